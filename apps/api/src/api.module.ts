@@ -1,0 +1,43 @@
+import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE, RouterModule } from '@nestjs/core';
+import { PoliciesGuard } from '@canbo/access';
+import { AuditModule } from '@canbo/audit';
+import { CadresModule } from '@canbo/cadres';
+import { CommitteesModule } from '@canbo/committees';
+import { AuthenticationGuard, IdentityModule } from '@canbo/identity';
+import { ReportsModule } from '@canbo/reports';
+import { AppConfig, ConfigModule, DatabaseModule, HealthModule, LoggingModule, ProblemDetailsFilter, validationExceptionFactory } from '@canbo/platform';
+
+/** The HTTP API: one process, many replicas; no state of its own beyond the request. */
+@Module({})
+export class ApiModule {
+  static register(env: Partial<Record<keyof AppConfig, string>> = {}): DynamicModule {
+    const domain = [CommitteesModule, IdentityModule, CadresModule, AuditModule, ReportsModule];
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(env),
+        LoggingModule,
+        DatabaseModule.forRoot([], { http: true }),
+        HealthModule,
+        ...domain,
+        RouterModule.register(domain.map((module) => ({ path: 'api/v1', module }))),
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({
+            whitelist: true,
+            forbidNonWhitelisted: true,
+            transform: true,
+            exceptionFactory: validationExceptionFactory,
+          }),
+        },
+        // Order matters: who the caller is, then whether the route's policy lets them in.
+        { provide: APP_GUARD, useClass: AuthenticationGuard },
+        { provide: APP_GUARD, useClass: PoliciesGuard },
+      ],
+    };
+  }
+}

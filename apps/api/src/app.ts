@@ -1,0 +1,58 @@
+import type { IncomingMessage } from 'node:http';
+import helmet from 'helmet';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppConfig, requestIdFromHeaders } from '@canbo/platform';
+import { ApiModule } from './api.module';
+
+/**
+ * Builds the API application (used by main.ts and by the end-to-end tests, so both run the same app).
+ * `env` overrides the process environment, which lets each test suite point at its own database.
+ */
+export async function createApiApp(env: Partial<Record<keyof AppConfig, string>> = {}, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ApiModule.register(env),
+    new FastifyAdapter({
+      bodyLimit: 2 * 1024 * 1024,
+      trustProxy: false,
+      // Our own request id (validated caller header or a UUID) instead of Fastify's per-process counter.
+      requestIdHeader: false,
+      genReqId: (req: { headers: IncomingMessage['headers'] }) => requestIdFromHeaders(req.headers),
+    }),
+    { bufferLogs: true, logger: options.logger === false ? false : undefined },
+  );
+  if (options.logger !== false) app.useLogger(app.get(Logger));
+  const config = app.get(AppConfig);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      reply.header('x-request-id', request.id);
+    });
+
+  // helmet's middleware built once and run on the raw response (the Fastify wrapper rebuilt it per request).
+  const securityHeaders = helmet({
+    // Swagger UI needs inline scripts and styles on its own page; everything else keeps the strict default.
+    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } },
+  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
+  app.enableCors({ origin: [config.PORTAL_ORIGIN], credentials: true, exposedHeaders: ['x-request-id', 'retry-after'] });
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Canbo API')
+      .setDescription('Cadre files, planning, appraisal, appointments, rotation and confidence votes for party committees. Errors are RFC 9457 problem+json.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import { AppConfig, InvalidConfigError } from '@canbo/platform';
+import { createApiApp } from './app';
+
+async function main(): Promise<void> {
+  const app = await createApiApp();
+  const config = app.get(AppConfig);
+  await app.listen({ port: config.PORT, host: '0.0.0.0' });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof InvalidConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,84 @@
+import { AbilityBuilder, createMongoAbility } from '@casl/ability';
+import { Assignment } from './roles';
+import { AppAbility, CADRE_PUBLIC_FIELDS, CADRE_RESTRICTED_FIELDS } from './subjects';
+
+const PUBLIC = [...CADRE_PUBLIC_FIELDS];
+const RESTRICTED = [...CADRE_RESTRICTED_FIELDS];
+const ALL = [...PUBLIC, ...RESTRICTED];
+
+/**
+ * The one place that turns role assignments into permissions (product.md, "Who sees what").
+ *
+ * Every subtree is an interval on the pre-order number, so a rule costs two SQL parameters whatever
+ * the subtree's size, and `can()` in memory agrees with the SQL filter built from the same rules.
+ * A cadre's managing committee is its working committee or an ancestor of it, so reach over the
+ * working committee (`committeePre`) is reach over every cadre the subtree works with or manages.
+ */
+export function buildAbility(assignments: readonly Assignment[]): AppAbility {
+  const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+
+  for (const a of assignments) {
+    const subtree = { $gte: a.pre, $lte: a.lastPre };
+    const below = { $gt: a.pre, $lte: a.lastPre };
+
+    switch (a.role) {
+      case 'operator':
+        // The system operator runs the tree and the accounts; it is not a reader of cadre files.
+        can(['read', 'create', 'update', 'createChild', 'dissolve'], 'Committee');
+        can(['read', 'grant', 'revoke'], 'RoleAssignment');
+        can(['read', 'create'], 'User');
+        can('manage', 'Queue');
+        break;
+
+      case 'secretary':
+        can('read', 'Committee', { pre: subtree });
+        can('read', 'Cadre', PUBLIC, { committeePre: subtree });
+        can('read', 'Cadre', RESTRICTED, { managingCommitteeId: a.committeeId });
+        can('read', 'AuditEvent', { committeeId: a.committeeId });
+        can('read', 'RoleAssignment', { committeePre: subtree });
+        break;
+
+      case 'admin':
+        can('read', 'Committee', { pre: subtree });
+        can('createChild', 'Committee', { pre: subtree });
+        can(['update', 'dissolve'], 'Committee', { pre: below });
+        can('read', 'Cadre', PUBLIC, { committeePre: subtree });
+        can('read', 'Cadre', RESTRICTED, { managingCommitteeId: a.committeeId });
+        can(['create', 'archive'], 'Cadre', { managingCommitteeId: a.committeeId });
+        can('update', 'Cadre', ALL, { managingCommitteeId: a.committeeId });
+        can('read', 'AuditEvent', { committeeId: a.committeeId });
+        can('read', 'RoleAssignment', { committeePre: subtree });
+        can(['grant', 'revoke'], 'RoleAssignment', { committeePre: subtree, role: { $ne: 'operator' } });
+        can('create', 'User');
+        break;
+
+      case 'officer':
+        // Keeps the files day to day, without the restricted groups.
+        can('read', 'Committee', { pre: subtree });
+        can('read', 'Cadre', PUBLIC, { committeePre: subtree });
+        can(['create', 'archive'], 'Cadre', { managingCommitteeId: a.committeeId });
+        can('update', 'Cadre', PUBLIC, { managingCommitteeId: a.committeeId });
+        break;
+
+      case 'auditor':
+        // Reads everything below, restricted groups included for the cadres its subtree manages; writes nothing.
+        can('read', 'Committee', { pre: subtree });
+        can('read', 'Cadre', PUBLIC, { committeePre: subtree });
+        can('read', 'Cadre', RESTRICTED, { managingPre: subtree });
+        can('read', 'AuditEvent', { committeePre: subtree });
+        can('read', 'RoleAssignment', { committeePre: subtree });
+        break;
+
+      case 'viewer':
+        can('read', 'Committee', { pre: subtree });
+        can('read', 'Cadre', PUBLIC, { committeePre: subtree });
+        break;
+
+      case 'voter':
+        // A voter sees its committee's name and its own ballots, nothing else.
+        can('read', 'Committee', { id: a.committeeId });
+        break;
+    }
+  }
+  return build();
+}

@@ -1,0 +1,39 @@
+import { ClsServiceManager } from 'nestjs-cls';
+import { Assignment } from './roles';
+import { AppAbility } from './subjects';
+
+/** Who is acting: set once per request (or per job) and read anywhere below it. */
+export interface Actor {
+  userId: string;
+  username: string;
+  assignments: readonly Assignment[];
+  ability: AppAbility;
+}
+
+const ACTOR_KEY = 'canbo.actor';
+
+export class MissingActorError extends Error {
+  constructor() {
+    super('No actor in the current context: the code ran outside a request or a job that set one');
+  }
+}
+
+/**
+ * The acting user. Reading it outside a context that set one throws (anchors.md, "fail-closed
+ * request context"): tenant-scoped code can never silently run as nobody-in-particular.
+ */
+export function currentActor(): Actor {
+  const actor = ClsServiceManager.getClsService().get<Actor | undefined>(ACTOR_KEY);
+  if (!actor) throw new MissingActorError();
+  return actor;
+}
+
+/** The acting user, or undefined on public routes (login) where nobody is signed in yet. */
+export function optionalActor(): Actor | undefined {
+  const cls = ClsServiceManager.getClsService();
+  return cls.isActive() ? cls.get<Actor | undefined>(ACTOR_KEY) : undefined;
+}
+
+export function setActor(actor: Actor): void {
+  ClsServiceManager.getClsService().set(ACTOR_KEY, actor);
+}

@@ -1,0 +1,20 @@
+export { ROLES, type Role, type Assignment } from './roles';
+export {
+  type Action,
+  type AppAbility,
+  type SubjectName,
+  type CadreSubject,
+  type CommitteeSubject,
+  type AuditEventSubject,
+  type RoleAssignmentSubject,
+  CADRE_PUBLIC_FIELDS,
+  CADRE_RESTRICTED_FIELDS,
+  CADRE_ALL_FIELDS,
+} from './subjects';
+export { buildAbility } from './ability.factory';
+export { accessibleBy, UntranslatableRuleError, type SqlScope } from './accessible-by';
+export { type Actor, currentActor, optionalActor, setActor, MissingActorError } from './actor';
+export { Authorize, AnyAuthenticated, PoliciesGuard } from './policies.guard';
+export { Public, IS_PUBLIC } from '@canbo/platform';
+export { ensureCan, permittedFields, pickFields } from './object-access';
+export { noteAccessChanged, takeAccessChanges, EVERYONE } from './access-changes';

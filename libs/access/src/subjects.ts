@@ -1,0 +1,69 @@
+import { ForcedSubject, MongoAbility } from '@casl/ability';
+
+export type Action = 'manage' | 'read' | 'create' | 'update' | 'archive' | 'createChild' | 'dissolve' | 'grant' | 'revoke';
+
+/**
+ * Subjects and the fields their rules may test. Each field named in a condition must also be in the
+ * column map of every query that filters by the rule (`accessibleBy`), or the translator throws.
+ */
+export interface CadreSubject {
+  committeePre: number;
+  managingCommitteeId: string;
+  managingPre: number;
+}
+export interface CommitteeSubject {
+  id: string;
+  pre: number;
+}
+export interface AuditEventSubject {
+  committeeId: string;
+  committeePre: number;
+}
+export interface RoleAssignmentSubject {
+  committeePre: number;
+  role: string;
+}
+
+type Tagged<Name extends string, T> = Name | (T & ForcedSubject<Name>);
+
+export type AppSubjects =
+  | Tagged<'Cadre', CadreSubject>
+  | Tagged<'Committee', CommitteeSubject>
+  | Tagged<'AuditEvent', AuditEventSubject>
+  | Tagged<'RoleAssignment', RoleAssignmentSubject>
+  | Tagged<'User', { id: string }>
+  | Tagged<'Queue', { name: string }>
+  | 'all';
+export type SubjectName = Extract<AppSubjects, string>;
+export type AppAbility = MongoAbility<[Action, AppSubjects]>;
+
+/** Cadre fields anyone who may read the file sees. */
+export const CADRE_PUBLIC_FIELDS = [
+  'id',
+  'committeeId',
+  'managingCommitteeId',
+  'fullName',
+  'gender',
+  'dateOfBirth',
+  'ethnicity',
+  'religion',
+  'hometown',
+  'partyJoinDate',
+  'partyOfficialDate',
+  'educationLevel',
+  'politicalTheoryLevel',
+  'currentPositions',
+  'positions',
+  'evaluations',
+  'status',
+  'archivedAt',
+  'archivedReason',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const;
+
+/** Restricted groups: only the managing committee's admin/secretary and auditors above it (product.md). */
+export const CADRE_RESTRICTED_FIELDS = ['discipline', 'politicalNotes', 'family'] as const;
+
+export const CADRE_ALL_FIELDS: readonly string[] = [...CADRE_PUBLIC_FIELDS, ...CADRE_RESTRICTED_FIELDS];

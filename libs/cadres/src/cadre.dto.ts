@@ -1,0 +1,228 @@
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { PageQuery, trimmed, toBoolean } from '@canbo/platform';
+
+const IsDate = () => IsDateString({ strict: true }, { message: '$property must be a date (YYYY-MM-DD)' });
+
+export const GENDERS = ['male', 'female'] as const;
+export const CADRE_STATUSES = ['serving', 'rotated_out', 'retired', 'deceased', 'removed'] as const;
+/** Lý luận chính trị: sơ cấp, trung cấp, cao cấp, cử nhân chính trị (counts as senior). */
+export const POLITICAL_THEORY_LEVELS = ['elementary', 'intermediate', 'advanced', 'bachelor'] as const;
+/** Kỷ luật: khiển trách, cảnh cáo, cách chức, khai trừ. */
+export const DISCIPLINE_FORMS = ['reprimand', 'warning', 'removal_from_post', 'expulsion'] as const;
+/** Xếp loại chất lượng: hoàn thành xuất sắc / tốt / hoàn thành / không hoàn thành nhiệm vụ. */
+export const RATINGS = ['excellent', 'good', 'completed', 'not_completed'] as const;
+export const FAMILY_RELATIONS = ['father', 'mother', 'spouse', 'child', 'sibling', 'father_in_law', 'mother_in_law', 'spouse_sibling', 'other'] as const;
+
+export class DisciplineDto {
+  @ApiProperty({ enum: DISCIPLINE_FORMS }) @IsIn(DISCIPLINE_FORMS) form: (typeof DISCIPLINE_FORMS)[number];
+  @ApiProperty({ format: 'date' }) @IsDate() decidedOn: string;
+  @ApiPropertyOptional({ format: 'date', description: 'When the discipline stops having effect' }) @IsOptional() @IsDate() effectUntil?: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(trimmed) @IsString() @Length(1, 100) decisionRef?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+}
+
+export class FamilyMemberDto {
+  @ApiProperty({ enum: FAMILY_RELATIONS }) @IsIn(FAMILY_RELATIONS) relation: (typeof FAMILY_RELATIONS)[number];
+  @ApiProperty() @Transform(trimmed) @IsString() @Length(2, 200) fullName: string;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1880) @Max(2100) birthYear?: number;
+  @ApiPropertyOptional() @IsOptional() @Transform(trimmed) @IsString() @MaxLength(300) hometown?: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(trimmed) @IsString() @MaxLength(300) occupation?: string;
+  @ApiPropertyOptional({ description: 'Political and social affiliation' }) @IsOptional() @IsString() @MaxLength(1000) affiliation?: string;
+  @ApiPropertyOptional({ description: 'Lives abroad' }) @IsOptional() @IsBoolean() abroad?: boolean;
+}
+
+/**
+ * Optional, but never null: for fields whose column cannot be empty. (`@IsOptional()` also lets
+ * null through, which would reach the database as a NOT NULL violation.)
+ */
+const Omittable = () => ValidateIf((_, value) => value !== undefined);
+
+/** Fields both create and update take; the ones create requires are declared in each DTO. */
+class CadreFieldsDto {
+  @ApiPropertyOptional() @IsOptional() @Transform(trimmed) @IsString() @MaxLength(100) religion?: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(trimmed) @IsString() @MaxLength(300) hometown?: string;
+  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsDate() partyJoinDate?: string;
+  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsDate() partyOfficialDate?: string;
+  @ApiPropertyOptional({ example: 'Thạc sĩ Quản lý công' }) @IsOptional() @Transform(trimmed) @IsString() @MaxLength(200) educationLevel?: string;
+  @ApiPropertyOptional({ enum: POLITICAL_THEORY_LEVELS }) @IsOptional() @IsIn(POLITICAL_THEORY_LEVELS) politicalTheoryLevel?: string;
+  @ApiPropertyOptional({ enum: CADRE_STATUSES }) @Omittable() @IsIn(CADRE_STATUSES) status?: (typeof CADRE_STATUSES)[number];
+
+  @ApiPropertyOptional({ type: [DisciplineDto], description: 'Restricted' })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => DisciplineDto)
+  discipline?: DisciplineDto[];
+
+  @ApiPropertyOptional({ description: 'Restricted: internal political-protection notes' }) @IsOptional() @IsString() @MaxLength(20000) politicalNotes?: string;
+
+  @ApiPropertyOptional({ type: [FamilyMemberDto], description: 'Restricted' })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => FamilyMemberDto)
+  family?: FamilyMemberDto[];
+}
+
+export class CreateCadreDto extends CadreFieldsDto {
+  @ApiProperty({ format: 'uuid', description: 'Where the cadre works' }) @IsUUID() committeeId: string;
+  @ApiProperty({ format: 'uuid', description: 'Who manages the cadre (diện quản lý): the working committee or one above it' })
+  @IsUUID()
+  managingCommitteeId: string;
+  @ApiProperty({ example: 'Nguyễn Văn Hùng' }) @Transform(trimmed) @IsString() @Length(2, 200) fullName: string;
+  @ApiProperty({ enum: GENDERS }) @IsIn(GENDERS) gender: (typeof GENDERS)[number];
+  @ApiProperty({ format: 'date' }) @IsDate() dateOfBirth: string;
+  @ApiProperty({ example: 'Kinh' }) @Transform(trimmed) @IsString() @Length(1, 100) ethnicity: string;
+}
+
+export class UpdateCadreDto extends CadreFieldsDto {
+  @ApiPropertyOptional({ description: 'The version you read (or send it as `If-Match`); a stale one gets 409' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+  @ApiPropertyOptional({ example: 'Nguyễn Văn Hùng' }) @Omittable() @Transform(trimmed) @IsString() @Length(2, 200) fullName?: string;
+  @ApiPropertyOptional({ enum: GENDERS }) @Omittable() @IsIn(GENDERS) gender?: (typeof GENDERS)[number];
+  @ApiPropertyOptional({ format: 'date' }) @Omittable() @IsDate() dateOfBirth?: string;
+  @ApiPropertyOptional({ example: 'Kinh' }) @Omittable() @Transform(trimmed) @IsString() @Length(1, 100) ethnicity?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Transfer to another working committee' }) @IsOptional() @IsUUID() committeeId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Hand management to another committee' }) @IsOptional() @IsUUID() managingCommitteeId?: string;
+}
+
+export class ArchiveCadreDto {
+  @ApiProperty() @IsInt() @Min(1) version: number;
+  @ApiProperty() @Transform(trimmed) @IsString() @Length(3, 1000) reason: string;
+}
+
+export class CreatePositionDto {
+  @ApiProperty({ example: 'Phó Bí thư Huyện ủy' }) @Transform(trimmed) @IsString() @Length(1, 300) title: string;
+  @ApiProperty({ example: 'Huyện ủy Nga Sơn' }) @Transform(trimmed) @IsString() @Length(1, 300) organisation: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() committeeId?: string;
+  @ApiPropertyOptional({ description: 'Held alongside the main post (kiêm nhiệm)' }) @IsOptional() @IsBoolean() concurrent?: boolean;
+  @ApiProperty({ format: 'date' }) @IsDate() startedOn: string;
+  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsDate() endedOn?: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(trimmed) @IsString() @Length(1, 100) decisionRef?: string;
+}
+
+export class EndPositionDto {
+  @ApiProperty({ format: 'date' }) @IsDate() endedOn: string;
+}
+
+export class CreateEvaluationDto {
+  @ApiProperty({ example: 2025 }) @IsInt() @Min(1945) @Max(2200) year: number;
+  @ApiProperty({ enum: RATINGS }) @IsIn(RATINGS) rating: (typeof RATINGS)[number];
+  @ApiPropertyOptional({ description: 'Points on the 100-point scale (QĐ 366)' }) @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(100) score?: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export const CADRE_SORTS = ['committee', 'name'] as const;
+
+/** The filters a list and its total share. */
+export class CadreFilter {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Working committee' }) @IsOptional() @IsUUID() committeeId?: string;
+  @ApiPropertyOptional({ description: 'With committeeId: include the committees below it (default true)' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  subtree?: boolean;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() managingCommitteeId?: string;
+  @ApiPropertyOptional({ description: 'Name search that ignores diacritics ("nguyen van hung")' }) @IsOptional() @IsString() @Length(1, 100) q?: string;
+  @ApiPropertyOptional({ enum: GENDERS }) @IsOptional() @IsIn(GENDERS) gender?: string;
+  @ApiPropertyOptional({ enum: CADRE_STATUSES }) @IsOptional() @IsIn(CADRE_STATUSES) status?: string;
+  @ApiPropertyOptional({ description: 'Archived files instead of current ones' }) @IsOptional() @Transform(toBoolean) @IsBoolean() archived?: boolean;
+}
+
+export class CadreQuery extends IntersectionType(PageQuery, CadreFilter) {
+  @ApiPropertyOptional({ enum: CADRE_SORTS, description: '`committee`: tree order; `name`: Vietnamese order by given name, then full name' })
+  @IsOptional()
+  @IsIn(CADRE_SORTS)
+  sort?: (typeof CADRE_SORTS)[number];
+}
+
+export class CadreCountQuery extends CadreFilter {
+  @ApiPropertyOptional({ description: 'Count exactly even when that means counting rows (name search); otherwise such totals are estimated' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  exact?: boolean;
+}
+
+export class CadreCountView {
+  @ApiProperty() total: number;
+  @ApiProperty({ description: 'false when the total is the planner\'s estimate' }) exact: boolean;
+  @ApiProperty({ enum: ['tally', 'count', 'estimate'], description: 'running tallies, a counted query, or an estimate' }) source: 'tally' | 'count' | 'estimate';
+}
+
+export class PositionView {
+  @ApiProperty() id: string;
+  @ApiProperty() title: string;
+  @ApiProperty() organisation: string;
+  @ApiProperty({ nullable: true }) committeeId: string | null;
+  @ApiProperty() concurrent: boolean;
+  @ApiProperty() startedOn: string;
+  @ApiProperty({ nullable: true }) endedOn: string | null;
+  @ApiProperty({ nullable: true }) decisionRef: string | null;
+}
+
+export class EvaluationView {
+  @ApiProperty() id: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ enum: RATINGS }) rating: string;
+  @ApiProperty({ nullable: true }) score: number | null;
+  @ApiProperty({ nullable: true }) note: string | null;
+}
+
+export class CurrentPositionView {
+  @ApiProperty() title: string;
+  @ApiProperty() organisation: string;
+  @ApiProperty() concurrent: boolean;
+}
+
+export class CadreView {
+  @ApiProperty() id: string;
+  @ApiProperty() committeeId: string;
+  @ApiProperty() managingCommitteeId: string;
+  @ApiProperty() fullName: string;
+  @ApiProperty({ enum: GENDERS }) gender: string;
+  @ApiProperty() dateOfBirth: string;
+  @ApiProperty() ethnicity: string;
+  @ApiProperty({ nullable: true }) religion: string | null;
+  @ApiProperty({ nullable: true }) hometown: string | null;
+  @ApiProperty({ nullable: true }) partyJoinDate: string | null;
+  @ApiProperty({ nullable: true }) partyOfficialDate: string | null;
+  @ApiProperty({ nullable: true }) educationLevel: string | null;
+  @ApiProperty({ nullable: true }) politicalTheoryLevel: string | null;
+  @ApiProperty({ type: [CurrentPositionView] }) currentPositions: CurrentPositionView[];
+  @ApiProperty({ enum: CADRE_STATUSES }) status: string;
+  @ApiProperty({ nullable: true }) archivedAt: string | null;
+  @ApiProperty({ nullable: true }) archivedReason: string | null;
+  @ApiProperty() version: number;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+  @ApiPropertyOptional({ type: [PositionView], description: 'Work history (only on a single file)' }) positions?: PositionView[];
+  @ApiPropertyOptional({ type: [EvaluationView], description: 'Yearly ratings (only on a single file)' }) evaluations?: EvaluationView[];
+  @ApiPropertyOptional({ type: [DisciplineDto], description: 'Restricted' }) discipline?: DisciplineDto[];
+  @ApiPropertyOptional({ description: 'Restricted' }) politicalNotes?: string | null;
+  @ApiPropertyOptional({ type: [FamilyMemberDto], description: 'Restricted' }) family?: FamilyMemberDto[];
+}

@@ -1,0 +1,94 @@
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authorize } from '@canbo/access';
+import { IdParam, IfMatch, Page, etagOf, expectedVersion } from '@canbo/platform';
+import {
+  ArchiveCadreDto,
+  CadreCountQuery,
+  CadreCountView,
+  CadreQuery,
+  CadreView,
+  CreateCadreDto,
+  CreateEvaluationDto,
+  CreatePositionDto,
+  EndPositionDto,
+  EvaluationView,
+  PositionView,
+  UpdateCadreDto,
+} from './cadre.dto';
+import { CadresService } from './cadres.service';
+
+@ApiTags('cadres')
+@ApiBearerAuth()
+@Controller('cadres')
+export class CadresController {
+  constructor(private readonly cadres: CadresService) {}
+
+  @Get()
+  @Authorize('read', 'Cadre')
+  @ApiOperation({ summary: 'Cadre files the caller can see (keyset pages; tree order or Vietnamese name order)' })
+  list(@Query() query: CadreQuery): Promise<Page<Partial<CadreView>>> {
+    return this.cadres.list(query);
+  }
+
+  @Get('count')
+  @Authorize('read', 'Cadre')
+  @ApiOperation({ summary: 'The total behind a list with the same filters (exact from running tallies; name searches estimated unless exact=true)' })
+  count(@Query() query: CadreCountQuery): Promise<CadreCountView> {
+    return this.cadres.count(query);
+  }
+
+  @Get(':id')
+  @Authorize('read', 'Cadre')
+  @ApiOperation({ summary: 'One file with work history and evaluations; restricted groups only for those allowed' })
+  @ApiNotFoundResponse({ description: 'Absent, or not visible to the caller' })
+  async get(@IdParam() id: string, @Res({ passthrough: true }) reply: { header(name: string, value: string): unknown }): Promise<Partial<CadreView>> {
+    const cadre = await this.cadres.get(id);
+    reply.header('etag', etagOf(cadre.version as number));
+    return cadre;
+  }
+
+  @Post()
+  @Authorize('create', 'Cadre')
+  @ApiOperation({ summary: 'Open a cadre file (by the managing committee\'s board)' })
+  create(@Body() dto: CreateCadreDto): Promise<Partial<CadreView>> {
+    return this.cadres.create(dto);
+  }
+
+  @Patch(':id')
+  @Authorize('update', 'Cadre')
+  @ApiOperation({ summary: 'Change a file; send the version you read' })
+  @ApiConflictResponse({ description: 'The version is stale: re-read and apply the change again' })
+  update(@IdParam() id: string, @Body() dto: UpdateCadreDto, @IfMatch() ifMatch?: string): Promise<Partial<CadreView>> {
+    return this.cadres.update(id, { ...dto, version: expectedVersion(dto.version, ifMatch) });
+  }
+
+  @Post(':id/archive')
+  @HttpCode(200)
+  @Authorize('archive', 'Cadre')
+  @ApiOperation({ summary: 'Archive a file (files are never deleted)' })
+  archive(@IdParam() id: string, @Body() dto: ArchiveCadreDto): Promise<Partial<CadreView>> {
+    return this.cadres.archive(id, dto);
+  }
+
+  @Post(':id/positions')
+  @Authorize('update', 'Cadre')
+  @ApiOperation({ summary: 'Add a position to the work history (effective-dated)' })
+  addPosition(@IdParam() id: string, @Body() dto: CreatePositionDto): Promise<PositionView> {
+    return this.cadres.addPosition(id, dto);
+  }
+
+  @Post(':id/positions/:positionId/end')
+  @HttpCode(200)
+  @Authorize('update', 'Cadre')
+  endPosition(@IdParam() id: string, @IdParam('positionId') positionId: string, @Body() dto: EndPositionDto): Promise<PositionView> {
+    return this.cadres.endPosition(id, positionId, dto);
+  }
+
+  @Post(':id/evaluations')
+  @Authorize('update', 'Cadre')
+  @ApiOperation({ summary: 'Record a yearly rating' })
+  addEvaluation(@IdParam() id: string, @Body() dto: CreateEvaluationDto): Promise<EvaluationView> {
+    return this.cadres.addEvaluation(id, dto);
+  }
+}

@@ -1,0 +1,74 @@
+import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { packRules } from '@casl/ability/extra';
+import { AnyAuthenticated, Public, currentActor } from '@canbo/access';
+import { AuthService, AuthenticatedUser } from './auth.service';
+import { LoginDto, MeView, RefreshDto, TokenPairView } from './identity.dto';
+import { LoginGuard } from './local.strategy';
+import { UsersService } from './users.service';
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Post('auth/login')
+  @HttpCode(200)
+  @Public()
+  @UseGuards(ThrottlerGuard, LoginGuard)
+  @ApiOperation({ summary: 'Sign in with username and password' })
+  @ApiBody({ type: LoginDto })
+  @ApiOkResponse({ type: TokenPairView })
+  @ApiUnauthorizedResponse({ description: 'Wrong credentials, or the account is locked after repeated failures' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address' })
+  login(@Req() req: { user: AuthenticatedUser }): Promise<TokenPairView> {
+    return this.auth.issueTokens(req.user);
+  }
+
+  @Post('auth/refresh')
+  @HttpCode(200)
+  @Public()
+  @ApiOperation({ summary: 'Trade a refresh token for a new pair; the old one stops working' })
+  @ApiOkResponse({ type: TokenPairView })
+  refresh(@Body() dto: RefreshDto): Promise<TokenPairView> {
+    return this.auth.refresh(dto.refreshToken);
+  }
+
+  @Post('auth/logout')
+  @HttpCode(204)
+  @AnyAuthenticated()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'End the session of this refresh token' })
+  async logout(@Body() dto: RefreshDto): Promise<void> {
+    await this.auth.logout(currentActor().userId, dto.refreshToken);
+  }
+
+  @Get('me')
+  @AnyAuthenticated()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The caller, its role assignments and its packed CASL rules' })
+  @ApiOkResponse({ type: MeView })
+  async me(): Promise<MeView> {
+    const actor = currentActor();
+    const user = await this.users.get(actor.userId);
+    return {
+      user,
+      assignments: actor.assignments.map((a) => ({
+        id: a.id,
+        userId: actor.userId,
+        username: actor.username,
+        role: a.role,
+        committeeId: a.committeeId,
+        committeeCode: a.committeeCode,
+        committeeName: a.committeeName,
+        grantedAt: '',
+        revokedAt: null,
+      })),
+      rules: packRules(actor.ability.rules),
+    };
+  }
+}

@@ -1,0 +1,48 @@
+import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { IS_PUBLIC, setActor } from '@canbo/access';
+import { Problem } from '@canbo/platform';
+import { ActorCache } from './actor-cache';
+
+export class UnauthorizedProblem extends Problem {
+  constructor(detail = 'A valid access token is required', slug = 'unauthorized', extensions: Record<string, unknown> = {}) {
+    super(HttpStatus.UNAUTHORIZED, slug, 'Unauthorized', detail, extensions);
+  }
+}
+
+interface AccessClaims {
+  sub: string;
+  typ: string;
+}
+
+/**
+ * Every route but the public ones needs a bearer access token. The token only says who the caller
+ * is; what they may do is read from the database and put in the request context as the actor.
+ */
+@Injectable()
+export class AuthenticationGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    private readonly actors: ActorCache,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const header = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    if (!token) throw new UnauthorizedProblem();
+    let claims: AccessClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessClaims & object>(token, { algorithms: ['HS256'] });
+    } catch {
+      throw new UnauthorizedProblem('The access token is invalid or expired');
+    }
+    if (claims.typ !== 'access' || typeof claims.sub !== 'string') throw new UnauthorizedProblem('The access token is invalid or expired');
+    const actor = await this.actors.load(claims.sub);
+    if (!actor) throw new UnauthorizedProblem('The account is disabled or no longer exists');
+    setActor(actor);
+    return true;
+  }
+}

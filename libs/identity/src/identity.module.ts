@@ -1,0 +1,46 @@
+import { Module } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { CommitteesModule } from '@canbo/committees';
+import { AppConfig } from '@canbo/platform';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AccessChangesInterceptor } from './access-changes.interceptor';
+import { ActorCache } from './actor-cache';
+import { ActorLoader } from './actor.loader';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { AuthenticationGuard } from './authentication.guard';
+import { LocalStrategy } from './local.strategy';
+import { RedisThrottlerStorage } from './redis-throttler.storage';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
+
+@Module({ providers: [RedisThrottlerStorage], exports: [RedisThrottlerStorage] })
+class ThrottlerStorageModule {}
+
+@Module({
+  imports: [
+    CommitteesModule,
+    PassportModule,
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      // A KeyObject, made once: given a string, jsonwebtoken tries (and fails) to parse it as a public
+      // key on every verification, which was the largest single cost of an authenticated request.
+      useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8')) }),
+    }),
+    ThrottlerModule.forRootAsync({
+      imports: [ThrottlerStorageModule],
+      inject: [AppConfig, RedisThrottlerStorage],
+      useFactory: (config: AppConfig, storage: RedisThrottlerStorage) => ({
+        throttlers: [{ name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT }],
+        storage,
+      }),
+    }),
+  ],
+  controllers: [AuthController, UsersController],
+  providers: [AuthService, LocalStrategy, ActorLoader, ActorCache, AuthenticationGuard, UsersService, { provide: APP_INTERCEPTOR, useClass: AccessChangesInterceptor }],
+  exports: [AuthenticationGuard, ActorLoader, ActorCache, JwtModule],
+})
+export class IdentityModule {}

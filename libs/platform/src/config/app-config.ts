@@ -1,0 +1,103 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/**
+ * Every setting the processes read, validated once at boot: a process with bad config refuses to start
+ * instead of failing on the first request that needs the setting.
+ */
+export class AppConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/canbo';
+
+  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Prefix of every BullMQ key, so several deployments (or test suites) can share one Redis. */
+  @IsString()
+  @MinLength(1)
+  QUEUE_PREFIX = 'canbo';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  /** The worker has no API; it answers /health/live and /health/ready on this port. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_HEALTH_PORT = 3001;
+
+  @IsUrl({ require_tld: false, require_protocol: true })
+  PORTAL_ORIGIN = 'http://localhost:4200';
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET: string;
+
+  /** Access-token lifetime in seconds (15 minutes unless configured). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(30)
+  ACCESS_TOKEN_TTL = 900;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REFRESH_TOKEN_TTL_DAYS = 14;
+
+  /** Failed logins before the account is locked, and for how long. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOCKOUT_THRESHOLD = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOCKOUT_MINUTES = 15;
+
+  /** Login attempts allowed per client IP per minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_LIMIT = 20;
+
+  /** How long a user's compiled ability may be reused (changes invalidate it at once through Redis); 0 turns the cache off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  ACTOR_CACHE_SECONDS = 60;
+
+  /**
+   * Up to this many files in scope, a name search walks the scope in tree order instead of using the
+   * trigram index (measured: faster for a province, slower for the whole country).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  SEARCH_SCAN_LIMIT = 60_000;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+}
+
+export class InvalidConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const config = plainToInstance(AppConfig, defined, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: false, forbidUnknownValues: false });
+  if (errors.length > 0) {
+    const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  ${e.property}: ${m}`));
+    throw new InvalidConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return config;
+}

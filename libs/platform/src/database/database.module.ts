@@ -1,0 +1,45 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ClsPluginTransactional } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
+import { ClsModule } from 'nestjs-cls';
+import { AppConfig } from '../config/app-config';
+import { requestIdOf } from '../logging/request-id';
+import { dataSourceOptions } from './data-source-options';
+import { Sql } from './sql';
+import { Outbox } from '../queue/outbox';
+
+type Entities = Parameters<typeof dataSourceOptions>[1];
+
+/**
+ * PostgreSQL through TypeORM, plus the request context (nestjs-cls) that carries the actor, the
+ * request id and the current transaction. `@Transactional()` methods and `TransactionHost.tx`
+ * share one EntityManager, so a change and its audit event commit together or not at all.
+ */
+@Module({})
+export class DatabaseModule {
+  static forRoot(entities: Entities, options: { http: boolean }): DynamicModule {
+    return {
+      module: DatabaseModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => dataSourceOptions(config.DATABASE_URL, entities),
+        }),
+        ClsModule.forRoot({
+          global: true,
+          middleware: options.http ? { mount: true, generateId: true, idGenerator: (req) => requestIdOf(req) } : undefined,
+          plugins: [
+            new ClsPluginTransactional({
+              imports: [TypeOrmModule],
+              adapter: new TransactionalAdapterTypeOrm({ dataSourceToken: getDataSourceToken() }),
+            }),
+          ],
+        }),
+      ],
+      providers: [Sql, Outbox],
+      exports: [TypeOrmModule, Sql, Outbox],
+    };
+  }
+}

@@ -1,0 +1,32 @@
+export { AppConfig, InvalidConfigError, loadConfig } from './config/app-config';
+export { ConfigModule } from './config/config.module';
+export { SnakeNamingStrategy } from './database/naming-strategy';
+export { dataSourceOptions } from './database/data-source-options';
+export { Where } from './database/where';
+export { DatabaseModule } from './database/database.module';
+export { Sql } from './database/sql';
+export {
+  Problem,
+  ValidationProblem,
+  NotFoundProblem,
+  ForbiddenProblem,
+  VersionConflictProblem,
+  ConflictProblem,
+  RuleViolationProblem,
+  type FieldError,
+  type ProblemBody,
+} from './errors/problems';
+export { validationExceptionFactory, flattenValidationErrors } from './errors/validation';
+export { ProblemDetailsFilter } from './errors/problem-details.filter';
+export { LoggingModule } from './logging/logging.module';
+export { requestIdOf, requestIdFromHeaders } from './logging/request-id';
+export { PageQuery, MAX_PAGE_SIZE, type Page, encodeCursor, decodeCursor, toPage } from './http/pagination';
+export { redisConnection } from './queue/redis';
+export { QueueName, Jobs, type JobDefinition, type JobName, type Envelope } from './queue/queues';
+export { Outbox, OutboxOutsideTransactionError } from './queue/outbox';
+export { OutboxRelay } from './queue/outbox-relay';
+export { IdParam } from './http/id-param';
+export { Public, IS_PUBLIC } from './http/public';
+export { HealthModule, RedisHealthIndicator } from './health/health';
+export { toBoolean, trimmed } from './http/transforms';
+export { IfMatch, etagOf, expectedVersion } from './http/version';

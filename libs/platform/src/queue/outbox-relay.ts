@@ -1,0 +1,116 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { Jobs, QueueName } from './queues';
+import { redisConnection } from './redis';
+
+interface OutboxRow {
+  id: string;
+  queue: QueueName;
+  name: string;
+  version: number;
+  job_id: string;
+  payload: unknown;
+}
+
+const BATCH = 500;
+const IDLE_MS = 250;
+const RETRY_MS = 2_000;
+
+const attemptsOf = (name: string) => Object.values(Jobs).find((j) => j.name === name)?.attempts ?? 5;
+
+/**
+ * Moves outbox rows to BullMQ. Each batch is claimed with `FOR UPDATE SKIP LOCKED` (any number of
+ * worker replicas share the work), added with its deterministic job id (a batch relayed twice after
+ * a crash is still one job each: BullMQ ignores a known id), and marked sent in the same transaction.
+ * With Redis away the add fails fast, the rows stay pending, and the relay tries again.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly queues = new Map<string, Queue>();
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  private queue(name: string): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      // A producer connection that fails at once while Redis is away, instead of queueing commands forever.
+      const connection = { ...redisConnection(this.config.REDIS_URL), maxRetriesPerRequest: 1, enableOfflineQueue: false };
+      queue = new Queue(name, { connection, prefix: this.config.QUEUE_PREFIX });
+      queue.on('error', (error) => this.logger.warn(`queue ${name}: ${error.message}`));
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let pause = IDLE_MS;
+      try {
+        const relayed = await this.relayBatch();
+        if (relayed === BATCH) pause = 0;
+        if (relayed < 0) pause = RETRY_MS;
+      } catch (error) {
+        this.logger.warn(`outbox relay: ${(error as Error).message}; retrying in ${RETRY_MS} ms`);
+        pause = RETRY_MS;
+      }
+      if (pause > 0 && this.running) await new Promise<void>((resolve) => ((this.wake = resolve), setTimeout(resolve, pause)));
+    }
+  }
+
+  /** One batch: claim, add to BullMQ, mark sent. Returns how many rows were relayed, or -1 when BullMQ refused them. */
+  async relayBatch(): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const rows: OutboxRow[] = await tx.query(
+        `SELECT id, queue, name, version, job_id, payload FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+      );
+      if (rows.length === 0) return 0;
+      const byQueue = new Map<string, OutboxRow[]>();
+      for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
+      try {
+        for (const [name, batch] of byQueue)
+          await this.queue(name).addBulk(
+            batch.map((row) => ({
+              name: row.name,
+              data: { v: row.version, payload: row.payload },
+              opts: {
+                jobId: row.job_id,
+                attempts: attemptsOf(row.name),
+                backoff: { type: 'exponential', delay: 1_000 },
+                removeOnComplete: { count: 10_000 },
+                removeOnFail: { count: 10_000 },
+              },
+            })),
+          );
+      } catch (error) {
+        // Recorded and committed (the rows stay pending); the caller waits before the next try.
+        await tx.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1)`, [rows.map((r) => r.id), (error as Error).message]);
+        this.logger.warn(`outbox relay: ${(error as Error).message}; ${rows.length} job(s) stay pending`);
+        return -1;
+      }
+      await tx.query(`UPDATE outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1)`, [rows.map((r) => r.id)]);
+      return rows.length;
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+  }
+}

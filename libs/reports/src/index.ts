@@ -1,0 +1,2 @@
+export { ReportsModule } from './reports.module';
+export { CadreRollupView } from './reports.controller';

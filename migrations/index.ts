@@ -1,0 +1,9 @@
+import { Foundation1763800000000 } from './1763800000000-foundation';
+import { CadreTallies1763900000000 } from './1763900000000-cadre-tallies';
+import { PositionCoveringIndex1764000000000 } from './1764000000000-position-covering-index';
+import { CadreScopeSearchIndex1764100000000 } from './1764100000000-cadre-scope-search-index';
+import { Outbox1764200000000 } from './1764200000000-outbox';
+import { JobFailure1764300000000 } from './1764300000000-job-failure';
+
+/** Every migration, in order. Tools pass this list to the data source; nothing is found by glob. */
+export const migrations = [Foundation1763800000000, CadreTallies1763900000000, PositionCoveringIndex1764000000000, CadreScopeSearchIndex1764100000000, Outbox1764200000000, JobFailure1764300000000];

@@ -1,0 +1,175 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { ClsServiceManager } from 'nestjs-cls';
+import { Role, setActor } from '@canbo/access';
+import { AuditService } from '@canbo/audit';
+import { CadresService } from '@canbo/cadres';
+import { CommitteesService, PRE_STEP } from '@canbo/committees';
+import { ActorLoader, UsersService, hashPassword } from '@canbo/identity';
+import { ETHNICITIES, personName, pick, rng } from './names';
+
+/** The committees of api.md's demo set. */
+export const DEMO_COMMITTEES = [
+  { code: 'TW', name: 'Ban Chấp hành Trung ương', level: 'central', parent: null },
+  { code: 'HN', name: 'Thành ủy Hà Nội', level: 'provincial', parent: 'TW' },
+  { code: 'TH', name: 'Tỉnh ủy Thanh Hóa', level: 'provincial', parent: 'TW' },
+  { code: 'TH-NS', name: 'Huyện ủy Nga Sơn', level: 'district', parent: 'TH' },
+  { code: 'TH-TX', name: 'Thị ủy Nghi Sơn', level: 'district', parent: 'TH' },
+] as const;
+
+export const DEMO_USERS: { username: string; displayName: string; role: Role; committee: string }[] = [
+  { username: 'operator', displayName: 'Quản trị hệ thống', role: 'operator', committee: 'TW' },
+  { username: 'auditor.tw', displayName: 'Kiểm tra viên Trung ương', role: 'auditor', committee: 'TW' },
+  { username: 'admin.tw', displayName: 'Ban Tổ chức Trung ương', role: 'admin', committee: 'TW' },
+  { username: 'admin.hn', displayName: 'Ban Tổ chức Thành ủy Hà Nội', role: 'admin', committee: 'HN' },
+  { username: 'admin.th', displayName: 'Ban Tổ chức Tỉnh ủy Thanh Hóa', role: 'admin', committee: 'TH' },
+  { username: 'officer.th', displayName: 'Chuyên viên Ban Tổ chức Tỉnh ủy', role: 'officer', committee: 'TH' },
+  { username: 'secretary.th', displayName: 'Bí thư Tỉnh ủy Thanh Hóa', role: 'secretary', committee: 'TH' },
+  { username: 'admin.ns', displayName: 'Ban Tổ chức Huyện ủy Nga Sơn', role: 'admin', committee: 'TH-NS' },
+  ...[1, 2, 3, 4, 5].map((n) => ({ username: `voter.th.${n}`, displayName: `Ủy viên Ban Chấp hành ${n}`, role: 'voter' as Role, committee: 'TH' })),
+];
+
+export const DEMO_PASSWORD_DEFAULT = 'demo-Passw0rd!';
+
+/** Cadres per committee, and how many of TH-NS's are managed by TH (diện Tỉnh ủy quản lý). */
+const CADRES_PER_COMMITTEE = 24;
+const TH_MANAGED_IN_NS = 5;
+
+const TITLES: Record<string, string[]> = {
+  central: ['Vụ trưởng', 'Phó Vụ trưởng', 'Chuyên viên cao cấp'],
+  provincial: ['Giám đốc Sở', 'Phó Giám đốc Sở', 'Trưởng ban', 'Phó Trưởng ban'],
+  district: ['Trưởng phòng', 'Phó Trưởng phòng', 'Chủ tịch UBND xã', 'Bí thư Đảng ủy xã'],
+};
+
+function isoDate(y: number, m: number, d: number): string {
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * Creates the root committee and the first operator: the two things no API call can create,
+ * since every call needs a signed-in user and every committee a parent. Audited like any write.
+ */
+export async function bootstrapRoot(
+  app: INestApplicationContext,
+  root: { code: string; name: string },
+  operator: { username: string; displayName: string; password: string },
+): Promise<{ committeeId: string; operatorId: string }> {
+  const txHost = app.get<TransactionHost<TransactionalAdapterTypeOrm>>(TransactionHost);
+  const audit = app.get(AuditService);
+  return ClsServiceManager.getClsService().run(() =>
+    txHost.withTransaction(async () => {
+      const tx = txHost.tx;
+      const [{ n }] = await tx.query(`SELECT count(*)::int AS n FROM committee`);
+      if (n > 0) throw new Error('The database already has committees: the root exists');
+      const [committee] = await tx.query(
+        `INSERT INTO committee (code, name, level_code, node_no, path, depth, pre, last_pre)
+         SELECT $1, $2, (SELECT code FROM committee_level ORDER BY rank LIMIT 1), n, ('n' || n)::ltree, 0, $3, $3
+           FROM nextval('committee_node_seq') AS n RETURNING id`,
+        [root.code, root.name, PRE_STEP],
+      );
+      const [user] = await tx.query(`INSERT INTO app_user (username, display_name, password_hash) VALUES ($1, $2, $3) RETURNING id`, [
+        operator.username,
+        operator.displayName,
+        await hashPassword(operator.password),
+      ]);
+      const [assignment] = await tx.query(`INSERT INTO role_assignment (user_id, committee_id, role) VALUES ($1, $2, 'operator') RETURNING id`, [
+        user.id,
+        committee.id,
+      ]);
+      const base = { committeeId: committee.id, actorId: null };
+      await audit.record({ ...base, entityType: 'Committee', entityId: committee.id, action: 'create', changes: { after: { code: root.code, name: root.name } } });
+      await audit.record({ ...base, entityType: 'User', entityId: user.id, action: 'create', changes: { after: { username: operator.username } } });
+      await audit.record({ ...base, entityType: 'RoleAssignment', entityId: assignment.id, action: 'grant', changes: { after: { userId: user.id, role: 'operator' } } });
+      return { committeeId: committee.id as string, operatorId: user.id as string };
+    }),
+  );
+}
+
+/**
+ * Loads api.md's demo data set through the same services the API uses, acting as the users who
+ * would do each step (so every row is validated and audited like any other write). Deterministic:
+ * the same data on every machine.
+ */
+export async function seedDemo(app: INestApplicationContext, password = process.env.DEMO_PASSWORD || DEMO_PASSWORD_DEFAULT): Promise<void> {
+  const committees = app.get(CommitteesService);
+  const users = app.get(UsersService);
+  const cadres = app.get(CadresService);
+  const actors = app.get(ActorLoader);
+  const cls = ClsServiceManager.getClsService();
+  const random = rng(20251122);
+  const ids = new Map<string, string>();
+  const userIds = new Map<string, string>();
+
+  const [root, ...rest] = DEMO_COMMITTEES;
+  const operatorUser = DEMO_USERS[0];
+  const boot = await bootstrapRoot(app, root, { ...operatorUser, password });
+  ids.set(root.code, boot.committeeId);
+  userIds.set(operatorUser.username, boot.operatorId);
+
+  const actAs = async <T>(username: string, fn: () => Promise<T>): Promise<T> =>
+    cls.run(async () => {
+      const actor = await actors.load(userIds.get(username) as string);
+      if (!actor) throw new Error(`No demo user ${username}`);
+      setActor(actor);
+      return fn();
+    });
+
+  await actAs('operator', async () => {
+    for (const c of rest) ids.set(c.code, (await committees.create({ code: c.code, name: c.name, level: c.level, parentId: ids.get(c.parent as string) as string })).id);
+    for (const u of DEMO_USERS.slice(1)) {
+      const created = await users.create({ username: u.username, displayName: u.displayName, password, committeeId: ids.get(u.committee) as string, role: u.role });
+      userIds.set(u.username, created.id);
+    }
+  });
+
+  const levelOf = new Map<string, string>(DEMO_COMMITTEES.map((c) => [c.code, c.level]));
+  const thisYear = new Date().getFullYear();
+  const admins: Record<string, string> = { TW: 'admin.tw', HN: 'admin.hn', TH: 'admin.th', 'TH-NS': 'admin.ns', 'TH-TX': 'admin.th' };
+
+  for (const c of DEMO_COMMITTEES) {
+    for (let i = 0; i < CADRES_PER_COMMITTEE; i++) {
+      // TH-NS's first few cadres hold titles on the province's list: they work in Nga Sơn, the province manages them.
+      const managedByTh = c.code === 'TH-NS' && i < TH_MANAGED_IN_NS;
+      const managing = managedByTh ? 'TH' : c.code === 'TH-TX' ? 'TH' : c.code;
+      const gender = random() < 0.38 ? 'female' : 'male';
+      const born = 1962 + Math.floor(random() * 36);
+      const joined = born + 20 + Math.floor(random() * 8);
+      const restricted = managedByTh || random() < 0.25;
+      const dto = {
+        committeeId: ids.get(c.code) as string,
+        managingCommitteeId: ids.get(managing) as string,
+        fullName: c.code === 'TH' && i === 0 ? 'Nguyễn Văn Hùng' : personName(random, gender),
+        gender: (c.code === 'TH' && i === 0 ? 'male' : gender) as 'male' | 'female',
+        dateOfBirth: isoDate(born, 1 + Math.floor(random() * 12), 1 + Math.floor(random() * 28)),
+        ethnicity: pick(random, ETHNICITIES),
+        religion: random() < 0.1 ? 'Phật giáo' : undefined,
+        hometown: pick(random, ['Nga Sơn, Thanh Hóa', 'Hoằng Hóa, Thanh Hóa', 'Đông Anh, Hà Nội', 'Quỳnh Lưu, Nghệ An', 'Kim Sơn, Ninh Bình']),
+        partyJoinDate: isoDate(joined, 1 + Math.floor(random() * 12), 1 + Math.floor(random() * 28)),
+        partyOfficialDate: isoDate(joined + 1, 1 + Math.floor(random() * 12), 1 + Math.floor(random() * 28)),
+        educationLevel: pick(random, ['Cử nhân Luật', 'Thạc sĩ Quản lý công', 'Cử nhân Kinh tế', 'Tiến sĩ Kinh tế', 'Kỹ sư Nông nghiệp']),
+        politicalTheoryLevel: pick(random, ['intermediate', 'advanced', 'advanced', 'bachelor']),
+        ...(restricted
+          ? {
+              politicalNotes: 'Lịch sử chính trị rõ ràng; không có vấn đề cần lưu ý.',
+              family: [
+                { relation: 'spouse' as const, fullName: personName(random, gender === 'male' ? 'female' : 'male'), birthYear: born + 1, occupation: 'Giáo viên' },
+                { relation: 'child' as const, fullName: personName(random, 'male'), birthYear: born + 28, occupation: 'Sinh viên' },
+              ],
+              discipline:
+                managedByTh || i % 4 === 1 ? [{ form: 'reprimand' as const, decidedOn: isoDate(thisYear - 3, 6, 15), effectUntil: isoDate(thisYear - 2, 6, 15), decisionRef: `${100 + i}-QĐ/UBKT` }] : [],
+            }
+          : {}),
+      };
+      await actAs(admins[managing], async () => {
+        const cadre = await cadres.create(dto);
+        const title = pick(random, TITLES[levelOf.get(c.code) as string]);
+        await cadres.addPosition(cadre.id as string, { title, organisation: c.name, committeeId: ids.get(c.code), startedOn: isoDate(thisYear - 2 - (i % 4), 3, 1) });
+        for (let y = thisYear - 3; y < thisYear; y++) {
+          const score = 60 + Math.floor(random() * 38);
+          await cadres.addEvaluation(cadre.id as string, { year: y, score, rating: score >= 90 ? 'excellent' : score >= 70 ? 'good' : 'completed' });
+        }
+      });
+    }
+  }
+}

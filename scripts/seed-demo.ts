@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { ApiModule } from '../apps/api/src/api.module';
+import { seedDemo } from './demo/demo-data';
+
+/** `npm run seed:demo`: loads the demo data set into an empty, migrated database. */
+async function main(): Promise<void> {
+  const app = await NestFactory.createApplicationContext(ApiModule.register(), { logger: ['error', 'warn'] });
+  try {
+    const [{ n }] = await app.get(DataSource).query(`SELECT count(*)::int AS n FROM committee`);
+    if (n > 0) {
+      console.log('demo data: the database already has committees; nothing loaded');
+      return;
+    }
+    await seedDemo(app);
+    console.log('demo data loaded');
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,33 @@
+import { TestApi, startApi } from './support/api';
+
+/**
+ * A name search takes one of two paths (walk the scope, or the trigram index) depending on how many
+ * files are in scope. Both must find exactly the files whose folded name contains the folded query.
+ */
+describe.each([
+  ['walking the scope', '1000000'],
+  ['the trigram index', '0'],
+])('name search through %s', (_path, limit) => {
+  let api: TestApi;
+  let auth: string;
+
+  beforeAll(async () => {
+    api = await startApi({ SEARCH_SCAN_LIMIT: limit });
+    auth = await api.login('admin.th');
+  });
+  afterAll(() => api.close());
+
+  it.each(['nguyen van hung', 'thi', 'Lê', 'ĐỨC', 'hung'])('q=%s finds every matching file in scope, in tree order', async (q) => {
+    const expected = (
+      await api.db.query(
+        `SELECT k.id FROM cadre k JOIN committee th ON th.code = 'TH'
+          WHERE k.committee_pre BETWEEN th.pre AND th.last_pre AND k.archived_at IS NULL AND k.name_search LIKE '%' || search_fold($1) || '%'
+          ORDER BY k.committee_pre, k.id`,
+        [q],
+      )
+    ).rows.map((r) => r.id);
+    const res = await api.http().get(`/api/v1/cadres?limit=200&q=${encodeURIComponent(q)}`).set('authorization', auth).expect(200);
+    expect(res.body.items.map((c: { id: string }) => c.id)).toEqual(expected);
+    if (q !== 'ĐỨC') expect(expected.length).toBeGreaterThan(0);
+  });
+});
