@@ -1,0 +1,287 @@
+import 'reflect-metadata';
+import { performance } from 'node:perf_hooks';
+import { Pool } from 'pg';
+import { Assignment, accessibleBy, buildAbility } from '@canbo/access';
+import { CADRE_FILE_SQL, CADRE_SCOPE_COLUMNS, CADRE_TALLY_COLUMNS, cadreFilterWhere, cadreListQuery, cadreTallyQuery } from '@canbo/cadres';
+import { AppConfig } from '@canbo/platform';
+import { load, percentile } from './lib/load';
+import { record, saveExplain } from './lib/report';
+import { Running, startApi, startReference } from './lib/servers';
+
+const DATABASE_URL = process.env.SCALE_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/canbo_scale';
+const PASSWORD = process.env.DEMO_PASSWORD ?? 'demo-Passw0rd!';
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+
+interface Context {
+  db: Pool;
+  api: Running;
+  command: string;
+  token(username: string): Promise<string>;
+}
+
+const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+
+async function assignmentsOf(db: Pool, username: string): Promise<Assignment[]> {
+  const { rows } = await db.query(
+    `SELECT ra.id, ra.role, c.id AS committee_id, c.code, c.name, c.pre::float8 AS pre, c.last_pre::float8 AS last_pre
+       FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id JOIN committee c ON c.id = ra.committee_id
+      WHERE u.username = $1 AND ra.revoked_at IS NULL`,
+    [username],
+  );
+  return rows.map((r) => ({ id: r.id, role: r.role, committeeId: r.committee_id, committeeCode: r.code, committeeName: r.name, pre: r.pre, lastPre: r.last_pre }));
+}
+
+/** The API's own list SQL for this user and filters, built by the same functions and the same choice the service makes. */
+async function listSql(db: Pool, username: string, filter: { gender?: string; q?: string } = {}, cursor?: string) {
+  const ability = buildAbility(await assignmentsOf(db, username));
+  const scope = accessibleBy(ability, 'read', 'Cadre', CADRE_SCOPE_COLUMNS, { field: 'id' });
+  let scan = false;
+  if (filter.q) {
+    const tally = cadreTallyQuery(accessibleBy(ability, 'read', 'Cadre', CADRE_TALLY_COLUMNS, { field: 'id' }), filter);
+    const [{ n }] = (await db.query(tally.sql, tally.params)).rows;
+    scan = n <= new AppConfig().SEARCH_SCAN_LIMIT;
+  }
+  return cadreListQuery(cadreFilterWhere(scope, { ...filter, search: scan ? 'scan' : 'trigram' }), { limit: 50, cursor, twoStep: scan });
+}
+
+/**
+ * The SQL alone, as the API runs it (a named prepared statement): the round trip from Node
+ * (median, p95 over `runs` calls, rows parsed) and the server's own planning + execution time from
+ * `EXPLAIN ANALYZE` of the prepared statement (median of 20). Its plan is saved beside the results.
+ */
+async function timeSql(ctx: Context, scenario: string, sql: string, params: unknown[], runs = 300) {
+  const plan = await ctx.db.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+  saveExplain(scenario, `-- ${scenario}\n-- params: ${JSON.stringify(params)}\n${sql}\n\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}\n`);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await ctx.db.query({ name: `bench_${scenario}`, text: sql, values: params });
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const client = await ctx.db.connect();
+  const server: number[] = [];
+  try {
+    const name = `server_${scenario.replace(/\W/g, '_')}`;
+    await client.query(`PREPARE ${name} AS ${sql}`);
+    const args = params.map((p) => (typeof p === 'number' ? String(p) : client.escapeLiteral(String(p)))).join(', ');
+    for (let i = 0; i < 20; i++) {
+      const { rows } = await client.query(`EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) EXECUTE ${name}${params.length ? `(${args})` : ''}`);
+      const [{ 'Planning Time': planning, 'Execution Time': execution }] = rows[0]['QUERY PLAN'];
+      server.push(planning + execution);
+    }
+    await client.query(`DEALLOCATE ${name}`);
+  } finally {
+    client.release();
+  }
+  server.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), server: percentile(server, 50) };
+}
+
+/** A district admin whose scope is closest to ~1,500 files (bench.md's district case). */
+async function districtAdmin(db: Pool): Promise<{ username: string; visible: number }> {
+  const { rows } = await db.query(`
+    SELECT u.username, (SELECT count(*) FROM cadre k WHERE k.committee_pre BETWEEN c.pre AND c.last_pre)::int AS visible
+      FROM app_user u JOIN role_assignment ra ON ra.user_id = u.id JOIN committee c ON c.id = ra.committee_id
+     WHERE ra.role = 'admin' AND c.level_code = 'district'
+     ORDER BY abs((SELECT count(*) FROM cadre k WHERE k.committee_pre BETWEEN c.pre AND c.last_pre) - 1500) LIMIT 1`);
+  if (!rows[0]) throw new Error('no district admin in the scale data set');
+  return rows[0];
+}
+
+async function provinceAdmin(db: Pool): Promise<{ username: string; visible: number }> {
+  const { rows } = await db.query(`
+    SELECT u.username, (SELECT count(*) FROM cadre k WHERE k.committee_pre BETWEEN c.pre AND c.last_pre)::int AS visible
+      FROM app_user u JOIN role_assignment ra ON ra.user_id = u.id JOIN committee c ON c.id = ra.committee_id
+     WHERE ra.role = 'admin' AND c.level_code = 'provincial' ORDER BY c.pre LIMIT 1`);
+  return rows[0];
+}
+
+/**
+ * API vs the bare reference on the same SQL, one after the other at the same concurrency. The
+ * target's reference is a plain bare route (pg's unnamed statements); the same route with prepared
+ * statements, as the API uses them, is measured too so the framework's own cost stays visible.
+ */
+async function versus(ctx: Context, name: string, sql: { sql: string; params: unknown[] }, apiPaths: string[], token: string, connections: number, refPaths?: string[]) {
+  const measureRef = async (prepared: boolean) => {
+    const ref = await startReference(DATABASE_URL, { [name]: sql }, prepared);
+    try {
+      return await load({ url: ref.url, paths: refPaths ?? [`/q/${name}`], connections, seconds: SECONDS });
+    } finally {
+      await ref.stop();
+    }
+  };
+  const api = await load({ url: ctx.api.url, paths: apiPaths, headers: { authorization: token }, connections, seconds: SECONDS });
+  const bare = await measureRef(false);
+  const barePrepared = await measureRef(true);
+  return { api, bare, barePrepared, ratio: api.throughput / bare.throughput, ratioPrepared: api.throughput / barePrepared.throughput };
+}
+
+const line = (label: string, r: { throughput: number; p50: number; p95: number; p99: number; non2xx: number; errors: number }) =>
+  `${label}: ${fmt(r.throughput, 0)} req/s, p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms, p99 ${fmt(r.p99)} ms${r.non2xx || r.errors ? `, ${r.non2xx} non-2xx, ${r.errors} errors` : ''}`;
+
+const scenarios: Record<string, (ctx: Context) => Promise<boolean>> = {
+  async 'list-district'(ctx) {
+    const admin = await districtAdmin(ctx.db);
+    const q = await listSql(ctx.db, admin.username);
+    const sql = await timeSql(ctx, 'list-district', q.sql, q.params);
+    const v = await versus(ctx, 'list', q, ['/api/v1/cadres?subtree=true&limit=50'], await ctx.token(admin.username), 16);
+    return record('list-district', ctx.command, [`user: ${admin.username} (${admin.visible} files visible), 16 connections, ${SECONDS} s each`, line('API', v.api), line('bare Fastify+pg', v.bare), line('bare Fastify+pg, prepared statements', v.barePrepared), `API vs the prepared bare route: ${fmt(v.ratioPrepared)}×`, `SQL alone (prepared): server ${fmt(sql.server, 3)} ms; round trip from Node p50 ${fmt(sql.p50, 3)} ms, p95 ${fmt(sql.p95, 3)} ms`], [
+      { what: 'throughput vs bare route', value: `${fmt(v.ratio)}×`, target: '≥ 0.6×', ok: v.ratio >= 0.6 && v.api.non2xx === 0 },
+      { what: 'SQL (server: planning + execution, median)', value: `${fmt(sql.server, 3)} ms`, target: '≤ 1 ms', ok: sql.server <= 1 },
+    ]);
+  },
+
+  async 'list-central'(ctx) {
+    const token = await ctx.token('auditor.tw');
+    const cursors: (string | undefined)[] = [undefined];
+    for (let page = 1; page < 20; page++) {
+      const res = await fetch(`${ctx.api.url}/api/v1/cadres?limit=50${cursors[page - 1] ? `&cursor=${encodeURIComponent(cursors[page - 1] as string)}` : ''}`, { headers: { authorization: token } });
+      cursors.push(((await res.json()) as { nextCursor: string }).nextCursor);
+    }
+    const first = await listSql(ctx.db, 'auditor.tw');
+    const last = await listSql(ctx.db, 'auditor.tw', {}, cursors[19]);
+    const sql1 = await timeSql(ctx, 'list-central', first.sql, first.params);
+    const sql20 = await timeSql(ctx, 'list-central-page20', last.sql, last.params);
+    const v = await versus(ctx, 'list', first, ['/api/v1/cadres?limit=50'], token, 16);
+    const pages = cursors.slice(1).map((c) => `/api/v1/cadres?limit=50&cursor=${encodeURIComponent(c as string)}`);
+    const deep = await load({ url: ctx.api.url, paths: [pages[18]], headers: { authorization: token }, connections: 16, seconds: SECONDS });
+    const walk = await load({ url: ctx.api.url, paths: pages, headers: { authorization: token }, connections: 16, seconds: SECONDS });
+    return record('list-central', ctx.command, [
+      `user: auditor.tw (every file visible), 16 connections, ${SECONDS} s each`,
+      line('API page 1', v.api),
+      line('bare Fastify+pg page 1', v.bare),
+      line('bare Fastify+pg page 1, prepared statements', v.barePrepared),
+      line('API page 20', deep),
+      line('API pages 2–20 in turn', walk),
+      `SQL alone (prepared, server): page 1 ${fmt(sql1.server, 3)} ms; page 20 ${fmt(sql20.server, 3)} ms`,
+    ], [
+      { what: 'page 1 throughput vs bare route', value: `${fmt(v.ratio)}×`, target: '≥ 0.6×', ok: v.ratio >= 0.6 && v.api.non2xx === 0 },
+      { what: 'page 20 p95 vs page 1 p95', value: `${fmt(deep.p95 / v.api.p95)}× (${fmt(deep.p95)} vs ${fmt(v.api.p95)} ms)`, target: '≤ 1.5×', ok: deep.p95 <= 1.5 * v.api.p95 },
+    ]);
+  },
+
+  async 'list-filtered'(ctx) {
+    const admin = await provinceAdmin(ctx.db);
+    const filter = { q: 'nguyen thi', gender: 'female' };
+    const q = await listSql(ctx.db, admin.username, filter);
+    const sql = await timeSql(ctx, 'list-filtered', q.sql, q.params);
+    const v = await versus(ctx, 'filtered', q, [`/api/v1/cadres?limit=50&q=${encodeURIComponent(filter.q)}&gender=female`], await ctx.token(admin.username), 16);
+    return record('list-filtered', ctx.command, [`user: ${admin.username} (${admin.visible} files visible), q="${filter.q}", gender=female, 16 connections`, line('API', v.api), line('bare Fastify+pg', v.bare), line('bare Fastify+pg, prepared statements', v.barePrepared), `API vs the prepared bare route: ${fmt(v.ratioPrepared)}×`, `SQL alone (prepared): server ${fmt(sql.server, 3)} ms; round trip from Node p50 ${fmt(sql.p50, 3)} ms, p95 ${fmt(sql.p95, 3)} ms`], [
+      { what: 'throughput vs bare route', value: `${fmt(v.ratio)}×`, target: '≥ 0.5×', ok: v.ratio >= 0.5 && v.api.non2xx === 0 },
+      { what: 'SQL (server: planning + execution, median)', value: `${fmt(sql.server, 3)} ms`, target: '≤ 5 ms', ok: sql.server <= 5 },
+    ]);
+  },
+
+  async 'list-total'(ctx) {
+    const token = await ctx.token('auditor.tw');
+    const total = await load({ url: ctx.api.url, paths: ['/api/v1/cadres/count'], headers: { authorization: token }, connections: 4, seconds: SECONDS });
+    const body = (await (await fetch(`${ctx.api.url}/api/v1/cadres/count`, { headers: { authorization: token } })).json()) as { total: number; source: string };
+    const exact = await timeSql(ctx, 'list-total-exact-count', 'SELECT count(*) FROM cadre k WHERE k.archived_at IS NULL', [], 5);
+    await timeSql(ctx, 'list-total', `SELECT coalesce(sum(t.n), 0)::int AS n FROM cadre_tally t WHERE (t.committee_pre >= $1 AND t.committee_pre <= $2)`, [0, Number.MAX_SAFE_INTEGER], 50);
+    return record('list-total', ctx.command, [`user: auditor.tw, GET /cadres/count → ${body.total} (${body.source}), 4 connections`, line('API', total), `for comparison, an exact count(*) of the files: p50 ${fmt(exact.p50)} ms`], [
+      { what: 'p95 of the total', value: `${fmt(total.p95)} ms`, target: '≤ 5 ms', ok: total.p95 <= 5 && total.non2xx === 0 },
+    ]);
+  },
+
+  async 'get-one'(ctx) {
+    const admin = await districtAdmin(ctx.db);
+    const { rows } = await ctx.db.query(
+      `SELECT k.id FROM cadre k, committee c JOIN role_assignment ra ON ra.committee_id = c.id JOIN app_user u ON u.id = ra.user_id
+        WHERE u.username = $1 AND k.committee_pre BETWEEN c.pre AND c.last_pre ORDER BY k.id LIMIT 200`,
+      [admin.username],
+    );
+    const ids = rows.map((r) => r.id as string);
+    const sql = await timeSql(ctx, 'get-one', CADRE_FILE_SQL, [ids[0]]);
+    const v = await versus(ctx, 'file', { sql: CADRE_FILE_SQL, params: [ids[0]] }, ids.map((id) => `/api/v1/cadres/${id}`), await ctx.token(admin.username), 32, ids.map((id) => `/q/file/${id}`));
+    return record('get-one', ctx.command, [`user: ${admin.username}, ${ids.length} different files in turn, 32 connections`, line('API', v.api), line('bare Fastify+pg', v.bare), line('bare Fastify+pg, prepared statements', v.barePrepared), `API vs the prepared bare route: ${fmt(v.ratioPrepared)}×`, `SQL alone (prepared): server ${fmt(sql.server, 3)} ms; round trip from Node p50 ${fmt(sql.p50, 3)} ms`], [
+      { what: 'throughput vs bare route', value: `${fmt(v.ratio)}×`, target: '≥ 0.6×', ok: v.ratio >= 0.6 && v.api.non2xx === 0 },
+    ]);
+  },
+
+  async authz(ctx) {
+    const users = ['auditor.tw', (await provinceAdmin(ctx.db)).username, (await districtAdmin(ctx.db)).username];
+    const sets = await Promise.all(users.map((u) => assignmentsOf(ctx.db, u)));
+    const sample = { __caslSubjectType__: 'Cadre', committeePre: sets[2][0].pre, managingCommitteeId: sets[2][0].committeeId, managingPre: sets[2][0].pre };
+    let maxParams = 0;
+    const iterations = 100_000;
+    const t = performance.now();
+    for (let i = 0; i < iterations; i++) {
+      const ability = buildAbility(sets[i % sets.length]);
+      ability.can('read', sample as never);
+      ability.can('update', sample as never);
+      ability.can('read', sample as never, 'discipline');
+      const scope = accessibleBy(ability, 'read', 'Cadre', CADRE_SCOPE_COLUMNS, { field: 'id' });
+      maxParams = Math.max(maxParams, Object.keys(scope.params).length);
+    }
+    const micros = ((performance.now() - t) * 1000) / iterations;
+    return record('authz', ctx.command, [`users: ${users.join(', ')}; per request: build the ability, 3 checks, rules → SQL; ${iterations} iterations`], [
+      { what: 'time per request', value: `${fmt(micros)} µs`, target: '≤ 20 µs', ok: micros <= 20 },
+      { what: 'SQL parameters for the scope', value: String(maxParams), target: '≤ 10', ok: maxParams <= 10 },
+    ]);
+  },
+
+  async 'report-rollup'(ctx) {
+    const token = await ctx.token('auditor.tw');
+    const times: number[] = [];
+    let total = 0;
+    for (let i = 0; i < 20; i++) {
+      const t = performance.now();
+      const res = await fetch(`${ctx.api.url}/api/v1/reports/cadres-by-level-gender-age`, { headers: { authorization: token } });
+      total = ((await res.json()) as { total: number }).total;
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    await timeSql(ctx, 'report-rollup', `SELECT c.level_code, t.gender, t.birth_year, sum(t.n) FROM cadre_age_tally t JOIN committee c ON c.id = t.committee_id GROUP BY 1, 2, 3`, [], 3);
+    return record('report-rollup', ctx.command, [`user: auditor.tw, national roll-up of ${total} files, 20 requests in sequence`, `p50 ${fmt(percentile(times, 50))} ms, p95 ${fmt(percentile(times, 95))} ms`], [
+      { what: 'p95 of the national roll-up', value: `${fmt(percentile(times, 95))} ms`, target: '≤ 1000 ms', ok: percentile(times, 95) <= 1000 },
+    ]);
+  },
+};
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const names = wanted.length === 0 || wanted.includes('all') ? Object.keys(scenarios) : wanted;
+  const unknown = names.filter((n) => !scenarios[n]);
+  if (unknown.length) {
+    console.error(`unknown scenario(s): ${unknown.join(', ')}; known: ${Object.keys(scenarios).join(', ')}, all`);
+    process.exit(2);
+  }
+  const db = new Pool({ connectionString: DATABASE_URL, max: 2 });
+  const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM cadre`).catch(() => ({ rows: [{ n: 0 }] }))).rows;
+  if (n < 100_000) {
+    console.error(`${DATABASE_URL} has ${n} cadres: load the national data set first with \`npm run seed:scale\``);
+    process.exit(2);
+  }
+  const api = await startApi(DATABASE_URL);
+  const tokens = new Map<string, string>();
+  const ctx: Context = {
+    db,
+    api,
+    command: `npm run bench -- ${wanted.join(' ') || 'all'}`,
+    async token(username) {
+      if (!tokens.has(username)) {
+        const res = await fetch(`${api.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+        if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
+        tokens.set(username, `Bearer ${((await res.json()) as { accessToken: string }).accessToken}`);
+      }
+      return tokens.get(username) as string;
+    },
+  };
+  let ok = true;
+  try {
+    for (const name of names) {
+      console.log(`\n# ${name}`);
+      ok = (await scenarios[name](ctx)) && ok;
+    }
+  } finally {
+    await api.stop();
+    await db.end();
+  }
+  process.exitCode = ok ? 0 : 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
