@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { TestApi, startApi } from './support/api';
 import { freePort } from './support/net';
+import { eventually } from './support/wait';
 import { TEST_JWT_SECRET } from './support/global-setup';
 
 
@@ -20,16 +21,6 @@ async function startRedis(port: number): Promise<ChildProcess> {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('redis-server did not start (is it installed? `node scripts/services.mjs up` installs it)');
-}
-
-async function eventually<T>(probe: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('the outbox: jobs asked for in a transaction reach the worker, Redis or not', () => {
@@ -103,7 +94,7 @@ describe('the outbox: jobs asked for in a transaction reach the worker, Redis or
       const page = await api.http().get('/api/v1/job-failures').set('authorization', operator).expect(200);
       return page.body.items.find((f: { jobId: string }) => f.jobId === 'verify-audit-chains.old-release');
     });
-    expect(failure).toMatchObject({ queue: 'maintenance', name: 'verify-audit-chains', error: 'Payload version 99 is not handled', attempts: 1 });
+    expect(failure).toMatchObject({ queue: 'maintenance', name: 'verify-audit-chains', error: 'Payload version 99 of verify-audit-chains is not handled', attempts: 1 });
     expect((await api.http().get('/api/v1/job-failures').set('authorization', await api.login('auditor.tw'))).status).toBe(403);
   });
 

@@ -4,6 +4,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { ClsServiceManager } from 'nestjs-cls';
 import { Role, setActor } from '@canbo/access';
 import { AuditService } from '@canbo/audit';
+import { DeadlinesService } from '@canbo/deadlines';
 import { CadresService } from '@canbo/cadres';
 import { CommitteesService, PRE_STEP } from '@canbo/committees';
 import { ActorLoader, UsersService, hashPassword } from '@canbo/identity';
@@ -118,7 +119,7 @@ export async function seedDemo(app: INestApplicationContext, password = process.
   await actAs('operator', async () => {
     for (const c of rest) ids.set(c.code, (await committees.create({ code: c.code, name: c.name, level: c.level, parentId: ids.get(c.parent as string) as string })).id);
     for (const u of DEMO_USERS.slice(1)) {
-      const created = await users.create({ username: u.username, displayName: u.displayName, password, committeeId: ids.get(u.committee) as string, role: u.role });
+      const created = await users.create({ username: u.username, displayName: u.displayName, email: `${u.username}@canbo.local`, password, committeeId: ids.get(u.committee) as string, role: u.role });
       userIds.set(u.username, created.id);
     }
   });
@@ -172,4 +173,22 @@ export async function seedDemo(app: INestApplicationContext, password = process.
       });
     }
   }
+
+  // Deadlines dated from today, so the worker's first scan (at start) has something to send: admin.th and
+  // admin.ns get reminders, and admin.th gets the escalation of Nga Sơn's overdue report.
+  const deadlines = app.get(DeadlinesService);
+  await actAs('admin.th', async () => {
+    await deadlines.create({ committeeId: ids.get('TH') as string, kind: 'planning-review', title: 'Rà soát, bổ sung quy hoạch Ban Chấp hành Đảng bộ tỉnh', dueOn: vnDay(7) });
+    await deadlines.create({ committeeId: ids.get('TH-NS') as string, kind: 'planning-submission', title: 'Nộp hồ sơ quy hoạch Ban Thường vụ Huyện ủy', dueOn: vnDay(1) });
+    await deadlines.create({ committeeId: ids.get('TH-NS') as string, kind: 'report-submission', title: 'Báo cáo kết quả lấy phiếu tín nhiệm giữa nhiệm kỳ', dueOn: vnDay(-4) });
+    await deadlines.createBatch({ committeeId: ids.get('TH') as string, kind: 'appraisal', title: 'Hoàn thành thẩm định nhân sự quy hoạch cấp huyện', dueOn: vnDay(30) });
+  });
+}
+
+/** Today plus `days`, in Vietnam's calendar (the deadlines' calendar). */
+function vnDay(days: number): string {
+  const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
 }

@@ -6,13 +6,15 @@ import { CadresModule } from '@canbo/cadres';
 import { CommitteesModule } from '@canbo/committees';
 import { AuthenticationGuard, IdentityModule } from '@canbo/identity';
 import { ReportsModule } from '@canbo/reports';
+import { NotificationsModule } from '@canbo/notifications';
+import { DeadlinesModule } from '@canbo/deadlines';
 import { AppConfig, ConfigModule, DatabaseModule, HealthModule, LoggingModule, ProblemDetailsFilter, validationExceptionFactory } from '@canbo/platform';
 
 /** The HTTP API: one process, many replicas; no state of its own beyond the request. */
 @Module({})
 export class ApiModule {
   static register(env: Partial<Record<keyof AppConfig, string>> = {}): DynamicModule {
-    const domain = [CommitteesModule, IdentityModule, CadresModule, AuditModule, ReportsModule];
+    const domain = [CommitteesModule, IdentityModule, CadresModule, AuditModule, ReportsModule, NotificationsModule, DeadlinesModule];
     return {
       module: ApiModule,
       imports: [

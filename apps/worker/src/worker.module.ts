@@ -2,9 +2,16 @@ import { BullModule, InjectQueue } from '@nestjs/bullmq';
 import { DynamicModule, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { Queue } from 'bullmq';
-import { AppConfig, ConfigModule, DatabaseModule, Jobs, LoggingModule, OutboxRelay, QueueName, RedisHealthIndicator, redisConnection } from '@canbo/platform';
+import { AuditModule } from '@canbo/audit';
+import { DeadlinesModule } from '@canbo/deadlines';
+import { NotificationsModule } from '@canbo/notifications';
+import { AppConfig, ConfigModule, DatabaseModule, Jobs, LoggingModule, OutboxRelay, QueueName, RedisHealthIndicator, jobIdOf, redisConnection } from '@canbo/platform';
+import { DeadlinesProcessor } from './deadlines.processor';
 import { MaintenanceProcessor } from './maintenance.processor';
+import { NotificationsProcessor } from './notifications.processor';
 import { WorkerHealthServer } from './worker-health';
+
+const PROCESSORS = [MaintenanceProcessor, DeadlinesProcessor, NotificationsProcessor];
 
 /** Every job of the catalogue has exactly one handler, or the worker refuses to start. */
 export function checkHandlers(handlers: readonly (readonly string[])[]): void {
@@ -18,17 +25,27 @@ export function checkHandlers(handlers: readonly (readonly string[])[]): void {
 /** Schedules the recurring jobs; upsert by a stable id, so any number of replicas make one schedule. */
 @Injectable()
 class Schedules implements OnApplicationBootstrap {
-  constructor(@InjectQueue(QueueName.Maintenance) private readonly maintenance: Queue) {}
+  constructor(
+    @InjectQueue(QueueName.Maintenance) private readonly maintenance: Queue,
+    @InjectQueue(QueueName.Deadlines) private readonly deadlines: Queue,
+    private readonly config: AppConfig,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.maintenance.upsertJobScheduler('heartbeat', { every: 60_000 }, { name: 'heartbeat', opts: { removeOnComplete: 100, removeOnFail: 100 } });
+    const scan = { name: Jobs.scanDeadlines.name, data: { v: Jobs.scanDeadlines.version, payload: {} } };
+    await this.deadlines.upsertJobScheduler('scan-deadlines', { pattern: this.config.DEADLINE_SCAN_CRON, tz: 'Asia/Ho_Chi_Minh' }, { ...scan, opts: { removeOnComplete: 100, removeOnFail: 100 } });
+    // And a scan at start, so a worker that was down at the scheduled hour catches up (replicas starting
+    // in the same minute share one; a second scan would find nothing new anyway).
+    const minute = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
+    await this.deadlines.add(scan.name, scan.data, { jobId: jobIdOf(Jobs.scanDeadlines, `boot-${minute}`), attempts: Jobs.scanDeadlines.attempts, removeOnComplete: 100, removeOnFail: 100 });
   }
 }
 
 @Module({})
 export class WorkerModule {
   static register(env: Partial<Record<keyof AppConfig, string>> = {}): DynamicModule {
-    checkHandlers([MaintenanceProcessor.handles]);
+    checkHandlers(PROCESSORS.map((p) => p.handles));
     return {
       module: WorkerModule,
       imports: [
@@ -40,9 +57,12 @@ export class WorkerModule {
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({ connection: redisConnection(config.REDIS_URL), prefix: config.QUEUE_PREFIX }),
         }),
-        BullModule.registerQueue({ name: QueueName.Maintenance }),
+        ...Object.values(QueueName).map((name) => BullModule.registerQueue({ name })),
+        AuditModule,
+        NotificationsModule,
+        DeadlinesModule,
       ],
-      providers: [MaintenanceProcessor, Schedules, OutboxRelay, RedisHealthIndicator, WorkerHealthServer],
+      providers: [...PROCESSORS, Schedules, OutboxRelay, RedisHealthIndicator, WorkerHealthServer],
     };
   }
 }

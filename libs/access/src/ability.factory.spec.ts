@@ -140,6 +140,36 @@ describe('buildAbility: the permission matrix, holder at TH', () => {
     });
   });
 
+  describe('Deadline', () => {
+    const objects = (['TW', 'HN', 'TH', 'TH-NS', 'TH-NS-ND', 'TH-TX'] as Code[]).map(
+      (c) => [c, { committeeId: TREE[c].id, committeePre: TREE[c].pre }] as const,
+    );
+    const matrix: [Role, Action, Cells][] = [
+      //                          TW  HN  TH  NS  ND  TX
+      ['operator', 'read', /*   */ 'N   N   N   N   N   N'],
+      ['secretary', 'read', /*  */ 'N   N   Y   Y   Y   Y'],
+      ['secretary', 'create', /**/ 'N   N   Y   Y   Y   Y'],
+      ['secretary', 'update', /**/ 'N   N   Y   Y   Y   Y'],
+      ['secretary', 'waive', /* */ 'N   N   N   Y   Y   Y'],
+      ['admin', 'read', /*      */ 'N   N   Y   Y   Y   Y'],
+      ['admin', 'create', /*    */ 'N   N   Y   Y   Y   Y'],
+      ['admin', 'update', /*    */ 'N   N   Y   Y   Y   Y'],
+      ['admin', 'waive', /*     */ 'N   N   N   Y   Y   Y'],
+      ['officer', 'read', /*    */ 'N   N   Y   Y   Y   Y'],
+      ['officer', 'create', /*  */ 'N   N   N   N   N   N'],
+      ['officer', 'update', /*  */ 'N   N   Y   N   N   N'],
+      ['officer', 'waive', /*   */ 'N   N   N   N   N   N'],
+      ['auditor', 'read', /*    */ 'N   N   Y   Y   Y   Y'],
+      ['auditor', 'update', /*  */ 'N   N   N   N   N   N'],
+      ['viewer', 'read', /*     */ 'N   N   Y   Y   Y   Y'],
+      ['viewer', 'update', /*   */ 'N   N   N   N   N   N'],
+      ['voter', 'read', /*      */ 'N   N   N   N   N   N'],
+    ];
+    it.each(expand(objects, matrix))('$role@TH $action Deadline at $label → $expected', ({ role, action, object, expected }) => {
+      expect(yes(at(role, 'TH').can(action, subject('Deadline', { ...object })))).toBe(yes(expected));
+    });
+  });
+
   describe('RoleAssignment', () => {
     const objects = (
       [

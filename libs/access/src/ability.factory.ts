@@ -20,6 +20,13 @@ export function buildAbility(assignments: readonly Assignment[]): AppAbility {
   for (const a of assignments) {
     const subtree = { $gte: a.pre, $lte: a.lastPre };
     const below = { $gt: a.pre, $lte: a.lastPre };
+    // A board sets deadlines for itself and the committees below, marks them met, and excuses (waives)
+    // those of the committees below; it sees who is late across its subtree.
+    const boardDeadlines = () => {
+      can(['read', 'create', 'update'], 'Deadline', { committeePre: subtree });
+      can('waive', 'Deadline', { committeePre: below });
+      can(['read', 'create'], 'DeadlineBatch', { committeePre: subtree });
+    };
 
     switch (a.role) {
       case 'operator':
@@ -28,6 +35,8 @@ export function buildAbility(assignments: readonly Assignment[]): AppAbility {
         can(['read', 'grant', 'revoke'], 'RoleAssignment');
         can(['read', 'create'], 'User');
         can('manage', 'Queue');
+        // Reminder days and escalation per kind of deadline are a national setting.
+        can(['read', 'update'], 'DeadlinePolicy');
         break;
 
       case 'secretary':
@@ -36,6 +45,7 @@ export function buildAbility(assignments: readonly Assignment[]): AppAbility {
         can('read', 'Cadre', RESTRICTED, { managingCommitteeId: a.committeeId });
         can('read', 'AuditEvent', { committeeId: a.committeeId });
         can('read', 'RoleAssignment', { committeePre: subtree });
+        boardDeadlines();
         break;
 
       case 'admin':
@@ -50,6 +60,7 @@ export function buildAbility(assignments: readonly Assignment[]): AppAbility {
         can('read', 'RoleAssignment', { committeePre: subtree });
         can(['grant', 'revoke'], 'RoleAssignment', { committeePre: subtree, role: { $ne: 'operator' } });
         can('create', 'User');
+        boardDeadlines();
         break;
 
       case 'officer':
@@ -58,6 +69,8 @@ export function buildAbility(assignments: readonly Assignment[]): AppAbility {
         can('read', 'Cadre', PUBLIC, { committeePre: subtree });
         can(['create', 'archive'], 'Cadre', { managingCommitteeId: a.committeeId });
         can('update', 'Cadre', PUBLIC, { managingCommitteeId: a.committeeId });
+        can('read', ['Deadline', 'DeadlineBatch'], { committeePre: subtree });
+        can('update', 'Deadline', { committeeId: a.committeeId });
         break;
 
       case 'auditor':
@@ -67,11 +80,13 @@ export function buildAbility(assignments: readonly Assignment[]): AppAbility {
         can('read', 'Cadre', RESTRICTED, { managingPre: subtree });
         can('read', 'AuditEvent', { committeePre: subtree });
         can('read', 'RoleAssignment', { committeePre: subtree });
+        can('read', ['Deadline', 'DeadlineBatch'], { committeePre: subtree });
         break;
 
       case 'viewer':
         can('read', 'Committee', { pre: subtree });
         can('read', 'Cadre', PUBLIC, { committeePre: subtree });
+        can('read', ['Deadline', 'DeadlineBatch'], { committeePre: subtree });
         break;
 
       case 'voter':

@@ -1,6 +1,6 @@
 import { ForcedSubject, MongoAbility } from '@casl/ability';
 
-export type Action = 'manage' | 'read' | 'create' | 'update' | 'archive' | 'createChild' | 'dissolve' | 'grant' | 'revoke';
+export type Action = 'manage' | 'read' | 'create' | 'update' | 'archive' | 'createChild' | 'dissolve' | 'grant' | 'revoke' | 'waive';
 
 /**
  * Subjects and the fields their rules may test. Each field named in a condition must also be in the
@@ -19,6 +19,15 @@ export interface AuditEventSubject {
   committeeId: string;
   committeePre: number;
 }
+/** A deadline is the committee's obligation; `update` is marking it met. */
+export interface DeadlineSubject {
+  committeeId: string;
+  committeePre: number;
+}
+/** "Every committee below this board must … by …": the board's pre-order number. */
+export interface DeadlineBatchSubject {
+  committeePre: number;
+}
 export interface RoleAssignmentSubject {
   committeePre: number;
   role: string;
@@ -31,6 +40,9 @@ export type AppSubjects =
   | Tagged<'Committee', CommitteeSubject>
   | Tagged<'AuditEvent', AuditEventSubject>
   | Tagged<'RoleAssignment', RoleAssignmentSubject>
+  | Tagged<'Deadline', DeadlineSubject>
+  | Tagged<'DeadlineBatch', DeadlineBatchSubject>
+  | Tagged<'DeadlinePolicy', { kind: string }>
   | Tagged<'User', { id: string }>
   | Tagged<'Queue', { name: string }>
   | 'all';

@@ -22,7 +22,7 @@ export { LoggingModule } from './logging/logging.module';
 export { requestIdOf, requestIdFromHeaders } from './logging/request-id';
 export { PageQuery, MAX_PAGE_SIZE, type Page, encodeCursor, decodeCursor, toPage } from './http/pagination';
 export { redisConnection } from './queue/redis';
-export { QueueName, Jobs, type JobDefinition, type JobName, type Envelope } from './queue/queues';
+export { QueueName, Jobs, jobIdOf, jobOptions, type JobDefinition, type JobName, type Envelope } from './queue/queues';
 export { Outbox, OutboxOutsideTransactionError } from './queue/outbox';
 export { OutboxRelay } from './queue/outbox-relay';
 export { IdParam } from './http/id-param';

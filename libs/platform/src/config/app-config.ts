@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -84,6 +84,43 @@ export class AppConfig {
   @IsInt()
   @Min(0)
   SEARCH_SCAN_LIMIT = 60_000;
+
+  /**
+   * Outgoing mail (`smtp://host:port`, `smtps://user:pass@host`). Empty turns the e-mail channel off:
+   * notifications then go to the in-app inbox only.
+   */
+  @IsOptional()
+  @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true })
+  SMTP_URL?: string;
+
+  /** The sender of notification e-mail. */
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM = 'Canbo <no-reply@canbo.local>';
+
+  /**
+   * When the worker scans deadlines each day (cron, Vietnam time). It also scans once when it starts,
+   * so a restarted worker catches up on a day it missed.
+   */
+  @IsString()
+  @MinLength(9)
+  DEADLINE_SCAN_CRON = '0 7 * * *';
+
+  /**
+   * Jobs in flight per worker process and queue (bench.md: 50 is BullMQ's sweet spot), and how long a
+   * job's lock lasts: a worker that dies mid-job has its jobs taken over by another after this long.
+   * BullMQ takes both when a worker is built, from the process environment (see apps/worker).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  WORKER_CONCURRENCY = 50;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  JOB_LOCK_MS = 30_000;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';

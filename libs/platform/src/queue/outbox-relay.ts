@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { Jobs, QueueName } from './queues';
+import { Jobs, QueueName, jobOptions } from './queues';
 import { redisConnection } from './redis';
 
 interface OutboxRow {
@@ -19,7 +19,7 @@ const BATCH = 500;
 const IDLE_MS = 250;
 const RETRY_MS = 2_000;
 
-const attemptsOf = (name: string) => Object.values(Jobs).find((j) => j.name === name)?.attempts ?? 5;
+const attemptsOf = new Map<string, number>(Object.values(Jobs).map((j) => [j.name, j.attempts]));
 
 /**
  * Moves outbox rows to BullMQ. Each batch is claimed with `FOR UPDATE SKIP LOCKED` (any number of
@@ -87,13 +87,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
             batch.map((row) => ({
               name: row.name,
               data: { v: row.version, payload: row.payload },
-              opts: {
-                jobId: row.job_id,
-                attempts: attemptsOf(row.name),
-                backoff: { type: 'exponential', delay: 1_000 },
-                removeOnComplete: { count: 10_000 },
-                removeOnFail: { count: 10_000 },
-              },
+              // An unknown name still goes out (the worker dead-letters it) rather than blocking the outbox.
+              opts: jobOptions(row.job_id, attemptsOf.get(row.name) ?? 5),
             })),
           );
       } catch (error) {

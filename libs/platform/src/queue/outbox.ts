@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { JobDefinition } from './queues';
+import { JobDefinition, jobIdOf } from './queues';
 
 export class OutboxOutsideTransactionError extends Error {
   constructor() {
@@ -19,13 +19,19 @@ export class Outbox {
   constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
 
   async add<P>(job: JobDefinition<P>, key: string, payload: P): Promise<string> {
+    await this.addMany(job, [{ key, payload }]);
+    return jobIdOf(job, key);
+  }
+
+  /** Many jobs of one kind in one statement (a fan-out inside one transaction). */
+  async addMany<P>(job: JobDefinition<P>, items: readonly { key: string; payload: P }[]): Promise<void> {
     if (!this.txHost.isTransactionActive()) throw new OutboxOutsideTransactionError();
-    // BullMQ reserves ':' in custom ids.
-    const jobId = `${job.name}.${key.replace(/:/g, '_')}`;
+    if (items.length === 0) return;
     await this.txHost.tx.query(
-      `INSERT INTO outbox (queue, name, version, job_id, payload) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (job_id) DO NOTHING`,
-      [job.queue, job.name, job.version, jobId, JSON.stringify(payload)],
+      `INSERT INTO outbox (queue, name, version, job_id, payload)
+       SELECT $1, $2, $3, j, p FROM unnest($4::text[], $5::jsonb[]) AS t(j, p)
+       ON CONFLICT (job_id) DO NOTHING`,
+      [job.queue, job.name, job.version, items.map((i) => jobIdOf(job, i.key)), items.map((i) => JSON.stringify(i.payload))],
     );
-    return jobId;
   }
 }

@@ -5,6 +5,10 @@
 export const QueueName = {
   /** Housekeeping: the heartbeat, and checks operators ask for. */
   Maintenance: 'maintenance',
+  /** The daily deadline scan and the reminder steps it fans out, one job per deadline and step. */
+  Deadlines: 'deadlines',
+  /** Delivery of notifications on channels other than the in-app inbox (e-mail). */
+  Notifications: 'notifications',
 } as const;
 
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
@@ -25,6 +29,11 @@ const define = <Payload>(queue: QueueName, name: string, version: number, attemp
 export const Jobs = {
   heartbeat: define<Record<string, never>>(QueueName.Maintenance, 'heartbeat', 1, 1),
   verifyAuditChains: define<{ verificationId: string }>(QueueName.Maintenance, 'verify-audit-chains', 1),
+  /** Finds the reminder steps that have come (as of today in Vietnam) and fans them out. */
+  scanDeadlines: define<Record<string, never>>(QueueName.Deadlines, 'scan-deadlines', 1, 3),
+  /** One reminder step of one deadline: `offset` is days from the due date (-7 a week before, 3 three days late). */
+  deadlineStep: define<{ deadlineId: string; offset: number }>(QueueName.Deadlines, 'deadline-step', 1),
+  sendEmail: define<{ notificationId: string }>(QueueName.Notifications, 'send-email', 1, 6),
 } as const;
 
 export type JobName = (typeof Jobs)[keyof typeof Jobs]['name'];
@@ -34,3 +43,15 @@ export interface Envelope<Payload> {
   v: number;
   payload: Payload;
 }
+
+/** BullMQ reserves ':' in custom job ids; ours are `<job name>.<key>`. */
+export const jobIdOf = (job: JobDefinition<unknown>, key: string) => `${job.name}.${key.replace(/:/g, '_')}`;
+
+/** Options every catalogue job is added with, by the outbox relay and by the worker's own fan-outs. */
+export const jobOptions = (jobId: string, attempts: number) => ({
+  jobId,
+  attempts,
+  backoff: { type: 'exponential', delay: 1_000 },
+  removeOnComplete: { count: 10_000 },
+  removeOnFail: { count: 10_000 },
+});

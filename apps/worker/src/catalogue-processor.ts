@@ -1,0 +1,56 @@
+import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Job, UnrecoverableError } from 'bullmq';
+import { ClsService } from 'nestjs-cls';
+import { DataSource } from 'typeorm';
+import { Envelope, JobDefinition } from '@canbo/platform';
+
+/**
+ * How BullMQ runs our workers, from the process environment because BullMQ takes it when the worker is
+ * built (AppConfig validates the same two settings): jobs in flight per queue, and how long a job's lock
+ * lasts — when a worker dies mid-job, another takes the job over after this long.
+ */
+export const workerOptions = () => {
+  const lockDuration = Number(process.env.JOB_LOCK_MS) || 30_000;
+  return { concurrency: Number(process.env.WORKER_CONCURRENCY) || 50, lockDuration, stalledInterval: lockDuration };
+};
+
+/**
+ * What every processor of the catalogue shares: payload versions are checked, each job runs in its own
+ * request context (services read the actor and the transaction from it), and a job's final failure is
+ * written to PostgreSQL, the dead-letter list operators read (GET /job-failures).
+ */
+export abstract class CatalogueProcessor extends WorkerHost {
+  constructor(
+    @InjectDataSource() protected readonly db: DataSource,
+    protected readonly cls: ClsService,
+  ) {
+    super();
+  }
+
+  protected payloadOf<P>(job: Job, definition: JobDefinition<P>): P {
+    const data = job.data as Envelope<P> | undefined;
+    if (data?.v !== definition.version) throw new UnrecoverableError(`Payload version ${String(data?.v)} of ${definition.name} is not handled`);
+    return data.payload;
+  }
+
+  protected inContext<T>(fn: () => Promise<T>): Promise<T> {
+    return this.cls.run(fn);
+  }
+
+  protected isFinalAttempt(job: Job): boolean {
+    return job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+  }
+
+  @OnWorkerEvent('failed')
+  async deadLetter(job: Job | undefined, error: Error): Promise<void> {
+    if (!job) return;
+    const final = error instanceof UnrecoverableError || error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
+    if (!final) return;
+    await this.db.query(
+      `INSERT INTO job_failure (queue, name, job_id, data, error, attempts) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (job_id) DO UPDATE SET error = EXCLUDED.error, attempts = EXCLUDED.attempts, failed_at = now()`,
+      [job.queueName, job.name, job.id ?? `${job.name}.unknown`, JSON.stringify(job.data), error.message, job.attemptsMade],
+    );
+  }
+}
