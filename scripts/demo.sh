@@ -22,6 +22,14 @@ pids=()
 cleanup() { trap - INT TERM EXIT; for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait; }
 trap cleanup INT TERM EXIT
 
+# Notification e-mail goes to a local capture (readable in the browser) unless SMTP_URL says otherwise.
+mail_viewer=""
+if [[ -z "${SMTP_URL:-}" ]]; then
+  export SMTP_URL="smtp://127.0.0.1:${MAIL_CAPTURE_PORT:-1025}"
+  node dist/scripts/mail/mail-viewer.js & pids+=($!)
+  mail_viewer="http://localhost:${MAIL_VIEWER_PORT:-1080}"
+fi
+
 node dist/apps/api/src/main.js & pids+=($!)
 node dist/apps/worker/src/main.js & pids+=($!)
 
@@ -34,7 +42,9 @@ cat <<MSG
     API docs   http://localhost:${port}/api/docs
     Health     http://localhost:${port}/health/ready   (worker: http://localhost:${WORKER_HEALTH_PORT:-3001}/health/ready)
     Sign in    POST /api/v1/auth/login {"username":"admin.th","password":"${DEMO_PASSWORD:-demo-Passw0rd!}"}
-  Ctrl-C stops the API and the worker.
+    Inbox      GET /api/v1/notifications (admin.th, admin.ns: reminders and an escalation within a minute)
+    E-mail     ${mail_viewer:-sent through ${SMTP_URL}}
+  Ctrl-C stops the API, the worker and the mail capture.
 
 MSG
 wait -n "${pids[@]}"
