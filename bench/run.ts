@@ -7,6 +7,7 @@ import { AppConfig } from '@canbo/platform';
 import { load, percentile } from './lib/load';
 import { record, saveExplain } from './lib/report';
 import { Running, startApi, startReference } from './lib/servers';
+import { reminderFanout } from './reminder-fanout';
 
 const DATABASE_URL = process.env.SCALE_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/canbo_scale';
 const PASSWORD = process.env.DEMO_PASSWORD ?? 'demo-Passw0rd!';
@@ -121,6 +122,7 @@ const line = (label: string, r: { throughput: number; p50: number; p95: number; 
   `${label}: ${fmt(r.throughput, 0)} req/s, p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms, p99 ${fmt(r.p99)} ms${r.non2xx || r.errors ? `, ${r.non2xx} non-2xx, ${r.errors} errors` : ''}`;
 
 const scenarios: Record<string, (ctx: Context) => Promise<boolean>> = {
+  'reminder-fanout': (ctx) => reminderFanout(ctx.db, DATABASE_URL, ctx.command),
   async 'list-district'(ctx) {
     const admin = await districtAdmin(ctx.db);
     const q = await listSql(ctx.db, admin.username);

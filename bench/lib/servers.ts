@@ -55,6 +55,23 @@ export async function startApi(databaseUrl: string): Promise<Running> {
   throw new Error('the API did not become ready');
 }
 
+/** The built worker (dist/apps/worker), as it runs in production, on the given database and queue prefix. */
+export async function startWorker(databaseUrl: string, redisUrl: string, queuePrefix: string): Promise<Running> {
+  const port = await freePort();
+  const child = fork(join(dist, 'apps', 'worker', 'src', 'main.js'), [], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, QUEUE_PREFIX: queuePrefix, WORKER_HEALTH_PORT: String(port), JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', NODE_ENV: 'production', SMTP_URL: '' },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`the worker exited with ${child.exitCode}`);
+    const ok = await fetch(`${url}/health/ready`).then((r) => r.ok, () => false);
+    if (ok) return { url, stop: stopper(child) };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('the worker did not become ready');
+}
+
 /** The bare Fastify + pg reference route (bench/reference-server.ts) serving the given queries. */
 export async function startReference(databaseUrl: string, queries: Record<string, { sql: string; params: unknown[] }>, prepared = false): Promise<Running> {
   const child = fork(join(dist, 'bench', 'reference-server.js'), [], {

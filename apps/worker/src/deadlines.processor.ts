@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -5,20 +6,22 @@ import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { ClsService } from 'nestjs-cls';
 import { DataSource } from 'typeorm';
 import { DeadlinesService } from '@canbo/deadlines';
-import { Jobs, QueueName, jobIdOf, jobOptions } from '@canbo/platform';
+import { Jobs, QueueName, chunk, groupBy, jobIdOf, jobOptions } from '@canbo/platform';
 import { CatalogueProcessor, workerOptions } from './catalogue-processor';
 
-/** Steps enqueued per round trip: big enough for addBulk's throughput, small enough to keep memory flat. */
-const SCAN_PAGE = 5_000;
+/** Steps read per page of the scan: big enough for addBulk's throughput, small enough to keep memory flat. */
+const SCAN_PAGE = 10_000;
+/** At most this many steps in one job (one transaction). */
+const STEPS_PER_JOB = 500;
 
 /**
- * The reminder engine. The scan fans out one job per deadline and step with a deterministic id
- * (`deadline-step.<deadline>.<offset>`), so one slow or failing deadline never holds up the others and
- * a scan run twice enqueues nothing new; each step job sends its step once (DeadlinesService.applyStep).
+ * The reminder engine. The scan fans out one job per committee (anchors.md: per tenant, so a slow or
+ * failing committee never holds up the others) whose id is derived from its steps, so a scan run twice
+ * enqueues nothing new while the first is queued; each job sends its steps once (DeadlinesService.applySteps).
  */
 @Processor(QueueName.Deadlines, workerOptions())
 export class DeadlinesProcessor extends CatalogueProcessor {
-  static readonly handles = [Jobs.scanDeadlines.name, Jobs.deadlineStep.name];
+  static readonly handles = [Jobs.scanDeadlines.name, Jobs.deadlineSteps.name];
 
   private readonly logger = new Logger(DeadlinesProcessor.name);
 
@@ -36,9 +39,9 @@ export class DeadlinesProcessor extends CatalogueProcessor {
       case Jobs.scanDeadlines.name:
         this.payloadOf(job, Jobs.scanDeadlines);
         return this.inContext(() => this.scan());
-      case Jobs.deadlineStep.name: {
-        const { deadlineId, offset } = this.payloadOf(job, Jobs.deadlineStep);
-        return this.inContext(() => this.deadlines.applyStep(deadlineId, offset));
+      case Jobs.deadlineSteps.name: {
+        const { steps } = this.payloadOf(job, Jobs.deadlineSteps);
+        return this.inContext(() => this.deadlines.applySteps(steps));
       }
       default:
         throw new UnrecoverableError(`Unknown deadlines job "${job.name}"`);
@@ -51,13 +54,14 @@ export class DeadlinesProcessor extends CatalogueProcessor {
     for (;;) {
       const page = await this.deadlines.dueSteps(after, SCAN_PAGE);
       if (page.length === 0) break;
-      await this.queue.addBulk(
-        page.map((s) => ({
-          name: Jobs.deadlineStep.name,
-          data: { v: Jobs.deadlineStep.version, payload: { deadlineId: s.deadlineId, offset: s.offset } },
-          opts: jobOptions(jobIdOf(Jobs.deadlineStep, `${s.deadlineId}.${s.offset}`), Jobs.deadlineStep.attempts),
-        })),
+      const jobs = [...groupBy(page, (s) => s.committeeId)].flatMap(([committeeId, all]) =>
+        chunk(all, STEPS_PER_JOB).map((part) => {
+          const payload = { committeeId, steps: part.map((s) => ({ deadlineId: s.deadlineId, offset: s.offset })) };
+          const key = `${committeeId}.${createHash('sha1').update(JSON.stringify(payload.steps)).digest('hex').slice(0, 20)}`;
+          return { name: Jobs.deadlineSteps.name, data: { v: Jobs.deadlineSteps.version, payload }, opts: jobOptions(jobIdOf(Jobs.deadlineSteps, key), Jobs.deadlineSteps.attempts) };
+        }),
       );
+      await this.queue.addBulk(jobs);
       steps += page.length;
       const last = page[page.length - 1];
       after = { dueOn: last.dueOn, id: last.deadlineId };

@@ -3,6 +3,7 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { ClsService } from 'nestjs-cls';
 import { optionalActor } from '@canbo/access';
+import { groupBy } from '@canbo/platform';
 import { GENESIS_HASH, linkHash } from './chain';
 
 export interface AuditRecord {
@@ -36,36 +37,48 @@ export class AuditService {
   ) {}
 
   async record(event: AuditRecord): Promise<void> {
+    await this.recordMany([event]);
+  }
+
+  /**
+   * Many events in a few statements (a job acting on hundreds of records): per committee, the chain
+   * head is locked once (committees in id order, so two writers never wait on each other crosswise),
+   * the links are computed in order, and the events go in with one INSERT.
+   */
+  async recordMany(events: readonly AuditRecord[]): Promise<void> {
     if (!this.txHost.isTransactionActive()) throw new AuditOutsideTransactionError();
+    if (events.length === 0) return;
     const tx = this.txHost.tx;
     const occurredAt = new Date();
-    // JSON round trip: what is hashed is exactly what jsonb will give back (dates as ISO strings, no undefined).
-    const changes = JSON.parse(JSON.stringify(event.changes)) as unknown;
-    const actorId = event.actorId !== undefined ? event.actorId : (optionalActor()?.userId ?? null);
     const requestId = this.cls.isActive() ? (this.cls.getId() ?? null) : null;
+    const signedIn = optionalActor()?.userId ?? null;
+    const byCommittee = groupBy(events, (e) => e.committeeId);
 
-    await tx.query(`INSERT INTO audit_chain_head (committee_id, seq, hash) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING`, [event.committeeId, GENESIS_HASH]);
-    const [head] = (await tx.query(`SELECT seq::text AS seq, hash FROM audit_chain_head WHERE committee_id = $1 FOR UPDATE`, [
-      event.committeeId,
-    ])) as { seq: string; hash: string }[];
-    const seq = (BigInt(head.seq) + 1n).toString();
-    const hash = linkHash(head.hash, {
-      committeeId: event.committeeId,
-      seq,
-      occurredAt: occurredAt.toISOString(),
-      actorId,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      action: event.action,
-      changes,
-      requestId,
-    });
-    await tx.query(
-      `INSERT INTO audit_event (committee_id, seq, occurred_at, actor_id, entity_type, entity_id, action, changes, request_id, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [event.committeeId, seq, occurredAt, actorId, event.entityType, event.entityId, event.action, JSON.stringify(changes), requestId, head.hash, hash],
-    );
-    await tx.query(`UPDATE audit_chain_head SET seq = $2, hash = $3 WHERE committee_id = $1`, [event.committeeId, seq, hash]);
+    for (const committeeId of [...byCommittee.keys()].sort()) {
+      await tx.query(`INSERT INTO audit_chain_head (committee_id, seq, hash) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING`, [committeeId, GENESIS_HASH]);
+      const [head] = (await tx.query(`SELECT seq::text AS seq, hash FROM audit_chain_head WHERE committee_id = $1 FOR UPDATE`, [committeeId])) as { seq: string; hash: string }[];
+      let seq = BigInt(head.seq);
+      let prev = head.hash;
+      const rows = (byCommittee.get(committeeId) as AuditRecord[]).map((event) => {
+        seq += 1n;
+        // JSON round trip: what is hashed is exactly what jsonb will give back (dates as ISO strings, no undefined).
+        const changes = JSON.parse(JSON.stringify(event.changes)) as unknown;
+        const actorId = event.actorId !== undefined ? event.actorId : signedIn;
+        const link = { committeeId, seq: seq.toString(), occurredAt: occurredAt.toISOString(), actorId, entityType: event.entityType, entityId: event.entityId, action: event.action, changes, requestId };
+        const row = { ...link, prevHash: prev, hash: linkHash(prev, link) };
+        prev = row.hash;
+        return row;
+      });
+      const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
+      await tx.query(
+        `INSERT INTO audit_event (committee_id, seq, occurred_at, actor_id, entity_type, entity_id, action, changes, request_id, prev_hash, hash)
+         SELECT $1, t.seq, $2, t.actor_id, t.entity_type, t.entity_id, t.action, t.changes, $3, t.prev_hash, t.hash
+           FROM unnest($4::bigint[], $5::uuid[], $6::text[], $7::uuid[], $8::text[], $9::jsonb[], $10::text[], $11::text[])
+             AS t(seq, actor_id, entity_type, entity_id, action, changes, prev_hash, hash)`,
+        [committeeId, occurredAt, requestId, col('seq'), col('actorId'), col('entityType'), col('entityId'), col('action'), rows.map((r) => JSON.stringify(r.changes)), col('prevHash'), col('hash')],
+      );
+      await tx.query(`UPDATE audit_chain_head SET seq = $2, hash = $3 WHERE committee_id = $1`, [committeeId, seq.toString(), prev]);
+    }
   }
 }
 

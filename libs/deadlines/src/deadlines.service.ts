@@ -81,13 +81,21 @@ const toView = (r: Row): DeadlineView => ({
 
 const asDeadline = (r: { committee_id: string; committee_pre: string | number }) => asSubject('Deadline', { committeeId: r.committee_id, committeePre: Number(r.committee_pre) });
 
-/** A step the scan found due: the job that sends it is `deadline-step.<deadlineId>.<offset>`. */
+/** A step the scan found due: `offset` days from the deadline's due date (see steps.ts). */
 export interface DueStep {
   deadlineId: string;
+  committeeId: string;
   offset: number;
+  dueOn: string;
 }
 
-export type StepOutcome = { sent: number; state: DeadlineState } | { skipped: 'not-live' | 'already-sent' | 'not-due' | 'gone' };
+export interface StepOutcome {
+  applied: number;
+  /** Steps already sent, no longer live (met, waived) or not due any more. */
+  skipped: number;
+  /** New inbox entries. */
+  notified: number;
+}
 
 /**
  * Deadlines: every dated obligation, set by a board (for itself or, in one call, for every committee
@@ -312,9 +320,9 @@ export class DeadlinesService implements OnModuleInit {
    * The steps that have come and were not sent, as of today, in pages (keyset on the live-deadline
    * index). For each live deadline only its latest step counts (see steps.ts).
    */
-  async dueSteps(after: { dueOn: string; id: string } | undefined, limit: number): Promise<(DueStep & { dueOn: string })[]> {
-    const rows: { id: string; due_on: string; step: number }[] = await this.tx.query(
-      `SELECT d.id, to_char(d.due_on, 'YYYY-MM-DD') AS due_on, s.step
+  async dueSteps(after: { dueOn: string; id: string } | undefined, limit: number): Promise<DueStep[]> {
+    const rows: { id: string; committee_id: string; due_on: string; step: number }[] = await this.tx.query(
+      `SELECT d.id, d.committee_id, to_char(d.due_on, 'YYYY-MM-DD') AS due_on, s.step
          FROM deadline d
          JOIN deadline_policy p ON p.kind = d.kind
          CROSS JOIN LATERAL (SELECT max(o) AS step FROM unnest(${POLICY_STEPS_SQL}) o WHERE o <= ${VN_TODAY} - d.due_on) s
@@ -326,59 +334,65 @@ export class DeadlinesService implements OnModuleInit {
         LIMIT ${limit}`,
       [after?.dueOn ?? '-infinity', after?.id ?? '00000000-0000-0000-0000-000000000000'],
     );
-    return rows.map((r) => ({ deadlineId: r.id, offset: r.step, dueOn: r.due_on }));
+    return rows.map((r) => ({ deadlineId: r.id, committeeId: r.committee_id, offset: r.step, dueOn: r.due_on }));
   }
 
   /**
-   * Sends one step of one deadline, once: under the deadline's row lock, a step at or before the last
-   * one sent is skipped, so a retried job, a re-run scan or a second worker adds nothing; the inbox
-   * entries are also unique per recipient and step. Reminders go to the holders of the owner role at
-   * the committee; the escalation to those at the board above, and only to them.
+   * Sends the given steps (usually one committee's), each once: under the deadlines' row locks a step
+   * at or before the last one sent is skipped, so a retried job, a re-run scan or a second worker adds
+   * nothing; inbox entries are also unique per recipient and step. Reminders go to the holders of the
+   * owner role at the committee; the escalation to those at the board above, and only to them.
+   * Set-based (one statement per kind of write), because a national scan sends 100,000 steps.
    */
   @Transactional()
-  async applyStep(deadlineId: string, offset: number): Promise<StepOutcome> {
-    const [d]: (Row & { parent_id: string | null; escalate_after_days: number; today_offset: number })[] = await this.tx.query(
+  async applySteps(steps: readonly { deadlineId: string; offset: number }[]): Promise<StepOutcome> {
+    const wanted = new Map(steps.map((s) => [s.deadlineId, s.offset]));
+    const rows: (Row & { parent_id: string | null; escalate_after_days: number; today_offset: number })[] = await this.tx.query(
       `SELECT d.id, d.committee_id, c.name AS committee_name, c.parent_id, d.kind, d.title, to_char(d.due_on, 'YYYY-MM-DD') AS due_on,
               d.owner_role, d.state, d.last_offset, p.escalate_after_days, ${VN_TODAY} - d.due_on AS today_offset
          FROM deadline d JOIN committee c ON c.id = d.committee_id JOIN deadline_policy p ON p.kind = d.kind
-        WHERE d.id = $1 FOR UPDATE OF d`,
-      [deadlineId],
+        WHERE d.id = ANY($1) ORDER BY d.id FOR UPDATE OF d`,
+      [[...wanted.keys()]],
     );
-    if (!d) return { skipped: 'gone' };
-    if (d.state !== 'open' && d.state !== 'overdue') return { skipped: 'not-live' };
-    if (d.last_offset !== null && d.last_offset >= offset) return { skipped: 'already-sent' };
-    if (d.today_offset < offset) return { skipped: 'not-due' };
+    const due = rows.flatMap((d) => {
+      const offset = wanted.get(d.id) as number;
+      const live = d.state === 'open' || d.state === 'overdue';
+      // Not yet due: the due date moved since the scan.
+      if (!live || (d.last_offset !== null && d.last_offset >= offset) || d.today_offset < offset) return [];
+      const step = stepKind(offset, d.escalate_after_days);
+      return [{ d, offset, step, to: step === 'escalation' ? d.parent_id : d.committee_id }];
+    });
+    if (due.length === 0) return { applied: 0, skipped: steps.length, notified: 0 };
 
-    const step = stepKind(offset, d.escalate_after_days);
-    const to = step === 'escalation' ? d.parent_id : d.committee_id;
-    const recipients: { user_id: string }[] = to
-      ? await this.tx.query(
-          `SELECT DISTINCT r.user_id FROM role_assignment r JOIN app_user u ON u.id = r.user_id
-            WHERE r.committee_id = $1 AND r.role = $2 AND r.revoked_at IS NULL AND u.status = 'active'`,
-          [to, d.owner_role],
-        )
-      : [];
-    const message = stepMessage(step, offset, { title: d.title, dueOn: d.due_on, committeeName: d.committee_name });
-    const sent = await this.notifications.notify(
-      recipients.map((r) => ({
-        recipientId: r.user_id,
+    const holders: { committee_id: string; role: string; user_id: string }[] = await this.tx.query(
+      `SELECT DISTINCT r.committee_id, r.role, r.user_id FROM role_assignment r JOIN app_user u ON u.id = r.user_id
+        WHERE r.committee_id = ANY($1) AND r.revoked_at IS NULL AND u.status = 'active'`,
+      [[...new Set(due.flatMap((x) => (x.to ? [x.to] : [])))]],
+    );
+    const notified = await this.notifications.notify(
+      due.flatMap(({ d, offset, step, to }) => {
+        const message = stepMessage(step, offset, { title: d.title, dueOn: d.due_on, committeeName: d.committee_name });
+        return holders
+          .filter((h) => h.committee_id === to && h.role === d.owner_role)
+          .map((h) => ({ recipientId: h.user_id, committeeId: d.committee_id, ...message, entityType: 'Deadline', entityId: d.id, dedupeKey: `deadline:${d.id}:${offset}` }));
+      }),
+    );
+    const states = due.map(({ d, step }): DeadlineState => (step === 'escalation' ? 'escalated' : step === 'overdue' ? 'overdue' : d.state));
+    await this.tx.query(
+      `UPDATE deadline d SET last_offset = u.o, state = u.s, version = d.version + 1, updated_at = now()
+         FROM unnest($1::uuid[], $2::int[], $3::text[]) AS u(id, o, s) WHERE d.id = u.id`,
+      [due.map((x) => x.d.id), due.map((x) => x.offset), states],
+    );
+    await this.audit.recordMany(
+      due.map(({ d, offset, step }, i) => ({
         committeeId: d.committee_id,
-        ...message,
         entityType: 'Deadline',
         entityId: d.id,
-        dedupeKey: `deadline:${d.id}:${offset}`,
+        action: step === 'escalation' ? 'escalate' : step === 'overdue' ? 'mark-overdue' : 'remind',
+        changes: { step: offset, ...(states[i] !== d.state ? { before: { state: d.state }, after: { state: states[i] } } : {}) },
+        actorId: null,
       })),
     );
-    const state: DeadlineState = step === 'escalation' ? 'escalated' : step === 'overdue' ? 'overdue' : d.state;
-    await this.tx.query(`UPDATE deadline SET last_offset = $2, state = $3, version = version + 1, updated_at = now() WHERE id = $1`, [d.id, offset, state]);
-    await this.audit.record({
-      committeeId: d.committee_id,
-      entityType: 'Deadline',
-      entityId: d.id,
-      action: step === 'escalation' ? 'escalate' : step === 'overdue' ? 'mark-overdue' : 'remind',
-      changes: { step: offset, notified: sent, ...(state !== d.state ? { before: { state: d.state }, after: { state } } : {}) },
-      actorId: null,
-    });
-    return { sent, state };
+    return { applied: due.length, skipped: steps.length - due.length, notified };
   }
 }

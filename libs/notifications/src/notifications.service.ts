@@ -3,7 +3,7 @@ import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { currentActor } from '@canbo/access';
 import { AuditService } from '@canbo/audit';
-import { AppConfig, Jobs, NotFoundProblem, Outbox, Page, decodeCursor, toPage } from '@canbo/platform';
+import { AppConfig, Jobs, NotFoundProblem, Outbox, Page, decodeCursor, groupBy, toPage } from '@canbo/platform';
 import { NotificationQuery, NotificationView } from './notification.dto';
 import { Mailer } from './mailer';
 import { renderMail } from './mail-template';
@@ -135,10 +135,15 @@ export class NotificationsService {
       `UPDATE notification SET read_at = now() WHERE recipient_id = $1 AND read_at IS NULL RETURNING id, committee_id`,
       [userId],
     );
-    const byCommittee = new Map<string, string[]>();
-    for (const r of read) byCommittee.set(r.committee_id, [...(byCommittee.get(r.committee_id) ?? []), r.id]);
-    for (const [committeeId, ids] of byCommittee)
-      await this.audit.record({ committeeId, entityType: 'Notification', entityId: ids[0], action: 'read-all', changes: { notificationIds: ids } });
+    await this.audit.recordMany(
+      [...groupBy(read, (r) => r.committee_id)].map(([committeeId, rows]) => ({
+        committeeId,
+        entityType: 'Notification',
+        entityId: rows[0].id,
+        action: 'read-all',
+        changes: { notificationIds: rows.map((r) => r.id) },
+      })),
+    );
     return read.length;
   }
 

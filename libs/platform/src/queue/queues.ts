@@ -5,7 +5,7 @@
 export const QueueName = {
   /** Housekeeping: the heartbeat, and checks operators ask for. */
   Maintenance: 'maintenance',
-  /** The daily deadline scan and the reminder steps it fans out, one job per deadline and step. */
+  /** The daily deadline scan and the reminder steps it fans out, one job per committee. */
   Deadlines: 'deadlines',
   /** Delivery of notifications on channels other than the in-app inbox (e-mail). */
   Notifications: 'notifications',
@@ -31,8 +31,11 @@ export const Jobs = {
   verifyAuditChains: define<{ verificationId: string }>(QueueName.Maintenance, 'verify-audit-chains', 1),
   /** Finds the reminder steps that have come (as of today in Vietnam) and fans them out. */
   scanDeadlines: define<Record<string, never>>(QueueName.Deadlines, 'scan-deadlines', 1, 3),
-  /** One reminder step of one deadline: `offset` is days from the due date (-7 a week before, 3 three days late). */
-  deadlineStep: define<{ deadlineId: string; offset: number }>(QueueName.Deadlines, 'deadline-step', 1),
+  /**
+   * Reminder steps of one committee's deadlines: `offset` is days from the due date (-7 a week before,
+   * 3 three days late). One job per committee, so a committee that fails never holds up the others.
+   */
+  deadlineSteps: define<{ committeeId: string; steps: { deadlineId: string; offset: number }[] }>(QueueName.Deadlines, 'deadline-steps', 1),
   sendEmail: define<{ notificationId: string }>(QueueName.Notifications, 'send-email', 1, 6),
 } as const;
 
