@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { ClsService } from 'nestjs-cls';
 import { DataSource } from 'typeorm';
-import { DeadlinesService } from '@canbo/deadlines';
+import { DeadlinesService, DueStep, DueStepsKey } from '@canbo/deadlines';
 import { Jobs, QueueName, chunk, groupBy, jobIdOf, jobOptions } from '@canbo/platform';
 import { CatalogueProcessor, workerOptions } from './catalogue-processor';
 
@@ -13,6 +13,8 @@ import { CatalogueProcessor, workerOptions } from './catalogue-processor';
 const SCAN_PAGE = 10_000;
 /** At most this many steps in one job (one transaction). */
 const STEPS_PER_JOB = 500;
+/** Steps gathered before their jobs are queued. */
+const FANOUT_FLUSH = 100_000;
 
 /**
  * The reminder engine. The scan fans out one job per committee (anchors.md: per tenant, so a slow or
@@ -48,25 +50,36 @@ export class DeadlinesProcessor extends CatalogueProcessor {
     }
   }
 
-  private async scan(): Promise<{ steps: number }> {
+  /**
+   * Reads the due steps page by page and gathers them per committee, so each committee's steps go out
+   * as one job (one chain-head lock, a handful of statements) rather than one per page; every
+   * FANOUT_FLUSH steps the gathered jobs are queued, which keeps memory flat on any scale.
+   */
+  private async scan(): Promise<{ steps: number; jobs: number }> {
     let steps = 0;
-    let after: { dueOn: string; id: string } | undefined;
-    for (;;) {
-      const page = await this.deadlines.dueSteps(after, SCAN_PAGE);
-      if (page.length === 0) break;
-      const jobs = [...groupBy(page, (s) => s.committeeId)].flatMap(([committeeId, all]) =>
+    let jobs = 0;
+    let gathered: DueStep[] = [];
+    const flush = async () => {
+      const batch = [...groupBy(gathered, (s) => s.committeeId)].flatMap(([committeeId, all]) =>
         chunk(all, STEPS_PER_JOB).map((part) => {
           const payload = { committeeId, steps: part.map((s) => ({ deadlineId: s.deadlineId, offset: s.offset })) };
           const key = `${committeeId}.${createHash('sha1').update(JSON.stringify(payload.steps)).digest('hex').slice(0, 20)}`;
           return { name: Jobs.deadlineSteps.name, data: { v: Jobs.deadlineSteps.version, payload }, opts: jobOptions(jobIdOf(Jobs.deadlineSteps, key), Jobs.deadlineSteps.attempts) };
         }),
       );
-      await this.queue.addBulk(jobs);
-      steps += page.length;
-      const last = page[page.length - 1];
-      after = { dueOn: last.dueOn, id: last.deadlineId };
-    }
-    this.logger.log(`deadline scan: ${steps} step(s) enqueued`);
-    return { steps };
+      for (const part of chunk(batch, 1_000)) await this.queue.addBulk(part);
+      jobs += batch.length;
+      gathered = [];
+    };
+    let after: DueStepsKey | undefined;
+    do {
+      const page = await this.deadlines.dueSteps(after, SCAN_PAGE);
+      gathered.push(...page.steps);
+      steps += page.steps.length;
+      after = page.last;
+      if (gathered.length >= FANOUT_FLUSH || !after) await flush();
+    } while (after);
+    this.logger.log(`deadline scan: ${steps} step(s) in ${jobs} job(s)`);
+    return { steps, jobs };
   }
 }

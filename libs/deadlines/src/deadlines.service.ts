@@ -86,7 +86,11 @@ export interface DueStep {
   deadlineId: string;
   committeeId: string;
   offset: number;
+}
+
+export interface DueStepsKey {
   dueOn: string;
+  id: string;
 }
 
 export interface StepOutcome {
@@ -317,24 +321,34 @@ export class DeadlinesService implements OnModuleInit {
   }
 
   /**
-   * The steps that have come and were not sent, as of today, in pages (keyset on the live-deadline
-   * index). For each live deadline only its latest step counts (see steps.ts).
+   * One page of live deadlines due within the reminder horizon, in due-date order (keyset on the
+   * live-deadline index), each with its step to send now, if any: only the latest step that has come
+   * counts, and only if it is later than the last one sent (see steps.ts). `last` is the page's last
+   * row, the key of the next page; `undefined` when the scan is done.
    */
-  async dueSteps(after: { dueOn: string; id: string } | undefined, limit: number): Promise<DueStep[]> {
-    const rows: { id: string; committee_id: string; due_on: string; step: number }[] = await this.tx.query(
-      `SELECT d.id, d.committee_id, to_char(d.due_on, 'YYYY-MM-DD') AS due_on, s.step
-         FROM deadline d
-         JOIN deadline_policy p ON p.kind = d.kind
-         CROSS JOIN LATERAL (SELECT max(o) AS step FROM unnest(${POLICY_STEPS_SQL}) o WHERE o <= ${VN_TODAY} - d.due_on) s
-        WHERE d.state IN ('open', 'overdue')
-          AND d.due_on <= ${VN_TODAY} + (SELECT coalesce(max(r), 0) FROM deadline_policy, unnest(remind_days) r)
-          AND (d.due_on, d.id) > ($1::date, $2::uuid)
-          AND s.step IS NOT NULL AND s.step > coalesce(d.last_offset, -2147483648)
-        ORDER BY d.due_on, d.id
-        LIMIT ${limit}`,
+  async dueSteps(after: DueStepsKey | undefined, limit: number): Promise<{ steps: DueStep[]; last: DueStepsKey | undefined }> {
+    const rows: { id: string; committee_id: string; due_on: string; step: number | null }[] = await this.tx.query(
+      `WITH page AS (
+         SELECT d.id, d.committee_id, d.due_on, d.kind, d.last_offset FROM deadline d
+          WHERE d.state IN ('open', 'overdue')
+            AND d.due_on <= ${VN_TODAY} + (SELECT coalesce(max(r), 0) FROM deadline_policy, unnest(remind_days) r)
+            AND (d.due_on, d.id) > ($1::date, $2::uuid)
+          ORDER BY d.due_on, d.id
+          LIMIT ${limit}
+       )
+       SELECT page.id, page.committee_id, to_char(page.due_on, 'YYYY-MM-DD') AS due_on,
+              CASE WHEN s.step > coalesce(page.last_offset, -2147483648) THEN s.step END AS step
+         FROM page
+         JOIN deadline_policy p ON p.kind = page.kind
+         CROSS JOIN LATERAL (SELECT max(o) AS step FROM unnest(${POLICY_STEPS_SQL}) o WHERE o <= ${VN_TODAY} - page.due_on) s
+        ORDER BY page.due_on, page.id`,
       [after?.dueOn ?? '-infinity', after?.id ?? '00000000-0000-0000-0000-000000000000'],
     );
-    return rows.map((r) => ({ deadlineId: r.id, committeeId: r.committee_id, offset: r.step, dueOn: r.due_on }));
+    const last = rows.at(-1);
+    return {
+      steps: rows.flatMap((r) => (r.step === null ? [] : [{ deadlineId: r.id, committeeId: r.committee_id, offset: r.step }])),
+      last: last && { dueOn: last.due_on, id: last.id },
+    };
   }
 
   /**
