@@ -9,12 +9,15 @@ import { ReportsModule } from '@canbo/reports';
 import { NotificationsModule } from '@canbo/notifications';
 import { DeadlinesModule } from '@canbo/deadlines';
 import { AppConfig, ConfigModule, DatabaseModule, HealthModule, LoggingModule, ProblemDetailsFilter, validationExceptionFactory } from '@canbo/platform';
+import { QueueDashboardModule } from './queue-dashboard';
 
 /** The HTTP API: one process, many replicas; no state of its own beyond the request. */
 @Module({})
 export class ApiModule {
   static register(env: Partial<Record<keyof AppConfig, string>> = {}): DynamicModule {
     const domain = [CommitteesModule, IdentityModule, CadresModule, AuditModule, ReportsModule, NotificationsModule, DeadlinesModule];
+    // Served under api/v1 like the domain: the API's own operator endpoints.
+    const versioned = [...domain, QueueDashboardModule];
     return {
       module: ApiModule,
       imports: [
@@ -22,8 +25,8 @@ export class ApiModule {
         LoggingModule,
         DatabaseModule.forRoot([], { http: true }),
         HealthModule,
-        ...domain,
-        RouterModule.register(domain.map((module) => ({ path: 'api/v1', module }))),
+        ...versioned,
+        RouterModule.register(versioned.map((module) => ({ path: 'api/v1', module }))),
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

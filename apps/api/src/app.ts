@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, requestIdFromHeaders } from '@canbo/platform';
 import { ApiModule } from './api.module';
+import { QueueDashboard } from './queue-dashboard';
 
 /**
  * Builds the API application (used by main.ts and by the end-to-end tests, so both run the same app).
@@ -43,6 +44,8 @@ export async function createApiApp(env: Partial<Record<keyof AppConfig, string>>
     .addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
   app.enableCors({ origin: [config.PORTAL_ORIGIN], credentials: true, exposedHeaders: ['x-request-id', 'retry-after'] });
   app.enableShutdownHooks();
+  // Bull Board for operators at /admin/queues; the CSP above already allows its inline styles.
+  await app.get(QueueDashboard).mount(app);
 
   const document = SwaggerModule.createDocument(
     app,
