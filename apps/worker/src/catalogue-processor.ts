@@ -1,4 +1,5 @@
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, UnrecoverableError } from 'bullmq';
 import { ClsService } from 'nestjs-cls';
@@ -21,6 +22,8 @@ export const workerOptions = () => {
  * written to PostgreSQL, the dead-letter list operators read (GET /job-failures).
  */
 export abstract class CatalogueProcessor extends WorkerHost {
+  protected readonly logger = new Logger(this.constructor.name);
+
   constructor(
     @InjectDataSource() protected readonly db: DataSource,
     protected readonly cls: ClsService,
@@ -42,11 +45,23 @@ export abstract class CatalogueProcessor extends WorkerHost {
     return job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
   }
 
+  /**
+   * A stopping worker finishes the jobs in hand before anything else closes: Nest runs every module's
+   * onApplicationShutdown in registration order, and the database pool's comes before BullMQ's, which
+   * would fail the jobs in hand (and spend one of their attempts) on each deploy.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+  }
+
   @OnWorkerEvent('failed')
   async deadLetter(job: Job | undefined, error: Error): Promise<void> {
     if (!job) return;
     const final = error instanceof UnrecoverableError || error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
-    if (!final) return;
+    if (!final) {
+      this.logger.warn(`job ${job.id} (${job.name}) failed on attempt ${job.attemptsMade}, will retry: ${error.message}`);
+      return;
+    }
     await this.db.query(
       `INSERT INTO job_failure (queue, name, job_id, data, error, attempts) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (job_id) DO UPDATE SET error = EXCLUDED.error, attempts = EXCLUDED.attempts, failed_at = now()`,

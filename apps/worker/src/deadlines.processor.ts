@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { ClsService } from 'nestjs-cls';
@@ -25,7 +24,6 @@ const FANOUT_FLUSH = 100_000;
 export class DeadlinesProcessor extends CatalogueProcessor {
   static readonly handles = [Jobs.scanDeadlines.name, Jobs.deadlineSteps.name];
 
-  private readonly logger = new Logger(DeadlinesProcessor.name);
 
   constructor(
     @InjectDataSource() db: DataSource,

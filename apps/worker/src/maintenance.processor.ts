@@ -1,5 +1,4 @@
 import { Processor } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import type { Pool } from 'pg';
 import { verifyAuditChains } from '@canbo/audit';
@@ -12,7 +11,6 @@ export class MaintenanceProcessor extends CatalogueProcessor {
   /** The jobs this processor handles; the worker checks the catalogue against every processor's list at start. */
   static readonly handles = [Jobs.heartbeat.name, Jobs.verifyAuditChains.name];
 
-  private readonly logger = new Logger(MaintenanceProcessor.name);
   lastHeartbeatAt: Date | undefined;
 
   async process(job: Job): Promise<unknown> {
