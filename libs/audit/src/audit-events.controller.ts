@@ -1,21 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsDateString, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { IsDateString, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { subject } from '@casl/ability';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Authorize, accessibleBy, currentActor } from '@canbo/access';
-import { NotFoundProblem, Page, PageQuery, decodeCursor, toPage, toBoolean } from '@canbo/platform';
+import { CommitteeScopedQuery, NotFoundProblem, Page, decodeCursor, toPage } from '@canbo/platform';
 
 
-export class AuditEventQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() committeeId?: string;
-  @ApiPropertyOptional({ description: 'With committeeId: include the committees below it' })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
-  subtree?: boolean;
+export class AuditEventQuery extends CommitteeScopedQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^[A-Za-z]{1,60}$/) entityType?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() entityId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() actorId?: string;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { PageQuery, toBoolean, trimmed } from '@canbo/platform';
+import { CommitteeScopedQuery, toBoolean, trimmed } from '@canbo/platform';
 
 export const DEADLINE_STATES = ['open', 'met', 'overdue', 'escalated', 'waived'] as const;
 export type DeadlineState = (typeof DEADLINE_STATES)[number];
@@ -33,15 +33,7 @@ export class DeadlineView {
   @ApiProperty() createdAt: string;
 }
 
-export class DeadlineQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() committeeId?: string;
-
-  @ApiPropertyOptional({ description: 'With committeeId: include the committees below it' })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
-  subtree?: boolean;
-
+export class DeadlineQuery extends CommitteeScopedQuery {
   @ApiPropertyOptional({ enum: DEADLINE_STATES }) @IsOptional() @IsIn(DEADLINE_STATES) state?: DeadlineState;
   @ApiPropertyOptional() @IsOptional() @IsString() @Matches(KIND) kind?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() batchId?: string;

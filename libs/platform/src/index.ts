@@ -20,7 +20,7 @@ export { validationExceptionFactory, flattenValidationErrors } from './errors/va
 export { ProblemDetailsFilter } from './errors/problem-details.filter';
 export { LoggingModule } from './logging/logging.module';
 export { requestIdOf, requestIdFromHeaders } from './logging/request-id';
-export { PageQuery, MAX_PAGE_SIZE, type Page, encodeCursor, decodeCursor, toPage } from './http/pagination';
+export { PageQuery, CommitteeScopedQuery, MAX_PAGE_SIZE, type Page, encodeCursor, decodeCursor, toPage } from './http/pagination';
 export { redisConnection } from './queue/redis';
 export { QueueName, Jobs, jobIdOf, jobOptions, type JobDefinition, type JobName, type Envelope } from './queue/queues';
 export { Outbox, OutboxOutsideTransactionError } from './queue/outbox';

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min, MaxLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Max, Min, MaxLength } from 'class-validator';
+import { toBoolean } from './transforms';
 import { ValidationProblem } from '../errors/problems';
 
 export const MAX_PAGE_SIZE = 200;
@@ -19,6 +20,17 @@ export class PageQuery {
   @IsString()
   @MaxLength(2000)
   cursor?: string;
+}
+
+/** A list of a committee's records: one committee, or with `subtree` the committees below it too. */
+export class CommitteeScopedQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() committeeId?: string;
+
+  @ApiPropertyOptional({ description: 'With committeeId: include the committees below it' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  subtree?: boolean;
 }
 
 export interface Page<T> {
