@@ -10,7 +10,7 @@ import { Queue } from 'bullmq';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { Authorize, currentActor } from '@canbo/access';
 import { ActorLoader, IdentityModule, UnauthorizedProblem } from '@canbo/identity';
-import { AppConfig, ForbiddenProblem, Problem, ProblemDetailsFilter, QueueName, redisConnection } from '@canbo/platform';
+import { AppConfig, ForbiddenProblem, Problem, ProblemDetailsFilter, QueueName, producerConnection } from '@canbo/platform';
 
 /** Where Bull Board is served: its page, its static files and its own JSON API. */
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
@@ -178,9 +178,7 @@ export class QueueDashboard implements OnApplicationShutdown {
   private openQueues(): void {
     if (this.queues.length > 0 || this.closed || !this.board) return;
     for (const name of Object.values(QueueName)) {
-      // Fails fast while Redis is away instead of queueing commands, like the outbox relay's producers.
-      const connection = { ...redisConnection(this.config.REDIS_URL), maxRetriesPerRequest: 1, enableOfflineQueue: false };
-      const queue = new Queue(name, { connection, prefix: this.config.QUEUE_PREFIX });
+      const queue = new Queue(name, { connection: producerConnection(this.config.REDIS_URL), prefix: this.config.QUEUE_PREFIX });
       queue.on('error', (error) => this.logger.warn(`queue ${name}: ${error.message}`));
       this.queues.push(queue);
       // Read-only: retrying, cleaning or deleting jobs would be writes outside the audit trail.

@@ -24,7 +24,6 @@ const FANOUT_FLUSH = 100_000;
 export class DeadlinesProcessor extends CatalogueProcessor {
   static readonly handles = [Jobs.scanDeadlines.name, Jobs.deadlineSteps.name];
 
-
   constructor(
     @InjectDataSource() db: DataSource,
     cls: ClsService,

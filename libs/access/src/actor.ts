@@ -37,3 +37,11 @@ export function optionalActor(): Actor | undefined {
 export function setActor(actor: Actor): void {
   ClsServiceManager.getClsService().set(ACTOR_KEY, actor);
 }
+
+/**
+ * The committee an operator's action is recorded at (its audit chain): where it holds the operator
+ * role, else its first assignment.
+ */
+export function operatorCommitteeId(actor: Actor): string {
+  return (actor.assignments.find((a) => a.role === 'operator') ?? actor.assignments[0]).committeeId;
+}

@@ -13,7 +13,7 @@ export {
 } from './subjects';
 export { buildAbility } from './ability.factory';
 export { accessibleBy, UntranslatableRuleError, type SqlScope } from './accessible-by';
-export { type Actor, currentActor, optionalActor, setActor, MissingActorError } from './actor';
+export { type Actor, currentActor, optionalActor, setActor, operatorCommitteeId, MissingActorError } from './actor';
 export { Authorize, AnyAuthenticated, PoliciesGuard } from './policies.guard';
 export { Public, IS_PUBLIC } from '@canbo/platform';
 export { ensureCan, permittedFields, pickFields } from './object-access';

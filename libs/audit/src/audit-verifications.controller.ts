@@ -2,7 +2,7 @@ import { Controller, Get, Injectable, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { Authorize, currentActor } from '@canbo/access';
+import { Authorize, currentActor, operatorCommitteeId } from '@canbo/access';
 import { IdParam, Jobs, NotFoundProblem, Outbox } from '@canbo/platform';
 import { AuditService } from './audit.service';
 import { BrokenLink } from './verify';
@@ -48,8 +48,7 @@ export class AuditVerifications {
     const actor = currentActor();
     const [row]: Row[] = await this.txHost.tx.query(`INSERT INTO audit_verification (requested_by) VALUES ($1) RETURNING *`, [actor.userId]);
     await this.outbox.add(Jobs.verifyAuditChains, row.id, { verificationId: row.id });
-    const committeeId = actor.assignments.find((a) => a.role === 'operator')?.committeeId ?? actor.assignments[0].committeeId;
-    await this.audit.record({ committeeId, entityType: 'AuditVerification', entityId: row.id, action: 'request', changes: {} });
+    await this.audit.record({ committeeId: operatorCommitteeId(actor), entityType: 'AuditVerification', entityId: row.id, action: 'request', changes: {} });
     return toView(row);
   }
 

@@ -3,7 +3,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { subject as asSubject } from '@casl/ability';
-import { accessibleBy, currentActor, ensureCan } from '@canbo/access';
+import { accessibleBy, currentActor, ensureCan, operatorCommitteeId } from '@canbo/access';
 import { AuditService } from '@canbo/audit';
 import { CommitteeRef, CommitteesService } from '@canbo/committees';
 import { NotificationsService } from '@canbo/notifications';
@@ -24,6 +24,7 @@ import { POLICY_STEPS_SQL, stepKind, stepMessage } from './steps';
 /** Deadlines are kept in Vietnam's calendar, whatever the server's time zone. */
 export const VN_TODAY = `(now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
 const LIVE = `('open', 'overdue', 'escalated')`;
+const POLICY_COLUMNS = `kind, name, remind_days AS "remindDays", escalate_after_days AS "escalateAfterDays", version`;
 
 interface Row {
   id: string;
@@ -284,13 +285,13 @@ export class DeadlinesService implements OnModuleInit {
   }
 
   async policies(): Promise<DeadlinePolicyView[]> {
-    return this.tx.query(`SELECT kind, name, remind_days AS "remindDays", escalate_after_days AS "escalateAfterDays", version FROM deadline_policy ORDER BY kind`);
+    return this.tx.query(`SELECT ${POLICY_COLUMNS} FROM deadline_policy ORDER BY kind`);
   }
 
   @Transactional()
   async updatePolicy(kind: string, dto: UpdateDeadlinePolicyDto): Promise<DeadlinePolicyView> {
     const [before]: (DeadlinePolicyView & { id: string })[] = await this.tx.query(
-      `SELECT id, kind, name, remind_days AS "remindDays", escalate_after_days AS "escalateAfterDays", version FROM deadline_policy WHERE kind = $1 FOR UPDATE`,
+      `SELECT id, ${POLICY_COLUMNS} FROM deadline_policy WHERE kind = $1 FOR UPDATE`,
       [kind],
     );
     if (!before) throw new NotFoundProblem('Deadline policy');
@@ -298,17 +299,12 @@ export class DeadlinesService implements OnModuleInit {
     const remindDays = [...new Set(dto.remindDays)].sort((a, b) => b - a);
     const [[after]]: [DeadlinePolicyView[], number] = await this.tx.query(
       `UPDATE deadline_policy SET remind_days = $2, escalate_after_days = $3, version = version + 1, updated_at = now() WHERE kind = $1
-       RETURNING kind, name, remind_days AS "remindDays", escalate_after_days AS "escalateAfterDays", version`,
+       RETURNING ${POLICY_COLUMNS}`,
       [kind, remindDays, dto.escalateAfterDays],
     );
     const { id, ...was } = before;
-    await this.audit.record({ committeeId: this.operatorCommittee(), entityType: 'DeadlinePolicy', entityId: id, action: 'update', changes: { before: was, after } });
+    await this.audit.record({ committeeId: operatorCommitteeId(currentActor()), entityType: 'DeadlinePolicy', entityId: id, action: 'update', changes: { before: was, after } });
     return after;
-  }
-
-  private operatorCommittee(): string {
-    const { assignments } = currentActor();
-    return (assignments.find((a) => a.role === 'operator') ?? assignments[0]).committeeId;
   }
 
   /** An operator's "scan now": the same job the daily scheduler runs, through the outbox. */
@@ -316,7 +312,7 @@ export class DeadlinesService implements OnModuleInit {
   async requestScan(): Promise<string> {
     const scanId = randomUUID();
     const jobId = await this.outbox.add(Jobs.scanDeadlines, `manual-${scanId}`, {});
-    await this.audit.record({ committeeId: this.operatorCommittee(), entityType: 'DeadlineScan', entityId: scanId, action: 'request', changes: { jobId } });
+    await this.audit.record({ committeeId: operatorCommitteeId(currentActor()), entityType: 'DeadlineScan', entityId: scanId, action: 'request', changes: { jobId } });
     return jobId;
   }
 

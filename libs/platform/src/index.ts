@@ -21,7 +21,7 @@ export { ProblemDetailsFilter } from './errors/problem-details.filter';
 export { LoggingModule } from './logging/logging.module';
 export { requestIdOf, requestIdFromHeaders } from './logging/request-id';
 export { PageQuery, CommitteeScopedQuery, MAX_PAGE_SIZE, type Page, encodeCursor, decodeCursor, toPage } from './http/pagination';
-export { redisConnection } from './queue/redis';
+export { redisConnection, producerConnection } from './queue/redis';
 export { QueueName, Jobs, jobIdOf, jobOptions, type JobDefinition, type JobName, type Envelope } from './queue/queues';
 export { Outbox, OutboxOutsideTransactionError } from './queue/outbox';
 export { OutboxRelay } from './queue/outbox-relay';

@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { Jobs, QueueName, jobOptions } from './queues';
-import { redisConnection } from './redis';
+import { producerConnection } from './redis';
 
 interface OutboxRow {
   id: string;
@@ -43,9 +43,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private queue(name: string): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      // A producer connection that fails at once while Redis is away, instead of queueing commands forever.
-      const connection = { ...redisConnection(this.config.REDIS_URL), maxRetriesPerRequest: 1, enableOfflineQueue: false };
-      queue = new Queue(name, { connection, prefix: this.config.QUEUE_PREFIX });
+      queue = new Queue(name, { connection: producerConnection(this.config.REDIS_URL), prefix: this.config.QUEUE_PREFIX });
       queue.on('error', (error) => this.logger.warn(`queue ${name}: ${error.message}`));
       this.queues.set(name, queue);
     }

@@ -27,3 +27,11 @@ export function redisConnection(url: string): RedisConnectionOptions {
     enableAutoPipelining: false,
   };
 }
+
+/**
+ * For producers that must not wait on an absent Redis (the outbox relay, the queue dashboard): a
+ * command fails at once instead of queueing until Redis returns, so the caller can retry or answer.
+ */
+export function producerConnection(url: string): RedisConnectionOptions & { enableOfflineQueue: false } {
+  return { ...redisConnection(url), maxRetriesPerRequest: 1, enableOfflineQueue: false };
+}
