@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import type { Pool } from 'pg';
+import type { Code, Role } from './model';
+
+/**
+ * Fresh records for one cell of the access matrix, written straight into the suite's own database
+ * (as the superuser), so each request starts from the same state whatever the cells before it did.
+ * Nothing here goes through the API: the records must exist whatever the API allows.
+ */
+export class Fixtures {
+  constructor(
+    private readonly db: Pool,
+    /** Committee ids by code (the demo set and the suite's extra committees). */
+    readonly ids: Record<Code, string>,
+  ) {}
+
+  private tag = () => randomBytes(5).toString('hex');
+
+  /** A serving cadre working in `working`, managed by `managing`, with restricted groups filled in and one open position. */
+  async cadre(working: Code, managing: Code): Promise<{ id: string; version: number; positionId: string }> {
+    const { rows } = await this.db.query(
+      `INSERT INTO cadre (committee_id, committee_pre, managing_committee_id, managing_pre, full_name, gender, date_of_birth, ethnicity,
+                          discipline, political_notes, family)
+       SELECT w.id, w.pre, m.id, m.pre, $3, 'female', '1980-05-06', 'Kinh',
+              '[{"year": 2020, "form": "khiển trách"}]', 'ghi chú bảo vệ chính trị', '[{"relation": "mẹ", "name": "Lê Thị A"}]'
+         FROM committee w, committee m WHERE w.id = $1 AND m.id = $2
+       RETURNING id, version`,
+      [this.ids[working], this.ids[managing], `Ma Trận ${this.tag()}`],
+    );
+    const position = await this.db.query(
+      `INSERT INTO cadre_position (cadre_id, committee_id, title, organisation, started_on) VALUES ($1, $2, 'Chuyên viên', 'Ban Tổ chức', '2020-01-01') RETURNING id`,
+      [rows[0].id, this.ids[working]],
+    );
+    return { id: rows[0].id, version: rows[0].version, positionId: position.rows[0].id };
+  }
+
+  /** An open deadline of committee `c`, set by c itself. */
+  async deadline(c: Code): Promise<{ id: string; version: number }> {
+    const { rows } = await this.db.query(
+      `INSERT INTO deadline (committee_id, kind, title, due_on, set_by_committee_id) VALUES ($1, 'report-submission', $2, current_date + 30, $1)
+       RETURNING id, version`,
+      [this.ids[c], `Ma trận ${this.tag()}`],
+    );
+    return rows[0];
+  }
+
+  /** A deadline batch set by the board of `c`. */
+  async batch(c: Code): Promise<{ id: string }> {
+    const { rows } = await this.db.query(
+      `INSERT INTO deadline_batch (committee_id, kind, title, due_on) VALUES ($1, 'report-submission', $2, current_date + 30) RETURNING id`,
+      [this.ids[c], `Ma trận ${this.tag()}`],
+    );
+    return rows[0];
+  }
+
+  /** A new account holding `role` at `c` (it never signs in). */
+  async user(role: Role, c: Code): Promise<{ id: string; version: number; assignmentId: string }> {
+    const { rows } = await this.db.query(
+      `INSERT INTO app_user (username, display_name, email, password_hash) VALUES ($1, 'Tài khoản ma trận', $2, 'not-a-hash') RETURNING id, version`,
+      [`matrix.${this.tag()}`, `matrix.${this.tag()}@example.test`],
+    );
+    const assignment = await this.db.query(`INSERT INTO role_assignment (user_id, committee_id, role) VALUES ($1, $2, $3) RETURNING id`, [rows[0].id, this.ids[c], role]);
+    return { id: rows[0].id, version: rows[0].version, assignmentId: assignment.rows[0].id };
+  }
+
+  /** A notice in `userId`'s inbox. */
+  async notification(userId: string, c: Code): Promise<{ id: string }> {
+    const { rows } = await this.db.query(
+      `INSERT INTO notification (recipient_id, committee_id, kind, title, body, dedupe_key) VALUES ($1, $2, 'matrix', 'Thông báo', 'Nội dung', $3) RETURNING id`,
+      [userId, this.ids[c], `matrix:${this.tag()}`],
+    );
+    return rows[0];
+  }
+
+  async userId(username: string): Promise<string> {
+    return (await this.db.query(`SELECT id FROM app_user WHERE username = $1`, [username])).rows[0].id;
+  }
+
+  /** The caller's own (first, active) assignment. */
+  async assignmentOf(username: string): Promise<string> {
+    const { rows } = await this.db.query(
+      `SELECT ra.id FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id WHERE u.username = $1 AND ra.revoked_at IS NULL ORDER BY ra.granted_at LIMIT 1`,
+      [username],
+    );
+    return rows[0].id;
+  }
+
+  async userVersion(id: string): Promise<number> {
+    return (await this.db.query(`SELECT version FROM app_user WHERE id = $1`, [id])).rows[0].version;
+  }
+
+  async committeeVersion(c: Code): Promise<number> {
+    return (await this.db.query(`SELECT version FROM committee WHERE id = $1`, [this.ids[c]])).rows[0].version;
+  }
+
+  async policyVersion(kind: string): Promise<{ version: number; remindDays: number[]; escalateAfterDays: number }> {
+    const { rows } = await this.db.query(`SELECT version, remind_days, escalate_after_days FROM deadline_policy WHERE kind = $1`, [kind]);
+    return { version: rows[0].version, remindDays: rows[0].remind_days, escalateAfterDays: rows[0].escalate_after_days };
+  }
+
+  /** An audit verification request (operator business, no committee). */
+  async verification(): Promise<{ id: string }> {
+    const { rows } = await this.db.query(`INSERT INTO audit_verification (requested_by) SELECT id FROM app_user WHERE username = 'operator' RETURNING id`);
+    return rows[0];
+  }
+
+  /** The managing committee of every cadre, to judge restricted fields in bodies (audit events name cadres by id only). */
+  async managingOf(cadreIds: string[]): Promise<Map<string, string>> {
+    if (cadreIds.length === 0) return new Map();
+    const { rows } = await this.db.query(`SELECT id, managing_committee_id FROM cadre WHERE id = ANY($1::uuid[])`, [cadreIds]);
+    return new Map(rows.map((r) => [r.id as string, r.managing_committee_id as string]));
+  }
+}

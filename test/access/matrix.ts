@@ -1,0 +1,598 @@
+import type { Fixtures } from './fixtures';
+import {
+  Actor,
+  CADRE_POSITIONS,
+  CHILD_LEVEL,
+  COMMITTEE_POSITIONS,
+  Code,
+  LEVEL,
+  Position,
+  Role,
+  changesCommittee,
+  childrenOf,
+  createsChildOf,
+  grants,
+  grantsRoleAt,
+  meetsDeadline,
+  meetsDeadlines,
+  operates,
+  parentOf,
+  readsAssignmentAt,
+  readsAssignments,
+  readsAudit,
+  readsCadre,
+  readsCadres,
+  readsDeadline,
+  readsDeadlines,
+  readsRestricted,
+  seesCommittee,
+  setsDeadline,
+  setsDeadlines,
+  waivesDeadline,
+  writesCadre,
+  writesCadres,
+} from './model';
+
+/**
+ * The access matrix: every route of the OpenAPI document, what each demo role gets from it for a
+ * record in each position around its home committee. Expected answers are built from the rules in
+ * model.ts (product.md), never from the product's code.
+ */
+
+export interface Req {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
+  path: string;
+  query?: Record<string, string | number | boolean>;
+  body?: object;
+}
+
+/** One cell: who asks, and where the record sits (`committee` is the position's committee for that actor). */
+export interface Cell {
+  actor: Actor;
+  position: Position;
+  committee: Code;
+}
+
+export interface Ctx {
+  fx: Fixtures;
+  /** The caller's own user id. */
+  selfId: string;
+  /** A fresh sign-in of the caller (its refresh token), for routes that consume one. */
+  signIn(): Promise<{ refreshToken: string }>;
+  /** A new committee directly under `parent`, made by the operator through the API (serial cells only). */
+  freshChild(parent: Code): Promise<{ id: string; version: number }>;
+}
+
+export interface Case {
+  /** `METHOD /path` exactly as in GET /api/docs-json. */
+  route: string;
+  /** When a route has several cases (e.g. one per role granted). */
+  variant?: string;
+  positions: Position[];
+  /** Cells that cannot exist for this actor (beyond positions the tree lacks, which are skipped anyway). */
+  applies?: (cell: Cell) => boolean;
+  /**
+   * Runs after the concurrent cells, one at a time: it reshapes the tree (renumbering every committee)
+   * or may change the caller's own powers, so no other cell may run beside it.
+   */
+  serial?: boolean;
+  request(ctx: Ctx, cell: Cell): Promise<Req>;
+  expected(cell: Cell): number;
+  /** A product bug this case still hits: its cells run but are reported as to-do instead of failing the suite. */
+  knownBug?: { reason: string; cells?: (cell: Cell) => boolean };
+}
+
+/**
+ * The usual order of answers: a route the role holds no power for at all is 403 whatever the record;
+ * then a record the caller cannot see is 404 (ids leak nothing); then a visible one it may not touch is 403.
+ */
+function answer(o: { route: boolean; sees: boolean; may: boolean; ok: number }): number {
+  if (!o.route) return 403;
+  if (!o.sees) return 404;
+  return o.may ? o.ok : 403;
+}
+
+/** Where a cadre of a position works and who manages it. */
+export function cadrePlace(cell: Cell): { working: Code; managing: Code } {
+  const home = cell.actor.home;
+  if (cell.position === 'managedBelow') return { working: cell.committee, managing: home };
+  if (cell.position === 'managedAbove') return { working: home, managing: parentOf(home) as Code };
+  return { working: cell.committee, managing: cell.committee };
+}
+
+const get = (path: string, query?: Req['query']): Req => ({ method: 'GET', path, query });
+const post = (path: string, body: object = {}): Req => ({ method: 'POST', path, body });
+
+const V1 = '/api/v1';
+const LIST = { limit: 200 };
+const everyone = (ok: number) => () => ok;
+
+/** Routes outside the matrix, each with the reason. */
+export const OUT_OF_SCOPE: Record<string, string> = {
+  [`POST ${V1}/auth/login`]: 'public: signing in (auth.e2e-spec.ts covers credentials, lockout, throttling)',
+  [`POST ${V1}/auth/refresh`]: 'public: trades a refresh token (auth.e2e-spec.ts)',
+};
+
+// ---- committees ----------------------------------------------------------------------------------------
+
+const committeeCases: Case[] = [
+  {
+    route: `GET ${V1}/committee-levels`,
+    positions: ['none'],
+    request: async () => get(`${V1}/committee-levels`),
+    expected: everyone(200),
+  },
+  {
+    route: `GET ${V1}/committees`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => get(`${V1}/committees`, { under: fx.ids[c.committee], ...LIST }),
+    expected: ({ actor, committee }) => answer({ route: true, sees: seesCommittee(actor, committee), may: true, ok: 200 }),
+  },
+  {
+    route: `GET ${V1}/committees/{id}`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => get(`${V1}/committees/${fx.ids[c.committee]}`),
+    expected: ({ actor, committee }) => answer({ route: true, sees: seesCommittee(actor, committee), may: true, ok: 200 }),
+  },
+  {
+    route: `POST ${V1}/committees`,
+    positions: COMMITTEE_POSITIONS,
+    serial: true,
+    // Nothing ranks below grassroots.
+    applies: (c) => CHILD_LEVEL[LEVEL[c.committee]] !== undefined,
+    request: async ({ fx }, c) =>
+      post(`${V1}/committees`, { code: uniqueCode(), name: 'Cấp ủy ma trận', level: CHILD_LEVEL[LEVEL[c.committee]], parentId: fx.ids[c.committee] }),
+    expected: ({ actor, committee }) =>
+      answer({ route: ['operator', 'admin'].includes(actor.role), sees: seesCommittee(actor, committee), may: createsChildOf(actor, committee), ok: 201 }),
+  },
+  {
+    // A child is a fresh committee under the caller's, so a rename, move or dissolution that succeeds disturbs no other cell.
+    route: `PATCH ${V1}/committees/{id}`,
+    positions: COMMITTEE_POSITIONS,
+    serial: true,
+    request: async (ctx, c) => {
+      const target = await committeeTarget(ctx, c);
+      return { method: 'PATCH', path: `${V1}/committees/${target.id}`, body: { version: target.version, name: 'Cấp ủy ma trận (đổi tên)' } };
+    },
+    expected: ({ actor, committee }) =>
+      answer({ route: ['operator', 'admin'].includes(actor.role), sees: seesCommittee(actor, committee), may: changesCommittee(actor, committee), ok: 200 }),
+  },
+  {
+    // Moved under its current parent: the access checks run in full, the tree ends as it was.
+    route: `POST ${V1}/committees/{id}/move`,
+    positions: COMMITTEE_POSITIONS,
+    serial: true,
+    applies: (c) => parentOf(c.committee) !== null,
+    request: async (ctx, c) => {
+      const target = await committeeTarget(ctx, c);
+      return post(`${V1}/committees/${target.id}/move`, { version: target.version, parentId: ctx.fx.ids[targetParent(c)] });
+    },
+    expected: (c) => reshape(c, 200),
+  },
+  {
+    route: `POST ${V1}/committees/{id}/dissolve`,
+    positions: COMMITTEE_POSITIONS,
+    serial: true,
+    applies: (c) => parentOf(c.committee) !== null,
+    request: async (ctx, c) => {
+      const target = await committeeTarget(ctx, c);
+      return post(`${V1}/committees/${target.id}/dissolve`, { version: target.version, successorId: ctx.fx.ids[targetParent(c)] });
+    },
+    expected: (c) => reshape(c, 200),
+  },
+];
+
+let codes = 0;
+const uniqueCode = () => `MX-${process.pid % 10000}-${++codes}`;
+
+/** The committee a committee-changing cell acts on: a fresh one below the caller's for `child`, the real one otherwise. */
+async function committeeTarget(ctx: Ctx, c: Cell): Promise<{ id: string; version: number }> {
+  if (c.position === 'child') return ctx.freshChild(c.actor.home);
+  return { id: ctx.fx.ids[c.committee], version: await ctx.fx.committeeVersion(c.committee) };
+}
+/** The parent of that committee: the caller's own committee for a fresh child. */
+const targetParent = (c: Cell): Code => (c.position === 'child' ? c.actor.home : (parentOf(c.committee) as Code));
+
+/** Moving or dissolving into the parent: change the committee, then add under the parent. */
+function reshape(c: Cell, ok: number): number {
+  const { actor, committee } = c;
+  const parent = targetParent(c);
+  if (!['operator', 'admin'].includes(actor.role)) return 403;
+  if (!seesCommittee(actor, committee)) return 404;
+  if (!changesCommittee(actor, committee)) return 403;
+  if (!seesCommittee(actor, parent)) return 404;
+  return createsChildOf(actor, parent) ? ok : 403;
+}
+
+// ---- cadre files ----------------------------------------------------------------------------------------
+
+/** Reading a list or roll-up filtered by a committee: the committee must be visible. */
+const cadreScope = ({ actor, committee }: Cell) => answer({ route: readsCadres(actor), sees: seesCommittee(actor, committee), may: true, ok: 200 });
+/** Changing one file: read it first (working committee), then write it (managing committee). */
+const cadreWrite = (ok: number) => (c: Cell) => {
+  const { working, managing } = cadrePlace(c);
+  return answer({ route: writesCadres(c.actor), sees: readsCadre(c.actor, working), may: writesCadre(c.actor, managing), ok });
+};
+const freshCadre = (ctx: Ctx, c: Cell) => {
+  const { working, managing } = cadrePlace(c);
+  return ctx.fx.cadre(working, managing);
+};
+
+const cadreCases: Case[] = [
+  {
+    route: `GET ${V1}/cadres`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => get(`${V1}/cadres`, { committeeId: fx.ids[c.committee], ...LIST }),
+    expected: cadreScope,
+  },
+  {
+    route: `GET ${V1}/cadres/count`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => get(`${V1}/cadres/count`, { committeeId: fx.ids[c.committee] }),
+    expected: cadreScope,
+  },
+  {
+    route: `GET ${V1}/reports/cadres-by-level-gender-age`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => get(`${V1}/reports/cadres-by-level-gender-age`, { committeeId: fx.ids[c.committee] }),
+    expected: cadreScope,
+  },
+  {
+    route: `GET ${V1}/cadres/{id}`,
+    positions: CADRE_POSITIONS,
+    request: async (ctx, c) => get(`${V1}/cadres/${(await freshCadre(ctx, c)).id}`),
+    expected: (c) => answer({ route: readsCadres(c.actor), sees: readsCadre(c.actor, cadrePlace(c).working), may: true, ok: 200 }),
+  },
+  {
+    route: `POST ${V1}/cadres`,
+    positions: CADRE_POSITIONS,
+    request: async ({ fx }, c) => {
+      const { working, managing } = cadrePlace(c);
+      return post(`${V1}/cadres`, { fullName: 'Lê Thị Ma Trận', gender: 'female', dateOfBirth: '1985-04-12', ethnicity: 'Kinh', committeeId: fx.ids[working], managingCommitteeId: fx.ids[managing] });
+    },
+    expected: (c) => {
+      const { working, managing } = cadrePlace(c);
+      return answer({ route: writesCadres(c.actor), sees: seesCommittee(c.actor, working) && seesCommittee(c.actor, managing), may: writesCadre(c.actor, managing), ok: 201 });
+    },
+  },
+  {
+    route: `POST ${V1}/cadres`,
+    variant: 'with a restricted group',
+    positions: CADRE_POSITIONS,
+    request: async ({ fx }, c) => {
+      const { working, managing } = cadrePlace(c);
+      return post(`${V1}/cadres`, {
+        fullName: 'Lê Thị Ma Trận',
+        gender: 'female',
+        dateOfBirth: '1985-04-12',
+        ethnicity: 'Kinh',
+        politicalNotes: 'ghi chú (ma trận)',
+        committeeId: fx.ids[working],
+        managingCommitteeId: fx.ids[managing],
+      });
+    },
+    expected: (c) => {
+      const { working, managing } = cadrePlace(c);
+      return answer({
+        route: writesCadres(c.actor),
+        sees: seesCommittee(c.actor, working) && seesCommittee(c.actor, managing),
+        may: writesCadre(c.actor, managing) && readsRestricted(c.actor, managing),
+        ok: 201,
+      });
+    },
+  },
+  {
+    route: `PATCH ${V1}/cadres/{id}`,
+    positions: CADRE_POSITIONS,
+    request: async (ctx, c) => {
+      const cadre = await freshCadre(ctx, c);
+      return { method: 'PATCH', path: `${V1}/cadres/${cadre.id}`, body: { version: cadre.version, hometown: 'Nga Sơn, Thanh Hóa' } };
+    },
+    expected: cadreWrite(200),
+  },
+  {
+    // Officers keep files without the restricted groups: writing one takes the right to read it.
+    route: `PATCH ${V1}/cadres/{id}`,
+    variant: 'a restricted group',
+    positions: CADRE_POSITIONS,
+    request: async (ctx, c) => {
+      const cadre = await freshCadre(ctx, c);
+      return { method: 'PATCH', path: `${V1}/cadres/${cadre.id}`, body: { version: cadre.version, politicalNotes: 'ghi chú mới (ma trận)' } };
+    },
+    expected: (c) => {
+      const { working, managing } = cadrePlace(c);
+      return answer({ route: writesCadres(c.actor), sees: readsCadre(c.actor, working), may: writesCadre(c.actor, managing) && readsRestricted(c.actor, managing), ok: 200 });
+    },
+  },
+  {
+    route: `POST ${V1}/cadres/{id}/archive`,
+    positions: CADRE_POSITIONS,
+    request: async (ctx, c) => {
+      const cadre = await freshCadre(ctx, c);
+      return post(`${V1}/cadres/${cadre.id}/archive`, { version: cadre.version, reason: 'nghỉ hưu (ma trận)' });
+    },
+    expected: cadreWrite(200),
+  },
+  {
+    route: `POST ${V1}/cadres/{id}/positions`,
+    positions: CADRE_POSITIONS,
+    request: async (ctx, c) => post(`${V1}/cadres/${(await freshCadre(ctx, c)).id}/positions`, { title: 'Phó Trưởng ban', organisation: 'Ban Tổ chức', startedOn: '2024-01-01' }),
+    expected: cadreWrite(201),
+  },
+  {
+    route: `POST ${V1}/cadres/{id}/positions/{positionId}/end`,
+    positions: CADRE_POSITIONS,
+    request: async (ctx, c) => {
+      const cadre = await freshCadre(ctx, c);
+      return post(`${V1}/cadres/${cadre.id}/positions/${cadre.positionId}/end`, { endedOn: '2024-06-30' });
+    },
+    expected: cadreWrite(200),
+  },
+  {
+    route: `POST ${V1}/cadres/{id}/evaluations`,
+    positions: CADRE_POSITIONS,
+    request: async (ctx, c) => post(`${V1}/cadres/${(await freshCadre(ctx, c)).id}/evaluations`, { year: 2024, rating: 'good' }),
+    expected: cadreWrite(201),
+  },
+];
+
+// ---- audit and operations ----------------------------------------------------------------------------------------
+
+const operatorOnly = (ok: number) => ({ actor }: Cell) => (operates(actor) ? ok : 403);
+
+const auditCases: Case[] = [
+  {
+    route: `GET ${V1}/audit-events`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => get(`${V1}/audit-events`, { committeeId: fx.ids[c.committee], ...LIST }),
+    expected: ({ actor, committee }) => answer({ route: readsAudit(actor), sees: seesCommittee(actor, committee), may: true, ok: 200 }),
+  },
+  {
+    route: `POST ${V1}/audit-verifications`,
+    positions: ['none'],
+    request: async () => post(`${V1}/audit-verifications`),
+    expected: operatorOnly(201),
+  },
+  {
+    route: `GET ${V1}/audit-verifications/{id}`,
+    positions: ['none'],
+    request: async ({ fx }) => get(`${V1}/audit-verifications/${(await fx.verification()).id}`),
+    expected: operatorOnly(200),
+  },
+  {
+    route: `GET ${V1}/job-failures`,
+    positions: ['none'],
+    request: async () => get(`${V1}/job-failures`),
+    expected: operatorOnly(200),
+  },
+  {
+    route: `POST ${V1}/queue-dashboard/session`,
+    positions: ['none'],
+    request: async () => post(`${V1}/queue-dashboard/session`),
+    expected: operatorOnly(204),
+  },
+];
+
+// ---- deadlines ----------------------------------------------------------------------------------------
+
+const deadlineCases: Case[] = [
+  {
+    route: `GET ${V1}/deadlines`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => get(`${V1}/deadlines`, { committeeId: fx.ids[c.committee], ...LIST }),
+    expected: ({ actor, committee }) => answer({ route: readsDeadlines(actor), sees: seesCommittee(actor, committee), may: true, ok: 200 }),
+  },
+  {
+    route: `GET ${V1}/deadlines/{id}`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => get(`${V1}/deadlines/${(await fx.deadline(c.committee)).id}`),
+    expected: ({ actor, committee }) => answer({ route: readsDeadlines(actor), sees: readsDeadline(actor, committee), may: true, ok: 200 }),
+  },
+  {
+    route: `POST ${V1}/deadlines`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => post(`${V1}/deadlines`, { committeeId: fx.ids[c.committee], kind: 'report-submission', title: 'Báo cáo ma trận', dueOn: '2031-01-15' }),
+    expected: ({ actor, committee }) => answer({ route: setsDeadlines(actor), sees: seesCommittee(actor, committee), may: setsDeadline(actor, committee), ok: 201 }),
+  },
+  {
+    route: `POST ${V1}/deadlines/{id}/meet`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => {
+      const d = await fx.deadline(c.committee);
+      return post(`${V1}/deadlines/${d.id}/meet`, { version: d.version });
+    },
+    expected: ({ actor, committee }) => answer({ route: meetsDeadlines(actor), sees: readsDeadline(actor, committee), may: meetsDeadline(actor, committee), ok: 200 }),
+  },
+  {
+    route: `POST ${V1}/deadlines/{id}/waive`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => {
+      const d = await fx.deadline(c.committee);
+      return post(`${V1}/deadlines/${d.id}/waive`, { version: d.version, reason: 'miễn (ma trận)' });
+    },
+    expected: ({ actor, committee }) => answer({ route: setsDeadlines(actor), sees: readsDeadline(actor, committee), may: waivesDeadline(actor, committee), ok: 200 }),
+  },
+  {
+    route: `POST ${V1}/deadline-batches`,
+    positions: COMMITTEE_POSITIONS,
+    // A batch goes to the committees below the board: a leaf has none (409 whoever asks).
+    applies: (c) => childrenOf(c.committee).length > 0,
+    request: async ({ fx }, c) => post(`${V1}/deadline-batches`, { committeeId: fx.ids[c.committee], kind: 'report-submission', title: 'Đợt ma trận', dueOn: '2031-02-01' }),
+    expected: ({ actor, committee }) => answer({ route: setsDeadlines(actor), sees: seesCommittee(actor, committee), may: setsDeadline(actor, committee), ok: 201 }),
+  },
+  {
+    route: `GET ${V1}/deadline-batches/{id}`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => get(`${V1}/deadline-batches/${(await fx.batch(c.committee)).id}`),
+    expected: ({ actor, committee }) => answer({ route: readsDeadlines(actor), sees: readsDeadline(actor, committee), may: true, ok: 200 }),
+  },
+  {
+    route: `GET ${V1}/deadline-policies`,
+    positions: ['none'],
+    request: async () => get(`${V1}/deadline-policies`),
+    expected: everyone(200),
+  },
+  {
+    // Same values back: a success changes nothing but the version, read afresh for each (serial) cell.
+    route: `PUT ${V1}/deadline-policies/{kind}`,
+    positions: ['none'],
+    serial: true,
+    request: async ({ fx }) => {
+      const p = await fx.policyVersion('report-submission');
+      return { method: 'PUT', path: `${V1}/deadline-policies/report-submission`, body: { version: p.version, remindDays: p.remindDays, escalateAfterDays: p.escalateAfterDays } };
+    },
+    expected: operatorOnly(200),
+  },
+  {
+    route: `POST ${V1}/deadline-scans`,
+    positions: ['none'],
+    request: async () => post(`${V1}/deadline-scans`),
+    expected: operatorOnly(202),
+  },
+];
+
+// ---- accounts and delegation ----------------------------------------------------------------------------------------
+
+const GRANTED: Role[] = ['officer', 'admin', 'secretary', 'auditor', 'operator'];
+const HELD: Role[] = ['viewer', 'admin', 'secretary', 'auditor'];
+
+const identityCases: Case[] = [
+  {
+    route: `GET ${V1}/me`,
+    positions: ['self'],
+    request: async () => get(`${V1}/me`),
+    expected: everyone(200),
+  },
+  {
+    route: `POST ${V1}/auth/logout`,
+    positions: ['self'],
+    request: async (ctx) => post(`${V1}/auth/logout`, { refreshToken: (await ctx.signIn()).refreshToken }),
+    expected: everyone(204),
+  },
+  {
+    route: `GET ${V1}/users`,
+    positions: ['none'],
+    request: async () => get(`${V1}/users`, LIST),
+    expected: ({ actor }) => (readsAssignments(actor) ? 200 : 403),
+  },
+  {
+    route: `GET ${V1}/users/{id}`,
+    positions: [...COMMITTEE_POSITIONS, 'self'],
+    request: async (ctx, c) => get(`${V1}/users/${c.position === 'self' ? ctx.selfId : (await ctx.fx.user('viewer', c.committee)).id}`),
+    expected: ({ actor, committee, position }) =>
+      answer({ route: readsAssignments(actor), sees: position === 'self' || readsAssignmentAt(actor, committee), may: true, ok: 200 }),
+  },
+  {
+    route: `GET ${V1}/role-assignments`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => get(`${V1}/role-assignments`, { committeeId: fx.ids[c.committee], ...LIST }),
+    expected: ({ actor, committee }) => answer({ route: readsAssignments(actor), sees: seesCommittee(actor, committee), may: true, ok: 200 }),
+  },
+  // A new account with a role is a grant like any other.
+  ...GRANTED.map(
+    (role): Case => ({
+      route: `POST ${V1}/users`,
+      variant: `with the role ${role}`,
+      positions: COMMITTEE_POSITIONS,
+      request: async ({ fx }, c) =>
+        post(`${V1}/users`, { username: `mx.${role}.${uniqueCode().toLowerCase()}`, displayName: 'Tài khoản mới', password: 'Passw0rd-Matrix-1', committeeId: fx.ids[c.committee], role }),
+      expected: ({ actor, committee }) => answer({ route: grants(actor), sees: seesCommittee(actor, committee), may: grantsRoleAt(actor, role, committee), ok: 201 }),
+    }),
+  ),
+  // Granting to an account that holds voter at the committee of the position.
+  ...GRANTED.map(
+    (role): Case => ({
+      route: `POST ${V1}/role-assignments`,
+      variant: `grant ${role}`,
+      positions: COMMITTEE_POSITIONS,
+      request: async ({ fx }, c) => post(`${V1}/role-assignments`, { userId: (await fx.user('voter', c.committee)).id, committeeId: fx.ids[c.committee], role }),
+      expected: ({ actor, committee }) =>
+        answer({
+          route: grants(actor),
+          sees: readsAssignmentAt(actor, committee),
+          may: grantsRoleAt(actor, role, committee),
+          // Operator accounts hold nothing else: operator to an account with other roles is a rule violation.
+          ok: role === 'operator' ? 409 : 201,
+        }),
+    }),
+  ),
+  {
+    route: `POST ${V1}/role-assignments`,
+    variant: 'to oneself',
+    positions: ['self'],
+    serial: true,
+    request: async (ctx, c) => post(`${V1}/role-assignments`, { userId: ctx.selfId, committeeId: ctx.fx.ids[c.committee], role: c.actor.role === 'operator' ? 'admin' : 'viewer' }),
+    expected: everyone(403),
+  },
+  ...HELD.map(
+    (role): Case => ({
+      route: `POST ${V1}/role-assignments/{id}/revoke`,
+      variant: `revoke ${role}`,
+      positions: COMMITTEE_POSITIONS,
+      request: async ({ fx }, c) => post(`${V1}/role-assignments/${(await fx.user(role, c.committee)).assignmentId}/revoke`),
+      expected: ({ actor, committee }) => answer({ route: grants(actor), sees: readsAssignmentAt(actor, committee), may: grantsRoleAt(actor, role, committee), ok: 200 }),
+    }),
+  ),
+  {
+    route: `POST ${V1}/role-assignments/{id}/revoke`,
+    variant: "one's own",
+    positions: ['self'],
+    serial: true,
+    request: async (ctx, c) => post(`${V1}/role-assignments/${await ctx.fx.assignmentOf(c.actor.username)}/revoke`),
+    expected: everyone(403),
+  },
+  // Editing an account takes the right to revoke every role it holds.
+  ...(['viewer', 'admin'] as Role[]).map(
+    (role): Case => ({
+      route: `PATCH ${V1}/users/{id}`,
+      variant: `an account holding ${role}`,
+      positions: COMMITTEE_POSITIONS,
+      request: async ({ fx }, c) => {
+        const u = await fx.user(role, c.committee);
+        return { method: 'PATCH', path: `${V1}/users/${u.id}`, body: { version: u.version, email: `moved.${uniqueCode().toLowerCase()}@example.test` } };
+      },
+      expected: ({ actor, committee }) => answer({ route: grants(actor), sees: readsAssignmentAt(actor, committee), may: grantsRoleAt(actor, role, committee), ok: 200 }),
+    }),
+  ),
+  {
+    route: `PATCH ${V1}/users/{id}`,
+    variant: 'an operator account',
+    positions: ['none'],
+    request: async ({ fx }) => {
+      const u = await fx.user('operator', 'TW');
+      return { method: 'PATCH', path: `${V1}/users/${u.id}`, body: { version: u.version, displayName: 'Quản trị (đổi tên)' } };
+    },
+    // Only another operator administers an operator account.
+    expected: ({ actor }) => answer({ route: grants(actor), sees: readsAssignmentAt(actor, 'TW'), may: operates(actor), ok: 200 }),
+  },
+  {
+    route: `PATCH ${V1}/users/{id}`,
+    variant: 'oneself (e-mail)',
+    positions: ['self'],
+    serial: true,
+    request: async (ctx) => ({ method: 'PATCH', path: `${V1}/users/${ctx.selfId}`, body: { version: await ctx.fx.userVersion(ctx.selfId), email: 'self.matrix@example.test' } }),
+    expected: everyone(403),
+  },
+];
+
+// ---- notifications ----------------------------------------------------------------------------------------
+
+const notificationCases: Case[] = [
+  { route: `GET ${V1}/notifications`, positions: ['self'], request: async () => get(`${V1}/notifications`, LIST), expected: everyone(200) },
+  { route: `GET ${V1}/notifications/unread-count`, positions: ['self'], request: async () => get(`${V1}/notifications/unread-count`), expected: everyone(200) },
+  { route: `POST ${V1}/notifications/read-all`, positions: ['self'], request: async () => post(`${V1}/notifications/read-all`), expected: everyone(200) },
+  {
+    // `own`: a colleague's notice at the caller's committee, which is nobody else's business.
+    route: `POST ${V1}/notifications/{id}/read`,
+    positions: ['self', 'own'],
+    request: async (ctx, c) => {
+      const recipient = c.position === 'self' ? ctx.selfId : (await ctx.fx.user('viewer', c.committee)).id;
+      return post(`${V1}/notifications/${(await ctx.fx.notification(recipient, c.committee)).id}/read`);
+    },
+    expected: ({ position }) => (position === 'self' ? 200 : 404),
+  },
+];
+
+export const MATRIX: Case[] = [...committeeCases, ...cadreCases, ...auditCases, ...deadlineCases, ...identityCases, ...notificationCases];
+
+export const caseName = (c: Case) => (c.variant ? `${c.route} (${c.variant})` : c.route);
