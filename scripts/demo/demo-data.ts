@@ -116,17 +116,22 @@ export async function seedDemo(app: INestApplicationContext, password = process.
       return fn();
     });
 
+  const admins: Record<string, string> = { TW: 'admin.tw', HN: 'admin.hn', TH: 'admin.th', 'TH-NS': 'admin.ns', 'TH-TX': 'admin.th' };
+  const createUser = async (u: (typeof DEMO_USERS)[number]) => {
+    const created = await users.create({ username: u.username, displayName: u.displayName, email: `${u.username}@canbo.local`, password, committeeId: ids.get(u.committee) as string, role: u.role });
+    userIds.set(u.username, created.id);
+  };
+  // As in real life, through the delegation rules: the operator creates committees and their first
+  // boards (admins, secretaries, auditors); each board then appoints its own officers and voters.
+  const boardAppointed = (u: (typeof DEMO_USERS)[number]) => ['officer', 'viewer', 'voter'].includes(u.role);
   await actAs('operator', async () => {
     for (const c of rest) ids.set(c.code, (await committees.create({ code: c.code, name: c.name, level: c.level, parentId: ids.get(c.parent as string) as string })).id);
-    for (const u of DEMO_USERS.slice(1)) {
-      const created = await users.create({ username: u.username, displayName: u.displayName, email: `${u.username}@canbo.local`, password, committeeId: ids.get(u.committee) as string, role: u.role });
-      userIds.set(u.username, created.id);
-    }
+    for (const u of DEMO_USERS.slice(1).filter((u) => !boardAppointed(u))) await createUser(u);
   });
+  for (const u of DEMO_USERS.filter(boardAppointed)) await actAs(admins[u.committee], () => createUser(u));
 
   const levelOf = new Map<string, string>(DEMO_COMMITTEES.map((c) => [c.code, c.level]));
   const thisYear = new Date().getFullYear();
-  const admins: Record<string, string> = { TW: 'admin.tw', HN: 'admin.hn', TH: 'admin.th', 'TH-NS': 'admin.ns', 'TH-TX': 'admin.th' };
 
   for (const c of DEMO_COMMITTEES) {
     for (let i = 0; i < CADRES_PER_COMMITTEE; i++) {

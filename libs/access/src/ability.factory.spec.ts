@@ -3,7 +3,7 @@ import { permittedFieldsOf } from '@casl/ability/extra';
 import { buildAbility } from './ability.factory';
 import { Assignment, Role, ROLES } from './roles';
 import { Action, AppAbility, CADRE_ALL_FIELDS, CADRE_PUBLIC_FIELDS, CADRE_RESTRICTED_FIELDS } from './subjects';
-import { assignment, cadre, Code, TREE } from './testing/fixture-tree';
+import { assignment, cadre, Code, OTHER_USER, SELF, TREE } from './testing/fixture-tree';
 
 /*
  * The permission matrix of product.md ("Who sees what") on the fixture tree:
@@ -30,7 +30,7 @@ function expand<O>(objects: readonly (readonly [string, O])[], rows: readonly (r
   );
 }
 
-const at = (role: Role, code: Code) => buildAbility([assignment(role, code)]);
+const at = (role: Role, code: Code) => buildAbility([assignment(role, code)], SELF);
 const yes = (b: boolean) => (b ? 'allowed' : 'refused');
 
 /** `working/managing`: a cadre working at the first committee, managed by the second (itself or an ancestor). */
@@ -170,44 +170,69 @@ describe('buildAbility: the permission matrix, holder at TH', () => {
     });
   });
 
-  describe('RoleAssignment', () => {
-    const objects = (
-      [
-        ['TH', 'viewer'],
-        ['TH-NS', 'admin'],
-        ['TH-TX', 'officer'],
-        ['TH', 'operator'],
-        ['TH-NS-ND', 'operator'],
-        ['HN', 'viewer'],
-        ['TW', 'auditor'],
-      ] as [Code, Role][]
-    ).map(([c, role]) => [`${role}@${c}`, { committeePre: TREE[c].pre, role }] as const);
-    const matrix: [Role, Action, Cells][] = [
-      //                          viewer@TH admin@NS officer@TX operator@TH operator@ND viewer@HN auditor@TW
-      ['operator', 'read', /*   */ 'Y         Y        Y          Y           Y           Y         Y'],
-      ['operator', 'grant', /*  */ 'Y         Y        Y          Y           Y           Y         Y'],
-      ['operator', 'revoke', /* */ 'Y         Y        Y          Y           Y           Y         Y'],
-      ['secretary', 'read', /*  */ 'Y         Y        Y          Y           Y           N         N'],
-      ['secretary', 'grant', /* */ 'N         N        N          N           N           N         N'],
-      ['secretary', 'revoke', /**/ 'N         N        N          N           N           N         N'],
-      ['admin', 'read', /*      */ 'Y         Y        Y          Y           Y           N         N'],
-      ['admin', 'grant', /*     */ 'Y         Y        Y          N           N           N         N'],
-      ['admin', 'revoke', /*    */ 'Y         Y        Y          N           N           N         N'],
-      ['officer', 'read', /*    */ 'N         N        N          N           N           N         N'],
-      ['officer', 'grant', /*   */ 'N         N        N          N           N           N         N'],
-      ['officer', 'revoke', /*  */ 'N         N        N          N           N           N         N'],
-      ['auditor', 'read', /*    */ 'Y         Y        Y          Y           Y           N         N'],
-      ['auditor', 'grant', /*   */ 'N         N        N          N           N           N         N'],
-      ['auditor', 'revoke', /*  */ 'N         N        N          N           N           N         N'],
-      ['viewer', 'read', /*     */ 'N         N        N          N           N           N         N'],
-      ['viewer', 'grant', /*    */ 'N         N        N          N           N           N         N'],
-      ['viewer', 'revoke', /*   */ 'N         N        N          N           N           N         N'],
-      ['voter', 'read', /*      */ 'N         N        N          N           N           N         N'],
-      ['voter', 'grant', /*     */ 'N         N        N          N           N           N         N'],
-      ['voter', 'revoke', /*    */ 'N         N        N          N           N           N         N'],
+  describe('RoleAssignment: the delegation ceiling (product.md, "Delegation")', () => {
+    // Granter at TH; the assignment granted (or revoked) is held by somebody else at each column's
+    // committee, except `self`: the granter's own account at TH.
+    const positions = [
+      ['self@TH', SELF, 'TH'],
+      ['TH', OTHER_USER, 'TH'],
+      ['TH-NS', OTHER_USER, 'TH-NS'],
+      ['TH-NS-ND', OTHER_USER, 'TH-NS-ND'],
+      ['TW', OTHER_USER, 'TW'],
+      ['HN', OTHER_USER, 'HN'],
+    ] as const;
+    type Row = [granter: Role, granted: Role, cells: Cells];
+    const matrix: Row[] = [
+      //                             self  TH  NS  ND  TW  HN
+      ['operator', 'operator', /*  */ 'N    Y   Y   Y   Y   Y'],
+      ['operator', 'secretary', /* */ 'N    Y   Y   Y   Y   Y'],
+      ['operator', 'admin', /*     */ 'N    Y   Y   Y   Y   Y'],
+      ['operator', 'officer', /*   */ 'N    N   N   N   N   N'],
+      ['operator', 'auditor', /*   */ 'N    Y   Y   Y   Y   Y'],
+      ['operator', 'viewer', /*    */ 'N    N   N   N   N   N'],
+      ['operator', 'voter', /*     */ 'N    N   N   N   N   N'],
+      ['secretary', 'operator', /* */ 'N    N   N   N   N   N'],
+      ['secretary', 'secretary', /**/ 'N    N   Y   Y   N   N'],
+      ['secretary', 'admin', /*    */ 'N    N   Y   Y   N   N'],
+      ['secretary', 'officer', /*  */ 'N    Y   Y   Y   N   N'],
+      ['secretary', 'auditor', /*  */ 'N    N   Y   Y   N   N'],
+      ['secretary', 'viewer', /*   */ 'N    Y   Y   Y   N   N'],
+      ['secretary', 'voter', /*    */ 'N    Y   Y   Y   N   N'],
+      ['admin', 'operator', /*     */ 'N    N   N   N   N   N'],
+      ['admin', 'secretary', /*    */ 'N    N   N   N   N   N'],
+      ['admin', 'admin', /*        */ 'N    N   Y   Y   N   N'],
+      ['admin', 'officer', /*      */ 'N    Y   Y   Y   N   N'],
+      ['admin', 'auditor', /*      */ 'N    N   Y   Y   N   N'],
+      ['admin', 'viewer', /*       */ 'N    Y   Y   Y   N   N'],
+      ['admin', 'voter', /*        */ 'N    Y   Y   Y   N   N'],
+      ...(['officer', 'auditor', 'viewer', 'voter'] as const).flatMap((granter) =>
+        ROLES.map((granted): Row => [granter, granted, 'N    N   N   N   N   N']),
+      ),
     ];
-    it.each(expand(objects, matrix))('$role@TH $action RoleAssignment $label → $expected', ({ role, action, object, expected }) => {
-      expect(yes(at(role, 'TH').can(action, subject('RoleAssignment', { ...object })))).toBe(yes(expected));
+
+    it('covers every granter role × granted role', () => {
+      expect(matrix.map(([granter, granted]) => `${granter}>${granted}`).sort()).toEqual(ROLES.flatMap((a) => ROLES.map((b) => `${a}>${b}`)).sort());
+    });
+
+    const cases = matrix.flatMap(([granter, granted, row]) =>
+      cells(row, positions.length).map((expected, i) => {
+        const [label, userId, code] = positions[i];
+        return { granter, granted, label, expected, object: { committeePre: TREE[code].pre, role: granted, userId } };
+      }),
+    );
+    it.each(cases)('$granter@TH grants $granted at $label → $expected', ({ granter, object, expected }) => {
+      expect(yes(at(granter, 'TH').can('grant', subject('RoleAssignment', { ...object })))).toBe(yes(expected));
+    });
+    // Taking a role away is power over it like handing it out: the same ceiling, and never one's own.
+    it.each(cases)('$granter@TH revokes $granted at $label → $expected', ({ granter, object, expected }) => {
+      expect(yes(at(granter, 'TH').can('revoke', subject('RoleAssignment', { ...object })))).toBe(yes(expected));
+    });
+
+    it('reading assignments is the board\'s subtree (auditors included), the operator\'s everything', () => {
+      const reads = (role: Role, code: Code) => at(role, 'TH').can('read', subject('RoleAssignment', { committeePre: TREE[code].pre, role: 'viewer', userId: OTHER_USER }));
+      for (const role of ['secretary', 'admin', 'auditor'] as const) expect([reads(role, 'TH-NS'), reads(role, 'TW'), reads(role, 'HN')]).toEqual([true, false, false]);
+      expect([reads('operator', 'TW'), reads('operator', 'HN')]).toEqual([true, true]);
+      for (const role of ['officer', 'viewer', 'voter'] as const) expect(reads(role, 'TH')).toBe(false);
     });
   });
 
@@ -228,7 +253,7 @@ describe('buildAbility: the permission matrix, holder at TH', () => {
     const matrix: [Role, Cells][] = [
       //           rdCad  crCad  upCad  arCad  chCom  rdAud  grRA  crUsr  mgQ
       ['operator',  'N      N      N      N      Y      N      Y     Y      Y'],
-      ['secretary', 'Y      N      N      N      N      Y      N     N      N'],
+      ['secretary', 'Y      N      N      N      N      Y      Y     Y      N'],
       ['admin',     'Y      Y      Y      Y      Y      Y      Y     Y      N'],
       ['officer',   'Y      Y      Y      Y      N      N      N     N      N'],
       ['auditor',   'Y      N      N      N      N      Y      N     N      N'],
@@ -353,7 +378,7 @@ describe('buildAbility: field-level rules on a cadre file', () => {
       ['officer@TH + secretary@TH-NS', 'TH/TH', 'PUBLIC'],
     ];
     it.each(cases)('%s reads %s: %s', (holders, file, visible) => {
-      const ability = buildAbility(parseHolders(holders));
+      const ability = buildAbility(parseHolders(holders), SELF);
       expect(fieldsOf(ability, 'read', file)).toEqual([...expectedFields[visible]].sort());
       // `can(action, subject, field)` gives the same answer field by field.
       for (const field of RESTRICTED) expect(ability.can('read', subject('Cadre', { ...cadreAt(file) }), field)).toBe(visible === 'ALL');
@@ -383,7 +408,7 @@ describe('buildAbility: field-level rules on a cadre file', () => {
       ['officer@TH + admin@TH', 'TH/TH', 'ALL'],
     ];
     it.each(cases)('%s updates %s: %s', (holders, file, visible) => {
-      const ability = buildAbility(parseHolders(holders));
+      const ability = buildAbility(parseHolders(holders), SELF);
       expect(fieldsOf(ability, 'update', file)).toEqual([...expectedFields[visible]].sort());
       for (const field of RESTRICTED) expect(ability.can('update', subject('Cadre', { ...cadreAt(file) }), field)).toBe(visible === 'ALL');
     });
@@ -391,7 +416,7 @@ describe('buildAbility: field-level rules on a cadre file', () => {
 });
 
 describe('buildAbility: several assignments combine', () => {
-  const ability = buildAbility([assignment('admin', 'HN'), assignment('auditor', 'TH')]);
+  const ability = buildAbility([assignment('admin', 'HN'), assignment('auditor', 'TH')], SELF);
   const cases: [string, boolean, () => boolean][] = [
     ['reads a cadre working in HN', true, () => ability.can('read', subject('Cadre', cadreAt('HN/HN')))],
     ['reads a cadre working in TH-NS-ND', true, () => ability.can('read', subject('Cadre', cadreAt('TH-NS-ND/TH-NS-ND')))],
@@ -402,9 +427,9 @@ describe('buildAbility: several assignments combine', () => {
     ['reads the audit trail of HN', true, () => ability.can('read', subject('AuditEvent', { committeeId: TREE.HN.id, committeePre: TREE.HN.pre }))],
     ['reads the audit trail of TH-TX', true, () => ability.can('read', subject('AuditEvent', { committeeId: TREE['TH-TX'].id, committeePre: TREE['TH-TX'].pre }))],
     ['does not read the audit trail of TW', false, () => ability.can('read', subject('AuditEvent', { committeeId: TREE.TW.id, committeePre: TREE.TW.pre }))],
-    ['grants viewer at HN', true, () => ability.can('grant', subject('RoleAssignment', { committeePre: TREE.HN.pre, role: 'viewer' }))],
-    ['does not grant viewer at TH', false, () => ability.can('grant', subject('RoleAssignment', { committeePre: TREE.TH.pre, role: 'viewer' }))],
-    ['reads assignments at TH-NS', true, () => ability.can('read', subject('RoleAssignment', { committeePre: TREE['TH-NS'].pre, role: 'admin' }))],
+    ['grants viewer at HN', true, () => ability.can('grant', subject('RoleAssignment', { committeePre: TREE.HN.pre, role: 'viewer', userId: OTHER_USER }))],
+    ['does not grant viewer at TH', false, () => ability.can('grant', subject('RoleAssignment', { committeePre: TREE.TH.pre, role: 'viewer', userId: OTHER_USER }))],
+    ['reads assignments at TH-NS', true, () => ability.can('read', subject('RoleAssignment', { committeePre: TREE['TH-NS'].pre, role: 'admin', userId: OTHER_USER }))],
     ['reads committees HN and TH-TX, not TW', true, () =>
       ability.can('read', subject('Committee', { id: TREE.HN.id, pre: TREE.HN.pre })) &&
       ability.can('read', subject('Committee', { id: TREE['TH-TX'].id, pre: TREE['TH-TX'].pre })) &&
@@ -416,8 +441,8 @@ describe('buildAbility: several assignments combine', () => {
   });
 
   it('no assignment at all allows nothing', () => {
-    const none = buildAbility([]);
-    expect(none.rules).toEqual([]);
+    const none = buildAbility([], SELF);
+    expect(none.rules.filter((r) => !r.inverted)).toEqual([]);
     expect(none.can('read', subject('Committee', { id: TREE.TW.id, pre: TREE.TW.pre }))).toBe(false);
   });
 });

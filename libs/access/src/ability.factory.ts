@@ -1,10 +1,20 @@
 import { AbilityBuilder, createMongoAbility } from '@casl/ability';
-import { Assignment } from './roles';
+import { Assignment, Role } from './roles';
 import { AppAbility, CADRE_PUBLIC_FIELDS, CADRE_RESTRICTED_FIELDS } from './subjects';
 
 const PUBLIC = [...CADRE_PUBLIC_FIELDS];
 const RESTRICTED = [...CADRE_RESTRICTED_FIELDS];
 const ALL = [...PUBLIC, ...RESTRICTED];
+
+/**
+ * The delegation ceiling (product.md, "Delegation"): power goes downwards only. What a board grants
+ * at its own committee and below; what only reaches strictly below it (a peer or an auditor of itself
+ * would be power over its own level); and what operators hand out, which is no reading role at all.
+ */
+const GRANTED_IN_SUBTREE: Role[] = ['officer', 'viewer', 'voter'];
+const ADMIN_GRANTS_BELOW: Role[] = ['admin', 'auditor'];
+const SECRETARY_GRANTS_BELOW: Role[] = ['secretary', 'admin', 'auditor'];
+const OPERATOR_GRANTS: Role[] = ['operator', 'secretary', 'admin', 'auditor'];
 
 /**
  * The one place that turns role assignments into permissions (product.md, "Who sees what").
@@ -14,8 +24,8 @@ const ALL = [...PUBLIC, ...RESTRICTED];
  * A cadre's managing committee is its working committee or an ancestor of it, so reach over the
  * working committee (`committeePre`) is reach over every cadre the subtree works with or manages.
  */
-export function buildAbility(assignments: readonly Assignment[]): AppAbility {
-  const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+export function buildAbility(assignments: readonly Assignment[], self: string): AppAbility {
+  const { can, cannot, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
 
   for (const a of assignments) {
     const subtree = { $gte: a.pre, $lte: a.lastPre };
@@ -32,7 +42,8 @@ export function buildAbility(assignments: readonly Assignment[]): AppAbility {
       case 'operator':
         // The system operator runs the tree and the accounts; it is not a reader of cadre files.
         can(['read', 'create', 'update', 'createChild', 'dissolve'], 'Committee');
-        can(['read', 'grant', 'revoke'], 'RoleAssignment');
+        can('read', 'RoleAssignment');
+        can(['grant', 'revoke'], 'RoleAssignment', { role: { $in: OPERATOR_GRANTS } });
         can(['read', 'create'], 'User');
         can('manage', 'Queue');
         // Reminder days and escalation per kind of deadline are a national setting.
@@ -45,6 +56,9 @@ export function buildAbility(assignments: readonly Assignment[]): AppAbility {
         can('read', 'Cadre', RESTRICTED, { managingCommitteeId: a.committeeId });
         can('read', 'AuditEvent', { committeeId: a.committeeId });
         can('read', 'RoleAssignment', { committeePre: subtree });
+        can(['grant', 'revoke'], 'RoleAssignment', { committeePre: subtree, role: { $in: GRANTED_IN_SUBTREE } });
+        can(['grant', 'revoke'], 'RoleAssignment', { committeePre: below, role: { $in: SECRETARY_GRANTS_BELOW } });
+        can('create', 'User');
         boardDeadlines();
         break;
 
@@ -58,7 +72,8 @@ export function buildAbility(assignments: readonly Assignment[]): AppAbility {
         can('update', 'Cadre', ALL, { managingCommitteeId: a.committeeId });
         can('read', 'AuditEvent', { committeeId: a.committeeId });
         can('read', 'RoleAssignment', { committeePre: subtree });
-        can(['grant', 'revoke'], 'RoleAssignment', { committeePre: subtree, role: { $ne: 'operator' } });
+        can(['grant', 'revoke'], 'RoleAssignment', { committeePre: subtree, role: { $in: GRANTED_IN_SUBTREE } });
+        can(['grant', 'revoke'], 'RoleAssignment', { committeePre: below, role: { $in: ADMIN_GRANTS_BELOW } });
         can('create', 'User');
         boardDeadlines();
         break;
@@ -95,5 +110,7 @@ export function buildAbility(assignments: readonly Assignment[]): AppAbility {
         break;
     }
   }
+  // Whatever one holds, one's own assignments are out of reach: no self-promotion, no self-revocation.
+  cannot(['grant', 'revoke'], 'RoleAssignment', { userId: self });
   return build();
 }

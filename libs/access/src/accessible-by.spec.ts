@@ -5,12 +5,12 @@ import { buildAbility } from './ability.factory';
 import { accessibleBy, UntranslatableRuleError } from './accessible-by';
 import { Assignment } from './roles';
 import { Action, AppAbility, SubjectName } from './subjects';
-import { ALL_ASSIGNMENTS, assignment, CODES, MULTI_ASSIGNMENT_USERS, spreadCadres, TREE } from './testing/fixture-tree';
+import { ALL_ASSIGNMENTS, assignment, CODES, MULTI_ASSIGNMENT_USERS, OTHER_USER, SELF, spreadCadres, TREE } from './testing/fixture-tree';
 
 const CADRE_COLUMNS = { committeePre: 'k.committee_pre', managingCommitteeId: 'k.managing_committee_id', managingPre: 'k.managing_pre' };
 const COMMITTEE_COLUMNS = { id: 'c.id', pre: 'c.pre' };
 const AUDIT_COLUMNS = { committeeId: 'e.committee_id', committeePre: 'e.committee_pre' };
-const ASSIGNMENT_COLUMNS = { committeePre: 'ra.committee_pre', role: 'ra.role' };
+const ASSIGNMENT_COLUMNS = { committeePre: 'ra.committee_pre', role: 'ra.role', userId: 'ra.user_id' };
 
 /** An ability from raw rules, to test the translator on shapes the factory does not (yet) produce. */
 const raw = (rules: RawRuleOf<AppAbility>[]) => createMongoAbility<AppAbility>(rules);
@@ -36,27 +36,33 @@ function toPositional(sql: string, named: Record<string, unknown>): { text: stri
 
 describe('accessibleBy: the translator', () => {
   it('an unconditional rule is TRUE, with no parameters', () => {
-    expect(accessibleBy(buildAbility([assignment('operator', 'TW')]), 'read', 'Committee', COMMITTEE_COLUMNS)).toEqual({ sql: 'TRUE', params: {} });
+    expect(accessibleBy(buildAbility([assignment('operator', 'TW')], SELF), 'read', 'Committee', COMMITTEE_COLUMNS)).toEqual({ sql: 'TRUE', params: {} });
   });
 
   it('no rule at all is FALSE', () => {
-    expect(accessibleBy(buildAbility([assignment('voter', 'TH')]), 'read', 'Cadre', CADRE_COLUMNS)).toEqual({ sql: 'FALSE', params: {} });
-    expect(accessibleBy(buildAbility([assignment('operator', 'TW')]), 'read', 'Cadre', CADRE_COLUMNS)).toEqual({ sql: 'FALSE', params: {} });
-    expect(accessibleBy(buildAbility([]), 'read', 'Committee', COMMITTEE_COLUMNS)).toEqual({ sql: 'FALSE', params: {} });
+    expect(accessibleBy(buildAbility([assignment('voter', 'TH')], SELF), 'read', 'Cadre', CADRE_COLUMNS)).toEqual({ sql: 'FALSE', params: {} });
+    expect(accessibleBy(buildAbility([assignment('operator', 'TW')], SELF), 'read', 'Cadre', CADRE_COLUMNS)).toEqual({ sql: 'FALSE', params: {} });
+    expect(accessibleBy(buildAbility([], SELF), 'read', 'Committee', COMMITTEE_COLUMNS)).toEqual({ sql: 'FALSE', params: {} });
   });
 
   it('a subtree is one range on the pre-order number (two parameters)', () => {
-    expect(accessibleBy(buildAbility([assignment('viewer', 'TH')]), 'read', 'Committee', COMMITTEE_COLUMNS)).toEqual({
+    expect(accessibleBy(buildAbility([assignment('viewer', 'TH')], SELF), 'read', 'Committee', COMMITTEE_COLUMNS)).toEqual({
       sql: '((c.pre >= :scope_0 AND c.pre <= :scope_1))',
       params: { scope_0: 30, scope_1: 60 },
     });
   });
 
-  it('`$ne` becomes `IS DISTINCT FROM` (admins grant anything but operator; NULL columns behave as in memory)', () => {
-    expect(accessibleBy(buildAbility([assignment('admin', 'TH')]), 'grant', 'RoleAssignment', ASSIGNMENT_COLUMNS)).toEqual({
-      sql: '((ra.committee_pre >= :scope_0 AND ra.committee_pre <= :scope_1 AND ra.role IS DISTINCT FROM :scope_2))',
-      params: { scope_0: 30, scope_1: 60, scope_2: 'operator' },
+  it('`$ne` becomes `IS DISTINCT FROM` (NULL columns behave as in memory)', () => {
+    expect(accessibleBy(raw([{ action: 'read', subject: 'RoleAssignment', conditions: { role: { $ne: 'operator' } } }]), 'read', 'RoleAssignment', ASSIGNMENT_COLUMNS)).toEqual({
+      sql: '(ra.role IS DISTINCT FROM :scope_0)',
+      params: { scope_0: 'operator' },
     });
+  });
+
+  it('the delegation ceiling translates: roles by reach, and never the holder\'s own assignments', () => {
+    const scope = accessibleBy(buildAbility([assignment('admin', 'TH')], SELF), 'grant', 'RoleAssignment', ASSIGNMENT_COLUMNS);
+    expect(scope.sql).toContain('ra.user_id = :scope_');
+    expect(Object.values(scope.params)).toEqual(expect.arrayContaining([SELF, ['officer', 'viewer', 'voter'], ['admin', 'auditor'], 30, 60]));
   });
 
   it('`$in` becomes `= ANY(:p)` with the array as one parameter, `$nin` its negation', () => {
@@ -130,18 +136,18 @@ describe('accessibleBy: the translator', () => {
 
   describe('fails closed', () => {
     it('throws UntranslatableRuleError for a field with no column', () => {
-      const admin = buildAbility([assignment('admin', 'TH')]);
+      const admin = buildAbility([assignment('admin', 'TH')], SELF);
       expect(() => accessibleBy(admin, 'read', 'Committee', { id: 'c.id' })).toThrow(UntranslatableRuleError);
       expect(() => accessibleBy(admin, 'read', 'Committee', { id: 'c.id' })).toThrow('No column for field "pre" of Committee');
       // An auditor's restricted-field rule tests `managingPre`: a column map without it cannot filter for an auditor.
-      const auditor = buildAbility([assignment('auditor', 'TH')]);
+      const auditor = buildAbility([assignment('auditor', 'TH')], SELF);
       const { managingPre: _omitted, ...withoutManagingPre } = CADRE_COLUMNS;
       expect(() => accessibleBy(auditor, 'read', 'Cadre', withoutManagingPre)).toThrow(UntranslatableRuleError);
     });
 
     it('does not consult the column map when no rule needs it', () => {
-      expect(accessibleBy(buildAbility([assignment('voter', 'TH')]), 'read', 'Cadre', {})).toEqual({ sql: 'FALSE', params: {} });
-      expect(accessibleBy(buildAbility([assignment('operator', 'TW')]), 'read', 'Committee', {})).toEqual({ sql: 'TRUE', params: {} });
+      expect(accessibleBy(buildAbility([assignment('voter', 'TH')], SELF), 'read', 'Cadre', {})).toEqual({ sql: 'FALSE', params: {} });
+      expect(accessibleBy(buildAbility([assignment('operator', 'TW')], SELF), 'read', 'Committee', {})).toEqual({ sql: 'TRUE', params: {} });
     });
 
     it.each([
@@ -164,7 +170,7 @@ describe('accessibleBy: the translator', () => {
   });
 
   describe('parameters', () => {
-    const threeAssignments = buildAbility([assignment('admin', 'HN'), assignment('auditor', 'TH'), assignment('secretary', 'TH-NS')]);
+    const threeAssignments = buildAbility([assignment('admin', 'HN'), assignment('auditor', 'TH'), assignment('secretary', 'TH-NS')], SELF);
 
     it('are named after the prefix, so two scopes can share one query', () => {
       const cadres = accessibleBy(threeAssignments, 'read', 'Cadre', CADRE_COLUMNS, { prefix: 'cadre_scope' });
@@ -210,8 +216,8 @@ describe('accessibleBy: the translator', () => {
         ['AuditEvent', AUDIT_COLUMNS],
         ['RoleAssignment', ASSIGNMENT_COLUMNS],
       ] as const) {
-        const a = accessibleBy(buildAbility(holders.map(small)), 'read', subjectName, columns);
-        const b = accessibleBy(buildAbility(holders.map(huge)), 'read', subjectName, columns);
+        const a = accessibleBy(buildAbility(holders.map(small), SELF), 'read', subjectName, columns);
+        const b = accessibleBy(buildAbility(holders.map(huge), SELF), 'read', subjectName, columns);
         expect(b.sql).toBe(a.sql);
         expect(Object.keys(b.params)).toEqual(Object.keys(a.params));
       }
@@ -220,31 +226,31 @@ describe('accessibleBy: the translator', () => {
 
   describe('the `field` option keeps only the rules that grant the field', () => {
     it('`id`: the public rules only', () => {
-      expect(accessibleBy(buildAbility([assignment('admin', 'TH')]), 'read', 'Cadre', CADRE_COLUMNS, { field: 'id' })).toEqual({
+      expect(accessibleBy(buildAbility([assignment('admin', 'TH')], SELF), 'read', 'Cadre', CADRE_COLUMNS, { field: 'id' })).toEqual({
         sql: '((k.committee_pre >= :scope_0 AND k.committee_pre <= :scope_1))',
         params: { scope_0: 30, scope_1: 60 },
       });
     });
 
     it('`discipline`: the restricted rules only', () => {
-      expect(accessibleBy(buildAbility([assignment('admin', 'TH')]), 'read', 'Cadre', CADRE_COLUMNS, { field: 'discipline' })).toEqual({
+      expect(accessibleBy(buildAbility([assignment('admin', 'TH')], SELF), 'read', 'Cadre', CADRE_COLUMNS, { field: 'discipline' })).toEqual({
         sql: '(k.managing_committee_id = :scope_0)',
         params: { scope_0: TREE.TH.id },
       });
-      expect(accessibleBy(buildAbility([assignment('auditor', 'TH')]), 'read', 'Cadre', CADRE_COLUMNS, { field: 'discipline' })).toEqual({
+      expect(accessibleBy(buildAbility([assignment('auditor', 'TH')], SELF), 'read', 'Cadre', CADRE_COLUMNS, { field: 'discipline' })).toEqual({
         sql: '((k.managing_pre >= :scope_0 AND k.managing_pre <= :scope_1))',
         params: { scope_0: 30, scope_1: 60 },
       });
     });
 
     it('a restricted field nobody granted is FALSE, while the file itself is readable', () => {
-      const viewer = buildAbility([assignment('viewer', 'TH')]);
+      const viewer = buildAbility([assignment('viewer', 'TH')], SELF);
       expect(accessibleBy(viewer, 'read', 'Cadre', CADRE_COLUMNS, { field: 'discipline' }).sql).toBe('FALSE');
       expect(accessibleBy(viewer, 'read', 'Cadre', CADRE_COLUMNS).sql).not.toBe('FALSE');
     });
 
     it('without `field`, every rule for the action counts', () => {
-      const scope = accessibleBy(buildAbility([assignment('admin', 'TH')]), 'read', 'Cadre', CADRE_COLUMNS);
+      const scope = accessibleBy(buildAbility([assignment('admin', 'TH')], SELF), 'read', 'Cadre', CADRE_COLUMNS);
       expect(scope.sql).toContain('k.managing_committee_id');
       expect(scope.sql).toContain('k.committee_pre');
     });
@@ -288,7 +294,8 @@ describe('accessibleBy: SQL agrees with ability.can() on PostgreSQL', () => {
     const c = TREE[CODES[i % CODES.length]];
     return { id: i + 1, committeeId: c.id, committeePre: c.pre };
   });
-  const roleAssignments = ALL_ASSIGNMENTS.map((a, i) => ({ id: i + 1, committeePre: a.pre, role: a.role as string }));
+  // Every other assignment is the ability holder's own, which grant and revoke rules must leave alone.
+  const roleAssignments = ALL_ASSIGNMENTS.flatMap((a, i) => [SELF, OTHER_USER].map((userId, j) => ({ id: 2 * i + j + 1, committeePre: a.pre, role: a.role as string, userId })));
 
   beforeAll(async () => {
     await adminQuery(`CREATE DATABASE "${database}"`);
@@ -299,7 +306,7 @@ describe('accessibleBy: SQL agrees with ability.can() on PostgreSQL', () => {
       CREATE TEMP TABLE cadre (id int PRIMARY KEY, committee_pre bigint NOT NULL, managing_committee_id text NOT NULL, managing_pre bigint NOT NULL);
       CREATE TEMP TABLE committee (id text PRIMARY KEY, pre bigint NOT NULL);
       CREATE TEMP TABLE audit_event (id int PRIMARY KEY, committee_id text NOT NULL, committee_pre bigint NOT NULL);
-      CREATE TEMP TABLE role_assignment (id int PRIMARY KEY, committee_pre bigint NOT NULL, role text NOT NULL);`);
+      CREATE TEMP TABLE role_assignment (id int PRIMARY KEY, committee_pre bigint NOT NULL, role text NOT NULL, user_id text NOT NULL);`);
     await db.query(`INSERT INTO cadre SELECT * FROM unnest($1::int[], $2::bigint[], $3::text[], $4::bigint[])`, [
       cadres.map((r) => r.id),
       cadres.map((r) => r.committeePre),
@@ -312,10 +319,11 @@ describe('accessibleBy: SQL agrees with ability.can() on PostgreSQL', () => {
       auditEvents.map((r) => r.committeeId),
       auditEvents.map((r) => r.committeePre),
     ]);
-    await db.query(`INSERT INTO role_assignment SELECT * FROM unnest($1::int[], $2::bigint[], $3::text[])`, [
+    await db.query(`INSERT INTO role_assignment SELECT * FROM unnest($1::int[], $2::bigint[], $3::text[], $4::text[])`, [
       roleAssignments.map((r) => r.id),
       roleAssignments.map((r) => r.committeePre),
       roleAssignments.map((r) => r.role),
+      roleAssignments.map((r) => r.userId),
     ]);
   });
 
@@ -376,13 +384,13 @@ describe('accessibleBy: SQL agrees with ability.can() on PostgreSQL', () => {
 
   describe.each(SCOPES)('%s %s (field %s)', (subjectName, action, field) => {
     it.each(USERS)('%s', async (_, assignments) => {
-      const { sql, memory } = await both(buildAbility(assignments), action, subjectName, field);
+      const { sql, memory } = await both(buildAbility(assignments, SELF), action, subjectName, field);
       expect(sql).toEqual(memory);
     });
   });
 
   it('the parity is not vacuous: row counts vary with the role and the field', async () => {
-    const admin = buildAbility([assignment('admin', 'TH')]);
+    const admin = buildAbility([assignment('admin', 'TH')], SELF);
     const all = await both(admin, 'read', 'Cadre');
     const restricted = await both(admin, 'read', 'Cadre', 'discipline');
     const listed = await both(admin, 'read', 'Cadre', 'id');
@@ -390,9 +398,9 @@ describe('accessibleBy: SQL agrees with ability.can() on PostgreSQL', () => {
     expect(restricted.sql.length).toBeGreaterThan(0);
     expect(listed.sql).toEqual(all.sql); // a managed file always works inside the managing committee's subtree
     expect(all.sql.length).toBeLessThan(cadres.length);
-    expect((await both(buildAbility([assignment('auditor', 'TW')]), 'read', 'Cadre')).sql.length).toBe(cadres.length);
+    expect((await both(buildAbility([assignment('auditor', 'TW')], SELF), 'read', 'Cadre')).sql.length).toBe(cadres.length);
     // Some TH-NS cadres are managed by TH: the district's admin lists them but does not see their restricted fields.
-    const district = buildAbility([assignment('admin', 'TH-NS')]);
+    const district = buildAbility([assignment('admin', 'TH-NS')], SELF);
     const districtListed = await both(district, 'read', 'Cadre', 'id');
     const districtRestricted = await both(district, 'read', 'Cadre', 'discipline');
     expect(districtRestricted.sql.length).toBeGreaterThan(0);

@@ -98,5 +98,6 @@ export function accessibleBy(
       empty: () => 'TRUE',
     },
   );
-  return { sql: sql ?? 'FALSE', params };
+  // No `can` rule: nothing is allowed, and the `cannot` rules translated on the way bind nothing.
+  return sql === null ? { sql: 'FALSE', params: {} } : { sql, params };
 }

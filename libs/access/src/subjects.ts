@@ -28,9 +28,11 @@ export interface DeadlineSubject {
 export interface DeadlineBatchSubject {
   committeePre: number;
 }
+/** A role at a committee, held (or to be held) by `userId`. */
 export interface RoleAssignmentSubject {
   committeePre: number;
   role: string;
+  userId: string;
 }
 
 type Tagged<Name extends string, T> = Name | (T & ForcedSubject<Name>);

@@ -44,6 +44,6 @@ export class ActorLoader {
         pre: Number(r.pre),
         lastPre: Number(r.last_pre),
       }));
-    return { userId, username: rows[0].username, assignments, ability: buildAbility(assignments) };
+    return { userId, username: rows[0].username, assignments, ability: buildAbility(assignments, userId) };
   }
 }

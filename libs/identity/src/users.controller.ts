@@ -32,8 +32,8 @@ export class UsersController {
   }
 
   @Patch('users/:id')
-  @Authorize('grant', 'RoleAssignment')
-  @ApiOperation({ summary: 'Change display name, e-mail or status (disable an account)' })
+  @Authorize('revoke', 'RoleAssignment')
+  @ApiOperation({ summary: 'Change display name, e-mail or status of an account whose every role the caller may revoke' })
   update(@IdParam() id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
     return this.users.update(id, dto);
   }
@@ -46,7 +46,7 @@ export class UsersController {
 
   @Post('role-assignments')
   @Authorize('grant', 'RoleAssignment')
-  @ApiOperation({ summary: 'Grant a role at a committee (admins of that committee or above)' })
+  @ApiOperation({ summary: 'Grant a role at a committee, within the delegation ceiling (downwards only, never to oneself)' })
   grant(@Body() dto: GrantRoleDto): Promise<AssignmentView> {
     return this.users.grant(dto);
   }

@@ -1,8 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { subject } from '@casl/ability';
-import { accessibleBy, currentActor, ensureCan, noteAccessChanged, Role } from '@canbo/access';
+import { accessibleBy, currentActor, ensureCan, noteAccessChanged, operatorCommitteeId, Role } from '@canbo/access';
 import { AuditService, diff } from '@canbo/audit';
 import { CommitteesService } from '@canbo/committees';
 import { ConflictProblem, ForbiddenProblem, NotFoundProblem, Page, VersionConflictProblem, Where, decodeCursor, toPage } from '@canbo/platform';
@@ -54,8 +55,8 @@ const ASSIGNMENT_COLUMNS = { committeePre: 'c.pre', role: 'ra.role' };
 
 /**
  * Accounts and role assignments. A user is visible to whoever may read one of its assignments;
- * assignments are granted by admins of the committee or above (never `operator`, which only
- * operators grant).
+ * what may be granted, revoked or edited is the delegation ceiling of the caller's ability
+ * (product.md, "Delegation"): downwards only, never to oneself.
  */
 @Injectable()
 export class UsersService implements OnModuleInit {
@@ -116,23 +117,47 @@ export class UsersService implements OnModuleInit {
     return toPage(rows, query.limit, (r) => [r.username], toUser);
   }
 
-  /** The committee and the permission to grant `role` there: 404 if the committee is not visible, 403 if not grantable. */
-  private async assertMayGrant(committeeId: string, role: Role) {
+  /**
+   * The committee and the permission to grant `role` there to `userId` (the delegation ceiling of the
+   * ability): 404 if the committee is not visible, 403 if the grant is above the caller's reach.
+   */
+  private async assertMayGrant(committeeId: string, role: Role, userId: string) {
     const committee = await this.committees.visibleRef(committeeId);
+    if (!currentActor().ability.can('grant', subject('RoleAssignment', { committeePre: committee.pre, role, userId }) as never))
+      throw new ForbiddenProblem(userId === currentActor().userId ? 'Nobody grants roles to themselves' : `You may not grant the role "${role}" at ${committee.code}`);
     if (committee.status !== 'active') throw new ConflictProblem('dissolved', `${committee.code} is dissolved`);
-    if (!currentActor().ability.can('grant', subject('RoleAssignment', { committeePre: committee.pre, role }) as never))
-      throw new ForbiddenProblem(`You may not grant the role "${role}" at ${committee.code}`);
     return committee;
+  }
+
+  /** Operator accounts run the system and read nothing: they hold the operator role and no other (product.md). */
+  private async assertOperatorAlone(userId: string, role: Role): Promise<void> {
+    const held: { role: Role }[] = await this.tx.query(`SELECT DISTINCT role FROM role_assignment WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+    const operator = held.some((r) => r.role === 'operator');
+    const other = held.some((r) => r.role !== 'operator');
+    if (role === 'operator' ? other : operator)
+      throw new ConflictProblem('operator-account', 'An operator account holds the operator role and nothing else; use a separate account');
+  }
+
+  /** The account's live assignments, as the subjects a revocation of each would be checked against. */
+  private async activeAssignments(userId: string): Promise<{ committeeId: string; committeePre: number; role: Role; userId: string }[]> {
+    const rows: { committee_id: string; pre: string; role: Role }[] = await this.tx.query(
+      `SELECT ra.committee_id, c.pre::text AS pre, ra.role FROM role_assignment ra JOIN committee c ON c.id = ra.committee_id
+        WHERE ra.user_id = $1 AND ra.revoked_at IS NULL ORDER BY c.pre, ra.role`,
+      [userId],
+    );
+    return rows.map((r) => ({ committeeId: r.committee_id, committeePre: Number(r.pre), role: r.role, userId }));
   }
 
   @Transactional()
   async create(dto: CreateUserDto): Promise<UserView> {
-    const committee = await this.assertMayGrant(dto.committeeId, dto.role);
+    // An account created with a role is a grant like any other (product.md, "Delegation"), to a user who is not the caller.
+    const id = randomUUID();
+    const committee = await this.assertMayGrant(dto.committeeId, dto.role, id);
     const [existing] = await this.tx.query(`SELECT 1 FROM app_user WHERE username = $1`, [dto.username]);
     if (existing) throw new ConflictProblem('duplicate', `The username "${dto.username}" is taken`);
     const [row]: UserRow[] = await this.tx.query(
-      `INSERT INTO app_user (username, display_name, email, password_hash) VALUES ($1, $2, $3, $4) RETURNING *`,
-      [dto.username, dto.displayName, dto.email ?? null, await hashPassword(dto.password)],
+      `INSERT INTO app_user (id, username, display_name, email, password_hash) VALUES ($1, $2, $3, $4, $5) RETURNING *`,
+      [id, dto.username, dto.displayName, dto.email ?? null, await hashPassword(dto.password)],
     );
     const [assignment]: { id: string }[] = await this.tx.query(
       `INSERT INTO role_assignment (user_id, committee_id, role, granted_by) VALUES ($1, $2, $3, $4) RETURNING id`,
@@ -150,20 +175,19 @@ export class UsersService implements OnModuleInit {
     return user;
   }
 
+  /**
+   * Editing, disabling or re-pointing the e-mail of an account is power over every role it holds: the
+   * caller must be able to revoke each of them (so an account with roles in two branches is edited
+   * only from above both, and an operator account only by another operator), and never its own.
+   */
   @Transactional()
   async update(id: string, dto: UpdateUserDto): Promise<UserView> {
     const before = await this.get(id);
-    const [assignment]: { committee_id: string; pre: string }[] = await this.tx.query(
-      `SELECT ra.committee_id, c.pre::text AS pre FROM role_assignment ra JOIN committee c ON c.id = ra.committee_id
-        WHERE ra.user_id = $1 AND ra.revoked_at IS NULL ORDER BY c.pre LIMIT 1`,
-      [id],
-    );
-    // Editing an account is granting-level power over where it works: the caller must be able to grant there.
     const actor = currentActor();
-    const mayEdit = assignment
-      ? actor.ability.can('grant', subject('RoleAssignment', { committeePre: Number(assignment.pre), role: 'viewer' }) as never)
-      : actor.ability.can('grant', 'RoleAssignment');
-    if (!mayEdit || id === actor.userId && dto.status === 'disabled') throw new ForbiddenProblem();
+    if (id === actor.userId) throw new ForbiddenProblem('Your own account is changed through /me, not the administration routes');
+    const held = await this.activeAssignments(id);
+    if (held.some((a) => !actor.ability.can('revoke', subject('RoleAssignment', a) as never)))
+      throw new ForbiddenProblem('The account holds roles beyond your reach');
     // TypeORM answers an UPDATE … RETURNING with [rows, rowCount].
     const [[row]]: [UserRow[], number] = await this.tx.query(
       `UPDATE app_user SET display_name = COALESCE($3, display_name), email = COALESCE($4, email), status = COALESCE($5, status),
@@ -174,8 +198,8 @@ export class UsersService implements OnModuleInit {
     if (!row) throw new VersionConflictProblem('User', before.version);
     noteAccessChanged(id);
     const after = toUser(row);
-    const committeeId = assignment?.committee_id ?? actor.assignments[0]?.committeeId;
-    if (committeeId) await this.audit.record({ committeeId, entityType: 'User', entityId: id, action: 'update', changes: diff(before, after) });
+    const committeeId = held[0]?.committeeId ?? operatorCommitteeId(actor);
+    await this.audit.record({ committeeId, entityType: 'User', entityId: id, action: 'update', changes: diff(before, after) });
     return after;
   }
 
@@ -202,7 +226,8 @@ export class UsersService implements OnModuleInit {
   @Transactional()
   async grant(dto: GrantRoleDto): Promise<AssignmentView> {
     await this.get(dto.userId);
-    const committee = await this.assertMayGrant(dto.committeeId, dto.role);
+    const committee = await this.assertMayGrant(dto.committeeId, dto.role, dto.userId);
+    await this.assertOperatorAlone(dto.userId, dto.role);
     const [row]: { id: string }[] = await this.tx.query(
       `INSERT INTO role_assignment (user_id, committee_id, role, granted_by) VALUES ($1, $2, $3, $4)
        ON CONFLICT (user_id, committee_id, role) WHERE revoked_at IS NULL DO NOTHING RETURNING id`,
@@ -218,7 +243,12 @@ export class UsersService implements OnModuleInit {
   @Transactional()
   async revoke(id: string): Promise<AssignmentView> {
     const row = await this.assignment(id);
-    ensureCan('revoke', 'RoleAssignment', row && row.revoked_at === null ? { committeePre: Number(row.committee_pre), role: row.role } : undefined, 'Role assignment');
+    ensureCan(
+      'revoke',
+      'RoleAssignment',
+      row && row.revoked_at === null ? { committeePre: Number(row.committee_pre), role: row.role, userId: row.user_id } : undefined,
+      'Role assignment',
+    );
     await this.tx.query(`UPDATE role_assignment SET revoked_at = now(), revoked_by = $2 WHERE id = $1`, [id, currentActor().userId]);
     noteAccessChanged((row as AssignmentRow).user_id);
     const view = toAssignment((await this.assignment(id)) as AssignmentRow);

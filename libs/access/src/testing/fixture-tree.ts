@@ -60,6 +60,11 @@ export function isInSubtree(inner: Code, outer: Code): boolean {
   return ancestorsOrSelf(inner).includes(outer);
 }
 
+/** The user the abilities under test belong to (its own assignments are out of its reach). */
+export const SELF = '00000000-0000-4000-8000-000000005e1f';
+/** Somebody else, the usual grantee. */
+export const OTHER_USER = '00000000-0000-4000-8000-000000000007';
+
 let assignmentSeq = 0;
 export function assignment(role: Role, code: Code): Assignment {
   const c = TREE[code];
