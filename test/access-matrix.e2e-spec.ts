@@ -1,3 +1,4 @@
+import { Pool } from 'pg';
 import type { Response } from 'supertest';
 import { TestApi, startApi } from './support/api';
 import { DEMO_PASSWORD_DEFAULT } from '../scripts/demo/demo-data';
@@ -54,18 +55,22 @@ async function pool<T>(items: T[], limit: number, run: (item: T) => Promise<void
 
 describe('access matrix: every route × every demo role × every position', () => {
   let api: TestApi;
+  /** The fixtures' own pool, as wide as the requests in flight (the suite's `db` pool holds two connections). */
+  let fixtureDb: Pool;
   let fx: Fixtures;
   let codeOf: Map<string, Code>;
   let tokens: Map<string, string>;
   let selfIds: Map<string, string>;
   let documented: string[];
   const outcomes = new Map<Case, Outcome[]>();
+  const anonymousOutcomes: Outcome[] = [];
   /** Cadre views the restricted-field walk judged: without the groups (hidden) and with them (shown). */
   const walked = { hidden: 0, shown: 0 };
 
-  async function send(req: Req, token: string): Promise<Response> {
+  async function send(req: Req, token: string | undefined): Promise<Response> {
     const method = req.method.toLowerCase() as 'get' | 'post' | 'patch' | 'put';
-    let r = api.http()[method](req.path).set('authorization', token);
+    let r = api.http()[method](req.path);
+    if (token) r = r.set('authorization', token);
     if (req.query) r = r.query(req.query);
     return req.method === 'GET' ? r : r.send(req.body ?? {});
   }
@@ -110,9 +115,10 @@ describe('access matrix: every route × every demo role × every position', () =
     return problems;
   }
 
-  async function runCell(k: Case, cell: Cell): Promise<void> {
-    const outcome: Outcome = { case: k, cell, expected: k.expected(cell), leaks: [] };
-    outcomes.get(k)?.push(outcome);
+  /** One cell; `anonymous`: the same request without a token, which every route of the table refuses (401). */
+  async function runCell(k: Case, cell: Cell, anonymous = false): Promise<void> {
+    const outcome: Outcome = { case: k, cell, expected: anonymous ? 401 : k.expected(cell), leaks: [] };
+    (anonymous ? anonymousOutcomes : outcomes.get(k))?.push(outcome);
     const username = cell.actor.username;
     const ctx: Ctx = {
       fx,
@@ -128,7 +134,7 @@ describe('access matrix: every route × every demo role × every position', () =
       },
     };
     try {
-      const res = await send(await k.request(ctx, cell), tokens.get(username) as string);
+      const res = await send(await k.request(ctx, cell), anonymous ? undefined : tokens.get(username));
       outcome.status = res.status;
       if (res.status !== outcome.expected) outcome.detail = res.body?.detail ?? res.body?.title;
       if (res.status >= 200 && res.status < 300) outcome.leaks = await restrictedProblems(res.body, cell.actor);
@@ -149,7 +155,8 @@ describe('access matrix: every route × every demo role × every position', () =
         .expect(201);
     }
     const committees = (await api.db.query<{ code: string; id: string }>(`SELECT code, id FROM committee`)).rows;
-    fx = new Fixtures(api.db, Object.fromEntries(committees.map((r) => [r.code, r.id])) as Record<Code, string>);
+    fixtureDb = new Pool({ connectionString: api.databaseUrl, max: CONCURRENCY });
+    fx = new Fixtures(fixtureDb, Object.fromEntries(committees.map((r) => [r.code, r.id])) as Record<Code, string>);
     codeOf = new Map(committees.map((r) => [r.id, r.code as Code]));
     tokens = new Map();
     selfIds = new Map();
@@ -166,18 +173,23 @@ describe('access matrix: every route × every demo role × every position', () =
 
     // Cells that reshape the tree or touch the caller's own powers run last, one at a time; among them,
     // the caller's own assignments last of all, so a wrongly allowed self-revocation spoils nothing else.
-    const concurrent: [Case, Cell][] = [];
-    const serial: [Case, Cell][] = [];
+    const concurrent: [Case, Cell, boolean][] = [];
+    const serial: [Case, Cell, boolean][] = [];
     for (const k of MATRIX) {
       outcomes.set(k, []);
-      for (const cell of cellsOf(k)) (k.serial ? serial : concurrent).push([k, cell]);
+      const cells = cellsOf(k);
+      for (const cell of cells) (k.serial ? serial : concurrent).push([k, cell, false]);
+      (k.serial ? serial : concurrent).push([k, cells[0], true]);
     }
-    const lateness = ([k, cell]: [Case, Cell]) => (cell.position !== 'self' ? 0 : k.route.endsWith('/revoke') ? 2 : 1);
+    const lateness = ([k, cell]: [Case, Cell, boolean]) => (cell.position !== 'self' ? 0 : k.route.endsWith('/revoke') ? 2 : 1);
     serial.sort((a, b) => lateness(a) - lateness(b));
-    await pool(concurrent, CONCURRENCY, ([k, cell]) => runCell(k, cell));
-    for (const [k, cell] of serial) await runCell(k, cell);
+    await pool(concurrent, CONCURRENCY, ([k, cell, anonymous]) => runCell(k, cell, anonymous));
+    for (const [k, cell, anonymous] of serial) await runCell(k, cell, anonymous);
   }, 300_000);
-  afterAll(() => api?.close());
+  afterAll(async () => {
+    await fixtureDb?.end();
+    await api?.close();
+  });
 
   it('declares every route of the OpenAPI document (a route missing from the table fails here)', () => {
     const declared = new Set([...MATRIX.map((k) => k.route), ...Object.keys(OUT_OF_SCOPE)]);
@@ -192,6 +204,11 @@ describe('access matrix: every route × every demo role × every position', () =
     expect(new Set(cells.map((c) => c.position))).toEqual(new Set(['own', 'child', 'managedBelow', 'managedAbove', 'parent', 'sibling', 'self', 'none']));
     // The restricted-field walk had cadres to look at, those of TH-NS managed by TH among them.
     expect(cells.some((c) => c.position === 'managedBelow' && cadrePlace(c).managing !== cadrePlace(c).working)).toBe(true);
+  });
+
+  it('refuses every route of the table without a token (401)', () => {
+    expect(anonymousOutcomes).toHaveLength(MATRIX.length);
+    expect(anonymousOutcomes.filter((o) => o.error || o.status !== 401).map((o) => `${caseName(o.case)}: ${o.error ?? o.status}`)).toEqual([]);
   });
 
   it('judged restricted fields in bodies that must hide them and in bodies that must show them', () => {

@@ -63,6 +63,11 @@ export class Fixtures {
     return { id: rows[0].id, version: rows[0].version, assignmentId: assignment.rows[0].id };
   }
 
+  /** One more role for an existing account. */
+  async grant(userId: string, role: Role, c: Code): Promise<void> {
+    await this.db.query(`INSERT INTO role_assignment (user_id, committee_id, role) VALUES ($1, $2, $3)`, [userId, this.ids[c], role]);
+  }
+
   /** A notice in `userId`'s inbox. */
   async notification(userId: string, c: Code): Promise<{ id: string }> {
     const { rows } = await this.db.query(
@@ -89,8 +94,8 @@ export class Fixtures {
     return (await this.db.query(`SELECT version FROM app_user WHERE id = $1`, [id])).rows[0].version;
   }
 
-  async committeeVersion(c: Code): Promise<number> {
-    return (await this.db.query(`SELECT version FROM committee WHERE id = $1`, [this.ids[c]])).rows[0].version;
+  async committee(c: Code): Promise<{ version: number; name: string }> {
+    return (await this.db.query(`SELECT version, name FROM committee WHERE id = $1`, [this.ids[c]])).rows[0];
   }
 
   async policyVersion(kind: string): Promise<{ version: number; remindDays: number[]; escalateAfterDays: number }> {

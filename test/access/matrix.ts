@@ -29,6 +29,7 @@ import {
   setsDeadline,
   setsDeadlines,
   waivesDeadline,
+  within,
   writesCadre,
   writesCadres,
 } from './model';
@@ -152,7 +153,8 @@ const committeeCases: Case[] = [
     serial: true,
     request: async (ctx, c) => {
       const target = await committeeTarget(ctx, c);
-      return { method: 'PATCH', path: `${V1}/committees/${target.id}`, body: { version: target.version, name: 'Cấp ủy ma trận (đổi tên)' } };
+      // A real committee keeps its name: a rename that succeeds changes only its version.
+      return { method: 'PATCH', path: `${V1}/committees/${target.id}`, body: { version: target.version, name: target.name } };
     },
     expected: ({ actor, committee }) =>
       answer({ route: ['operator', 'admin'].includes(actor.role), sees: seesCommittee(actor, committee), may: changesCommittee(actor, committee), ok: 200 }),
@@ -186,9 +188,9 @@ let codes = 0;
 const uniqueCode = () => `MX-${process.pid % 10000}-${++codes}`;
 
 /** The committee a committee-changing cell acts on: a fresh one below the caller's for `child`, the real one otherwise. */
-async function committeeTarget(ctx: Ctx, c: Cell): Promise<{ id: string; version: number }> {
-  if (c.position === 'child') return ctx.freshChild(c.actor.home);
-  return { id: ctx.fx.ids[c.committee], version: await ctx.fx.committeeVersion(c.committee) };
+async function committeeTarget(ctx: Ctx, c: Cell): Promise<{ id: string; version: number; name: string }> {
+  if (c.position === 'child') return { ...(await ctx.freshChild(c.actor.home)), name: 'Cấp ủy ma trận (đổi tên)' };
+  return { id: ctx.fx.ids[c.committee], ...(await ctx.fx.committee(c.committee)) };
 }
 /** The parent of that committee: the caller's own committee for a fresh child. */
 const targetParent = (c: Cell): Code => (c.position === 'child' ? c.actor.home : (parentOf(c.committee) as Code));
@@ -223,6 +225,21 @@ const cadreCases: Case[] = [
     route: `GET ${V1}/cadres`,
     positions: COMMITTEE_POSITIONS,
     request: async ({ fx }, c) => get(`${V1}/cadres`, { committeeId: fx.ids[c.committee], ...LIST }),
+    expected: cadreScope,
+  },
+  {
+    // The name search and the Vietnamese name order take their own SQL path: the same scope must hold there.
+    route: `GET ${V1}/cadres`,
+    variant: 'name search in name order',
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => get(`${V1}/cadres`, { committeeId: fx.ids[c.committee], q: 'ma tran', sort: 'name', ...LIST }),
+    expected: cadreScope,
+  },
+  {
+    route: `GET ${V1}/cadres`,
+    variant: 'archived files',
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => get(`${V1}/cadres`, { committeeId: fx.ids[c.committee], archived: true, ...LIST }),
     expected: cadreScope,
   },
   {
@@ -453,6 +470,9 @@ const deadlineCases: Case[] = [
 
 // ---- accounts and delegation ----------------------------------------------------------------------------------------
 
+/** A committee in the other branch below TW: HN for anything in TH's branch, TH-TX otherwise. */
+const otherBranch = (c: Code): Code => (within(c, 'TH') ? 'HN' : 'TH-TX');
+
 const GRANTED: Role[] = ['officer', 'admin', 'secretary', 'auditor', 'operator'];
 const HELD: Role[] = ['viewer', 'admin', 'secretary', 'auditor'];
 
@@ -488,8 +508,9 @@ const identityCases: Case[] = [
     request: async ({ fx }, c) => get(`${V1}/role-assignments`, { committeeId: fx.ids[c.committee], ...LIST }),
     expected: ({ actor, committee }) => answer({ route: readsAssignments(actor), sees: seesCommittee(actor, committee), may: true, ok: 200 }),
   },
-  // A new account with a role is a grant like any other.
-  ...GRANTED.map(
+  // A new account with a role is a grant like any other (a success hashes a password, so three roles
+  // stand for the rest: one a board grants, one granted only from above, one only operators grant).
+  ...(['officer', 'auditor', 'operator'] as Role[]).map(
     (role): Case => ({
       route: `POST ${V1}/users`,
       variant: `with the role ${role}`,
@@ -517,6 +538,15 @@ const identityCases: Case[] = [
     }),
   ),
   {
+    // Operator accounts hold nothing else: whoever may grant the role there meets the rule (409).
+    route: `POST ${V1}/role-assignments`,
+    variant: 'admin to an operator account',
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => post(`${V1}/role-assignments`, { userId: (await fx.user('operator', 'TW')).id, committeeId: fx.ids[c.committee], role: 'admin' }),
+    expected: ({ actor, committee }) =>
+      answer({ route: grants(actor), sees: readsAssignmentAt(actor, 'TW') && seesCommittee(actor, committee), may: grantsRoleAt(actor, 'admin', committee), ok: 409 }),
+  },
+  {
     route: `POST ${V1}/role-assignments`,
     variant: 'to oneself',
     positions: ['self'],
@@ -533,6 +563,14 @@ const identityCases: Case[] = [
       expected: ({ actor, committee }) => answer({ route: grants(actor), sees: readsAssignmentAt(actor, committee), may: grantsRoleAt(actor, role, committee), ok: 200 }),
     }),
   ),
+  {
+    // Operator assignments live at the operator committee (TW): only another operator revokes one.
+    route: `POST ${V1}/role-assignments/{id}/revoke`,
+    variant: "another operator's",
+    positions: ['none'],
+    request: async ({ fx }) => post(`${V1}/role-assignments/${(await fx.user('operator', 'TW')).assignmentId}/revoke`),
+    expected: ({ actor }) => answer({ route: grants(actor), sees: readsAssignmentAt(actor, 'TW'), may: grantsRoleAt(actor, 'operator', 'TW'), ok: 200 }),
+  },
   {
     route: `POST ${V1}/role-assignments/{id}/revoke`,
     variant: "one's own",
@@ -554,6 +592,26 @@ const identityCases: Case[] = [
       expected: ({ actor, committee }) => answer({ route: grants(actor), sees: readsAssignmentAt(actor, committee), may: grantsRoleAt(actor, role, committee), ok: 200 }),
     }),
   ),
+  {
+    // Roles in two branches: the position's committee and a committee of the other provincial branch.
+    route: `PATCH ${V1}/users/{id}`,
+    variant: 'an account holding viewer in two branches',
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => {
+      const u = await fx.user('viewer', c.committee);
+      await fx.grant(u.id, 'viewer', otherBranch(c.committee));
+      return { method: 'PATCH', path: `${V1}/users/${u.id}`, body: { version: u.version, displayName: 'Hai nhánh (ma trận)' } };
+    },
+    expected: ({ actor, committee }) => {
+      const other = otherBranch(committee);
+      return answer({
+        route: grants(actor),
+        sees: readsAssignmentAt(actor, committee) || readsAssignmentAt(actor, other),
+        may: grantsRoleAt(actor, 'viewer', committee) && grantsRoleAt(actor, 'viewer', other),
+        ok: 200,
+      });
+    },
+  },
   {
     route: `PATCH ${V1}/users/{id}`,
     variant: 'an operator account',
@@ -593,6 +651,23 @@ const notificationCases: Case[] = [
   },
 ];
 
-export const MATRIX: Case[] = [...committeeCases, ...cadreCases, ...auditCases, ...deadlineCases, ...identityCases, ...notificationCases];
+/** Lists without a committee filter: everything the caller may see (and the restricted-field walk over all of it). */
+const unfilteredLists: Case[] = (
+  [
+    ['committees', () => true],
+    ['cadres', readsCadres],
+    ['audit-events', readsAudit],
+    ['deadlines', readsDeadlines],
+    ['role-assignments', readsAssignments],
+  ] as [string, (a: Actor) => boolean][]
+).map(([resource, reads]) => ({
+  route: `GET ${V1}/${resource}`,
+  variant: 'everything the caller sees',
+  positions: ['none'],
+  request: async () => get(`${V1}/${resource}`, LIST),
+  expected: ({ actor }) => (reads(actor) ? 200 : 403),
+}));
+
+export const MATRIX: Case[] = [...unfilteredLists, ...committeeCases, ...cadreCases, ...auditCases, ...deadlineCases, ...identityCases, ...notificationCases];
 
 export const caseName = (c: Case) => (c.variant ? `${c.route} (${c.variant})` : c.route);
