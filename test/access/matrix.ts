@@ -228,6 +228,14 @@ const cadreCases: Case[] = [
     expected: cadreScope,
   },
   {
+    // A name search over a small scope walks the scope instead of the trigram index: the same scope must hold on both paths.
+    route: `GET ${V1}/cadres`,
+    variant: 'name search',
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => get(`${V1}/cadres`, { committeeId: fx.ids[c.committee], q: 'ma tran', ...LIST }),
+    expected: cadreScope,
+  },
+  {
     // The name search and the Vietnamese name order take their own SQL path: the same scope must hold there.
     route: `GET ${V1}/cadres`,
     variant: 'name search in name order',
@@ -344,6 +352,18 @@ const cadreCases: Case[] = [
       return post(`${V1}/cadres/${cadre.id}/positions/${cadre.positionId}/end`, { endedOn: '2024-06-30' });
     },
     expected: cadreWrite(200),
+  },
+  {
+    // A position of another file, sent under a file the caller keeps: never reached through the wrong file.
+    route: `POST ${V1}/cadres/{id}/positions/{positionId}/end`,
+    variant: "another file's position",
+    positions: CADRE_POSITIONS,
+    request: async (ctx, c) => {
+      const mine = await ctx.fx.cadre(c.actor.home, c.actor.home);
+      const other = await freshCadre(ctx, c);
+      return post(`${V1}/cadres/${mine.id}/positions/${other.positionId}/end`, { endedOn: '2024-06-30' });
+    },
+    expected: ({ actor }) => answer({ route: writesCadres(actor), sees: readsCadre(actor, actor.home), may: writesCadre(actor, actor.home), ok: 404 }),
   },
   {
     route: `POST ${V1}/cadres/{id}/evaluations`,
