@@ -86,6 +86,20 @@ function readsRestricted(r: CadreRow): boolean {
   return CADRE_RESTRICTED_FIELDS.every((field) => ability.can('read', target as never, field));
 }
 
+/**
+ * readsRestricted over the rows of one list: the answer depends only on where a file works and who
+ * manages it, and a page holds few such placements (an ability check costs microseconds per row).
+ */
+function restrictedReader(): (r: CadreRow) => boolean {
+  const decided = new Map<string, boolean>();
+  return (r) => {
+    const key = `${r.committee_pre}|${r.managing_committee_id}|${r.managing_pre}`;
+    let reads = decided.get(key);
+    if (reads === undefined) decided.set(key, (reads = readsRestricted(r)));
+    return reads;
+  };
+}
+
 /** The file as a row of the API, with the stamp a caller who does (or does not) read the restricted groups sees. */
 function toView(r: CadreRow, restricted: boolean): CadreView {
   const stamp = stampOf(r, restricted);
@@ -249,9 +263,8 @@ export class CadresService implements OnModuleInit {
     const { sql, params } = cadreListQuery(this.filtered(filter, scan ? 'scan' : 'trigram'), { ...query, twoStep: scan });
     const rows = await this.sql.rows<CadreRow>(sql, params);
     const byName = query.sort === 'name';
-    return toPage(rows, query.limit, (r) => (byName ? [r.given_name, r.full_name, r.id] : [Number(r.committee_pre), r.id]), (r) =>
-      toView(r, readsRestricted(r)),
-    );
+    const reads = restrictedReader();
+    return toPage(rows, query.limit, (r) => (byName ? [r.given_name, r.full_name, r.id] : [Number(r.committee_pre), r.id]), (r) => toView(r, reads(r)));
   }
 
   /**
