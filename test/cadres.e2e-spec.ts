@@ -612,4 +612,109 @@ describe('cadre files', () => {
       expect(rows).toEqual([{ rating: 'excellent' }]);
     });
   });
+
+  describe('the change stamp of the restricted groups', () => {
+    const get = async (auth: string, id: string) => api.http().get(`/api/v1/cadres/${id}`).set('authorization', auth).expect(200);
+    /** What a caller learns of a file's changes: its version, ETag and updatedAt, on the file and in the list. */
+    async function stamp(auth: string, id: string) {
+      const file = await get(auth, id);
+      const list = await api.http().get(`/api/v1/cadres?committeeId=${C['TH-NS']}&subtree=false&limit=200`).set('authorization', auth).expect(200);
+      const item = list.body.items.find((c: CadreItem) => c.id === id);
+      return { version: file.body.version, etag: file.headers.etag, updatedAt: file.body.updatedAt, listed: { version: item.version, updatedAt: item.updatedAt } };
+    }
+
+    it('a restricted-only change leaves what admin.ns sees of a TH-managed file unchanged; TH readers see it move', async () => {
+      const id = await seeded('TH-NS', 'TH', 4);
+      const nsBefore = await stamp(ns, id);
+      const thBefore = await stamp(th, id);
+      const officerBefore = await stamp(officer, id);
+      const changed = await api
+        .http()
+        .patch(`/api/v1/cadres/${id}`)
+        .set('authorization', th)
+        .set('if-match', thBefore.etag)
+        .send({ discipline: [{ form: 'reprimand', decidedOn: '2025-03-01', decisionRef: '07-QĐ/UBKT' }] })
+        .expect(200);
+      expect(changed.body.version).toBe(thBefore.version + 1);
+
+      expect(await stamp(ns, id)).toEqual(nsBefore);
+      expect(await stamp(officer, id)).toEqual(officerBefore);
+      const thAfter = await stamp(th, id);
+      expect(thAfter).toMatchObject({ version: thBefore.version + 1, etag: `"${thBefore.version + 1}"`, listed: { version: thBefore.version + 1 } });
+      expect(Date.parse(thAfter.updatedAt)).toBeGreaterThan(Date.parse(thBefore.updatedAt));
+      expect((await get(await api.login('auditor.tw'), id)).body.version).toBe(thBefore.version + 1);
+
+      // The change is on TH's chain: TH's readers see it, admin.ns (TH-NS's chain only) sees nothing of it.
+      const trail = (auth: string) => api.http().get(`/api/v1/audit-events?entityId=${id}&entityType=Cadre`).set('authorization', auth).expect(200);
+      expect((await trail(th)).body.items[0]).toMatchObject({ action: 'update', committeeId: C.TH, changes: { after: { discipline: expect.any(Array) } } });
+      expect((await trail(ns)).body.items).toEqual([]);
+    });
+
+    it('optimistic locking holds for both kinds of writer', async () => {
+      const id = await seeded('TH-NS', 'TH', 4);
+      const patch = (auth: string, version: number, body: Record<string, unknown>) => api.http().patch(`/api/v1/cadres/${id}`).set('authorization', auth).send({ version, ...body });
+
+      // admin.th and officer.th read; then admin.th changes only the notes.
+      const adminRead = (await get(th, id)).body.version;
+      const officerRead = (await get(officer, id)).body.version;
+      const notes = await patch(th, adminRead, { politicalNotes: 'Đã xác minh lại lý lịch.' }).expect(200);
+      expect(notes.body.version).toBe(adminRead + 1);
+      // A write from the read before that change touched the restricted groups as they were: refused, told the version it can see.
+      const stale = await patch(th, adminRead, { family: [] });
+      expectProblem(stale, 409, 'version-conflict');
+      expect(stale.body.currentVersion).toBe(notes.body.version);
+      // officer.th read everything it may read, and that has not changed: its write goes through.
+      const officerWrite = await patch(officer, officerRead, { hometown: 'Nga Liên, Nga Sơn' }).expect(200);
+      expect(officerWrite.body.version).toBe(officerRead + 1);
+      // That public change is a conflict for a reader of the restricted groups too…
+      expectProblem(await patch(th, notes.body.version, { family: [] }), 409, 'version-conflict');
+      // …and a stale public read is one for the officer, told only the version it sees.
+      const officerStale = await patch(officer, officerRead, { hometown: 'Nga Điền, Nga Sơn' });
+      expectProblem(officerStale, 409, 'version-conflict');
+      expect(officerStale.body.currentVersion).toBe(officerRead + 1);
+      // Re-read, both write again: a change of both groups at once moves everyone's stamp.
+      const fresh = (await get(th, id)).body.version;
+      const both = await patch(th, fresh, { hometown: 'Nga Điền, Nga Sơn', politicalNotes: 'Đã xác minh.' }).expect(200);
+      expect(both.body.version).toBe(fresh + 1);
+      expect((await get(officer, id)).body.version).toBe(officerRead + 2);
+      expect((await api.db.query(`SELECT hometown, political_notes FROM cadre WHERE id = $1`, [id])).rows[0]).toEqual({ hometown: 'Nga Điền, Nga Sơn', political_notes: 'Đã xác minh.' });
+    });
+
+    it('archiving is locked on the stamp the caller sees', async () => {
+      const created = await createCadre({ committeeId: C['TH-NS'], fullName: 'Mai Văn Lực' });
+      await api.http().patch(`/api/v1/cadres/${created.id}`).set('authorization', th).send({ version: created.version, politicalNotes: 'Ghi chú.' }).expect(200);
+      // officer.th never saw a change: the version it read still archives.
+      const officerRead = (await get(officer, created.id)).body.version;
+      expect(officerRead).toBe(created.version);
+      const archived = await api.http().post(`/api/v1/cadres/${created.id}/archive`).set('authorization', officer).send({ version: officerRead, reason: 'Chuyển công tác' }).expect(200);
+      expect(archived.body.version).toBe(officerRead + 1);
+    });
+  });
+
+  describe('work history names committees the caller can see', () => {
+    it('a position in a committee the caller cannot see, or in none at all, is 404, and nothing is written', async () => {
+      const id = await seeded('TH', 'TH', 8);
+      const before = await row(id);
+      const positions = async () => (await api.db.query(`SELECT count(*)::int AS n FROM cadre_position WHERE cadre_id = $1`, [id])).rows[0].n;
+      const n = await positions();
+      const body = { title: 'Chuyên viên', organisation: 'Văn phòng Thành ủy', startedOn: '2005-01-01', endedOn: '2006-01-01' };
+      for (const committeeId of [C.HN, '00000000-0000-4000-8000-000000000000']) {
+        const res = await api.http().post(`/api/v1/cadres/${id}/positions`).set('authorization', th).send({ ...body, committeeId });
+        expectProblem(res, 404, 'not-found');
+        expect(res.body.detail).toBe('Committee was not found');
+      }
+      expect(await positions()).toBe(n);
+      expect((await row(id)).version).toBe(before.version);
+      await api.http().post(`/api/v1/cadres/${id}/positions`).set('authorization', th).send({ ...body, organisation: 'Huyện ủy Nga Sơn', committeeId: C['TH-NS'] }).expect(201);
+    });
+  });
+
+  describe('search escapes LIKE after folding', () => {
+    it.each(['％', '＿', '＼', '﹪', '∖', '%', '_', '\\', 'a%', '%%'])('q=%s finds only names containing it literally (none in the demo set)', async (q) => {
+      const res = await api.http().get(`/api/v1/cadres?limit=200&q=${encodeURIComponent(q)}`).set('authorization', th).expect(200);
+      expect(res.body).toEqual({ items: [], nextCursor: null });
+      const count = await api.http().get(`/api/v1/cadres/count?exact=true&q=${encodeURIComponent(q)}`).set('authorization', th).expect(200);
+      expect(count.body).toMatchObject({ total: 0, exact: true });
+    });
+  });
 });

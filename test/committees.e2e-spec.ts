@@ -50,6 +50,17 @@ describe('the committee tree', () => {
   it('refuses a level above the parent, a duplicate code, and an unknown level', async () => {
     expectProblem(await create(th, { code: 'TH-X1', name: 'X', level: 'provincial', parentId: C.TH }), 409, 'level-order');
     expectProblem(await create(th, { code: 'TH-NS', name: 'X', level: 'grassroots', parentId: C.TH }), 409, 'duplicate');
+    // A code taken in another province collides too; the problem names the field, nothing of the schema.
+    const elsewhere = await create(th, { code: 'HN', name: 'X', level: 'district', parentId: C.TH });
+    expectProblem(elsewhere, 409, 'duplicate');
+    expect(elsewhere.body).toEqual({
+      type: 'urn:canbo:problem:duplicate',
+      title: 'Conflict',
+      status: 409,
+      detail: expect.any(String),
+      errors: [{ field: 'code', message: expect.any(String) }],
+    });
+    expect(JSON.stringify(elsewhere.body)).not.toMatch(/committee_code_key|constraint|"HN"|table/);
     const unknown = await create(th, { code: 'TH-X2', name: 'X', level: 'hamlet', parentId: C.TH });
     expectProblem(unknown, 400, 'validation');
     expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'level' })]);
@@ -120,5 +131,24 @@ describe('the committee tree', () => {
     expect(visible.body.items.map((c: { id: string }) => c.id)).not.toContain(C['TH-TX']);
     const all = await api.http().get(`/api/v1/committees?limit=200&includeDissolved=true`).set('authorization', th).expect(200);
     expect(all.body.items.map((c: { id: string }) => c.id)).toContain(C['TH-TX']);
+  });
+
+  it('counts archived files too: a move that would leave one managed from outside its managing committee\'s subtree is refused', async () => {
+    const district = await create(th, { code: 'TH-HH', name: 'Huyện ủy Hậu Lộc', level: 'district', parentId: C.TH });
+    expect(district.status).toBe(201);
+    const opened = await api
+      .http()
+      .post('/api/v1/cadres')
+      .set('authorization', th)
+      .send({ committeeId: district.body.id, managingCommitteeId: C.TH, fullName: 'Đỗ Văn Lâm', gender: 'male', dateOfBirth: '1965-04-02', ethnicity: 'Kinh' })
+      .expect(201);
+    await api.http().post(`/api/v1/cadres/${opened.body.id}/archive`).set('authorization', th).send({ version: opened.body.version, reason: 'Nghỉ hưu' }).expect(200);
+
+    const before = (await api.db.query(`SELECT version, pre, path::text FROM committee WHERE id = $1`, [district.body.id])).rows[0];
+    const refused = await api.http().post(`/api/v1/committees/${district.body.id}/move`).set('authorization', operator).send({ version: before.version, parentId: C.HN });
+    expectProblem(refused, 409, 'managed-from-outside');
+    expect(refused.body.cadres).toBe(1);
+    expect((await api.db.query(`SELECT version, pre, path::text FROM committee WHERE id = $1`, [district.body.id])).rows[0]).toEqual(before);
+    await expectTreeConsistent();
   });
 });

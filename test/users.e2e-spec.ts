@@ -40,4 +40,13 @@ describe('accounts', () => {
     const taken = await api.http().post('/api/v1/users').set('authorization', th).send({ username: 'admin.ns', displayName: 'X', password: 'Passw0rd-XX-2025', committeeId: api.committees.TH, role: 'viewer' });
     expect(taken.status).toBe(409);
   });
+
+  it('q finds part of a username or display name, ignoring case and diacritics; LIKE\'s characters match only themselves', async () => {
+    const usernames = async (q: string) =>
+      (await api.http().get(`/api/v1/users?limit=200&q=${encodeURIComponent(q)}`).set('authorization', th).expect(200)).body.items.map((u: { username: string }) => u.username);
+    expect(await usernames('ADMIN.N')).toEqual(['admin.ns']);
+    expect(await usernames('voter.th.')).toHaveLength(5);
+    // The demo accounts have none of these characters in their names, in either form.
+    for (const q of ['%', '_', '\\', '％', '＿', '＼', '﹪', '∖', 'admin_ns', 'a%n']) expect({ q, found: await usernames(q) }).toEqual({ q, found: [] });
+  });
 });

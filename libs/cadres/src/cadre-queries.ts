@@ -16,7 +16,7 @@ export const SUMMARY_COLUMNS = `
   k.id, k.committee_id, k.committee_pre::text AS committee_pre, k.managing_committee_id, k.managing_pre::text AS managing_pre,
   k.full_name, k.given_name, k.gender, to_char(k.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, k.ethnicity, k.religion, k.hometown,
   to_char(k.party_join_date, 'YYYY-MM-DD') AS party_join_date, to_char(k.party_official_date, 'YYYY-MM-DD') AS party_official_date,
-  k.education_level, k.political_theory_level, k.status, k.archived_at, k.archived_reason, k.version, k.created_at, k.updated_at,
+  k.education_level, k.political_theory_level, k.status, k.archived_at, k.archived_reason, k.version, k.restricted_version, k.created_at, k.updated_at, k.restricted_updated_at,
   ${CURRENT_POSITIONS}`;
 
 export const FULL_COLUMNS = `${SUMMARY_COLUMNS}, k.discipline, k.political_notes, k.family`;
@@ -60,9 +60,9 @@ export function cadreFilterWhere(scope: SqlScope, f: ResolvedCadreFilter): Where
   if (f.status) where.and('k.status = ?', f.status);
   if (f.q) {
     const folded = f.q.trim().replace(/\s+/g, ' ');
-    // The pattern is folded once per query (a sub-select), not once per row; `|| ''` keeps the trigram index out of a scan.
+    // `|| ''` keeps the trigram index out of a scan.
     const column = f.search === 'scan' ? `(k.name_search || '')` : 'k.name_search';
-    if (folded) where.and(`${column} LIKE (SELECT '%' || search_fold(?) || '%')`, folded.replace(/[\\%_]/g, (m) => `\\${m}`));
+    if (folded) where.andContains([column], folded);
   }
   return where;
 }

@@ -217,9 +217,13 @@ export class CadreView {
   @ApiProperty({ enum: CADRE_STATUSES }) status: string;
   @ApiProperty({ nullable: true }) archivedAt: string | null;
   @ApiProperty({ nullable: true }) archivedReason: string | null;
-  @ApiProperty() version: number;
+  @ApiProperty({
+    description:
+      'The change stamp as the caller sees it (also the ETag): send it back to write. Changes to the restricted groups move it only for callers who may read them',
+  })
+  version: number;
   @ApiProperty() createdAt: string;
-  @ApiProperty() updatedAt: string;
+  @ApiProperty({ description: 'The last change the caller can see (changes to the restricted groups only for those who may read them)' }) updatedAt: string;
   @ApiPropertyOptional({ type: [PositionView], description: 'Work history (only on a single file)' }) positions?: PositionView[];
   @ApiPropertyOptional({ type: [EvaluationView], description: 'Yearly ratings (only on a single file)' }) evaluations?: EvaluationView[];
   @ApiPropertyOptional({ type: [DisciplineDto], description: 'Restricted' }) discipline?: DisciplineDto[];

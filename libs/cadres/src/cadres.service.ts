@@ -48,8 +48,10 @@ interface CadreRow {
   archived_at: Date | null;
   archived_reason: string | null;
   version: number;
+  restricted_version: number;
   created_at: Date;
   updated_at: Date;
+  restricted_updated_at: Date | null;
   current_positions: CadreView['currentPositions'];
 }
 
@@ -62,7 +64,45 @@ const toSubject = (r: CadreRow): CadreSubject => ({
   managingPre: Number(r.managing_pre),
 });
 
-function toView(r: CadreRow): CadreView {
+const RESTRICTED: ReadonlySet<string> = new Set(CADRE_RESTRICTED_FIELDS);
+
+/**
+ * The change stamp a caller sees. `version`/`updated_at` move with every change of what any reader of
+ * the file sees; a write that changed only restricted groups moves `restricted_version` and
+ * `restricted_updated_at` instead. So a caller who may not read those groups sees the public stamp,
+ * unchanged by a change it must not learn of, and a reader of them sees the sum, which moves with
+ * every change (both parts only grow). Optimistic locking compares against the stamp the caller sees:
+ * an officer's stale public read still conflicts, an admin's stale restricted read too.
+ */
+function stampOf(r: CadreRow, readsRestricted: boolean): { version: number; updatedAt: Date } {
+  if (!readsRestricted || !r.restricted_updated_at) return { version: r.version, updatedAt: r.updated_at };
+  return { version: r.version + r.restricted_version, updatedAt: r.restricted_updated_at > r.updated_at ? r.restricted_updated_at : r.updated_at };
+}
+
+/** A caller reads the restricted groups of a file only whole (ability.factory.ts grants them together). */
+function readsRestricted(r: CadreRow): boolean {
+  const { ability } = currentActor();
+  const target = subject('Cadre', toSubject(r));
+  return CADRE_RESTRICTED_FIELDS.every((field) => ability.can('read', target as never, field));
+}
+
+/**
+ * readsRestricted over the rows of one list: the answer depends only on where a file works and who
+ * manages it, and a page holds few such placements (an ability check costs microseconds per row).
+ */
+function restrictedReader(): (r: CadreRow) => boolean {
+  const decided = new Map<string, boolean>();
+  return (r) => {
+    const key = `${r.committee_pre}|${r.managing_committee_id}|${r.managing_pre}`;
+    let reads = decided.get(key);
+    if (reads === undefined) decided.set(key, (reads = readsRestricted(r)));
+    return reads;
+  };
+}
+
+/** The file as a row of the API, with the stamp a caller who does (or does not) read the restricted groups sees. */
+function toView(r: CadreRow, restricted: boolean): CadreView {
+  const stamp = stampOf(r, restricted);
   const view: CadreView = {
     id: r.id,
     committeeId: r.committee_id,
@@ -81,9 +121,9 @@ function toView(r: CadreRow): CadreView {
     status: r.status,
     archivedAt: r.archived_at?.toISOString() ?? null,
     archivedReason: r.archived_reason,
-    version: r.version,
+    version: stamp.version,
     createdAt: r.created_at.toISOString(),
-    updatedAt: r.updated_at.toISOString(),
+    updatedAt: stamp.updatedAt.toISOString(),
   };
   if (r.discipline !== undefined) Object.assign(view, { discipline: r.discipline, politicalNotes: r.political_notes ?? null, family: r.family });
   return view;
@@ -156,11 +196,12 @@ export class CadresService implements OnModuleInit {
       await tx.query(`UPDATE cadre k SET managing_pre = c.pre FROM committee c WHERE c.id = k.managing_committee_id AND k.managing_pre <> c.pre`);
       // A cadre is managed from its working committee or above. A tree change that would leave a file
       // managed from the side (a district moved away from the province that manages some of its
-      // cadres) is refused: the boards hand those files over first.
+      // cadres) is refused: the boards hand those files over first. Archived files count too: they are
+      // still read (and audited) through their managing committee, which must stay above them.
       const [{ n, codes }]: { n: number; codes: string | null }[] = await tx.query(
         `SELECT count(*)::int AS n, string_agg(DISTINCT m.code, ', ') AS codes
            FROM cadre k JOIN committee m ON m.id = k.managing_committee_id
-          WHERE k.archived_at IS NULL AND NOT (k.committee_pre BETWEEN m.pre AND m.last_pre)`,
+          WHERE NOT (k.committee_pre BETWEEN m.pre AND m.last_pre)`,
       );
       if (n > 0)
         throw new ConflictProblem(
@@ -187,7 +228,7 @@ export class CadresService implements OnModuleInit {
 
   /** A file as the caller may see it: restricted groups are absent unless its ability grants them. */
   private present(row: CadreRow, extra: Partial<CadreView> = {}): Partial<CadreView> {
-    const view = { ...toView(row), ...extra };
+    const view = { ...toView(row, readsRestricted(row)), ...extra };
     return pickFields(view, permittedFields('read', 'Cadre', toSubject(row), CADRE_ALL_FIELDS));
   }
 
@@ -222,7 +263,8 @@ export class CadresService implements OnModuleInit {
     const { sql, params } = cadreListQuery(this.filtered(filter, scan ? 'scan' : 'trigram'), { ...query, twoStep: scan });
     const rows = await this.sql.rows<CadreRow>(sql, params);
     const byName = query.sort === 'name';
-    return toPage(rows, query.limit, (r) => (byName ? [r.given_name, r.full_name, r.id] : [Number(r.committee_pre), r.id]), toView);
+    const reads = restrictedReader();
+    return toPage(rows, query.limit, (r) => (byName ? [r.given_name, r.full_name, r.id] : [Number(r.committee_pre), r.id]), (r) => toView(r, reads(r)));
   }
 
   /**
@@ -339,7 +381,7 @@ export class CadresService implements OnModuleInit {
       values,
     );
     const created = (await this.row(id)) as CadreRow;
-    await this.audit.record({ committeeId: managing.id, entityType: 'Cadre', entityId: id, action: 'create', changes: { after: toView(created) } });
+    await this.audit.record({ committeeId: managing.id, entityType: 'Cadre', entityId: id, action: 'create', changes: { after: toView(created, true) } });
     this.totals.clear();
     return this.present(created, { positions: [], evaluations: [] });
   }
@@ -353,7 +395,8 @@ export class CadresService implements OnModuleInit {
     const row = await this.row(id, true);
     ensureCan(action, 'Cadre', row && toSubject(row), 'Cadre');
     const cadre = row as CadreRow;
-    if (cadre.version !== version) throw new VersionConflictProblem('Cadre', cadre.version);
+    const seen = stampOf(cadre, readsRestricted(cadre)).version;
+    if (seen !== version) throw new VersionConflictProblem('Cadre', seen);
     if (cadre.archived_at) throw new ConflictProblem('archived', 'The file is archived');
     return cadre;
   }
@@ -361,7 +404,9 @@ export class CadresService implements OnModuleInit {
   @Transactional()
   async update(id: string, dto: UpdateCadreDto & { version: number }): Promise<Partial<CadreView>> {
     const before = await this.loadForChange(id, 'update', dto.version);
-    const beforeView = toView(before);
+    // The audit trail keeps the full stamp: the managing committee's chain is read only by those who
+    // read the restricted groups too (its admins and secretaries, auditors above it).
+    const beforeView = toView(before, true);
     // Every field sent must be writable, changed or not: otherwise a refusal would tell a caller who
     // cannot read a restricted field whether the value it guessed is the stored one.
     const provided = Object.keys(WRITABLE).filter((f) => dto[f as keyof UpdateCadreDto] !== undefined);
@@ -389,9 +434,11 @@ export class CadresService implements OnModuleInit {
       sets.push(`committee_id = $${n - 3}`, `committee_pre = $${n - 2}`, `managing_committee_id = $${n - 1}`, `managing_pre = $${n}`);
     }
     if (sets.length === 0) return this.get(id);
-    await this.tx.query(`UPDATE cadre SET ${sets.join(', ')}, version = version + 1, updated_at = now() WHERE id = $1`, values);
+    // A change of restricted groups alone moves only their stamp (see stampOf).
+    const stamp = moving || fields.some((f) => !RESTRICTED.has(f)) ? 'version = version + 1, updated_at = now()' : 'restricted_version = restricted_version + 1, restricted_updated_at = now()';
+    await this.tx.query(`UPDATE cadre SET ${sets.join(', ')}, ${stamp} WHERE id = $1`, values);
     const after = (await this.row(id)) as CadreRow;
-    await this.audit.record({ committeeId: before.managing_committee_id, entityType: 'Cadre', entityId: id, action: 'update', changes: diff(beforeView, toView(after)) });
+    await this.audit.record({ committeeId: before.managing_committee_id, entityType: 'Cadre', entityId: id, action: 'update', changes: diff(beforeView, toView(after, true)) });
     this.totals.clear();
     return this.file(id);
   }
@@ -441,7 +488,8 @@ export class CadresService implements OnModuleInit {
   async addPosition(cadreId: string, dto: CreatePositionDto): Promise<PositionView> {
     const cadre = await this.loadForHistory(cadreId);
     if (dto.endedOn && dto.endedOn < dto.startedOn) throw new ValidationProblem([{ field: 'endedOn', message: 'endedOn cannot be before startedOn' }]);
-    if (dto.committeeId && !(await this.committees.ref(dto.committeeId))) throw new ValidationProblem([{ field: 'committeeId', message: 'no such committee' }]);
+    // A committee the caller cannot see is as absent as one that does not exist: 404 for both.
+    if (dto.committeeId) await this.committees.visibleRef(dto.committeeId);
     const [{ id }]: { id: string }[] = await this.tx.query(
       `INSERT INTO cadre_position (cadre_id, committee_id, title, organisation, concurrent, started_on, ended_on, decision_ref)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,

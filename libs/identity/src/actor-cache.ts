@@ -15,6 +15,14 @@ interface Entry {
  * commit and each replica drops the affected entries; while a replica is not subscribed (Redis away,
  * reconnecting) it does not use the cache at all, and it forgets everything when it subscribes again.
  * A short TTL bounds anything that slips through.
+ *
+ * A load races with a change of access: it may read the assignments before a revoke commits and
+ * finish after the revoke's invalidation has already dropped the entry, which would keep the revoked
+ * ability until the TTL. Every invalidation therefore moves an epoch, and a load stores its result
+ * only if no invalidation happened while it ran. (An invalidation follows its commit; a load that read
+ * before that commit started before the invalidation, so either the epoch moved under it or the
+ * invalidation drops what it stored.) Invalidations are rare, so a shared epoch rather than one per
+ * user costs at most a few extra loads.
  */
 @Injectable()
 export class ActorCache implements OnModuleInit, OnModuleDestroy {
@@ -25,6 +33,8 @@ export class ActorCache implements OnModuleInit, OnModuleDestroy {
   private subscriber: Redis | undefined;
   private publisher: Redis | undefined;
   private subscribed = false;
+  /** Moves with every invalidation, here or heard from another replica. */
+  private epoch = 0;
 
   constructor(
     private readonly loader: ActorLoader,
@@ -42,7 +52,7 @@ export class ActorCache implements OnModuleInit, OnModuleDestroy {
     this.subscriber.on('message', (_channel: string, message: string) => this.drop(message.split(',')));
     this.subscriber.on('ready', () => {
       // Messages may have been missed while disconnected: start from nothing.
-      this.entries.clear();
+      this.forgetAll();
       void this.subscriber?.subscribe(this.channel).then(
         () => (this.subscribed = true),
         () => (this.subscribed = false),
@@ -50,7 +60,7 @@ export class ActorCache implements OnModuleInit, OnModuleDestroy {
     });
     const down = () => {
       this.subscribed = false;
-      this.entries.clear();
+      this.forgetAll();
     };
     this.subscriber.on('close', down);
     this.subscriber.on('error', (error: Error) => this.logger.warn(`access-change subscription: ${error.message}`));
@@ -62,7 +72,10 @@ export class ActorCache implements OnModuleInit, OnModuleDestroy {
     if (!this.subscribed) return this.loader.load(userId);
     const hit = this.entries.get(userId);
     if (hit && hit.expiresAt > Date.now()) return hit.actor;
+    const epoch = this.epoch;
     const actor = await this.loader.load(userId);
+    // Access changed while this load ran: what it read may predate the change, so it is not kept.
+    if (epoch !== this.epoch) return actor;
     if (actor) this.entries.set(userId, { actor, expiresAt: Date.now() + this.ttlMs });
     else this.entries.delete(userId);
     return actor;
@@ -81,8 +94,14 @@ export class ActorCache implements OnModuleInit, OnModuleDestroy {
   }
 
   private drop(userIds: string[]): void {
+    this.epoch++;
     if (userIds.includes(EVERYONE)) this.entries.clear();
     else for (const id of userIds) this.entries.delete(id);
+  }
+
+  private forgetAll(): void {
+    this.epoch++;
+    this.entries.clear();
   }
 
   onModuleDestroy(): void {

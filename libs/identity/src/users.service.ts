@@ -111,7 +111,7 @@ export class UsersService implements OnModuleInit {
 
   async list(query: UserQuery): Promise<Page<UserView>> {
     const where = this.visibleUsers(new Where());
-    if (query.q) where.and(`(u.username ILIKE ? OR search_fold(u.display_name) LIKE search_fold(?))`, `%${query.q}%`, `%${query.q}%`);
+    if (query.q) where.andContains(['search_fold(u.username)', 'search_fold(u.display_name)'], query.q);
     if (query.cursor) where.and('u.username > ?', decodeCursor(query.cursor, ['string'])[0]);
     const rows: UserRow[] = await this.tx.query(`SELECT u.* FROM app_user u WHERE ${where} ORDER BY u.username LIMIT ${query.limit + 1}`, where.params);
     return toPage(rows, query.limit, (r) => [r.username], toUser);

@@ -3,6 +3,7 @@ export { ConfigModule } from './config/config.module';
 export { SnakeNamingStrategy } from './database/naming-strategy';
 export { dataSourceOptions } from './database/data-source-options';
 export { Where } from './database/where';
+export { likeContaining, foldedLikeContaining } from './database/like';
 export { DatabaseModule } from './database/database.module';
 export { Sql } from './database/sql';
 export {

@@ -1,3 +1,5 @@
+import { foldedLikeContaining } from './like';
+
 /**
  * Builds a parameterised WHERE clause for hand-written SQL on hot paths (lists), where the query
  * builder's overhead is measurable. Values are always bound, never spliced.
@@ -29,6 +31,16 @@ export class Where {
         return bound.get(name) as string;
       }),
     );
+    return this;
+  }
+
+  /**
+   * Adds "one of these search-folded columns contains `text`": the text is folded as they are, then
+   * LIKE-escaped (likeContaining), once per query in a sub-select rather than once per row.
+   */
+  andContains(foldedColumns: readonly string[], text: string): this {
+    const pattern = `(SELECT ${foldedLikeContaining(this.bind(text))})`;
+    this.parts.push(`(${foldedColumns.map((column) => `${column} LIKE ${pattern}`).join(' OR ')})`);
     return this;
   }
 

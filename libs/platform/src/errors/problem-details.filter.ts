@@ -20,17 +20,43 @@ const TITLES: Record<number, [string, string]> = {
   429: ['too-many-requests', 'Too many requests'],
 };
 
-/** PostgreSQL errors a client can provoke with well-formed input, and what they mean to that client. */
-function fromDatabaseError(error: { code?: string; detail?: string; constraint?: string; column?: string }): ProblemBody | undefined {
+/** A column name as the API names the field (`committee_id` → `committeeId`). */
+const fieldOf = (column: string) => column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * The fields of a key violation, read from the columns PostgreSQL lists in its detail
+ * (`Key (code)=(…) already exists.`). Only plain column names are kept; an expression index gives
+ * none. Nothing else from the error reaches the client: constraint and table names describe the
+ * schema, and the key's value may be another tenant's (a code taken in another province).
+ */
+function keyFields(detail: string | undefined): string[] {
+  const columns = /^Key \(([^)]*)\)=/.exec(detail ?? '')?.[1].split(', ') ?? [];
+  return columns.every((c) => /^[a-z_][a-z0-9_]*$/.test(c)) ? columns.map(fieldOf) : [];
+}
+
+/** PostgreSQL errors a client can provoke with well-formed input, and what they mean to that client (never the schema's names or others' values). */
+function fromDatabaseError(error: { code?: string; detail?: string; column?: string }): ProblemBody | undefined {
   switch (error.code) {
-    case '23505':
-      return { type: 'urn:canbo:problem:duplicate', title: 'Conflict', status: 409, detail: 'A record with the same unique value already exists', constraint: error.constraint };
-    case '23503':
-      return { type: 'urn:canbo:problem:reference', title: 'Conflict', status: 409, detail: 'The record refers to, or is referred to by, another record', constraint: error.constraint };
+    case '23505': {
+      const errors = keyFields(error.detail).map((field) => ({ field, message: 'is already taken' }));
+      return { type: 'urn:canbo:problem:duplicate', title: 'Conflict', status: 409, detail: 'A record with the same unique value already exists', ...(errors.length ? { errors } : {}) };
+    }
+    case '23503': {
+      // On insert or update the row names something absent; on delete the row is still named by others.
+      const referring = /is not present in table/.test(error.detail ?? '');
+      const errors = referring ? keyFields(error.detail).map((field) => ({ field, message: 'refers to a record that does not exist' })) : [];
+      return { type: 'urn:canbo:problem:reference', title: 'Conflict', status: 409, detail: 'The record refers to, or is referred to by, another record', ...(errors.length ? { errors } : {}) };
+    }
     case '23502':
-      return { type: 'urn:canbo:problem:bad-request', title: 'Bad request', status: 400, detail: `A required value is missing${error.column ? ` (${error.column})` : ''}` };
+      return {
+        type: 'urn:canbo:problem:bad-request',
+        title: 'Bad request',
+        status: 400,
+        detail: 'A required value is missing',
+        ...(error.column ? { errors: [{ field: fieldOf(error.column), message: 'is required' }] } : {}),
+      };
     case '23514':
-      return { type: 'urn:canbo:problem:bad-request', title: 'Bad request', status: 400, detail: 'A value is outside what the record allows', constraint: error.constraint };
+      return { type: 'urn:canbo:problem:bad-request', title: 'Bad request', status: 400, detail: 'A value is outside what the record allows' };
     case '22P02':
     case '22007':
     case '22008':
