@@ -108,7 +108,11 @@ const V1 = '/api/v1';
 const LIST = { limit: 200 };
 const everyone = (ok: number) => () => ok;
 
-/** Routes outside the matrix, each with the reason. */
+/**
+ * Routes of the document outside the matrix, each with the reason. Not in the document at all, so not
+ * here either: /health/* (excluded from it, platform.e2e-spec.ts), /api/docs itself, and the queue
+ * dashboard's own pages under /admin/queues (raw Fastify routes, queue-dashboard.e2e-spec.ts).
+ */
 export const OUT_OF_SCOPE: Record<string, string> = {
   [`POST ${V1}/auth/login`]: 'public: signing in (auth.e2e-spec.ts covers credentials, lockout, throttling)',
   [`POST ${V1}/auth/refresh`]: 'public: trades a refresh token (auth.e2e-spec.ts)',
@@ -352,6 +356,19 @@ const cadreCases: Case[] = [
       return post(`${V1}/cadres/${cadre.id}/positions/${cadre.positionId}/end`, { endedOn: '2024-06-30' });
     },
     expected: cadreWrite(200),
+  },
+  {
+    // A position held at the position's committee, added to a file the caller keeps: a committee it
+    // cannot see is answered like one that does not exist (404), or the answer tells which ids exist.
+    route: `POST ${V1}/cadres/{id}/positions`,
+    variant: "at another committee, on the caller's own file",
+    positions: COMMITTEE_POSITIONS,
+    request: async (ctx, c) => {
+      const mine = await ctx.fx.cadre(c.actor.home, c.actor.home);
+      return post(`${V1}/cadres/${mine.id}/positions`, { title: 'Biệt phái', organisation: 'Cơ quan khác', committeeId: ctx.fx.ids[c.committee], startedOn: '2024-01-01' });
+    },
+    expected: ({ actor, committee }) =>
+      answer({ route: writesCadres(actor), sees: readsCadre(actor, actor.home) && seesCommittee(actor, committee), may: writesCadre(actor, actor.home), ok: 201 }),
   },
   {
     // A position of another file, sent under a file the caller keeps: never reached through the wrong file.
