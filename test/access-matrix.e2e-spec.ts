@@ -123,7 +123,7 @@ describe('access matrix: every route × every demo role × every position', () =
     const ctx: Ctx = {
       fx,
       selfId: selfIds.get(username) as string,
-      signIn: async () => (await api.http().post('/api/v1/auth/login').send({ username, password: DEMO_PASSWORD_DEFAULT }).expect(200)).body,
+      signIn: async () => (await api.http().post('/api/v1/auth/login').send({ username, password: cell.actor.made?.password ?? DEMO_PASSWORD_DEFAULT }).expect(200)).body,
       freshChild: async (parent: Code) => {
         const res = await send(
           { method: 'POST', path: '/api/v1/committees', body: { code: `MXC-${Math.random().toString(36).slice(2, 10).toUpperCase()}`, name: 'Cấp ủy ma trận', level: CHILD_LEVEL[LEVEL[parent]], parentId: fx.ids[parent] } },
@@ -160,8 +160,17 @@ describe('access matrix: every route × every demo role × every position', () =
     codeOf = new Map(committees.map((r) => [r.id, r.code as Code]));
     tokens = new Map();
     selfIds = new Map();
+    for (const actor of ACTORS.filter((a) => a.made)) {
+      const { grantedBy, password } = actor.made as { grantedBy: string; password: string };
+      await api
+        .http()
+        .post('/api/v1/users')
+        .set('authorization', await api.login(grantedBy))
+        .send({ username: actor.username, displayName: `Tài khoản ${actor.role}`, password, committeeId: fx.ids[actor.home], role: actor.role })
+        .expect(201);
+    }
     for (const actor of ACTORS) {
-      tokens.set(actor.username, await api.login(actor.username));
+      tokens.set(actor.username, await api.login(actor.username, actor.made?.password));
       selfIds.set(actor.username, await fx.userId(actor.username));
     }
     const docs = await api.http().get('/api/docs-json').expect(200);
@@ -200,7 +209,7 @@ describe('access matrix: every route × every demo role × every position', () =
 
   it('covers every demo role and every position', () => {
     const cells = MATRIX.flatMap(cellsOf);
-    expect(new Set(cells.map((c) => c.actor.role))).toEqual(new Set(['operator', 'auditor', 'admin', 'officer', 'secretary', 'voter']));
+    expect(new Set(cells.map((c) => c.actor.role))).toEqual(new Set(['operator', 'auditor', 'admin', 'officer', 'secretary', 'viewer', 'voter']));
     expect(new Set(cells.map((c) => c.position))).toEqual(new Set(['own', 'child', 'managedBelow', 'managedAbove', 'parent', 'sibling', 'self', 'none']));
     // The restricted-field walk had cadres to look at, those of TH-NS managed by TH among them.
     expect(cells.some((c) => c.position === 'managedBelow' && cadrePlace(c).managing !== cadrePlace(c).working)).toBe(true);

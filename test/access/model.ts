@@ -51,9 +51,14 @@ export interface Actor {
   username: string;
   role: Role;
   home: Code;
+  /** Not a demo user: the suite creates the account first (POST /users by `grantedBy`), with this password. */
+  made?: { grantedBy: string; password: string };
 }
 
-/** Every demo role, and an admin at each depth of the tree (api.md, "The demo data set"). */
+/**
+ * Every demo role, and an admin at each depth of the tree (api.md, "The demo data set"); plus the two
+ * roles the demo set has no user for at a lower level: a viewer, and an auditor below the root.
+ */
 export const ACTORS: Actor[] = [
   { username: 'operator', role: 'operator', home: 'TW' },
   { username: 'auditor.tw', role: 'auditor', home: 'TW' },
@@ -64,6 +69,8 @@ export const ACTORS: Actor[] = [
   { username: 'secretary.th', role: 'secretary', home: 'TH' },
   { username: 'admin.ns', role: 'admin', home: 'TH-NS' },
   { username: 'voter.th.1', role: 'voter', home: 'TH' },
+  { username: 'viewer.th', role: 'viewer', home: 'TH', made: { grantedBy: 'admin.th', password: 'Passw0rd-Matrix-viewer' } },
+  { username: 'auditor.th', role: 'auditor', home: 'TH', made: { grantedBy: 'admin.tw', password: 'Passw0rd-Matrix-auditor' } },
 ];
 
 /**
