@@ -156,6 +156,8 @@ describe('access matrix: every route × every demo role × every position', () =
     }
     const committees = (await api.db.query<{ code: string; id: string }>(`SELECT code, id FROM committee`)).rows;
     fixtureDb = new Pool({ connectionString: api.databaseUrl, max: CONCURRENCY });
+    // As with the suite's own pool: the DROP DATABASE … WITH (FORCE) at the end may cut a closing connection.
+    fixtureDb.on('error', () => undefined);
     fx = new Fixtures(fixtureDb, Object.fromEntries(committees.map((r) => [r.code, r.id])) as Record<Code, string>);
     codeOf = new Map(committees.map((r) => [r.id, r.code as Code]));
     tokens = new Map();
