@@ -38,6 +38,11 @@ import {
  * The access matrix: every route of the OpenAPI document, what each demo role gets from it for a
  * record in each position around its home committee. Expected answers are built from the rules in
  * model.ts (product.md), never from the product's code.
+ *
+ * A new route: add a Case with its `METHOD /path` as the document spells it, the positions that make
+ * sense for it, a `request` that makes a fresh record of that position (fixtures.ts) and the answer
+ * from the rules (`answer({ route, sees, may, ok })`); a rule the model lacks goes into model.ts,
+ * written from product.md. A route that is public or tested elsewhere goes into OUT_OF_SCOPE, with why.
  */
 
 export interface Req {
