@@ -35,6 +35,7 @@ export function buildAbility(assignments: readonly Assignment[]): AppAbility {
         can(['read', 'grant', 'revoke'], 'RoleAssignment');
         can(['read', 'create'], 'User');
         can('manage', 'Queue');
+        can(['create', 'read'], 'AuditVerification');
         // Reminder days and escalation per kind of deadline are a national setting.
         can(['read', 'update'], 'DeadlinePolicy');
         break;
@@ -44,6 +45,7 @@ export function buildAbility(assignments: readonly Assignment[]): AppAbility {
         can('read', 'Cadre', PUBLIC, { committeePre: subtree });
         can('read', 'Cadre', RESTRICTED, { managingCommitteeId: a.committeeId });
         can('read', 'AuditEvent', { committeeId: a.committeeId });
+        can(['create', 'read'], 'AuditVerification', { committeeId: a.committeeId, subtree: false });
         can('read', 'RoleAssignment', { committeePre: subtree });
         boardDeadlines();
         break;
@@ -57,6 +59,7 @@ export function buildAbility(assignments: readonly Assignment[]): AppAbility {
         can(['create', 'archive'], 'Cadre', { managingCommitteeId: a.committeeId });
         can('update', 'Cadre', ALL, { managingCommitteeId: a.committeeId });
         can('read', 'AuditEvent', { committeeId: a.committeeId });
+        can(['create', 'read'], 'AuditVerification', { committeeId: a.committeeId, subtree: false });
         can('read', 'RoleAssignment', { committeePre: subtree });
         can(['grant', 'revoke'], 'RoleAssignment', { committeePre: subtree, role: { $ne: 'operator' } });
         can('create', 'User');
@@ -79,6 +82,8 @@ export function buildAbility(assignments: readonly Assignment[]): AppAbility {
         can('read', 'Cadre', PUBLIC, { committeePre: subtree });
         can('read', 'Cadre', RESTRICTED, { managingPre: subtree });
         can('read', 'AuditEvent', { committeePre: subtree });
+        // Checking the chains it reads is oversight too (asking writes only the request's own audit event).
+        can(['create', 'read'], 'AuditVerification', { committeePre: subtree });
         can('read', 'RoleAssignment', { committeePre: subtree });
         can('read', ['Deadline', 'DeadlineBatch'], { committeePre: subtree });
         break;
