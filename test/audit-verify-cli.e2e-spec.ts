@@ -161,4 +161,13 @@ describe('npm run audit:verify: removed, rewound and rewritten chains', () => {
     expect(result.stdout).toMatch(new RegExp(`TH-NS: first broken link at seq ${head} \\(event [0-9a-f-]+\\): the chain differs from the checkpoint of \\d{4}-\\d{2}-\\d{2} at this event`));
     expect(result.stdout).toContain('BROKEN in 3 of 5 chains');
   });
+
+  it('reports the chain of a committee whose row was deleted to take its chain out of the count', async () => {
+    const hn = await committeeId('HN');
+    await asAttacker(() => client.query(`DELETE FROM committee WHERE id = $1`, [hn]));
+    const result = run();
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(`${hn}: first broken link at seq 0: a chain whose committee row is gone`);
+    expect(result.stdout).toContain('BROKEN in 3 of 4 chains');
+  });
 });

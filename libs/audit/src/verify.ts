@@ -154,5 +154,6 @@ async function ownerless(db: PoolClient, checkpoint: string | null): Promise<Bro
      EXCEPT SELECT id FROM committee`,
     [checkpoint],
   );
-  return rows.map((r) => ({ committeeId: r.committee_id, committeeCode: '?', seq: '0', eventId: null, reason: 'a chain whose committee row is gone' }));
+  // The code went with the row: the id stands in for it.
+  return rows.map((r) => ({ committeeId: r.committee_id, committeeCode: r.committee_id, seq: '0', eventId: null, reason: 'a chain whose committee row is gone' }));
 }
