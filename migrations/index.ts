@@ -6,6 +6,17 @@ import { Outbox1764200000000 } from './1764200000000-outbox';
 import { JobFailure1764300000000 } from './1764300000000-job-failure';
 import { DeadlinesNotifications1764400000000 } from './1764400000000-deadlines-notifications';
 import { CadreRestrictedStamp1764450000000 } from './1764450000000-cadre-restricted-stamp';
+import { AuditCompleteness1764500000000 } from './1764500000000-audit-completeness';
 
 /** Every migration, in order. Tools pass this list to the data source; nothing is found by glob. */
-export const migrations = [Foundation1763800000000, CadreTallies1763900000000, PositionCoveringIndex1764000000000, CadreScopeSearchIndex1764100000000, Outbox1764200000000, JobFailure1764300000000, DeadlinesNotifications1764400000000, CadreRestrictedStamp1764450000000];
+export const migrations = [
+  Foundation1763800000000,
+  CadreTallies1763900000000,
+  PositionCoveringIndex1764000000000,
+  CadreScopeSearchIndex1764100000000,
+  Outbox1764200000000,
+  JobFailure1764300000000,
+  DeadlinesNotifications1764400000000,
+  CadreRestrictedStamp1764450000000,
+  AuditCompleteness1764500000000,
+];

@@ -220,6 +220,40 @@ describe('audit chain verification', () => {
     expect((await verifyAuditChains(api.db)).broken).toEqual([]);
   });
 
+  it('a chain head only moves forward onto events that continue it; it is never deleted, and a new one is a genesis', async () => {
+    const head = (await api.db.query(`SELECT seq::text AS seq, hash FROM audit_chain_head WHERE committee_id = $1`, [C.TW])).rows[0];
+    const previous = (await api.db.query(`SELECT hash FROM audit_event WHERE committee_id = $1 AND seq = $2 - 1`, [C.TW, head.seq])).rows[0];
+    const refused = { code: '42501' };
+    // Rolled back to the previous (real) event: a rewind, refused without any trigger trick.
+    await expect(api.db.query(`UPDATE audit_chain_head SET seq = seq - 1, hash = $2 WHERE committee_id = $1`, [C.TW, previous.hash])).rejects.toMatchObject({
+      ...refused,
+      message: expect.stringMatching(/only moves forward/),
+    });
+    await expect(api.db.query(`UPDATE audit_chain_head SET hash = $2 WHERE committee_id = $1`, [C.TW, 'f'.repeat(64)])).rejects.toMatchObject(refused);
+    // Forward, but onto events that are not there.
+    await expect(api.db.query(`UPDATE audit_chain_head SET seq = seq + 1, hash = $2 WHERE committee_id = $1`, [C.TW, 'f'.repeat(64)])).rejects.toMatchObject({
+      ...refused,
+      message: expect.stringMatching(/continue/),
+    });
+    await expect(api.db.query(`DELETE FROM audit_chain_head WHERE committee_id = $1`, [C.TW])).rejects.toMatchObject(refused);
+    await expect(api.db.query(`TRUNCATE audit_chain_head`)).rejects.toMatchObject({ message: expect.stringMatching(/append-only/) });
+    await expect(api.db.query(`INSERT INTO audit_chain_head (committee_id, seq, hash) VALUES (gen_random_uuid(), 7, $1)`, ['a'.repeat(64)])).rejects.toMatchObject({
+      ...refused,
+      message: expect.stringMatching(/genesis/),
+    });
+    expect((await api.db.query(`SELECT seq::text AS seq, hash FROM audit_chain_head WHERE committee_id = $1`, [C.TW])).rows[0]).toEqual(head);
+    // The application's own writes pass: a new committee's chain starts at its genesis head and moves on with its first event.
+    const created = await api
+      .http()
+      .post('/api/v1/committees')
+      .set('authorization', await api.login('operator'))
+      .send({ code: 'DN', name: 'Thành ủy Đà Nẵng', level: 'provincial', parentId: C.TW })
+      .expect(201);
+    expect((await api.db.query(`SELECT seq::int AS seq FROM audit_chain_head WHERE committee_id = $1`, [created.body.id])).rows).toEqual([{ seq: 1 }]);
+    expect((await api.db.query(`SELECT seq::int AS seq, prev_hash FROM audit_event WHERE committee_id = $1`, [created.body.id])).rows).toEqual([{ seq: 1, prev_hash: '0'.repeat(64) }]);
+    expect((await verifyAuditChains(api.db)).broken).toEqual([]);
+  });
+
   it('reports an edited event (its committee and seq) and a deleted middle event (missing)', async () => {
     const tampered = (await api.db.query(`SELECT id, seq::text AS seq FROM audit_event WHERE committee_id = $1 AND seq = 10`, [C.TH])).rows[0];
     expect(tampered).toBeDefined();

@@ -115,6 +115,16 @@ describe('the committee tree', () => {
     const txAdmin = await api.login('admin.tx', 'Passw0rd-TX-2025');
     await api.http().get('/api/v1/cadres').set('authorization', txAdmin).expect(200);
 
+    // Open deadlines: one set for TH-TX alone (it moves), one of a batch TH also has (waived rather than doubled).
+    const single = await api.http().post('/api/v1/deadlines').set('authorization', th)
+      .send({ committeeId: C['TH-TX'], kind: 'appraisal', title: 'Thẩm định nhân sự Thị ủy', dueOn: '2099-01-31' }).expect(201);
+    const batch = await api.http().post('/api/v1/deadline-batches').set('authorization', await api.login('admin.tw'))
+      .send({ committeeId: C.TW, kind: 'planning-submission', title: 'Hoàn thành quy hoạch', dueOn: '2099-02-28' }).expect(201);
+    const batchCopy = (await api.db.query(`SELECT id, state FROM deadline WHERE committee_id = $1 AND batch_id = $2`, [C['TH-TX'], batch.body.id])).rows[0];
+    const cadresMoving: { id: string; committee_id: string; managing_committee_id: string }[] = (
+      await api.db.query(`SELECT id, committee_id, managing_committee_id FROM cadre WHERE committee_id = $1 OR managing_committee_id = $1 ORDER BY id`, [C['TH-TX']])
+    ).rows;
+
     const res = await api.http().post(`/api/v1/committees/${C['TH-TX']}/dissolve`).set('authorization', th).send({ version: tx.version, successorId: C.TH });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'dissolved', successorId: C.TH, validTo: expect.any(String) });
@@ -124,13 +134,46 @@ describe('the committee tree', () => {
     // The dissolved committee's board lost its role on its next request.
     expectProblem(await api.http().get('/api/v1/cadres').set('authorization', txAdmin), 403, 'forbidden');
     // Its history stays: the row, its audit chain (now ending with the revocation and the dissolution).
-    const events = (await api.db.query(`SELECT action FROM audit_event WHERE committee_id = $1 ORDER BY seq DESC LIMIT 2`, [C['TH-TX']])).rows;
-    expect(events.map((e) => e.action)).toEqual(['dissolve', 'revoke']);
+    const events = (await api.db.query(`SELECT action FROM audit_event WHERE committee_id = $1 ORDER BY seq DESC LIMIT 3`, [C['TH-TX']])).rows;
+    expect(events.map((e) => e.action)).toEqual(['dissolve', 'waive', 'revoke']);
     // Dissolved committees are hidden by default and listed on request.
     const visible = await api.http().get(`/api/v1/committees?limit=200`).set('authorization', th).expect(200);
     expect(visible.body.items.map((c: { id: string }) => c.id)).not.toContain(C['TH-TX']);
     const all = await api.http().get(`/api/v1/committees?limit=200&includeDissolved=true`).set('authorization', th).expect(200);
     expect(all.body.items.map((c: { id: string }) => c.id)).toContain(C['TH-TX']);
+
+    // The trail says which cadres and deadlines moved, from where to where: one event per record, in its
+    // own history, on the chain of the committee that holds it now.
+    const handOvers = (
+      await api.db.query(`SELECT entity_id, committee_id, changes FROM audit_event WHERE entity_type = 'Cadre' AND action = 'hand-over' ORDER BY entity_id`)
+    ).rows;
+    expect(handOvers.map((e) => e.entity_id)).toEqual(cadresMoving.map((k) => k.id));
+    for (const k of cadresMoving) {
+      const event = handOvers.find((e) => e.entity_id === k.id);
+      const managedThere = k.managing_committee_id === C['TH-TX'];
+      expect(event.committee_id).toBe(managedThere ? C.TH : k.managing_committee_id);
+      expect(event.changes).toMatchObject({
+        reason: 'committee dissolved',
+        before: { committeeId: C['TH-TX'], ...(managedThere ? { managingCommitteeId: C['TH-TX'] } : {}) },
+        after: { committeeId: C.TH, ...(managedThere ? { managingCommitteeId: C.TH } : {}) },
+      });
+    }
+    // A cadre file's history, as its board reads it, shows the move.
+    const history = await api.http().get(`/api/v1/audit-events?entityId=${cadresMoving[0].id}`).set('authorization', th).expect(200);
+    expect(history.body.items[0]).toMatchObject({ action: 'hand-over', entityType: 'Cadre', committeeCode: 'TH', changes: { before: { committeeId: C['TH-TX'] }, after: { committeeId: C.TH } } });
+    const deadlineEvents = (
+      await api.db.query(`SELECT entity_id, committee_id, action, changes FROM audit_event WHERE entity_type = 'Deadline' AND entity_id = ANY($1) AND action IN ('hand-over', 'waive')`, [
+        [single.body.id, batchCopy.id],
+      ])
+    ).rows;
+    expect(deadlineEvents).toEqual(
+      expect.arrayContaining([
+        { entity_id: single.body.id, committee_id: C.TH, action: 'hand-over', changes: { reason: 'committee dissolved', before: { committeeId: C['TH-TX'] }, after: { committeeId: C.TH } } },
+        { entity_id: batchCopy.id, committee_id: C['TH-TX'], action: 'waive', changes: { before: { state: batchCopy.state }, after: { state: 'waived', waiveReason: expect.stringContaining('giải thể') } } },
+      ]),
+    );
+    expect(deadlineEvents).toHaveLength(2);
+    expect((await api.db.query(`SELECT committee_id FROM deadline WHERE id = $1`, [single.body.id])).rows[0].committee_id).toBe(C.TH);
   });
 
   it('counts archived files too: a move that would leave one managed from outside its managing committee\'s subtree is refused', async () => {

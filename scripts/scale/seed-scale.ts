@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { GENESIS_HASH, linkHash } from '@canbo/audit';
+import { CHECKPOINT_SQL, GENESIS_HASH, linkHash } from '@canbo/audit';
 import { RENUMBER_SQL } from '@canbo/committees';
 import { hashPassword } from '@canbo/identity';
 import { ensureDatabase, migrate } from '../migrate';
@@ -18,7 +18,7 @@ import { Committee, Level, Tree, TreeShape, allocate, buildTree, spread } from '
  *
  *   committees (1 / 63 / 700 / 10,000, or 1 / 34 / 3,321) → users and role assignments →
  *   cadres with their positions and evaluations (one pass, three COPY streams) → audit events
- *   (a valid hash chain per committee) → indexes rebuilt, tallies rebuilt, VACUUM ANALYZE → checks.
+ *   (a valid hash chain per committee, every head, today's checkpoint) → indexes rebuilt, tallies rebuilt, VACUUM ANALYZE → checks.
  *
  * Everything is deterministic from --seed: ids are UUIDv7-shaped with a counter for a clock.
  */
@@ -614,10 +614,15 @@ async function main(): Promise<void> {
           const sink = new CopySink(conn, 'audit_event', AUDIT_COLUMNS);
           const heads = await generateAudit(tree, opts.seed, managedBy, cadreIds.cadre, actorOf, opts.auditEvents, sink);
           await sink.end();
-          const headSink = new CopySink(conn, 'audit_chain_head', ['committee_id', 'seq', 'hash']);
+          // Every committee got its genesis head when it was inserted (a trigger); the chains with events move theirs on.
+          await conn.query(`CREATE TEMP TABLE seeded_head (committee_id uuid PRIMARY KEY, seq bigint NOT NULL, hash text NOT NULL)`);
+          const headSink = new CopySink(conn, 'seeded_head', ['committee_id', 'seq', 'hash']);
           for (const h of heads) await headSink.push(`${h.committeeId}\t${h.seq}\t${h.hash}`);
           await headSink.end();
-          log(`  ${fmt(sink.rows)} events in ${fmt(heads.length)} committee chains`);
+          await conn.query(`UPDATE audit_chain_head h SET seq = s.seq, hash = s.hash FROM seeded_head s WHERE s.committee_id = h.committee_id`);
+          // And today's checkpoint of them all, as the worker takes it each day.
+          await conn.query(CHECKPOINT_SQL);
+          log(`  ${fmt(sink.rows)} events in ${fmt(heads.length)} committee chains, checkpoint taken`);
           return sink.rows + heads.length;
         } finally {
           await conn.end();
@@ -715,14 +720,17 @@ async function checks(db: Client, opts: Options, expected: { positions: number; 
       0,
     ],
     [
-      'audit chain heads that do not match their last event',
+      'committees whose audit chain head is missing or does not match their last event (or genesis)',
       await one(`
-        SELECT count(*) FROM (SELECT committee_id, max(seq) AS seq, count(*) AS n FROM audit_event GROUP BY committee_id) x
-          FULL JOIN audit_chain_head h USING (committee_id)
+        SELECT count(*) FROM committee c
+          LEFT JOIN (SELECT committee_id, max(seq) AS seq, count(*) AS n FROM audit_event GROUP BY committee_id) x ON x.committee_id = c.id
+          LEFT JOIN audit_chain_head h ON h.committee_id = c.id
           LEFT JOIN audit_event e ON e.committee_id = h.committee_id AND e.seq = h.seq
-         WHERE x.seq IS DISTINCT FROM h.seq OR x.n IS DISTINCT FROM h.seq OR e.hash IS DISTINCT FROM h.hash`),
+         WHERE h.committee_id IS NULL OR coalesce(x.seq, 0) <> h.seq OR coalesce(x.n, 0) <> h.seq
+            OR (h.seq > 0 AND e.hash IS DISTINCT FROM h.hash) OR (h.seq = 0 AND h.hash <> repeat('0', 64))`),
       0,
     ],
+    ['committees missing from the checkpoint', await one(`SELECT count(*) FROM committee c WHERE NOT EXISTS (SELECT 1 FROM audit_checkpoint_head k WHERE k.committee_id = c.id)`), 0],
     ['audit events', await one(`SELECT count(*) FROM audit_event`), opts.auditEvents],
     ['tally total minus cadres not archived', await one(`SELECT (SELECT coalesce(sum(n), 0) FROM cadre_tally) - (SELECT count(*) FROM cadre WHERE archived_at IS NULL)`), 0],
     ['age tally total minus cadres not archived', await one(`SELECT (SELECT coalesce(sum(n), 0) FROM cadre_age_tally) - (SELECT count(*) FROM cadre WHERE archived_at IS NULL)`), 0],

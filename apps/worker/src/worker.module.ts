@@ -33,6 +33,16 @@ class Schedules implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.maintenance.upsertJobScheduler('heartbeat', { every: 60_000 }, { name: 'heartbeat', opts: { removeOnComplete: 100, removeOnFail: 100 } });
+    const checkpoint = { name: Jobs.auditCheckpoint.name, data: { v: Jobs.auditCheckpoint.version, payload: {} } };
+    await this.maintenance.upsertJobScheduler(
+      'audit-checkpoint',
+      { pattern: this.config.AUDIT_CHECKPOINT_CRON, tz: 'Asia/Ho_Chi_Minh' },
+      { ...checkpoint, opts: { attempts: Jobs.auditCheckpoint.attempts, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: 100, removeOnFail: 100 } },
+    );
+    // And one at start (per Vietnamese day), so a worker that was down at the scheduled hour still takes the
+    // day's checkpoint; the job is idempotent, so a boot after it is taken adds nothing.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()).replace(/-/g, '');
+    await this.maintenance.add(checkpoint.name, checkpoint.data, { jobId: jobIdOf(Jobs.auditCheckpoint, `boot-${today}`), attempts: Jobs.auditCheckpoint.attempts, removeOnComplete: 100, removeOnFail: 100 });
     const scan = { name: Jobs.scanDeadlines.name, data: { v: Jobs.scanDeadlines.version, payload: {} } };
     await this.deadlines.upsertJobScheduler('scan-deadlines', { pattern: this.config.DEADLINE_SCAN_CRON, tz: 'Asia/Ho_Chi_Minh' }, { ...scan, opts: { removeOnComplete: 100, removeOnFail: 100 } });
     // And a scan at start, so a worker that was down at the scheduled hour catches up (replicas starting

@@ -46,6 +46,7 @@ export function buildAbility(assignments: readonly Assignment[], self: string): 
         can(['grant', 'revoke'], 'RoleAssignment', { role: { $in: OPERATOR_GRANTS } });
         can(['read', 'create'], 'User');
         can('manage', 'Queue');
+        can(['create', 'read'], 'AuditVerification');
         // Reminder days and escalation per kind of deadline are a national setting.
         can(['read', 'update'], 'DeadlinePolicy');
         break;
@@ -55,6 +56,7 @@ export function buildAbility(assignments: readonly Assignment[], self: string): 
         can('read', 'Cadre', PUBLIC, { committeePre: subtree });
         can('read', 'Cadre', RESTRICTED, { managingCommitteeId: a.committeeId });
         can('read', 'AuditEvent', { committeeId: a.committeeId });
+        can(['create', 'read'], 'AuditVerification', { committeeId: a.committeeId, subtree: false });
         can('read', 'RoleAssignment', { committeePre: subtree });
         can(['grant', 'revoke'], 'RoleAssignment', { committeePre: subtree, role: { $in: GRANTED_IN_SUBTREE } });
         can(['grant', 'revoke'], 'RoleAssignment', { committeePre: below, role: { $in: SECRETARY_GRANTS_BELOW } });
@@ -71,6 +73,7 @@ export function buildAbility(assignments: readonly Assignment[], self: string): 
         can(['create', 'archive'], 'Cadre', { managingCommitteeId: a.committeeId });
         can('update', 'Cadre', ALL, { managingCommitteeId: a.committeeId });
         can('read', 'AuditEvent', { committeeId: a.committeeId });
+        can(['create', 'read'], 'AuditVerification', { committeeId: a.committeeId, subtree: false });
         can('read', 'RoleAssignment', { committeePre: subtree });
         can(['grant', 'revoke'], 'RoleAssignment', { committeePre: subtree, role: { $in: GRANTED_IN_SUBTREE } });
         can(['grant', 'revoke'], 'RoleAssignment', { committeePre: below, role: { $in: ADMIN_GRANTS_BELOW } });
@@ -94,6 +97,8 @@ export function buildAbility(assignments: readonly Assignment[], self: string): 
         can('read', 'Cadre', PUBLIC, { committeePre: subtree });
         can('read', 'Cadre', RESTRICTED, { managingPre: subtree });
         can('read', 'AuditEvent', { committeePre: subtree });
+        // Checking the chains it reads is oversight too (asking writes only the request's own audit event).
+        can(['create', 'read'], 'AuditVerification', { committeePre: subtree });
         can('read', 'RoleAssignment', { committeePre: subtree });
         can('read', ['Deadline', 'DeadlineBatch'], { committeePre: subtree });
         break;

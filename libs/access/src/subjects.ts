@@ -19,6 +19,15 @@ export interface AuditEventSubject {
   committeeId: string;
   committeePre: number;
 }
+/**
+ * A check of audit chains: one committee's chain or (`subtree`) its subtree's; committeeId null is
+ * the whole tree. Whoever may ask for a check may read its result.
+ */
+export interface AuditVerificationSubject {
+  committeeId: string | null;
+  committeePre: number | null;
+  subtree: boolean;
+}
 /** A deadline is the committee's obligation; `update` is marking it met. */
 export interface DeadlineSubject {
   committeeId: string;
@@ -41,6 +50,7 @@ export type AppSubjects =
   | Tagged<'Cadre', CadreSubject>
   | Tagged<'Committee', CommitteeSubject>
   | Tagged<'AuditEvent', AuditEventSubject>
+  | Tagged<'AuditVerification', AuditVerificationSubject>
   | Tagged<'RoleAssignment', RoleAssignmentSubject>
   | Tagged<'Deadline', DeadlineSubject>
   | Tagged<'DeadlineBatch', DeadlineBatchSubject>

@@ -1,40 +1,76 @@
-import { Controller, Get, Injectable, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Injectable, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { subject } from '@casl/ability';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { Authorize, currentActor, operatorCommitteeId } from '@canbo/access';
-import { IdParam, Jobs, NotFoundProblem, Outbox } from '@canbo/platform';
+import { ForbiddenProblem, IdParam, Jobs, NotFoundProblem, Outbox } from '@canbo/platform';
 import { AuditService } from './audit.service';
 import { BrokenLink } from './verify';
 
+export class RequestAuditVerificationDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'The committee whose chain is checked; without it, every chain (operators)' })
+  @IsOptional()
+  @IsUUID()
+  committeeId?: string;
+
+  @ApiPropertyOptional({ default: true, description: 'With committeeId: the chains of the committees below it too' })
+  @IsOptional()
+  @IsBoolean()
+  subtree?: boolean;
+}
+
 export class AuditVerificationView {
   @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', nullable: true, description: 'null: every chain' }) committeeId: string | null;
+  @ApiProperty() subtree: boolean;
   @ApiProperty() requestedAt: string;
   @ApiProperty({ nullable: true, description: 'null while the worker has not run it yet' }) finishedAt: string | null;
   @ApiProperty({ nullable: true }) committees: number | null;
   @ApiProperty({ nullable: true }) events: number | null;
+  @ApiProperty({ nullable: true, description: 'The day of the checkpoint the chains were compared against' }) checkpoint: string | null;
   @ApiProperty({ nullable: true, description: 'The first broken link of each broken chain' }) broken: BrokenLink[] | null;
 }
 
 interface Row {
   id: string;
+  committee_id: string | null;
+  committee_pre: string | null;
+  subtree: boolean;
   requested_at: Date;
   finished_at: Date | null;
   committees: number | null;
   events: number | null;
+  checkpoint: string | null;
   broken: BrokenLink[] | null;
 }
 
 const toView = (r: Row): AuditVerificationView => ({
   id: r.id,
+  committeeId: r.committee_id,
+  subtree: r.subtree,
   requestedAt: r.requested_at.toISOString(),
   finishedAt: r.finished_at?.toISOString() ?? null,
   committees: r.committees,
   events: r.events,
+  checkpoint: r.checkpoint,
   broken: r.broken,
 });
 
-/** `npm run audit:verify` for operators without a shell: the worker walks every chain and stores the report. */
+/** What a verification covers, as the ability sees it (null committee: the whole tree). */
+const asVerification = (committeeId: string | null, committeePre: string | number | null, subtree: boolean) =>
+  subject('AuditVerification', { committeeId, committeePre: committeePre === null ? null : Number(committeePre), subtree }) as never;
+
+const SELECT = `
+  SELECT v.id, v.committee_id, c.pre::text AS committee_pre, v.subtree, v.requested_at, v.finished_at, v.committees, v.events,
+         to_char(v.checkpoint, 'YYYY-MM-DD') AS checkpoint, v.broken
+    FROM audit_verification v LEFT JOIN committee c ON c.id = v.committee_id`;
+
+/**
+ * `npm run audit:verify` without a shell, and for oversight: an auditor checks the chains of its
+ * subtree, a board its own chain, operators every chain; the worker walks them and stores the report.
+ */
 @Injectable()
 export class AuditVerifications {
   constructor(
@@ -44,17 +80,38 @@ export class AuditVerifications {
   ) {}
 
   @Transactional()
-  async request(): Promise<AuditVerificationView> {
+  async request(dto: RequestAuditVerificationDto): Promise<AuditVerificationView> {
     const actor = currentActor();
-    const [row]: Row[] = await this.txHost.tx.query(`INSERT INTO audit_verification (requested_by) VALUES ($1) RETURNING *`, [actor.userId]);
-    await this.outbox.add(Jobs.verifyAuditChains, row.id, { verificationId: row.id });
-    await this.audit.record({ committeeId: operatorCommitteeId(actor), entityType: 'AuditVerification', entityId: row.id, action: 'request', changes: {} });
-    return toView(row);
+    const subtree = dto.subtree ?? true;
+    let committeePre: string | null = null;
+    if (dto.committeeId) {
+      // A committee the caller cannot see answers like one that does not exist; one it sees but may not check is 403.
+      const [target]: { pre: string }[] = await this.txHost.tx.query(`SELECT pre::text AS pre FROM committee WHERE id = $1`, [dto.committeeId]);
+      if (!target || !actor.ability.can('read', subject('Committee', { id: dto.committeeId, pre: Number(target.pre) }) as never)) throw new NotFoundProblem('Committee');
+      committeePre = target.pre;
+    }
+    if (!actor.ability.can('create', asVerification(dto.committeeId ?? null, committeePre, subtree)))
+      throw new ForbiddenProblem(dto.committeeId ? 'You may not verify these audit chains' : 'Only operators verify every chain; name a committee');
+    const [{ id }]: { id: string }[] = await this.txHost.tx.query(
+      `INSERT INTO audit_verification (requested_by, committee_id, subtree) VALUES ($1, $2, $3) RETURNING id`,
+      [actor.userId, dto.committeeId ?? null, subtree],
+    );
+    await this.outbox.add(Jobs.verifyAuditChains, id, { verificationId: id });
+    // On the checked committee's chain, so its board sees who checked it; a whole-tree check on the operator's.
+    await this.audit.record({
+      committeeId: dto.committeeId ?? operatorCommitteeId(actor),
+      entityType: 'AuditVerification',
+      entityId: id,
+      action: 'request',
+      changes: { after: { committeeId: dto.committeeId ?? null, subtree } },
+    });
+    return this.get(id);
   }
 
+  /** Readable by whoever may ask for the same check; others get 404. */
   async get(id: string): Promise<AuditVerificationView> {
-    const [row]: Row[] = await this.txHost.tx.query(`SELECT * FROM audit_verification WHERE id = $1`, [id]);
-    if (!row) throw new NotFoundProblem('Audit verification');
+    const [row]: Row[] = await this.txHost.tx.query(`${SELECT} WHERE v.id = $1`, [id]);
+    if (!row || !currentActor().ability.can('read', asVerification(row.committee_id, row.committee_pre, row.subtree))) throw new NotFoundProblem('Audit verification');
     return toView(row);
   }
 }
@@ -66,14 +123,14 @@ export class AuditVerificationsController {
   constructor(private readonly verifications: AuditVerifications) {}
 
   @Post()
-  @Authorize('manage', 'Queue')
-  @ApiOperation({ summary: 'Ask the worker to verify every audit hash chain (operators)' })
-  request(): Promise<AuditVerificationView> {
-    return this.verifications.request();
+  @Authorize('create', 'AuditVerification')
+  @ApiOperation({ summary: 'Ask the worker to verify audit hash chains: a committee\'s (operators, its auditors, its own board), its subtree\'s (auditors above), or all (operators)' })
+  request(@Body() dto: RequestAuditVerificationDto): Promise<AuditVerificationView> {
+    return this.verifications.request(dto);
   }
 
   @Get(':id')
-  @Authorize('manage', 'Queue')
+  @Authorize('read', 'AuditVerification')
   @ApiOperation({ summary: 'The result of a verification: finishedAt is null until the worker has run it' })
   get(@IdParam() id: string): Promise<AuditVerificationView> {
     return this.verifications.get(id);

@@ -4,7 +4,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { ClsService } from 'nestjs-cls';
 import { optionalActor } from '@canbo/access';
 import { groupBy } from '@canbo/platform';
-import { GENESIS_HASH, linkHash } from './chain';
+import { linkHash } from './chain';
 
 export interface AuditRecord {
   /** The committee whose board made the change; the event joins that committee's chain. */
@@ -16,6 +16,12 @@ export interface AuditRecord {
   changes: { before?: object; after?: object; [k: string]: unknown };
   /** Set when no signed-in actor is in context (the login flow, jobs acting for a user). */
   actorId?: string | null;
+}
+
+export class MissingChainHeadError extends Error {
+  constructor(committeeId: string) {
+    super(`Committee ${committeeId} has no audit chain head: its chain was removed (run audit:verify)`);
+  }
 }
 
 export class AuditOutsideTransactionError extends Error {
@@ -55,8 +61,10 @@ export class AuditService {
     const byCommittee = groupBy(events, (e) => e.committeeId);
 
     for (const committeeId of [...byCommittee.keys()].sort()) {
-      await tx.query(`INSERT INTO audit_chain_head (committee_id, seq, hash) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING`, [committeeId, GENESIS_HASH]);
+      // Every committee's head is written with the committee (genesis); one that is missing was removed,
+      // and a new chain started here would hide that, so the write is refused.
       const [head] = (await tx.query(`SELECT seq::text AS seq, hash FROM audit_chain_head WHERE committee_id = $1 FOR UPDATE`, [committeeId])) as { seq: string; hash: string }[];
+      if (!head) throw new MissingChainHeadError(committeeId);
       let seq = BigInt(head.seq);
       let prev = head.hash;
       const rows = (byCommittee.get(committeeId) as AuditRecord[]).map((event) => {

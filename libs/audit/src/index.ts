@@ -1,5 +1,6 @@
 export { AuditModule } from './audit.module';
 export type { AuditEventView } from './audit-events.controller';
-export { AuditService, AuditOutsideTransactionError, diff, type AuditRecord } from './audit.service';
-export { verifyAuditChains, type VerifyReport, type BrokenLink } from './verify';
+export { AuditService, AuditOutsideTransactionError, MissingChainHeadError, diff, type AuditRecord } from './audit.service';
+export { AuditCheckpoints, CHECKPOINT_SQL, type Checkpoint } from './checkpoint';
+export { verifyAuditChains, type VerifyReport, type VerifyScope, type BrokenLink } from './verify';
 export { canonicalJson, linkHash, GENESIS_HASH } from './chain';

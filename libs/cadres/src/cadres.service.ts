@@ -210,10 +210,33 @@ export class CadresService implements OnModuleInit {
           { cadres: n },
         );
     });
-    // A dissolved committee's cadres work for, and are managed by, its successor.
+    // A dissolved committee's cadres work for, and are managed by, its successor. Each file's own history
+    // shows the move: one event per file, on the chain of the committee that manages it now (where its
+    // next events go and whose board reads them).
     this.committees.onCommitteeDissolved(async (tx, from, to) => {
-      await tx.query(`UPDATE cadre SET committee_id = $2, updated_at = now(), version = version + 1 WHERE committee_id = $1`, [from.id, to.id]);
-      await tx.query(`UPDATE cadre SET managing_committee_id = $2, updated_at = now(), version = version + 1 WHERE managing_committee_id = $1`, [from.id, to.id]);
+      // TypeORM answers an UPDATE … RETURNING with [rows, rowCount].
+      const [moved]: [{ id: string; was_working: string; was_managing: string; managing_committee_id: string; version: number }[], number] = await tx.query(
+        `WITH was AS (SELECT id, committee_id, managing_committee_id FROM cadre WHERE committee_id = $1 OR managing_committee_id = $1 ORDER BY id FOR UPDATE)
+         UPDATE cadre k SET committee_id = CASE WHEN was.committee_id = $1 THEN $2::uuid ELSE k.committee_id END,
+                managing_committee_id = CASE WHEN was.managing_committee_id = $1 THEN $2::uuid ELSE k.managing_committee_id END,
+                updated_at = now(), version = k.version + 1
+           FROM was WHERE k.id = was.id
+         RETURNING k.id, was.committee_id AS was_working, was.managing_committee_id AS was_managing, k.managing_committee_id, k.version`,
+        [from.id, to.id],
+      );
+      const side = (r: (typeof moved)[number], id: string) => ({
+        ...(r.was_working === from.id ? { committeeId: id } : {}),
+        ...(r.was_managing === from.id ? { managingCommitteeId: id } : {}),
+      });
+      await this.audit.recordMany(
+        moved.map((r) => ({
+          committeeId: r.managing_committee_id,
+          entityType: 'Cadre',
+          entityId: r.id,
+          action: 'hand-over',
+          changes: { reason: 'committee dissolved', before: { ...side(r, from.id), version: r.version - 1 }, after: { ...side(r, to.id), version: r.version } },
+        })),
+      );
     });
   }
 

@@ -119,15 +119,41 @@ export class DeadlinesService implements OnModuleInit {
 
   onModuleInit(): void {
     // A dissolved committee's open deadlines pass to its successor (its history stays where it was);
-    // one the successor already has from the same batch is waived rather than doubled.
+    // one the successor already has from the same batch is waived rather than doubled. Each one's own
+    // history says so: the waiver on the dissolved committee's chain, the move on the successor's.
     this.committees.onCommitteeDissolved(async (tx, from, to) => {
-      await tx.query(
-        `UPDATE deadline d SET state = 'waived', waived_at = now(), waive_reason = $3, version = version + 1, updated_at = now()
-          WHERE d.committee_id = $1 AND d.state IN ${LIVE} AND d.batch_id IS NOT NULL
-            AND EXISTS (SELECT 1 FROM deadline o WHERE o.batch_id = d.batch_id AND o.committee_id = $2)`,
-        [from.id, to.id, `Cấp ủy giải thể, hợp nhất vào ${to.name}`],
+      const reason = `Cấp ủy giải thể, hợp nhất vào ${to.name}`;
+      // TypeORM answers an UPDATE … RETURNING with [rows, rowCount].
+      const [waived]: [{ id: string; was: DeadlineState }[], number] = await tx.query(
+        `WITH was AS (
+           SELECT d.id, d.state FROM deadline d
+            WHERE d.committee_id = $1 AND d.state IN ${LIVE} AND d.batch_id IS NOT NULL
+              AND EXISTS (SELECT 1 FROM deadline o WHERE o.batch_id = d.batch_id AND o.committee_id = $2)
+            ORDER BY d.id FOR UPDATE)
+         UPDATE deadline d SET state = 'waived', waived_at = now(), waive_reason = $3, version = d.version + 1, updated_at = now()
+           FROM was WHERE d.id = was.id RETURNING d.id, was.state AS was`,
+        [from.id, to.id, reason],
       );
-      await tx.query(`UPDATE deadline SET committee_id = $2, version = version + 1, updated_at = now() WHERE committee_id = $1 AND state IN ${LIVE}`, [from.id, to.id]);
+      const [moved]: [{ id: string }[], number] = await tx.query(
+        `UPDATE deadline SET committee_id = $2, version = version + 1, updated_at = now() WHERE committee_id = $1 AND state IN ${LIVE} RETURNING id`,
+        [from.id, to.id],
+      );
+      await this.audit.recordMany([
+        ...waived.map((d) => ({
+          committeeId: from.id,
+          entityType: 'Deadline',
+          entityId: d.id,
+          action: 'waive',
+          changes: { before: { state: d.was }, after: { state: 'waived', waiveReason: reason } },
+        })),
+        ...moved.map((d) => ({
+          committeeId: to.id,
+          entityType: 'Deadline',
+          entityId: d.id,
+          action: 'hand-over',
+          changes: { reason: 'committee dissolved', before: { committeeId: from.id }, after: { committeeId: to.id } },
+        })),
+      ]);
     });
   }
 

@@ -107,6 +107,14 @@ export class AppConfig {
   DEADLINE_SCAN_CRON = '0 7 * * *';
 
   /**
+   * When the worker takes the day's checkpoint of every audit chain head (cron, Vietnam time); also once
+   * when it starts, one per day whatever the number of runs.
+   */
+  @IsString()
+  @MinLength(9)
+  AUDIT_CHECKPOINT_CRON = '0 1 * * *';
+
+  /**
    * Jobs in flight per worker process and queue (bench.md: 50 is BullMQ's sweet spot), and how long a
    * job's lock lasts: a worker that dies mid-job has its jobs taken over by another after this long.
    * BullMQ takes both when a worker is built, from the process environment (see apps/worker).

@@ -3,7 +3,7 @@
  * the worker checks at start-up that each job has exactly one handler.
  */
 export const QueueName = {
-  /** Housekeeping: the heartbeat, and checks operators ask for. */
+  /** Housekeeping: the heartbeat, the daily audit checkpoint, and checks operators ask for. */
   Maintenance: 'maintenance',
   /** The daily deadline scan and the reminder steps it fans out, one job per committee. */
   Deadlines: 'deadlines',
@@ -29,6 +29,8 @@ const define = <Payload>(queue: QueueName, name: string, version: number, attemp
 export const Jobs = {
   heartbeat: define<Record<string, never>>(QueueName.Maintenance, 'heartbeat', 1, 1),
   verifyAuditChains: define<{ verificationId: string }>(QueueName.Maintenance, 'verify-audit-chains', 1),
+  /** The day's checkpoint of every audit chain head (one per Vietnamese day; a re-run adds nothing). */
+  auditCheckpoint: define<Record<string, never>>(QueueName.Maintenance, 'audit-checkpoint', 1, 3),
   /** Finds the reminder steps that have come (as of today in Vietnam) and fans them out. */
   scanDeadlines: define<Record<string, never>>(QueueName.Deadlines, 'scan-deadlines', 1, 3),
   /**
