@@ -103,9 +103,12 @@ export class Fixtures {
     return { version: rows[0].version, remindDays: rows[0].remind_days, escalateAfterDays: rows[0].escalate_after_days };
   }
 
-  /** An audit verification request (operator business, no committee). */
-  async verification(): Promise<{ id: string }> {
-    const { rows } = await this.db.query(`INSERT INTO audit_verification (requested_by) SELECT id FROM app_user WHERE username = 'operator' RETURNING id`);
+  /** A request to check the audit chains of `c` (with its subtree or not), or of the whole tree (`null`). */
+  async verification(c: Code | null, subtree = true): Promise<{ id: string }> {
+    const { rows } = await this.db.query(
+      `INSERT INTO audit_verification (requested_by, committee_id, subtree) SELECT id, $1::uuid, $2 FROM app_user WHERE username = 'operator' RETURNING id`,
+      [c === null ? null : this.ids[c], subtree],
+    );
     return rows[0];
   }
 

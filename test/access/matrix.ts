@@ -26,6 +26,8 @@ import {
   readsDeadlines,
   readsRestricted,
   seesCommittee,
+  verifiesAudit,
+  verifiesChains,
   setsDeadline,
   setsDeadlines,
   waivesDeadline,
@@ -408,16 +410,35 @@ const auditCases: Case[] = [
   },
   {
     route: `POST ${V1}/audit-verifications`,
+    variant: 'every chain',
     positions: ['none'],
     request: async () => post(`${V1}/audit-verifications`),
-    expected: operatorOnly(201),
+    expected: ({ actor }) => answer({ route: verifiesAudit(actor), sees: true, may: verifiesChains(actor, null, true), ok: 201 }),
   },
   {
     route: `GET ${V1}/audit-verifications/{id}`,
+    variant: 'every chain',
     positions: ['none'],
-    request: async ({ fx }) => get(`${V1}/audit-verifications/${(await fx.verification()).id}`),
-    expected: operatorOnly(200),
+    request: async ({ fx }) => get(`${V1}/audit-verifications/${(await fx.verification(null)).id}`),
+    // The result of a check is read by whoever may ask for the same check: for anyone else it does not exist.
+    expected: ({ actor }) => answer({ route: verifiesAudit(actor), sees: verifiesChains(actor, null, true), may: true, ok: 200 }),
   },
+  ...[true, false].flatMap((subtree): Case[] => [
+    {
+      route: `POST ${V1}/audit-verifications`,
+      variant: subtree ? "a committee's chains with those below it" : "one committee's chain",
+      positions: COMMITTEE_POSITIONS,
+      request: async ({ fx }, c) => post(`${V1}/audit-verifications`, { committeeId: fx.ids[c.committee], subtree }),
+      expected: ({ actor, committee }) => answer({ route: verifiesAudit(actor), sees: seesCommittee(actor, committee), may: verifiesChains(actor, committee, subtree), ok: 201 }),
+    },
+    {
+      route: `GET ${V1}/audit-verifications/{id}`,
+      variant: subtree ? "a committee's chains with those below it" : "one committee's chain",
+      positions: COMMITTEE_POSITIONS,
+      request: async ({ fx }, c) => get(`${V1}/audit-verifications/${(await fx.verification(c.committee, subtree)).id}`),
+      expected: ({ actor, committee }) => answer({ route: verifiesAudit(actor), sees: verifiesChains(actor, committee, subtree), may: true, ok: 200 }),
+    },
+  ]),
   {
     route: `GET ${V1}/job-failures`,
     positions: ['none'],

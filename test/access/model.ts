@@ -133,6 +133,19 @@ export const writesCadre = (a: Actor, managing: Code): boolean => writesCadres(a
 
 export const readsAudit = (a: Actor): boolean => is(a, 'auditor', 'admin', 'secretary');
 
+/** Asking the worker to check audit hash chains (and reading the result): those who read a trail, and operators. */
+export const verifiesAudit = (a: Actor): boolean => is(a, 'operator', 'auditor', 'admin', 'secretary');
+/**
+ * Which chains: operators any, the whole tree (`null`) included; an auditor any committee of its subtree,
+ * with or without the committees below; a board its own committee's chain alone (the trail it reads).
+ */
+export function verifiesChains(a: Actor, c: Code | null, subtree: boolean): boolean {
+  if (is(a, 'operator')) return true;
+  if (c === null) return false;
+  if (is(a, 'auditor')) return within(c, a.home);
+  return is(a, 'admin', 'secretary') && c === a.home && !subtree;
+}
+
 // ---- Deadlines -------------------------------------------------------------------------------------
 
 export const readsDeadlines = (a: Actor): boolean => is(a, 'secretary', 'admin', 'officer', 'auditor', 'viewer');
