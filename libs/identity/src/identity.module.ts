@@ -12,10 +12,19 @@ import { ActorLoader } from './actor.loader';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AuthenticationGuard } from './authentication.guard';
+import { CredentialsRepository } from './credentials.repository';
 import { LocalStrategy } from './local.strategy';
+import { LoginGate } from './login-gate';
+import { PasswordChecker } from './passwords';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
+
+/** The username a login names, as the account lookup sees it (lower case); the storage key is a hash of it. */
+function usernameTracker(req: Record<string, unknown>): string {
+  const username = (req.body as { username?: unknown } | undefined)?.username;
+  return typeof username === 'string' ? username.toLowerCase() : '';
+}
 
 @Module({ providers: [RedisThrottlerStorage], exports: [RedisThrottlerStorage] })
 class ThrottlerStorageModule {}
@@ -34,13 +43,19 @@ class ThrottlerStorageModule {}
       imports: [ThrottlerStorageModule],
       inject: [AppConfig, RedisThrottlerStorage],
       useFactory: (config: AppConfig, storage: RedisThrottlerStorage) => ({
-        throttlers: [{ name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT }],
+        throttlers: [
+          // Per client address (behind a trusted proxy: the client's own, see TRUST_PROXY).
+          { name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT },
+          // Per submitted username, whoever sends it: a guessing attack spread over many addresses.
+          // Any name counts, existing or not, so the 429 tells nothing about the account.
+          { name: 'login-username', ttl: 60_000, limit: config.LOGIN_USERNAME_RATE_LIMIT, getTracker: usernameTracker },
+        ],
         storage,
       }),
     }),
   ],
   controllers: [AuthController, UsersController],
-  providers: [AuthService, LocalStrategy, ActorLoader, ActorCache, AuthenticationGuard, UsersService, { provide: APP_INTERCEPTOR, useClass: AccessChangesInterceptor }],
+  providers: [AuthService, CredentialsRepository, PasswordChecker, LoginGate, LocalStrategy, ActorLoader, ActorCache, AuthenticationGuard, UsersService, { provide: APP_INTERCEPTOR, useClass: AccessChangesInterceptor }],
   exports: [AuthenticationGuard, ActorLoader, ActorCache, JwtModule],
 })
 export class IdentityModule {}
