@@ -1,7 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard, PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-local';
-import { FieldError, ValidationProblem } from '@canbo/platform';
+import { FieldError, ValidationProblem, isEchoableName } from '@canbo/platform';
 import { AuthService, AuthenticatedUser } from './auth.service';
 import { UnauthorizedProblem } from './authentication.guard';
 import { LoginBusyProblem } from './login-gate';
@@ -17,9 +17,6 @@ export class LocalStrategy extends PassportStrategy(Strategy) {
     return this.auth.verifyCredentials(username, password, { address: req.ip });
   }
 }
-
-/** A property name a client may be told back: an identifier, never a value that came in a name's place. */
-const SAFE_FIELD = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 /**
  * Guards run before pipes, and Passport answers a missing field with a bare 401; the body's shape
@@ -39,7 +36,7 @@ export class LoginGuard extends AuthGuard('local') {
     if (typeof body.password !== 'string' || body.password.length < 1 || body.password.length > 256)
       errors.push({ field: 'password', message: 'password must be a string of 1–256 characters' });
     const unknown = Object.keys(body).filter((k) => k !== 'username' && k !== 'password');
-    for (const field of unknown) errors.push(SAFE_FIELD.test(field) ? { field, message: `property ${field} should not exist` } : { field: '(body)', message: 'an unexpected property is present' });
+    for (const field of unknown) errors.push(isEchoableName(field) ? { field, message: `property ${field} should not exist` } : { field: '(body)', message: 'an unexpected property is present' });
     if (errors.length) throw new ValidationProblem(errors);
     try {
       return (await super.canActivate(context)) as boolean;

@@ -16,7 +16,7 @@ export {
   type FieldError,
   type ProblemBody,
 } from './errors/problems';
-export { validationExceptionFactory, flattenValidationErrors } from './errors/validation';
+export { validationExceptionFactory, flattenValidationErrors, isEchoableName } from './errors/validation';
 export { ProblemDetailsFilter } from './errors/problem-details.filter';
 export { LoggingModule } from './logging/logging.module';
 export { requestIdOf, correlationIdOf } from './logging/request-id';

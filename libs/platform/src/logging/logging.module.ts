@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { redactedUrl } from './redacted-url';
@@ -14,6 +14,9 @@ import { correlationIdOf, requestIdOf } from './request-id';
     LoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
+        // Every route. (nestjs-pino's default, `{/*splat}`, matches no route of this app under Fastify:
+        // no request was logged at all.)
+        forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: config.LOG_LEVEL,
           // The HTTP server assigns the id (apps/api); the logger only reads it.
@@ -27,8 +30,10 @@ import { correlationIdOf, requestIdOf } from './request-id';
               url: redactedUrl(req.url),
               correlationId: req.headers ? correlationIdOf(req.headers) : undefined,
             }),
+            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
-          autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+          // Behind Nest's middleware mount, `url` can be relative to it; `originalUrl` is the request's own.
+          autoLogging: { ignore: (req) => ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').startsWith('/health') },
         },
       }),
     }),
