@@ -423,4 +423,8 @@ describe('per-username login throttling', () => {
     // Other usernames from the same address are not affected.
     await login('secretary.th', PASSWORD).expect(200);
   });
+
+  it('logins naming no username are refused as malformed (400), not throttled as one shared name', async () => {
+    for (let i = 0; i < 5; i++) expectFieldError(await api.http().post('/api/v1/auth/login').send({ password: `wrong-password-${i}` }), 'username');
+  });
 });

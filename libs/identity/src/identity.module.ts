@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { ExecutionContext, Module } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
@@ -20,10 +20,16 @@ import { RedisThrottlerStorage } from './redis-throttler.storage';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
+const submittedUsername = (req: { body?: unknown }): unknown => (req.body as { username?: unknown } | undefined)?.username;
+
 /** The username a login names, as the account lookup sees it (lower case); the storage key is a hash of it. */
 function usernameTracker(req: Record<string, unknown>): string {
-  const username = (req.body as { username?: unknown } | undefined)?.username;
-  return typeof username === 'string' ? username.toLowerCase() : '';
+  return String(submittedUsername(req)).toLowerCase();
+}
+
+/** A login naming no username is refused as malformed (400) without sharing one count with all the others. */
+function noUsername(context: ExecutionContext): boolean {
+  return typeof submittedUsername(context.switchToHttp().getRequest<{ body?: unknown }>()) !== 'string';
 }
 
 @Module({ providers: [RedisThrottlerStorage], exports: [RedisThrottlerStorage] })
@@ -48,7 +54,7 @@ class ThrottlerStorageModule {}
           { name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT },
           // Per submitted username, whoever sends it: a guessing attack spread over many addresses.
           // Any name counts, existing or not, so the 429 tells nothing about the account.
-          { name: 'login-username', ttl: 60_000, limit: config.LOGIN_USERNAME_RATE_LIMIT, getTracker: usernameTracker },
+          { name: 'login-username', ttl: 60_000, limit: config.LOGIN_USERNAME_RATE_LIMIT, getTracker: usernameTracker, skipIf: noUsername },
         ],
         storage,
       }),
