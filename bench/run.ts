@@ -7,6 +7,7 @@ import { AppConfig } from '@canbo/platform';
 import { load, percentile } from './lib/load';
 import { record, saveExplain } from './lib/report';
 import { Running, startApi, startReference } from './lib/servers';
+import { loginStorm } from './login-storm';
 import { reminderFanout } from './reminder-fanout';
 
 const DATABASE_URL = process.env.SCALE_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/canbo_scale';
@@ -124,6 +125,10 @@ const line = (label: string, r: { throughput: number; p50: number; p95: number; 
 
 const scenarios: Record<string, (ctx: Context) => Promise<boolean>> = {
   'reminder-fanout': (ctx) => reminderFanout(ctx.db, DATABASE_URL, ctx.command),
+  // Its own API process: the production login limits, which the shared one lifts.
+  async 'login-storm'(ctx) {
+    return loginStorm(ctx.db, DATABASE_URL, (await districtAdmin(ctx.db)).username, PASSWORD, ctx.command);
+  },
   async 'list-district'(ctx) {
     const admin = await districtAdmin(ctx.db);
     const q = await listSql(ctx.db, admin.username);

@@ -63,9 +63,11 @@ describe('audit trail over HTTP', () => {
     // Its position in the committee's chain is the newest one.
     const head = (await api.db.query(`SELECT seq::text AS seq FROM audit_chain_head WHERE committee_id = $1`, [C.TH])).rows[0].seq;
     expect(event.seq).toBe(head);
-    // The caller's request id is echoed and recorded, so a support call can find the event.
-    expect(res.headers['x-request-id']).toBe('test-req-123');
-    expect(event.requestId).toBe('test-req-123');
+    // The server's own request id is echoed and recorded, so a support call can find the event; the
+    // caller's id is echoed apart as a correlation id and never enters the trail (a client could forge it).
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(event.requestId).toBe(res.headers['x-request-id']);
+    expect(res.headers['x-correlation-id']).toBe('test-req-123');
   });
 
   it('writes to the work history, evaluations, archive and role assignments are audited too', async () => {
@@ -146,22 +148,24 @@ describe('audit trail over HTTP', () => {
     expect((await api.http().get(`/api/v1/audit-events?entityId=${managedByTh}`).set('authorization', ns).expect(200)).body.items).toEqual([]);
   });
 
-  it('logins, failed logins and lockouts are on the trail of the user\'s committee', async () => {
+  it('logins, failed logins and lockouts are on the trail of the user\'s committee, failed ones with no actor', async () => {
     const user = (await api.db.query(`SELECT id FROM app_user WHERE username = 'secretary.th'`)).rows[0].id;
     await api.http().post('/api/v1/auth/login').send({ username: 'secretary.th', password: 'wrong-password' }).expect(401);
     await api.login('secretary.th');
-    const events = (await walk(th, `entityId=${user}`)).map((e) => ({ action: e.action, committeeCode: e.committeeCode, actorId: e.actorId }));
+    const events = (await walk(th, `entityId=${user}`)).map((e) => ({ action: e.action, committeeCode: e.committeeCode, actorId: e.actorId, changes: e.changes }));
+    // Whoever guessed the password is not the account's owner: the failure has no actor, and says where it came from.
     expect(events.slice(0, 2)).toEqual([
-      { action: 'login', committeeCode: 'TH', actorId: user },
-      { action: 'login-failed', committeeCode: 'TH', actorId: user },
+      { action: 'login', committeeCode: 'TH', actorId: user, changes: { client: { address: '127.0.0.1' } } },
+      { action: 'login-failed', committeeCode: 'TH', actorId: null, changes: { after: { failedLogins: 1, locked: false }, client: { address: '127.0.0.1' } } },
     ]);
   });
 
-  it('a request without x-request-id gets a UUID, echoed and recorded; an unsafe one is replaced', async () => {
+  it('a request gets a server-made UUID, echoed and recorded; an unsafe caller id is not even echoed', async () => {
     const cadre = await thCadre(3);
     const res = await api.http().patch(`/api/v1/cadres/${cadre.id}`).set('authorization', th).set('x-request-id', 'bad id <script>').send({ version: cadre.version, hometown: 'Tĩnh Gia, Thanh Hóa' }).expect(200);
     const id = res.headers['x-request-id'];
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(res.headers['x-correlation-id']).toBeUndefined();
     const page = await api.http().get(`/api/v1/audit-events?entityId=${cadre.id}&limit=1`).set('authorization', th).expect(200);
     expect(page.body.items[0].requestId).toBe(id);
   });

@@ -1,6 +1,9 @@
+import type { Response } from 'supertest';
+import { PasswordChecker } from '@canbo/identity';
 import { DEMO_PASSWORD_DEFAULT } from '../scripts/demo/demo-data';
 import { TestApi, startApi } from './support/api';
 import { expectProblem, expectFieldError } from './support/problems';
+import { eventually } from './support/wait';
 
 
 const PASSWORD = DEMO_PASSWORD_DEFAULT;
@@ -112,9 +115,12 @@ describe('authentication and sessions', () => {
       expectProblem(locked, 401, 'account-locked');
       expect(locked.body).not.toHaveProperty('accessToken');
       expect(Date.parse(locked.body.lockedUntil)).toBeGreaterThan(Date.now());
-      // A wrong password on a locked account says "locked" too, and does not extend the lock.
+      // A wrong password on a locked account gets the ordinary answer (the lock is shown only to whoever
+      // knows the password), and does not extend the lock.
       const until = (await api.db.query(`SELECT locked_until FROM app_user WHERE username = $1`, [username])).rows[0].locked_until;
-      expectProblem(await login(username, 'wrong-password-0'), 401, 'account-locked');
+      const wrong = await login(username, 'wrong-password-0');
+      expectProblem(wrong, 401, 'invalid-credentials');
+      expect(wrong.body).not.toHaveProperty('lockedUntil');
       expect((await api.db.query(`SELECT locked_until FROM app_user WHERE username = $1`, [username])).rows[0].locked_until).toEqual(until);
 
       await api.db.query(`UPDATE app_user SET locked_until = now() - interval '1 second' WHERE username = $1`, [username]);
@@ -272,5 +278,153 @@ describe('login throttling', () => {
     expectProblem(await api.http().post('/api/v1/auth/login').send({ username: 'admin.hn', password: 'wrong-password-1' }), 429);
     const failures = (await api.db.query(`SELECT failed_login_count FROM app_user WHERE username = 'admin.hn'`)).rows[0].failed_login_count;
     expect(failures).toBe(0);
+  });
+});
+
+/**
+ * Holds every password check of `api` until released (then runs it for real), so what a login holds
+ * while its password is hashed, and how many run at once, can be looked at without timing anything.
+ */
+function holdPasswordChecks(api: TestApi) {
+  const checker = api.app.get(PasswordChecker);
+  const check = checker.check.bind(checker);
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const hashes: (string | undefined)[] = [];
+  const spy = jest.spyOn(checker, 'check').mockImplementation(async (hash, password) => {
+    hashes.push(hash);
+    await released;
+    return check(hash, password);
+  });
+  return { hashes, release: () => release(), restore: () => spy.mockRestore() };
+}
+
+describe('logins tell nothing about accounts', () => {
+  let api: TestApi;
+  const login = (username: string, password: string) => api.http().post('/api/v1/auth/login').send({ username, password });
+  const hashOf = async (username: string) => (await api.db.query(`SELECT password_hash FROM app_user WHERE username = $1`, [username])).rows[0].password_hash as string;
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  afterAll(() => api.close());
+
+  it('unknown, locked, disabled and wrong-password attempts get the same answer after the same password check', async () => {
+    await api.db.query(`UPDATE app_user SET locked_until = now() + interval '15 minutes' WHERE username = 'voter.th.1'`);
+    await api.db.query(`UPDATE app_user SET status = 'disabled' WHERE username = 'voter.th.2'`);
+    const spy = jest.spyOn(api.app.get(PasswordChecker), 'check');
+    try {
+      const answers: Record<string, Response> = {
+        wrong: await login('voter.th.3', 'wrong-password-1'),
+        unknown: await login('nobody.here', 'wrong-password-1'),
+        lockedWrong: await login('voter.th.1', 'wrong-password-1'),
+        disabledWrong: await login('voter.th.2', 'wrong-password-1'),
+        // A disabled account with its right password: still the same answer.
+        disabledRight: await login('voter.th.2', PASSWORD),
+      };
+      for (const res of Object.values(answers)) {
+        expectProblem(res, 401, 'invalid-credentials');
+        expect(res.body).toEqual(answers.wrong.body);
+      }
+      // One argon2 check each: against the account's own hash whatever its state (a disabled account's
+      // check was skipped before, which made it answer 10× faster), and a dummy one for an unknown name.
+      expect(spy.mock.calls.map(([hash]) => hash)).toEqual([await hashOf('voter.th.3'), undefined, await hashOf('voter.th.1'), await hashOf('voter.th.2'), await hashOf('voter.th.2')]);
+    } finally {
+      spy.mockRestore();
+    }
+    // The lock is revealed only with the right password.
+    const right = await login('voter.th.1', PASSWORD);
+    expectProblem(right, 401, 'account-locked');
+    expect(Date.parse(right.body.lockedUntil)).toBeGreaterThan(Date.now());
+  });
+
+  it('no database connection is held (nor any transaction open) while a password is checked', async () => {
+    const hold = holdPasswordChecks(api);
+    try {
+      const pending = login('admin.th', 'wrong-password-2').then((res) => res);
+      await eventually(async () => (hold.hashes.length === 1 ? true : undefined), 15_000, 'the password check');
+      const { rows } = await api.db.query(
+        `SELECT state, query FROM pg_stat_activity
+          WHERE datname = current_database() AND pid <> pg_backend_pid() AND (xact_start IS NOT NULL OR state <> 'idle') AND query ILIKE '%app_user%'`,
+      );
+      expect(rows).toEqual([]);
+      hold.release();
+      expectProblem(await pending, 401, 'invalid-credentials');
+      // The failure is counted all the same, after the check.
+      expect((await api.db.query(`SELECT failed_login_count FROM app_user WHERE username = 'admin.th'`)).rows[0].failed_login_count).toBe(1);
+    } finally {
+      hold.release();
+      hold.restore();
+    }
+  });
+
+  it('concurrent failures each count, and the threshold-th one locks the account', async () => {
+    const answers = await Promise.all(Array.from({ length: 5 }, (_, i) => login('voter.th.4', `wrong-password-${i}`)));
+    for (const res of answers) expectProblem(res, 401, 'invalid-credentials');
+    const row = (await api.db.query(`SELECT failed_login_count, locked_until > now() AS locked FROM app_user WHERE username = 'voter.th.4'`)).rows[0];
+    expect(row).toEqual({ failed_login_count: 0, locked: true });
+  });
+});
+
+describe('login concurrency cap', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startApi({ LOGIN_CONCURRENCY: '1' });
+  });
+  afterAll(() => api.close());
+
+  it('runs LOGIN_CONCURRENCY checks at once and queues 4× as many; the rest are answered 503 with Retry-After at once', async () => {
+    const hold = holdPasswordChecks(api);
+    try {
+      const answers: Response[] = [];
+      const attempts = Array.from({ length: 8 }, (_, i) =>
+        api
+          .http()
+          .post('/api/v1/auth/login')
+          .send({ username: `nobody.${i}`, password: 'wrong-password' })
+          .then((res) => (answers.push(res), res)),
+      );
+      // 1 check running and 4 waiting are held; the other 3 are refused without waiting for them.
+      await eventually(async () => (answers.length === 3 ? true : undefined), 15_000, 'the refusals');
+      expect(hold.hashes).toHaveLength(1);
+      for (const res of answers) {
+        expectProblem(res, 503, 'login-busy');
+        expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+      }
+      hold.release();
+      const all = await Promise.all(attempts);
+      expect(all.filter((res) => res.status === 401)).toHaveLength(5);
+      expect(hold.hashes).toHaveLength(5);
+    } finally {
+      hold.release();
+      hold.restore();
+    }
+  });
+});
+
+describe('per-username login throttling', () => {
+  let api: TestApi;
+  const login = (username: string, password: string) => api.http().post('/api/v1/auth/login').send({ username, password });
+  beforeAll(async () => {
+    api = await startApi({ LOGIN_USERNAME_RATE_LIMIT: '3' });
+  });
+  afterAll(() => api.close());
+
+  it('answers 429 to the 4th attempt on one username within a minute, alike for existing and unknown names', async () => {
+    for (let i = 0; i < 3; i++) expectProblem(await login('Officer.TH', `wrong-password-${i}`), 401, 'invalid-credentials');
+    for (let i = 0; i < 3; i++) expectProblem(await login('nobody.here', `wrong-password-${i}`), 401, 'invalid-credentials');
+    const existing = await login('officer.th', PASSWORD);
+    const unknown = await login('nobody.here', PASSWORD);
+    expectProblem(existing, 429, 'too-many-requests');
+    expect(Number(existing.headers['retry-after'])).toBeGreaterThan(0);
+    expect(unknown.body).toEqual(existing.body);
+    expect(existing.body).not.toHaveProperty('accessToken');
+    // Refused before the password is checked: the account's failure count did not move.
+    expect((await api.db.query(`SELECT failed_login_count FROM app_user WHERE username = 'officer.th'`)).rows[0].failed_login_count).toBe(3);
+    // Other usernames from the same address are not affected.
+    await login('secretary.th', PASSWORD).expect(200);
+  });
+
+  it('logins naming no username are refused as malformed (400), not throttled as one shared name', async () => {
+    for (let i = 0; i < 5; i++) expectFieldError(await api.http().post('/api/v1/auth/login').send({ password: `wrong-password-${i}` }), 'username');
   });
 });

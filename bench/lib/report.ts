@@ -19,7 +19,9 @@ export function machine(): string {
 export function commit(): string {
   try {
     const sha = execSync('git rev-parse --short HEAD', { cwd: BENCH_DIR, encoding: 'utf8' }).trim();
-    const dirty = execSync('git status --porcelain -- apps libs migrations bench', { cwd: BENCH_DIR, encoding: 'utf8' }).trim();
+    // From the repository's root (pathspecs are relative to the working directory), and not counting
+    // what the benchmarks write themselves.
+    const dirty = execSync(`git status --porcelain -- apps libs migrations bench ':!bench/RESULTS.md' ':!bench/explain'`, { cwd: join(BENCH_DIR, '..'), encoding: 'utf8' }).trim();
     return dirty ? `${sha} (+ uncommitted changes)` : sha;
   } catch {
     return 'unknown';

@@ -29,20 +29,27 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
-/** The built API (dist/apps/api), as it runs in production, on the given database. */
-export async function startApi(databaseUrl: string): Promise<Running> {
+/**
+ * The built API (dist/apps/api), as it runs in production, on the given database. `overrides` change
+ * or (given as undefined) remove settings: the login limits are lifted unless a scenario says otherwise.
+ */
+export async function startApi(databaseUrl: string, overrides: Record<string, string | undefined> = {}): Promise<Running> {
   const port = await freePort();
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    LOG_LEVEL: 'warn',
+    LOGIN_RATE_LIMIT: '100000',
+    LOGIN_USERNAME_RATE_LIMIT: '100000',
+    QUEUE_PREFIX: `bench:${process.pid}`,
+    NODE_ENV: 'production',
+    ...overrides,
+  };
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const child = fork(join(dist, 'apps', 'api', 'src', 'main.js'), [], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      LOG_LEVEL: 'warn',
-      LOGIN_RATE_LIMIT: '100000',
-      QUEUE_PREFIX: `bench:${process.pid}`,
-      NODE_ENV: 'production',
-    },
+    env,
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, requestIdFromHeaders } from '@canbo/platform';
+import { AppConfig, correlationIdOf, loadConfig, requestIdOf } from '@canbo/platform';
 import { ApiModule } from './api.module';
 import { QueueDashboard } from './queue-dashboard';
 
@@ -13,25 +13,31 @@ import { QueueDashboard } from './queue-dashboard';
  * `env` overrides the process environment, which lets each test suite point at its own database.
  */
 export async function createApiApp(env: Partial<Record<keyof AppConfig, string>> = {}, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+  // Read before the app exists: the HTTP server's own options depend on it (ConfigModule validates the same).
+  const { TRUST_PROXY } = loadConfig({ ...process.env, ...env });
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.register(env),
     new FastifyAdapter({
       bodyLimit: 2 * 1024 * 1024,
-      trustProxy: false,
-      // Our own request id (validated caller header or a UUID) instead of Fastify's per-process counter.
+      trustProxy: TRUST_PROXY,
+      // Our own request id (always a server-made UUID, see requestIdOf) instead of Fastify's per-process counter.
       requestIdHeader: false,
-      genReqId: (req: { headers: IncomingMessage['headers'] }) => requestIdFromHeaders(req.headers),
+      genReqId: (req: object) => requestIdOf(req as IncomingMessage),
     }),
-    { bufferLogs: true, logger: options.logger === false ? false : undefined },
+    // JSON only: Nest's extra form parser turned a JSON body sent without its content type into one
+    // "field" named after the whole raw body (password included), which validation then echoed.
+    { bufferLogs: true, bodyParser: false, logger: options.logger === false ? false : undefined },
   );
   if (options.logger !== false) app.useLogger(app.get(Logger));
   const config = app.get(AppConfig);
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', async (request, reply) => {
-      reply.header('x-request-id', request.id);
-    });
+  const fastify = app.getHttpAdapter().getInstance();
+  // Fastify's own JSON parser stays; its text/plain one goes, so any body that is not JSON is a 415.
+  fastify.removeContentTypeParser('text/plain');
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    const correlationId = correlationIdOf(request.headers);
+    if (correlationId) reply.header('x-correlation-id', correlationId);
+  });
 
   // helmet's middleware built once and run on the raw response (the Fastify wrapper rebuilt it per request).
   const securityHeaders = helmet({
@@ -42,7 +48,7 @@ export async function createApiApp(env: Partial<Record<keyof AppConfig, string>>
     .getHttpAdapter()
     .getInstance()
     .addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
-  app.enableCors({ origin: [config.PORTAL_ORIGIN], credentials: true, exposedHeaders: ['x-request-id', 'retry-after'] });
+  app.enableCors({ origin: [config.PORTAL_ORIGIN], credentials: true, exposedHeaders: ['x-request-id', 'x-correlation-id', 'retry-after'] });
   app.enableShutdownHooks();
   // Bull Board for operators at /admin/queues; the CSP above already allows its inline styles.
   await app.get(QueueDashboard).mount(app);

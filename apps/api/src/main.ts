@@ -1,3 +1,5 @@
+// First: it must run before any module starts libuv's thread pool (see the file).
+import './thread-pool-priority';
 import 'reflect-metadata';
 import { AppConfig, InvalidConfigError } from '@canbo/platform';
 import { createApiApp } from './app';

@@ -113,6 +113,7 @@ export class QueueDashboardController {
   @ApiForbiddenResponse({ description: 'The caller is not an operator' })
   async open(@Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     const token = await this.access.issueSessionToken(currentActor().userId);
+    // `https` directly, or (only with TRUST_PROXY) as the TLS proxy's X-Forwarded-Proto says.
     reply.header('set-cookie', this.access.sessionCookie(token, reply.request.protocol === 'https'));
   }
 }

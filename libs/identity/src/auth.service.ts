@@ -8,7 +8,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@canbo/audit';
 import { AppConfig } from '@canbo/platform';
 import { UnauthorizedProblem } from './authentication.guard';
-import { burnPasswordCheck, verifyPassword } from './passwords';
+import { CredentialsRepository } from './credentials.repository';
+import { LoginGate } from './login-gate';
+import { PasswordChecker } from './passwords';
 
 export interface TokenPair {
   accessToken: string;
@@ -23,14 +25,9 @@ export interface AuthenticatedUser {
   username: string;
 }
 
-interface UserRow {
-  id: string;
-  username: string;
-  password_hash: string;
-  status: string;
-  failed_login_count: number;
-  locked: boolean;
-  locked_until: Date | null;
+/** Where a login came from, as the HTTP server sees it (behind a trusted proxy: the client's address). */
+export interface LoginSource {
+  address?: string;
 }
 
 interface RefreshRow {
@@ -63,6 +60,9 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
+    private readonly credentials: CredentialsRepository,
+    private readonly passwords: PasswordChecker,
+    private readonly gate: LoginGate,
   ) {}
 
   /** Runs `fn` in a transaction shared with the audit trail (security events are written with the change). */
@@ -73,56 +73,59 @@ export class AuthService {
   /**
    * Records a security event (login, failed login, lockout, stolen refresh token) on the chain of the
    * user's highest committee, where that board's auditors and admins read it. A user with no role
-   * has no committee and no board to read it: such events stay in the logs only.
+   * has no committee and no board to read it: such events stay in the logs only. `actorId` is who
+   * acted: null for an anonymous attempt (a failed login is someone, not the account's owner, trying).
    */
-  private async recordSecurityEvent(tx: EntityManager, userId: string, action: string, changes: Record<string, unknown> = {}): Promise<void> {
-    const [home]: { committee_id: string }[] = await tx.query(
-      `SELECT ra.committee_id FROM role_assignment ra JOIN committee c ON c.id = ra.committee_id
-        WHERE ra.user_id = $1 AND ra.revoked_at IS NULL AND c.status = 'active' ORDER BY c.pre LIMIT 1`,
-      [userId],
-    );
-    if (home) await this.audit.record({ committeeId: home.committee_id, entityType: 'User', entityId: userId, action, changes, actorId: userId });
+  private async recordSecurityEvent(tx: EntityManager, userId: string, action: string, changes: Record<string, unknown>, actorId: string | null): Promise<void> {
+    const committeeId = await this.credentials.homeCommittee(tx, userId);
+    if (committeeId) await this.audit.record({ committeeId, entityType: 'User', entityId: userId, action, changes, actorId });
   }
 
   /**
    * Checks a password with lockout: after LOCKOUT_THRESHOLD failures the account refuses logins for
-   * LOCKOUT_MINUTES. The failure count must commit, so refusals are thrown after the transaction.
+   * LOCKOUT_MINUTES.
+   *
+   * No database connection is held while argon2 runs: the account is read outside any transaction,
+   * the password checked, and only then a short transaction records the outcome (the row is
+   * re-checked there, and failures are counted atomically in SQL). At most LOGIN_CONCURRENCY checks
+   * run at once (LoginGate); more are refused with 503.
+   *
+   * Unknown, disabled, locked and wrong-password attempts get the same answer after the same work
+   * (one argon2 check, see PasswordChecker): an attempt tells nothing about the account. A lock is
+   * revealed only to someone who gave the right password, who is then told until when.
    */
-  async verifyCredentials(username: string, password: string): Promise<AuthenticatedUser> {
-    const outcome = await this.inTransaction(async (tx): Promise<AuthenticatedUser | { refused: 'invalid' } | { refused: 'locked'; until?: Date }> => {
-      const [user]: UserRow[] = await tx.query(
-        `SELECT id, username, password_hash, status, failed_login_count, locked_until, coalesce(locked_until > now(), false) AS locked
-           FROM app_user WHERE username = $1 FOR UPDATE`,
-        [username.toLowerCase()],
-      );
-      if (!user) {
-        await burnPasswordCheck(password);
-        return { refused: 'invalid' };
-      }
-      if (user.locked) {
-        await burnPasswordCheck(password);
-        return { refused: 'locked', until: user.locked_until ?? undefined };
-      }
-      const ok = user.status === 'active' && (await verifyPassword(user.password_hash, password));
-      if (!ok) {
-        const failures = user.failed_login_count + 1;
-        const lock = failures >= this.config.LOCKOUT_THRESHOLD;
-        await tx.query(
-          `UPDATE app_user SET failed_login_count = $2, locked_until = CASE WHEN $3 THEN now() + make_interval(mins => $4) ELSE locked_until END
-            WHERE id = $1`,
-          [user.id, lock ? 0 : failures, lock, this.config.LOCKOUT_MINUTES],
+  verifyCredentials(username: string, password: string, source: LoginSource = {}): Promise<AuthenticatedUser> {
+    return this.gate.run(async () => {
+      const user = await this.credentials.findForLogin(username.toLowerCase());
+      const matches = await this.passwords.check(user?.password_hash, password);
+      if (!user) throw new UnauthorizedProblem(INVALID_CREDENTIALS, 'invalid-credentials');
+      const client = { address: source.address ?? null };
+      // The failure count must commit, so refusals are thrown after the transaction.
+      const outcome = await this.inTransaction(async (tx): Promise<AuthenticatedUser | { refused: 'invalid' } | { refused: 'locked'; until: Date }> => {
+        if (matches && user.status === 'active') {
+          if (await this.credentials.recordSuccess(tx, user.id, user.password_hash)) {
+            await this.recordSecurityEvent(tx, user.id, 'login', { client }, user.id);
+            return { id: user.id, username: user.username };
+          }
+          // The right password, but the account is locked (or was disabled, or its password changed, meanwhile).
+          const until = await this.credentials.lockedUntil(tx, user.id);
+          return until ? { refused: 'locked', until } : { refused: 'invalid' };
+        }
+        const failure = await this.credentials.recordFailure(tx, user.id, this.config.LOCKOUT_THRESHOLD, this.config.LOCKOUT_MINUTES);
+        await this.recordSecurityEvent(
+          tx,
+          user.id,
+          failure.lockedNow ? 'lock' : 'login-failed',
+          { after: { failedLogins: failure.failures, locked: failure.lockedNow || failure.alreadyLocked }, client },
+          null,
         );
-        await this.recordSecurityEvent(tx, user.id, lock ? 'lock' : 'login-failed', { after: { failedLogins: failures, locked: lock } });
         return { refused: 'invalid' };
-      }
-      await tx.query(`UPDATE app_user SET failed_login_count = 0, locked_until = NULL, last_login_at = now() WHERE id = $1`, [user.id]);
-      await this.recordSecurityEvent(tx, user.id, 'login');
-      return { id: user.id, username: user.username };
+      });
+      if (!('refused' in outcome)) return outcome;
+      if (outcome.refused === 'locked')
+        throw new UnauthorizedProblem('Too many failed logins: the account is locked for a while', 'account-locked', { lockedUntil: outcome.until.toISOString() });
+      throw new UnauthorizedProblem(INVALID_CREDENTIALS, 'invalid-credentials');
     });
-    if (!('refused' in outcome)) return outcome;
-    if (outcome.refused === 'locked')
-      throw new UnauthorizedProblem('Too many failed logins: the account is locked for a while', 'account-locked', { lockedUntil: outcome.until?.toISOString() });
-    throw new UnauthorizedProblem(INVALID_CREDENTIALS, 'invalid-credentials');
   }
 
   async issueTokens(user: AuthenticatedUser, familyId: string = randomUUID(), tx: EntityManager = this.db.manager): Promise<TokenPair> {
@@ -145,7 +148,7 @@ export class AuthService {
       if (!token || token.revoked_at || token.expires_at < new Date() || token.user_status !== 'active') return 'invalid' as const;
       if (token.used_at) {
         await this.revokeFamily(tx, token.family_id, 'reuse');
-        await this.recordSecurityEvent(tx, token.user_id, 'refresh-token-reuse', { after: { sessionRevoked: token.family_id } });
+        await this.recordSecurityEvent(tx, token.user_id, 'refresh-token-reuse', { after: { sessionRevoked: token.family_id } }, token.user_id);
         return 'reused' as const;
       }
       await tx.query(`UPDATE refresh_token SET used_at = now() WHERE id = $1`, [token.id]);
@@ -164,7 +167,7 @@ export class AuthService {
       const token = await this.findToken(tx, refreshToken);
       if (!token || token.user_id !== userId) throw new UnauthorizedProblem('The refresh token is invalid', 'invalid-refresh-token');
       await this.revokeFamily(tx, token.family_id, 'logout');
-      await this.recordSecurityEvent(tx, userId, 'logout');
+      await this.recordSecurityEvent(tx, userId, 'logout', {}, userId);
     });
   }
 

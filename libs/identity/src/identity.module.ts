@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { ExecutionContext, Module } from '@nestjs/common';
 import { createSecretKey } from 'node:crypto';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
@@ -12,10 +12,25 @@ import { ActorLoader } from './actor.loader';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AuthenticationGuard } from './authentication.guard';
+import { CredentialsRepository } from './credentials.repository';
 import { LocalStrategy } from './local.strategy';
+import { LoginGate } from './login-gate';
+import { PasswordChecker } from './passwords';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
+
+const submittedUsername = (req: { body?: unknown }): unknown => (req.body as { username?: unknown } | undefined)?.username;
+
+/** The username a login names, as the account lookup sees it (lower case); the storage key is a hash of it. */
+function usernameTracker(req: Record<string, unknown>): string {
+  return String(submittedUsername(req)).toLowerCase();
+}
+
+/** A login naming no username is refused as malformed (400) without sharing one count with all the others. */
+function noUsername(context: ExecutionContext): boolean {
+  return typeof submittedUsername(context.switchToHttp().getRequest<{ body?: unknown }>()) !== 'string';
+}
 
 @Module({ providers: [RedisThrottlerStorage], exports: [RedisThrottlerStorage] })
 class ThrottlerStorageModule {}
@@ -34,13 +49,19 @@ class ThrottlerStorageModule {}
       imports: [ThrottlerStorageModule],
       inject: [AppConfig, RedisThrottlerStorage],
       useFactory: (config: AppConfig, storage: RedisThrottlerStorage) => ({
-        throttlers: [{ name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT }],
+        throttlers: [
+          // Per client address (behind a trusted proxy: the client's own, see TRUST_PROXY).
+          { name: 'login', ttl: 60_000, limit: config.LOGIN_RATE_LIMIT },
+          // Per submitted username, whoever sends it: a guessing attack spread over many addresses.
+          // Any name counts, existing or not, so the 429 tells nothing about the account.
+          { name: 'login-username', ttl: 60_000, limit: config.LOGIN_USERNAME_RATE_LIMIT, getTracker: usernameTracker, skipIf: noUsername },
+        ],
         storage,
       }),
     }),
   ],
   controllers: [AuthController, UsersController],
-  providers: [AuthService, LocalStrategy, ActorLoader, ActorCache, AuthenticationGuard, UsersService, { provide: APP_INTERCEPTOR, useClass: AccessChangesInterceptor }],
+  providers: [AuthService, CredentialsRepository, PasswordChecker, LoginGate, LocalStrategy, ActorLoader, ActorCache, AuthenticationGuard, UsersService, { provide: APP_INTERCEPTOR, useClass: AccessChangesInterceptor }],
   exports: [AuthenticationGuard, ActorLoader, ActorCache, JwtModule],
 })
 export class IdentityModule {}

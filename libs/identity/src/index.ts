@@ -1,6 +1,6 @@
 export { IdentityModule } from './identity.module';
 export { AuthenticationGuard, UnauthorizedProblem } from './authentication.guard';
 export { ActorLoader } from './actor.loader';
-export { hashPassword } from './passwords';
+export { hashPassword, PasswordChecker } from './passwords';
 export { UserView, AssignmentView } from './identity.dto';
 export { UsersService } from './users.service';

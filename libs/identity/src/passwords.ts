@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
 
 /** argon2id with the library's defaults (OWASP's recommended parameters). */
@@ -13,10 +14,20 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
   }
 }
 
-let dummy: Promise<string> | undefined;
+/**
+ * The one password check of a login. Every attempt costs exactly one argon2 verification, whatever
+ * the account's state: against the account's own hash when there is one (active, disabled or locked
+ * alike), against a dummy hash made with the same parameters when the username is unknown. So the
+ * answer's timing says nothing about which usernames exist or what state they are in.
+ */
+@Injectable()
+export class PasswordChecker {
+  // Made at boot, so not even the first unknown username pays for making it.
+  private readonly dummy = hashPassword('canbo-timing-equaliser');
 
-/** Spends the same time as a real check, so response times do not reveal which usernames exist. */
-export async function burnPasswordCheck(password: string): Promise<void> {
-  dummy ??= hashPassword('canbo-timing-equaliser');
-  await verifyPassword(await dummy, password);
+  async check(hash: string | undefined, password: string): Promise<boolean> {
+    if (hash !== undefined) return verifyPassword(hash, password);
+    await verifyPassword(await this.dummy, password);
+    return false;
+  }
 }

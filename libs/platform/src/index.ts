@@ -17,10 +17,11 @@ export {
   type FieldError,
   type ProblemBody,
 } from './errors/problems';
-export { validationExceptionFactory, flattenValidationErrors } from './errors/validation';
+export { validationExceptionFactory, flattenValidationErrors, isEchoableName } from './errors/validation';
 export { ProblemDetailsFilter } from './errors/problem-details.filter';
 export { LoggingModule } from './logging/logging.module';
-export { requestIdOf, requestIdFromHeaders } from './logging/request-id';
+export { requestIdOf, correlationIdOf } from './logging/request-id';
+export { redactedUrl } from './logging/redacted-url';
 export { PageQuery, CommitteeScopedQuery, MAX_PAGE_SIZE, type Page, encodeCursor, decodeCursor, toPage } from './http/pagination';
 export { redisConnection, producerConnection } from './queue/redis';
 export { QueueName, Jobs, jobIdOf, jobOptions, type JobDefinition, type JobName, type Envelope } from './queue/queues';

@@ -1,7 +1,14 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
+import { availableParallelism } from 'node:os';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+/** `true`/`1`/`yes` and `false`/`0`/`no`; anything else is left as given, so validation names the setting. */
+const toBool = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  return ['true', '1', 'yes'].includes(v) ? true : ['false', '0', 'no'].includes(v) ? false : value;
+};
 
 /**
  * Every setting the processes read, validated once at boot: a process with bad config refuses to start
@@ -69,6 +76,38 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   LOGIN_RATE_LIMIT = 20;
+
+  /**
+   * Login attempts allowed per submitted username per minute, from all addresses together (a spread
+   * guessing attack on one account). Counted for any username, existing or not, so a 429 says nothing
+   * about whether the account exists.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_USERNAME_RATE_LIMIT = 10;
+
+  /**
+   * Password checks (argon2) run at once in one API process; a login beyond those (and a short queue)
+   * is answered 503 with Retry-After. One argon2id check already keeps 4 threads busy for ~0.1–0.2 s
+   * (memory 64 MiB, parallelism 4), so the default is one check per two cores: a login storm then
+   * cannot take the CPU (or, since no connection is held while hashing, the database) from other requests.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  LOGIN_CONCURRENCY = Math.max(1, Math.floor(availableParallelism() / 2));
+
+  /**
+   * Set when the API runs behind a reverse proxy that terminates TLS and overwrites X-Forwarded-For
+   * and X-Forwarded-Proto: Fastify then takes the client address and the scheme from those headers
+   * (per-address throttling, the audit trail's source address, `Secure` cookies). Off by default:
+   * without such a proxy in front, any client could forge those headers.
+   */
+  @Transform(toBool)
+  @IsBoolean({ message: 'TRUST_PROXY must be true or false' })
+  TRUST_PROXY = false;
 
   /** How long a user's compiled ability may be reused (changes invalidate it at once through Redis); 0 turns the cache off. */
   @Transform(toInt)

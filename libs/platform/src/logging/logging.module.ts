@@ -1,26 +1,39 @@
-import { Module } from '@nestjs/common';
+import type { IncomingHttpHeaders } from 'node:http';
+import { Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
-import { requestIdOf } from './request-id';
+import { redactedUrl } from './redacted-url';
+import { correlationIdOf, requestIdOf } from './request-id';
 
 /**
- * JSON logs through pino with the request id on every line. Bodies are never logged, and the
- * headers that carry credentials are redacted: cadre files are personal data.
+ * JSON logs through pino with the request id on every line. Bodies are never logged, the headers
+ * that carry credentials are redacted, and so are search values in the URL: cadre files are personal data.
  */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
+        // Every route. (nestjs-pino's default, `{/*splat}`, matches no route of this app under Fastify:
+        // no request was logged at all.)
+        forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: config.LOG_LEVEL,
-          // The HTTP server assigns the id and echoes it (apps/api); the logger only reads it.
+          // The HTTP server assigns the id (apps/api); the logger only reads it.
           genReqId: (req) => requestIdOf(req),
           redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
           serializers: {
-            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+            // The caller's own x-request-id, when sane, is logged beside ours so a trace can cross services.
+            req: (req: { id: string; method: string; url: string; headers?: IncomingHttpHeaders }) => ({
+              id: req.id,
+              method: req.method,
+              url: redactedUrl(req.url),
+              correlationId: req.headers ? correlationIdOf(req.headers) : undefined,
+            }),
+            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
-          autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+          // Behind Nest's middleware mount, `url` can be relative to it; `originalUrl` is the request's own.
+          autoLogging: { ignore: (req) => ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').startsWith('/health') },
         },
       }),
     }),
