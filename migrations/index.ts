@@ -5,6 +5,7 @@ import { CadreScopeSearchIndex1764100000000 } from './1764100000000-cadre-scope-
 import { Outbox1764200000000 } from './1764200000000-outbox';
 import { JobFailure1764300000000 } from './1764300000000-job-failure';
 import { DeadlinesNotifications1764400000000 } from './1764400000000-deadlines-notifications';
+import { RowLevelSecurity1764600000000 } from './1764600000000-row-level-security';
 
 /** Every migration, in order. Tools pass this list to the data source; nothing is found by glob. */
-export const migrations = [Foundation1763800000000, CadreTallies1763900000000, PositionCoveringIndex1764000000000, CadreScopeSearchIndex1764100000000, Outbox1764200000000, JobFailure1764300000000, DeadlinesNotifications1764400000000];
+export const migrations = [Foundation1763800000000, CadreTallies1763900000000, PositionCoveringIndex1764000000000, CadreScopeSearchIndex1764100000000, Outbox1764200000000, JobFailure1764300000000, DeadlinesNotifications1764400000000, RowLevelSecurity1764600000000];

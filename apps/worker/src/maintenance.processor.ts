@@ -18,8 +18,10 @@ export class MaintenanceProcessor extends CatalogueProcessor {
       case Jobs.heartbeat.name:
         this.lastHeartbeatAt = new Date();
         return { at: this.lastHeartbeatAt.toISOString() };
-      case Jobs.verifyAuditChains.name:
-        return this.verifyAuditChains(this.payloadOf(job, Jobs.verifyAuditChains).verificationId);
+      case Jobs.verifyAuditChains.name: {
+        const { verificationId } = this.payloadOf(job, Jobs.verifyAuditChains);
+        return this.inContext(() => this.verifyAuditChains(verificationId));
+      }
       default:
         throw new UnrecoverableError(`Unknown maintenance job "${job.name}"`);
     }

@@ -1,7 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard, PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-local';
-import { FieldError, ValidationProblem } from '@canbo/platform';
+import { FieldError, ValidationProblem, asSystem } from '@canbo/platform';
 import { AuthService, AuthenticatedUser } from './auth.service';
 import { UnauthorizedProblem } from './authentication.guard';
 
@@ -13,7 +13,8 @@ export class LocalStrategy extends PassportStrategy(Strategy) {
   }
 
   validate(username: string, password: string): Promise<AuthenticatedUser> {
-    return this.auth.verifyCredentials(username, password);
+    // Before authentication there is no actor: the check (and the lockout it records) runs as the system.
+    return asSystem(() => this.auth.verifyCredentials(username, password));
   }
 }
 

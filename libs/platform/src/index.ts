@@ -1,10 +1,12 @@
-export { AppConfig, InvalidConfigError, loadConfig } from './config/app-config';
+export { APP_ROLE, AppConfig, InvalidConfigError, loadConfig } from './config/app-config';
 export { ConfigModule } from './config/config.module';
 export { SnakeNamingStrategy } from './database/naming-strategy';
 export { dataSourceOptions } from './database/data-source-options';
 export { Where } from './database/where';
 export { DatabaseModule } from './database/database.module';
 export { Sql } from './database/sql';
+export { type DbScope, SYSTEM_SCOPE, WHOLE_TREE, WHOLE_TREE_SCOPE_SQL, asSystem, currentDbScope, scopeOfRanges, scopeStatement, setDbScope } from './database/scope';
+export { ScopedClient } from './database/scoped-client';
 export {
   Problem,
   ValidationProblem,

@@ -1,6 +1,9 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
 
+/** The role the API and the worker connect as by default; the row-level-security migration creates it. */
+export const APP_ROLE = 'canbo_app';
+
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
 /**
@@ -11,8 +14,19 @@ export class AppConfig {
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
 
+  /** The schema owner's connection: migrations, seeding and bulk loads. The API and the worker do not use it. */
   @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/canbo';
+
+  /**
+   * The API's and the worker's connection: a role that owns no table, so row-level security binds it
+   * (migration 1764600000000 creates `canbo_app` and grants it the tables). Unset, it is DATABASE_URL with
+   * the user replaced by `canbo_app` and no password (local trust auth); in production set it in full,
+   * with the password the DBA gave the role (`ALTER ROLE canbo_app PASSWORD …`).
+   */
+  @IsOptional()
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
+  APP_DATABASE_URL?: string;
 
   @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
   REDIS_URL = 'redis://127.0.0.1:6379';
@@ -124,6 +138,15 @@ export class AppConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** Where the API and the worker connect (see APP_DATABASE_URL). */
+  get appDatabaseUrl(): string {
+    if (this.APP_DATABASE_URL) return this.APP_DATABASE_URL;
+    const url = new URL(this.DATABASE_URL);
+    url.username = APP_ROLE;
+    url.password = '';
+    return url.toString();
+  }
 }
 
 export class InvalidConfigError extends Error {}
