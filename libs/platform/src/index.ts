@@ -1,11 +1,11 @@
-export { APP_ROLE, AppConfig, InvalidConfigError, loadConfig } from './config/app-config';
+export { APP_ROLE, AppConfig, InvalidConfigError, appDatabaseUrlOf, loadConfig } from './config/app-config';
 export { ConfigModule } from './config/config.module';
 export { SnakeNamingStrategy } from './database/naming-strategy';
 export { dataSourceOptions } from './database/data-source-options';
 export { Where } from './database/where';
 export { DatabaseModule } from './database/database.module';
 export { Sql } from './database/sql';
-export { type DbScope, SYSTEM_SCOPE, WHOLE_TREE, WHOLE_TREE_SCOPE_SQL, asSystem, currentDbScope, scopeOfRanges, scopeStatement, setDbScope } from './database/scope';
+export { type DbScope, GENERIC_PLANS_SQL, SYSTEM_SCOPE, WHOLE_TREE, WHOLE_TREE_SCOPE_SQL, asSystem, currentDbScope, scopeOfRanges, scopeStatement, setDbScope } from './database/scope';
 export { ScopedClient } from './database/scoped-client';
 export {
   Problem,

@@ -4,6 +4,17 @@ import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validate
 /** The role the API and the worker connect as by default; the row-level-security migration creates it. */
 export const APP_ROLE = 'canbo_app';
 
+/**
+ * Where the API and the worker connect: APP_DATABASE_URL, else DATABASE_URL with the user replaced by
+ * the app role (same password, if any: `npm run migrate` gives the role the password of this URL).
+ */
+export function appDatabaseUrlOf(databaseUrl: string, explicit?: string): string {
+  if (explicit) return explicit;
+  const url = new URL(databaseUrl);
+  url.username = APP_ROLE;
+  return url.toString();
+}
+
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
 /**
@@ -21,8 +32,8 @@ export class AppConfig {
   /**
    * The API's and the worker's connection: a role that owns no table, so row-level security binds it
    * (migration 1764600000000 creates `canbo_app` and grants it the tables). Unset, it is DATABASE_URL with
-   * the user replaced by `canbo_app` and no password (local trust auth); in production set it in full,
-   * with the password the DBA gave the role (`ALTER ROLE canbo_app PASSWORD …`).
+   * the user replaced by `canbo_app` (see appDatabaseUrlOf). In production set it in full, with the app
+   * role's own password: `npm run migrate`, as the owner, gives the role the password of this URL.
    */
   @IsOptional()
   @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
@@ -141,11 +152,7 @@ export class AppConfig {
 
   /** Where the API and the worker connect (see APP_DATABASE_URL). */
   get appDatabaseUrl(): string {
-    if (this.APP_DATABASE_URL) return this.APP_DATABASE_URL;
-    const url = new URL(this.DATABASE_URL);
-    url.username = APP_ROLE;
-    url.password = '';
-    return url.toString();
+    return appDatabaseUrlOf(this.DATABASE_URL, this.APP_DATABASE_URL);
   }
 }
 

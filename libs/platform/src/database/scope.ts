@@ -71,6 +71,9 @@ export function scopeStatement(scope: DbScope | undefined): string {
   );
 }
 
+/** For a transaction that runs named statements: their generic plan, planned once per connection (see ScopedClient). */
+export const GENERIC_PLANS_SQL = `set_config('plan_cache_mode', 'force_generic_plan', true)`;
+
 /**
  * Widens the current transaction to the whole tree, for changes to the tree's shape: placing a new
  * committee reads its neighbours, and renumbering rewrites every committee and every row that copies
