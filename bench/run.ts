@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { Assignment, accessibleBy, buildAbility, dbScopeOf } from '@canbo/access';
 import { CADRE_FILE_SQL, CADRE_SCOPE_COLUMNS, CADRE_TALLY_COLUMNS, cadreFilterWhere, cadreListQuery, cadreTallyQuery } from '@canbo/cadres';
-import { APP_ROLE, AppConfig, GENERIC_PLANS_SQL, scopeStatement } from '@canbo/platform';
+import { APP_ROLE, AppConfig, scopeStatement } from '@canbo/platform';
 import { load, percentile } from './lib/load';
 import { record, saveExplain } from './lib/report';
 import { Running, startApi, startReference } from './lib/servers';
@@ -97,7 +97,7 @@ async function timeSqlUnderRls(scenario: string, username: string, sql: string, 
   const server: number[] = [];
   try {
     // As ScopedClient runs Sql.rows' named statements: the scope, and their generic plan.
-    await conn.query(`BEGIN; ${scopeStatement(dbScopeOf(id, assignments))}, ${GENERIC_PLANS_SQL}`);
+    await conn.query(`BEGIN; ${scopeStatement(dbScopeOf(id, assignments), { generic: true })}`);
     const name = `rls_${scenario.replace(/\W/g, '_')}`;
     await conn.query(`PREPARE ${name} AS ${sql}`);
     const args = params.map((p) => (typeof p === 'number' ? String(p) : conn.escapeLiteral(String(p)))).join(', ');

@@ -3,9 +3,9 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { ClsServiceManager } from 'nestjs-cls';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { setActor } from '@canbo/access';
+import { dbScopeOf, setActor } from '@canbo/access';
 import { ActorLoader } from '@canbo/identity';
-import { APP_ROLE, Sql } from '@canbo/platform';
+import { APP_ROLE, Sql, scopeStatement } from '@canbo/platform';
 import { TestApi, startApi } from './support/api';
 
 /**
@@ -117,6 +117,13 @@ describe('row-level security', () => {
       expect((await client.query(`SELECT count(*)::int AS n FROM cadre`)).rows[0].n).toBeGreaterThan(0);
       await client.query('COMMIT');
       expect((await client.query(`SELECT count(*)::int AS n FROM cadre`)).rows[0].n).toBe(0);
+      // admin.hn's scope, built and written by the app's own functions: an unfiltered SELECT finds no TH row.
+      const actor = await api.app.get(ActorLoader).load(adminHnId);
+      await client.query(`BEGIN; ${scopeStatement(dbScopeOf(adminHnId, actor?.assignments ?? []))}`);
+      const { rows } = await client.query<{ committee_id: string }>(`SELECT * FROM cadre`);
+      await client.query('COMMIT');
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.filter((r) => th.has(r.committee_id))).toEqual([]);
       // Writing outside the scope is refused, not just hidden.
       await client.query('BEGIN');
       await client.query(`SELECT set_config('app.scope', '{}', true)`);

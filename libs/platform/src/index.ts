@@ -5,7 +5,7 @@ export { dataSourceOptions } from './database/data-source-options';
 export { Where } from './database/where';
 export { DatabaseModule } from './database/database.module';
 export { Sql } from './database/sql';
-export { type DbScope, GENERIC_PLANS_SQL, SYSTEM_SCOPE, WHOLE_TREE, WHOLE_TREE_SCOPE_SQL, asSystem, currentDbScope, scopeOfRanges, scopeStatement, setDbScope } from './database/scope';
+export { type DbScope, SCOPE_GENERIC_SQL, SYSTEM_SCOPE, WHOLE_TREE, WHOLE_TREE_SCOPE_SQL, asSystem, currentDbScope, SCOPE_SQL, scopeOfRanges, scopeStatement, scopeValues, setDbScope } from './database/scope';
 export { ScopedClient } from './database/scoped-client';
 export {
   Problem,

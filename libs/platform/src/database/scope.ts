@@ -57,22 +57,35 @@ export function asSystem<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /**
- * The statement that gives the current transaction its scope: every setting is written, empty when
- * there is no scope, so nothing from an earlier transaction or a stray session-level SET survives.
- * Values are checked and quoted; it runs in the same round trip as the BEGIN it follows.
+ * The statement that gives the current transaction its scope (with `scopeValues`): every setting is
+ * written, empty when there is no scope, so nothing from an earlier transaction or a stray
+ * session-level SET survives. It returns no row and no column (the settings are concatenated only so
+ * that all three are evaluated), so ScopedClient can send it ahead of a statement in one message
+ * batch. A named prepared statement: parsed once per connection.
  */
-export function scopeStatement(scope: DbScope | undefined): string {
+export const SCOPE_SQL = `SELECT WHERE (set_config('app.scope', $1, true) || set_config('app.user_id', $2, true) || set_config('app.system', $3, true)) IS NULL`;
+
+/** The values of SCOPE_SQL for a scope (none: all empty, no rows), checked. */
+export function scopeValues(scope: DbScope | undefined): [string, string, string] {
   if (scope && !RANGES.test(scope.ranges)) throw new Error(`Invalid database scope ${scope.ranges}`);
   if (scope?.userId && !UUID.test(scope.userId)) throw new Error(`Invalid database scope user ${scope.userId}`);
-  return (
-    `SELECT set_config('app.scope', ${escapeLiteral(scope?.ranges ?? '')}, true), ` +
-    `set_config('app.user_id', ${escapeLiteral(scope?.userId ?? '')}, true), ` +
-    `set_config('app.system', ${scope?.system ? `'on'` : `''`}, true)`
-  );
+  return [scope?.ranges ?? '', scope?.userId ?? '', scope?.system ? 'on' : ''];
 }
 
-/** For a transaction that runs named statements: their generic plan, planned once per connection (see ScopedClient). */
-export const GENERIC_PLANS_SQL = `set_config('plan_cache_mode', 'force_generic_plan', true)`;
+/**
+ * SCOPE_SQL (or SCOPE_GENERIC_SQL) with its values quoted in, for a one-off connection (tests,
+ * benchmarks) that sets a scope exactly as the app does.
+ */
+export function scopeStatement(scope: DbScope | undefined, { generic = false } = {}): string {
+  const values = scopeValues(scope).map((v) => escapeLiteral(v));
+  return (generic ? SCOPE_GENERIC_SQL : SCOPE_SQL).replace(/\$(\d)/g, (_, n: string) => values[Number(n) - 1]);
+}
+
+/**
+ * SCOPE_SQL for a transaction that runs a named statement: also asks for its generic plan, planned once
+ * per connection (see ScopedClient).
+ */
+export const SCOPE_GENERIC_SQL = SCOPE_SQL.replace(') IS NULL', ` || set_config('plan_cache_mode', 'force_generic_plan', true)) IS NULL`);
 
 /**
  * Widens the current transaction to the whole tree, for changes to the tree's shape: placing a new
