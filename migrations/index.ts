@@ -7,6 +7,7 @@ import { JobFailure1764300000000 } from './1764300000000-job-failure';
 import { DeadlinesNotifications1764400000000 } from './1764400000000-deadlines-notifications';
 import { CadreRestrictedStamp1764450000000 } from './1764450000000-cadre-restricted-stamp';
 import { AuditCompleteness1764500000000 } from './1764500000000-audit-completeness';
+import { RowLevelSecurity1764600000000 } from './1764600000000-row-level-security';
 
 /** Every migration, in order. Tools pass this list to the data source; nothing is found by glob. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   DeadlinesNotifications1764400000000,
   CadreRestrictedStamp1764450000000,
   AuditCompleteness1764500000000,
+  RowLevelSecurity1764600000000,
 ];

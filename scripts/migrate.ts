@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { Client } from 'pg';
+import { Client, escapeIdentifier, escapeLiteral } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, loadConfig } from '@canbo/platform';
+import { appDatabaseUrlOf, dataSourceOptions, loadConfig } from '@canbo/platform';
 import { migrations } from '../migrations';
 
 /**
@@ -27,6 +27,27 @@ export async function ensureDatabase(url: string, log: (line: string) => void = 
   }
 }
 
+/**
+ * The API and the worker connect as the app role (migration 1764600000000 creates it without a
+ * password, enough under local trust auth). When their URL carries a password, the owner sets it
+ * here, so a cluster with password authentication works from a fresh clone and production needs no
+ * manual step. Roles are cluster-wide: this is the same role for every database on the server.
+ */
+async function setAppRolePassword(db: DataSource, appUrl: string, log: (line: string) => void): Promise<void> {
+  const url = new URL(appUrl);
+  const role = decodeURIComponent(url.username);
+  if (!url.password || !role) return;
+  const [exists] = await db.query(`SELECT 1 FROM pg_roles WHERE rolname = $1`, [role]);
+  if (!exists) return;
+  try {
+    await db.query(`ALTER ROLE ${escapeIdentifier(role)} PASSWORD ${escapeLiteral(decodeURIComponent(url.password))}`);
+    log(`set the password of role ${role}`);
+  } catch (error) {
+    // An owner without CREATEROLE: the DBA sets it (ALTER ROLE … PASSWORD); the schema is migrated anyway.
+    log(`could not set the password of role ${role}: ${(error as Error).message}`);
+  }
+}
+
 export async function migrate(url: string, command: 'up' | 'down' | 'status', steps = 1, log: (line: string) => void = console.log): Promise<void> {
   const db = new DataSource(dataSourceOptions(url, [], migrations));
   await db.initialize();
@@ -34,6 +55,7 @@ export async function migrate(url: string, command: 'up' | 'down' | 'status', st
     if (command === 'up') {
       const ran = await db.runMigrations({ transaction: 'each' });
       log(ran.length ? `applied: ${ran.map((m) => m.name).join(', ')}` : 'schema is up to date');
+      await setAppRolePassword(db, appDatabaseUrlOf(url, process.env.APP_DATABASE_URL), log);
     } else if (command === 'down') {
       for (let i = 0; i < steps; i++) await db.undoLastMigration({ transaction: 'each' });
       log(`reverted ${steps} migration(s)`);

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
+import { asSystem } from '@canbo/platform';
 import { ApiModule } from '../apps/api/src/api.module';
 import { seedDemo } from './demo/demo-data';
 
@@ -8,7 +9,8 @@ import { seedDemo } from './demo/demo-data';
 async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(ApiModule.register(), { logger: ['error', 'warn'] });
   try {
-    const [{ n }] = await app.get(DataSource).query(`SELECT count(*)::int AS n FROM committee`);
+    // As the system: under any narrower scope (or none) the committees would be hidden, and counted as none.
+    const [{ n }] = await asSystem(() => app.get(DataSource).query(`SELECT count(*)::int AS n FROM committee`));
     if (n > 0) {
       console.log('demo data: the database already has committees; nothing loaded');
       return;

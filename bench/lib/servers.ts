@@ -2,6 +2,7 @@ import { ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { appDatabaseUrlOf } from '@canbo/platform';
 
 const dist = join(__dirname, '..', '..');
 
@@ -38,6 +39,8 @@ export async function startApi(databaseUrl: string, overrides: Record<string, st
   const env: Record<string, string | undefined> = {
     ...process.env,
     DATABASE_URL: databaseUrl,
+    // As the app role on this database (an APP_DATABASE_URL in the environment may name another one).
+    APP_DATABASE_URL: appDatabaseUrlOf(databaseUrl),
     PORT: String(port),
     JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'warn',
@@ -66,7 +69,7 @@ export async function startApi(databaseUrl: string, overrides: Record<string, st
 export async function startWorker(databaseUrl: string, redisUrl: string, queuePrefix: string): Promise<Running> {
   const port = await freePort();
   const child = fork(join(dist, 'apps', 'worker', 'src', 'main.js'), [], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, QUEUE_PREFIX: queuePrefix, WORKER_HEALTH_PORT: String(port), JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', NODE_ENV: 'production', SMTP_URL: '' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, APP_DATABASE_URL: appDatabaseUrlOf(databaseUrl), REDIS_URL: redisUrl, QUEUE_PREFIX: queuePrefix, WORKER_HEALTH_PORT: String(port), JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', NODE_ENV: 'production', SMTP_URL: '' },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const url = `http://127.0.0.1:${port}`;

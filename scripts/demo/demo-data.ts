@@ -8,6 +8,7 @@ import { DeadlinesService } from '@canbo/deadlines';
 import { CadresService } from '@canbo/cadres';
 import { CommitteesService, PRE_STEP } from '@canbo/committees';
 import { ActorLoader, UsersService, hashPassword } from '@canbo/identity';
+import { asSystem } from '@canbo/platform';
 import { ETHNICITIES, personName, pick, rng } from './names';
 
 /** The committees of api.md's demo set. */
@@ -58,7 +59,8 @@ export async function bootstrapRoot(
 ): Promise<{ committeeId: string; operatorId: string }> {
   const txHost = app.get<TransactionHost<TransactionalAdapterTypeOrm>>(TransactionHost);
   const audit = app.get(AuditService);
-  return ClsServiceManager.getClsService().run(() =>
+  // Nobody exists to act yet: the root and its operator are made as the system (row-level security sees all).
+  return asSystem(() =>
     txHost.withTransaction(async () => {
       const tx = txHost.tx;
       const [{ n }] = await tx.query(`SELECT count(*)::int AS n FROM committee`);

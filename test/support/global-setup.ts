@@ -27,6 +27,9 @@ async function dropLeftovers(): Promise<void> {
 }
 
 export default async function globalSetup(): Promise<void> {
+  // Every suite's apps connect as the app role to the suite's own database, the URL derived from its
+  // DATABASE_URL: an APP_DATABASE_URL from the environment (.env) would point them at another database.
+  delete process.env.APP_DATABASE_URL;
   await dropLeftovers();
   const template = uniqueName('canbo_tpl');
   await createDatabase(template);

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, UnrecoverableError } from 'bullmq';
 import { ClsService } from 'nestjs-cls';
 import { DataSource } from 'typeorm';
-import { Envelope, JobDefinition } from '@canbo/platform';
+import { Envelope, JobDefinition, SYSTEM_SCOPE, setDbScope } from '@canbo/platform';
 
 /**
  * How BullMQ runs our workers, from the process environment because BullMQ takes it when the worker is
@@ -37,8 +37,12 @@ export abstract class CatalogueProcessor extends WorkerHost {
     return data.payload;
   }
 
+  /** Jobs are system work: no user asked for them, and they act across committees (row-level security sees all). */
   protected inContext<T>(fn: () => Promise<T>): Promise<T> {
-    return this.cls.run(fn);
+    return this.cls.run(() => {
+      setDbScope(SYSTEM_SCOPE);
+      return fn();
+    });
   }
 
   protected isFinalAttempt(job: Job): boolean {
@@ -62,10 +66,10 @@ export abstract class CatalogueProcessor extends WorkerHost {
       this.logger.warn(`job ${job.id} (${job.name}) failed on attempt ${job.attemptsMade}, will retry: ${error.message}`);
       return;
     }
-    await this.db.query(
+    await this.inContext(() => this.db.query(
       `INSERT INTO job_failure (queue, name, job_id, data, error, attempts) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (job_id) DO UPDATE SET error = EXCLUDED.error, attempts = EXCLUDED.attempts, failed_at = now()`,
       [job.queueName, job.name, job.id ?? `${job.name}.unknown`, JSON.stringify(job.data), error.message, job.attemptsMade],
-    );
+    ));
   }
 }

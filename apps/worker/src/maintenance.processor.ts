@@ -29,8 +29,10 @@ export class MaintenanceProcessor extends CatalogueProcessor {
       case Jobs.heartbeat.name:
         this.lastHeartbeatAt = new Date();
         return { at: this.lastHeartbeatAt.toISOString() };
-      case Jobs.verifyAuditChains.name:
-        return this.verifyAuditChains(this.payloadOf(job, Jobs.verifyAuditChains).verificationId);
+      case Jobs.verifyAuditChains.name: {
+        const { verificationId } = this.payloadOf(job, Jobs.verifyAuditChains);
+        return this.inContext(() => this.verifyAuditChains(verificationId));
+      }
       case Jobs.auditCheckpoint.name: {
         this.payloadOf(job, Jobs.auditCheckpoint);
         // Like the deadline scan: a context with no signed-in actor; the event says actor null (the system).

@@ -1,4 +1,5 @@
 import { AbilityBuilder, createMongoAbility } from '@casl/ability';
+import { DbScope, WHOLE_TREE, scopeOfRanges } from '@canbo/platform';
 import { Assignment, Role } from './roles';
 import { AppAbility, CADRE_PUBLIC_FIELDS, CADRE_RESTRICTED_FIELDS } from './subjects';
 
@@ -118,4 +119,19 @@ export function buildAbility(assignments: readonly Assignment[], self: string): 
   // Whatever one holds, one's own assignments are out of reach: no self-promotion, no self-revocation.
   cannot(['grant', 'revoke'], 'RoleAssignment', { userId: self });
   return build();
+}
+
+/**
+ * The database's row-level-security scope for the same assignments (migration 1764600000000): every
+ * committee the rules above can reach, as pre-order intervals — each assignment's subtree, a voter's
+ * own committee. The operator runs the tree (creating, moving and dissolving committees renumbers every
+ * row and moves other boards' files and deadlines), so its scope is every committee; what it may do
+ * there is still only what the rules say, and its inbox is its own.
+ */
+export function dbScopeOf(userId: string, assignments: readonly Assignment[]): DbScope {
+  if (assignments.some((a) => a.role === 'operator')) return { ranges: WHOLE_TREE, userId, system: false };
+  return scopeOfRanges(
+    assignments.map((a) => (a.role === 'voter' ? [a.pre, a.pre] : [a.pre, a.lastPre])),
+    userId,
+  );
 }

@@ -1,4 +1,6 @@
 import { ClsServiceManager } from 'nestjs-cls';
+import { setDbScope } from '@canbo/platform';
+import { dbScopeOf } from './ability.factory';
 import { Assignment } from './roles';
 import { AppAbility } from './subjects';
 
@@ -34,8 +36,10 @@ export function optionalActor(): Actor | undefined {
   return cls.isActive() ? cls.get<Actor | undefined>(ACTOR_KEY) : undefined;
 }
 
+/** Also hands the actor's reach to the database: transactions opened from here on carry it (row-level security). */
 export function setActor(actor: Actor): void {
   ClsServiceManager.getClsService().set(ACTOR_KEY, actor);
+  setDbScope(dbScopeOf(actor.userId, actor.assignments));
 }
 
 /**

@@ -11,7 +11,7 @@ export {
   CADRE_RESTRICTED_FIELDS,
   CADRE_ALL_FIELDS,
 } from './subjects';
-export { buildAbility } from './ability.factory';
+export { buildAbility, dbScopeOf } from './ability.factory';
 export { accessibleBy, UntranslatableRuleError, type SqlScope } from './accessible-by';
 export { type Actor, currentActor, optionalActor, setActor, operatorCommitteeId, MissingActorError } from './actor';
 export { Authorize, AnyAuthenticated, PoliciesGuard } from './policies.guard';

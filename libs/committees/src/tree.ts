@@ -1,3 +1,5 @@
+import { WHOLE_TREE_SCOPE_SQL } from '@canbo/platform';
+
 /**
  * Pre-order numbering with gaps. Each committee has `pre` and `last_pre` (its last descendant's `pre`);
  * the gaps let a new leaf take a number between its parent's subtree and the next one without
@@ -19,8 +21,12 @@ export const RENUMBER_SQL = `
     FROM spans s
    WHERE s.id = c.id AND (c.pre <> s.new_pre OR c.last_pre <> s.new_last)`;
 
-/** Serialises every change to the tree's shape (one transaction at a time rewrites intervals). */
-export const TREE_LOCK_SQL = `SELECT pg_advisory_xact_lock(7715001)`;
+/**
+ * Serialises every change to the tree's shape (one transaction at a time rewrites intervals), and
+ * widens that transaction's row-level-security scope to the whole tree (see WHOLE_TREE_SCOPE_SQL):
+ * placing a committee reads its neighbours, and renumbering rewrites rows outside the actor's subtree.
+ */
+export const TREE_LOCK_SQL = `SELECT pg_advisory_xact_lock(7715001), ${WHOLE_TREE_SCOPE_SQL}`;
 
 /** Where a new leaf under a parent whose subtree ends at `lastPre` goes, or null when there is no room. */
 export function leafPre(lastPre: number, nextPre: number | null): number | null {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Assignment, buildAbility } from '@canbo/access';
-import { Sql } from '@canbo/platform';
+import { Sql, asSystem } from '@canbo/platform';
 
 interface AssignmentRow {
   username: string;
@@ -23,7 +23,8 @@ export class ActorLoader {
   constructor(private readonly sql: Sql) {}
 
   async load(userId: string): Promise<Actor | undefined> {
-    const rows = await this.sql.rows<AssignmentRow>(
+    // Who the actor is decides its scope, so it is read before there is one: as the system.
+    const rows = await asSystem(() => this.sql.rows<AssignmentRow>(
       `SELECT u.username, u.status, ra.id, ra.role, c.id AS committee_id, c.code AS committee_code, c.name AS committee_name,
               c.pre::text AS pre, c.last_pre::text AS last_pre
          FROM app_user u
@@ -31,7 +32,7 @@ export class ActorLoader {
          LEFT JOIN committee c ON c.id = ra.committee_id AND c.status = 'active'
         WHERE u.id = $1`,
       [userId],
-    );
+    ));
     if (rows.length === 0 || rows[0].status !== 'active') return undefined;
     const assignments: Assignment[] = rows
       .filter((r) => r.id && r.committee_id)

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiServiceUnavaila
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { packRules } from '@casl/ability/extra';
 import { AnyAuthenticated, Public, currentActor } from '@canbo/access';
+import { asSystem } from '@canbo/platform';
 import { AuthService, AuthenticatedUser } from './auth.service';
 import { LoginDto, MeView, RefreshDto, TokenPairView } from './identity.dto';
 import { LoginGuard } from './local.strategy';
@@ -36,7 +37,8 @@ export class AuthController {
   @ApiOperation({ summary: 'Trade a refresh token for a new pair; the old one stops working' })
   @ApiOkResponse({ type: TokenPairView })
   refresh(@Body() dto: RefreshDto): Promise<TokenPairView> {
-    return this.auth.refresh(dto.refreshToken);
+    // Nobody is signed in yet: the token's owner is found (and its security events recorded) as the system.
+    return asSystem(() => this.auth.refresh(dto.refreshToken));
   }
 
   @Post('auth/logout')

@@ -1,7 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard, PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-local';
-import { FieldError, ValidationProblem, isEchoableName } from '@canbo/platform';
+import { FieldError, ValidationProblem, isEchoableName, asSystem } from '@canbo/platform';
 import { AuthService, AuthenticatedUser } from './auth.service';
 import { UnauthorizedProblem } from './authentication.guard';
 import { LoginBusyProblem } from './login-gate';
@@ -14,7 +14,8 @@ export class LocalStrategy extends PassportStrategy(Strategy) {
   }
 
   validate(req: { ip?: string }, username: string, password: string): Promise<AuthenticatedUser> {
-    return this.auth.verifyCredentials(username, password, { address: req.ip });
+    // Before authentication there is no actor: the check (and the lockout it records) runs as the system.
+    return asSystem(() => this.auth.verifyCredentials(username, password, { address: req.ip }));
   }
 }
 

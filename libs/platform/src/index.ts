@@ -1,4 +1,4 @@
-export { AppConfig, InvalidConfigError, loadConfig } from './config/app-config';
+export { APP_ROLE, AppConfig, InvalidConfigError, appDatabaseUrlOf, loadConfig } from './config/app-config';
 export { ConfigModule } from './config/config.module';
 export { SnakeNamingStrategy } from './database/naming-strategy';
 export { dataSourceOptions } from './database/data-source-options';
@@ -6,6 +6,8 @@ export { Where } from './database/where';
 export { likeContaining, foldedLikeContaining } from './database/like';
 export { DatabaseModule } from './database/database.module';
 export { Sql } from './database/sql';
+export { type DbScope, SCOPE_GENERIC_SQL, SYSTEM_SCOPE, WHOLE_TREE, WHOLE_TREE_SCOPE_SQL, asSystem, currentDbScope, SCOPE_SQL, scopeOfRanges, scopeStatement, scopeValues, setDbScope } from './database/scope';
+export { ScopedClient } from './database/scoped-client';
 export {
   Problem,
   ValidationProblem,

@@ -2,6 +2,20 @@ import { plainToInstance, Transform } from 'class-transformer';
 import { availableParallelism } from 'node:os';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, MinLength, validateSync } from 'class-validator';
 
+/** The role the API and the worker connect as by default; the row-level-security migration creates it. */
+export const APP_ROLE = 'canbo_app';
+
+/**
+ * Where the API and the worker connect: APP_DATABASE_URL, else DATABASE_URL with the user replaced by
+ * the app role (same password, if any: `npm run migrate` gives the role the password of this URL).
+ */
+export function appDatabaseUrlOf(databaseUrl: string, explicit?: string): string {
+  if (explicit) return explicit;
+  const url = new URL(databaseUrl);
+  url.username = APP_ROLE;
+  return url.toString();
+}
+
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 /** `true`/`1`/`yes` and `false`/`0`/`no`; anything else is left as given, so validation names the setting. */
 const toBool = ({ value }: { value: unknown }) => {
@@ -18,8 +32,19 @@ export class AppConfig {
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
 
+  /** The schema owner's connection: migrations, seeding and bulk loads. The API and the worker do not use it. */
   @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/canbo';
+
+  /**
+   * The API's and the worker's connection: a role that owns no table, so row-level security binds it
+   * (migration 1764600000000 creates `canbo_app` and grants it the tables). Unset, it is DATABASE_URL with
+   * the user replaced by `canbo_app` (see appDatabaseUrlOf). In production set it in full, with the app
+   * role's own password: `npm run migrate`, as the owner, gives the role the password of this URL.
+   */
+  @IsOptional()
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
+  APP_DATABASE_URL?: string;
 
   @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
   REDIS_URL = 'redis://127.0.0.1:6379';
@@ -171,6 +196,11 @@ export class AppConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** Where the API and the worker connect (see APP_DATABASE_URL). */
+  get appDatabaseUrl(): string {
+    return appDatabaseUrlOf(this.DATABASE_URL, this.APP_DATABASE_URL);
+  }
 }
 
 export class InvalidConfigError extends Error {}

@@ -25,7 +25,8 @@ export class DatabaseModule {
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],
-          useFactory: (config: AppConfig) => dataSourceOptions(config.DATABASE_URL, entities),
+          // As the app role, which owns nothing and is bound by row-level security (AppConfig.appDatabaseUrl).
+          useFactory: (config: AppConfig) => dataSourceOptions(config.appDatabaseUrl, entities, [], { scoped: true }),
         }),
         ClsModule.forRoot({
           global: true,

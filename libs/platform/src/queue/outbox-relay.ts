@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { asSystem } from '../database/scope';
 import { Jobs, QueueName, jobOptions } from './queues';
 import { producerConnection } from './redis';
 
@@ -72,7 +73,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** One batch: claim, add to BullMQ, mark sent. Returns how many rows were relayed, or -1 when BullMQ refused them. */
   async relayBatch(): Promise<number> {
-    return this.db.transaction(async (tx) => {
+    // System work: the relay serves every committee's jobs.
+    return asSystem(() => this.db.transaction(async (tx) => {
       const rows: OutboxRow[] = await tx.query(
         `SELECT id, queue, name, version, job_id, payload FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
       );
@@ -97,7 +99,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       }
       await tx.query(`UPDATE outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1)`, [rows.map((r) => r.id)]);
       return rows.length;
-    });
+    }));
   }
 
   async onApplicationShutdown(): Promise<void> {
