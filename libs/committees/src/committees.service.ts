@@ -4,7 +4,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { EntityManager } from 'typeorm';
 import { EVERYONE, accessibleBy, currentActor, ensureCan, noteAccessChanged } from '@canbo/access';
 import { AuditService, diff } from '@canbo/audit';
-import { ConflictProblem, Page, ValidationProblem, VersionConflictProblem, Where, decodeCursor, toPage } from '@canbo/platform';
+import { ConflictProblem, isUniqueViolation, Page, ValidationProblem, VersionConflictProblem, Where, decodeCursor, toPage } from '@canbo/platform';
 import { CommitteeLevelView, CommitteeQuery, CommitteeView, CreateCommitteeDto, DissolveCommitteeDto, MoveCommitteeDto, UpdateCommitteeDto } from './committee.dto';
 import { RENUMBER_SQL, TREE_LOCK_SQL, leafPre } from './tree';
 
@@ -180,12 +180,19 @@ export class CommitteesService {
       pre = leafPre(parent.last_pre, await this.nextPre(parent.last_pre)) as number;
     }
     const [{ node }]: { node: string }[] = await this.tx.query(`SELECT nextval('committee_node_seq')::text AS node`);
-    const [{ id }]: { id: string }[] = await this.tx.query(
-      `INSERT INTO committee (code, name, level_code, parent_id, node_no, path, depth, pre, last_pre, valid_from)
-       VALUES ($1, $2, $3, $4, $5, $6::ltree || $7::ltree, $8, $9, $9, COALESCE($10::date, current_date))
-       RETURNING id`,
-      [dto.code, dto.name, dto.level, parent.id, node, parent.path, `n${node}`, parent.depth + 1, pre, dto.validFrom ?? null],
-    );
+    const [{ id }]: { id: string }[] = await this.tx
+      .query(
+        `INSERT INTO committee (code, name, level_code, parent_id, node_no, path, depth, pre, last_pre, valid_from)
+         VALUES ($1, $2, $3, $4, $5, $6::ltree || $7::ltree, $8, $9, $9, COALESCE($10::date, current_date))
+         RETURNING id`,
+        [dto.code, dto.name, dto.level, parent.id, node, parent.path, `n${node}`, parent.depth + 1, pre, dto.validFrom ?? null],
+      )
+      .catch((error: unknown) => {
+        // Codes are unique country-wide; the one taken may be in a committee the caller cannot see, so only the field is named.
+        if (isUniqueViolation(error, 'committee_code_key'))
+          throw new ConflictProblem('duplicate', 'A committee with this code already exists', { errors: [{ field: 'code', message: 'is already taken' }] });
+        throw error;
+      });
     // The new leaf closes the subtree of every ancestor whose subtree ended where the parent's did:
     // their intervals grow, and so does the reach of everyone holding a role there.
     noteAccessChanged(EVERYONE);

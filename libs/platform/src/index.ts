@@ -18,6 +18,7 @@ export {
   RuleViolationProblem,
   type FieldError,
   type ProblemBody,
+  isUniqueViolation,
 } from './errors/problems';
 export { validationExceptionFactory, flattenValidationErrors, isEchoableName } from './errors/validation';
 export { ProblemDetailsFilter } from './errors/problem-details.filter';

@@ -80,3 +80,13 @@ export class RuleViolationProblem extends Problem {
     super(HttpStatus.UNPROCESSABLE_ENTITY, 'rule-violation', 'Regulation check failed', detail, { rule });
   }
 }
+
+/**
+ * True when `error` is PostgreSQL refusing a duplicate on the unique key `constraint`. Under row-level
+ * security PostgreSQL withholds the key from the error (it may be another tenant's), so a service that
+ * wants the problem to name its field catches its own key here.
+ */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const driverError = (error as { driverError?: { code?: string; constraint?: string } } | null)?.driverError;
+  return driverError?.code === '23505' && driverError.constraint === constraint;
+}
