@@ -125,6 +125,14 @@ describe('delegation: power is handed downwards only, never to oneself', () => {
       expect(disabled.body.status).toBe('disabled');
     });
 
+    it('an officer of TH-NS who is also an officer of TH-TX is not admin.ns\'s to edit (the other branch is out of its sight)', async () => {
+      const created = await createUser('admin.th', 'officer.ns-tx', 'TH-NS', 'officer');
+      expect(created.status).toBe(201);
+      expect((await grant('admin.th', created.body.id, 'TH-TX', 'officer')).status).toBe(201);
+      expectProblem(await patchUser('admin.ns', created.body.id, { email: 'redirected@example.org' }), 403, 'forbidden');
+      expect((await patchUser('admin.th', created.body.id, { email: 'officer.ns-tx@canbo.local' })).status).toBe(200);
+    });
+
     it('admin.ns edits an account whose only role it could revoke', async () => {
       const own = await createUser('admin.ns', 'officer.ns.1', 'TH-NS', 'officer');
       expect(own.status).toBe(201);

@@ -138,14 +138,18 @@ export class UsersService implements OnModuleInit {
       throw new ConflictProblem('operator-account', 'An operator account holds the operator role and nothing else; use a separate account');
   }
 
-  /** The account's live assignments, as the subjects a revocation of each would be checked against. */
-  private async activeAssignments(userId: string): Promise<{ committeeId: string; committeePre: number; role: Role; userId: string }[]> {
-    const rows: { committee_id: string; pre: string; role: Role }[] = await this.tx.query(
-      `SELECT ra.committee_id, c.pre::text AS pre, ra.role FROM role_assignment ra JOIN committee c ON c.id = ra.committee_id
+  /**
+   * The account's live assignments, as the subjects a revocation of each would be checked against.
+   * A committee the caller cannot see (row-level security hides it) comes back without its interval,
+   * and so out of the caller's reach: a role one cannot see is never one that may be revoked.
+   */
+  private async activeAssignments(userId: string): Promise<{ committeeId: string; committeePre: number | null; role: Role; userId: string }[]> {
+    const rows: { committee_id: string; pre: string | null; role: Role }[] = await this.tx.query(
+      `SELECT ra.committee_id, c.pre::text AS pre, ra.role FROM role_assignment ra LEFT JOIN committee c ON c.id = ra.committee_id
         WHERE ra.user_id = $1 AND ra.revoked_at IS NULL ORDER BY c.pre, ra.role`,
       [userId],
     );
-    return rows.map((r) => ({ committeeId: r.committee_id, committeePre: Number(r.pre), role: r.role, userId }));
+    return rows.map((r) => ({ committeeId: r.committee_id, committeePre: r.pre === null ? null : Number(r.pre), role: r.role, userId }));
   }
 
   @Transactional()
@@ -186,7 +190,7 @@ export class UsersService implements OnModuleInit {
     const actor = currentActor();
     if (id === actor.userId) throw new ForbiddenProblem('Your own account is changed through /me, not the administration routes');
     const held = await this.activeAssignments(id);
-    if (held.some((a) => !actor.ability.can('revoke', subject('RoleAssignment', a) as never)))
+    if (held.some((a) => a.committeePre === null || !actor.ability.can('revoke', subject('RoleAssignment', a) as never)))
       throw new ForbiddenProblem('The account holds roles beyond your reach');
     // TypeORM answers an UPDATE … RETURNING with [rows, rowCount].
     const [[row]]: [UserRow[], number] = await this.tx.query(
