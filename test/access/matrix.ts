@@ -2,7 +2,6 @@ import type { Fixtures } from './fixtures';
 import {
   Actor,
   CADRE_POSITIONS,
-  above,
   CHILD_LEVEL,
   COMMITTEE_POSITIONS,
   Code,
@@ -674,16 +673,6 @@ const identityCases: Case[] = [
         may: grantsRoleAt(actor, 'viewer', committee) && grantsRoleAt(actor, 'viewer', other),
         ok: 200,
       });
-    },
-    knownBug: {
-      reason:
-        'since the rls merge, UsersService.activeAssignments joins committee, whose rows outside the caller\'s scope (subtree and ancestors) ' +
-        'row-level security hides: the role in the other branch drops out of "may revoke every role the account holds", and a board of one branch edits the account (200, not 403)',
-      cells: (c) => {
-        const both = [c.committee, otherBranch(c.committee)];
-        const shown = both.filter((k) => within(k, c.actor.home) || above(k, c.actor.home));
-        return grants(c.actor) && !operates(c.actor) && shown.length === 1 && grantsRoleAt(c.actor, 'viewer', shown[0]);
-      },
     },
   },
   {
