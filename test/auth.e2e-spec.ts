@@ -152,6 +152,14 @@ describe('authentication and sessions', () => {
       expect(JSON.stringify(res.body.rules)).toContain('Cadre');
     });
 
+    it('GET /me gives each assignment the time it was granted', async () => {
+      const res = await api.http().get('/api/v1/me').set('authorization', await api.login('admin.th')).expect(200);
+      const [stored] = (await api.db.query(
+        `SELECT ra.id, ra.granted_at FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id WHERE u.username = 'admin.th' AND ra.revoked_at IS NULL`,
+      )).rows;
+      expect(res.body.assignments).toEqual([expect.objectContaining({ id: stored.id, grantedAt: stored.granted_at.toISOString() })]);
+    });
+
     it('a disabled account is refused on its next request, even with a valid access token', async () => {
       const auth = await api.login('voter.th.4');
       await api.http().get('/api/v1/me').set('authorization', auth).expect(200);

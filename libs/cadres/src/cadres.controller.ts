@@ -81,6 +81,7 @@ export class CadresController {
   @Post(':id/positions/:positionId/end')
   @HttpCode(200)
   @Authorize('update', 'Cadre')
+  @ApiOperation({ summary: 'End a position in a cadre\'s work history' })
   endPosition(@IdParam() id: string, @IdParam('positionId') positionId: string, @Body() dto: EndPositionDto): Promise<PositionView> {
     return this.cadres.endPosition(id, positionId, dto);
   }

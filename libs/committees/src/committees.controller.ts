@@ -27,6 +27,7 @@ export class CommitteesController {
 
   @Get('committees/:id')
   @Authorize('read', 'Committee')
+  @ApiOperation({ summary: 'One committee the caller can see' })
   get(@IdParam() id: string): Promise<CommitteeView> {
     return this.committees.get(id);
   }

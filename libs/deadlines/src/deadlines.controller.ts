@@ -31,6 +31,7 @@ export class DeadlinesController {
 
   @Get('deadlines/:id')
   @Authorize('read', 'Deadline')
+  @ApiOperation({ summary: 'One deadline the caller can see' })
   get(@IdParam() id: string): Promise<DeadlineView> {
     return this.deadlines.get(id);
   }

@@ -58,6 +58,7 @@ export class AuthController {
   async me(): Promise<MeView> {
     const actor = currentActor();
     const user = await this.users.get(actor.userId);
+    const grantTimes = await this.users.grantTimes(actor.assignments.map((a) => a.id));
     return {
       user,
       assignments: actor.assignments.map((a) => ({
@@ -68,7 +69,8 @@ export class AuthController {
         committeeId: a.committeeId,
         committeeCode: a.committeeCode,
         committeeName: a.committeeName,
-        grantedAt: '',
+        // Assignment rows are never deleted (a revoke only sets revoked_at), so every id has its time.
+        grantedAt: grantTimes.get(a.id) ?? '',
         revokedAt: null,
       })),
       rules: packRules(actor.ability.rules),

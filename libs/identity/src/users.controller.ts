@@ -20,6 +20,7 @@ export class UsersController {
 
   @Get('users/:id')
   @Authorize('read', 'RoleAssignment')
+  @ApiOperation({ summary: 'One user with a role in a committee the caller can see' })
   get(@IdParam() id: string): Promise<UserView> {
     return this.users.get(id);
   }
@@ -40,6 +41,7 @@ export class UsersController {
 
   @Get('role-assignments')
   @Authorize('read', 'RoleAssignment')
+  @ApiOperation({ summary: 'Role assignments in committees the caller can see' })
   listAssignments(@Query() query: AssignmentQuery): Promise<Page<AssignmentView>> {
     return this.users.listAssignments(query);
   }
@@ -54,6 +56,7 @@ export class UsersController {
   @Post('role-assignments/:id/revoke')
   @HttpCode(200)
   @Authorize('revoke', 'RoleAssignment')
+  @ApiOperation({ summary: 'Revoke a role assignment the caller may revoke' })
   revoke(@IdParam() id: string): Promise<AssignmentView> {
     return this.users.revoke(id);
   }

@@ -222,6 +222,18 @@ export class UsersService implements OnModuleInit {
     return toPage(rows, query.limit, (r) => [r.id], toAssignment);
   }
 
+  /**
+   * When each of these assignments was granted, by id: GET /me takes the caller's assignments from its
+   * actor (read per request, or from the short-lived actor cache) and needs only this column on top.
+   */
+  async grantTimes(assignmentIds: readonly string[]): Promise<Map<string, string>> {
+    const rows: { id: string; granted_at: Date }[] = await this.tx.query(
+      `SELECT id, granted_at FROM role_assignment WHERE id = ANY($1::uuid[])`,
+      [assignmentIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.granted_at.toISOString()]));
+  }
+
   private async assignment(id: string): Promise<AssignmentRow | undefined> {
     const [row]: AssignmentRow[] = await this.tx.query(`${ASSIGNMENT_SELECT} WHERE ra.id = $1`, [id]);
     return row;

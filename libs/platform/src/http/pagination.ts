@@ -1,18 +1,24 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Max, Min, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength, ValidateBy } from 'class-validator';
 import { toBoolean } from './transforms';
 import { ValidationProblem } from '../errors/problems';
 
 export const MAX_PAGE_SIZE = 200;
 
 export class PageQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })
+  // The type is explicit: inferred from the `number` property it would be a plain number, not an integer.
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
+  // One check with one message: separate IsInt/Min/Max would each report `limit=abc`, three errors for one field.
+  @ValidateBy({
+    name: 'pageSize',
+    validator: {
+      validate: (value: unknown) => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_PAGE_SIZE,
+      defaultMessage: () => `limit must be an integer from 1 to ${MAX_PAGE_SIZE}`,
+    },
+  })
   limit = 50;
 
   @ApiPropertyOptional({ description: 'Opaque cursor from the previous page\'s `nextCursor`' })
