@@ -1,9 +1,8 @@
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, UnrecoverableError } from 'bullmq';
 import { ClsService } from 'nestjs-cls';
-import { DataSource } from 'typeorm';
+import { JobFailureRepository } from '@canbo/audit';
 import { Envelope, JobDefinition, SYSTEM_SCOPE, setDbScope } from '@canbo/platform';
 
 /**
@@ -25,7 +24,7 @@ export abstract class CatalogueProcessor extends WorkerHost {
   protected readonly logger = new Logger(this.constructor.name);
 
   constructor(
-    @InjectDataSource() protected readonly db: DataSource,
+    protected readonly failures: JobFailureRepository,
     protected readonly cls: ClsService,
   ) {
     super();
@@ -66,10 +65,8 @@ export abstract class CatalogueProcessor extends WorkerHost {
       this.logger.warn(`job ${job.id} (${job.name}) failed on attempt ${job.attemptsMade}, will retry: ${error.message}`);
       return;
     }
-    await this.inContext(() => this.db.query(
-      `INSERT INTO job_failure (queue, name, job_id, data, error, attempts) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (job_id) DO UPDATE SET error = EXCLUDED.error, attempts = EXCLUDED.attempts, failed_at = now()`,
-      [job.queueName, job.name, job.id ?? `${job.name}.unknown`, JSON.stringify(job.data), error.message, job.attemptsMade],
-    ));
+    await this.inContext(() =>
+      this.failures.record({ queue: job.queueName, name: job.name, jobId: job.id ?? `${job.name}.unknown`, data: job.data, error: error.message, attempts: job.attemptsMade }),
+    );
   }
 }

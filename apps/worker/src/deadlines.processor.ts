@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { ClsService } from 'nestjs-cls';
-import { DataSource } from 'typeorm';
 import { DeadlinesService, DueStep, DueStepsKey } from '@canbo/deadlines';
 import { Jobs, QueueName, chunk, groupBy, jobIdOf, jobOptions } from '@canbo/platform';
+import { JobFailureRepository } from '@canbo/audit';
 import { CatalogueProcessor, workerOptions } from './catalogue-processor';
 
 /** Steps read per page of the scan: big enough for addBulk's throughput, small enough to keep memory flat. */
@@ -25,12 +24,12 @@ export class DeadlinesProcessor extends CatalogueProcessor {
   static readonly handles = [Jobs.scanDeadlines.name, Jobs.deadlineSteps.name];
 
   constructor(
-    @InjectDataSource() db: DataSource,
+    failures: JobFailureRepository,
     cls: ClsService,
     private readonly deadlines: DeadlinesService,
     @InjectQueue(QueueName.Deadlines) private readonly queue: Queue,
   ) {
-    super(db, cls);
+    super(failures, cls);
   }
 
   async process(job: Job): Promise<unknown> {

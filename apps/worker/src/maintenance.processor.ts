@@ -1,10 +1,7 @@
 import { Processor } from '@nestjs/bullmq';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, UnrecoverableError } from 'bullmq';
 import { ClsService } from 'nestjs-cls';
-import type { Pool } from 'pg';
-import { DataSource } from 'typeorm';
-import { AuditCheckpoints, verifyAuditChains } from '@canbo/audit';
+import { AuditCheckpoints, AuditVerifications, JobFailureRepository } from '@canbo/audit';
 import { Jobs, QueueName } from '@canbo/platform';
 import { CatalogueProcessor, workerOptions } from './catalogue-processor';
 
@@ -17,11 +14,12 @@ export class MaintenanceProcessor extends CatalogueProcessor {
   lastHeartbeatAt: Date | undefined;
 
   constructor(
-    @InjectDataSource() db: DataSource,
+    failures: JobFailureRepository,
     cls: ClsService,
     private readonly checkpoints: AuditCheckpoints,
+    private readonly verifications: AuditVerifications,
   ) {
-    super(db, cls);
+    super(failures, cls);
   }
 
   async process(job: Job): Promise<unknown> {
@@ -31,7 +29,7 @@ export class MaintenanceProcessor extends CatalogueProcessor {
         return { at: this.lastHeartbeatAt.toISOString() };
       case Jobs.verifyAuditChains.name: {
         const { verificationId } = this.payloadOf(job, Jobs.verifyAuditChains);
-        return this.inContext(() => this.verifyAuditChains(verificationId));
+        return this.inContext(() => this.verifications.carryOut(verificationId));
       }
       case Jobs.auditCheckpoint.name: {
         this.payloadOf(job, Jobs.auditCheckpoint);
@@ -44,22 +42,5 @@ export class MaintenanceProcessor extends CatalogueProcessor {
       default:
         throw new UnrecoverableError(`Unknown maintenance job "${job.name}"`);
     }
-  }
-
-  /** Idempotent: a retried or re-delivered job finds the verification finished and leaves it as it is. */
-  private async verifyAuditChains(verificationId: string) {
-    const [pending]: { finished_at: Date | null; committee_id: string | null; subtree: boolean }[] = await this.db.query(
-      `SELECT finished_at, committee_id, subtree FROM audit_verification WHERE id = $1`,
-      [verificationId],
-    );
-    if (!pending || pending.finished_at) return { skipped: true };
-    const scope = pending.committee_id ? { committeeId: pending.committee_id, subtree: pending.subtree } : undefined;
-    const report = await verifyAuditChains((this.db.driver as unknown as { master: Pool }).master, scope);
-    await this.db.query(
-      `UPDATE audit_verification SET finished_at = now(), committees = $2, events = $3, broken = $4, checkpoint = $5 WHERE id = $1 AND finished_at IS NULL`,
-      [verificationId, report.committees, report.events, JSON.stringify(report.broken), report.checkpoint],
-    );
-    this.logger.log(`audit chains verified: ${report.events} events, ${report.broken.length} broken chains`);
-    return { broken: report.broken.length };
   }
 }

@@ -1,10 +1,9 @@
 import { Processor } from '@nestjs/bullmq';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, UnrecoverableError } from 'bullmq';
 import { ClsService } from 'nestjs-cls';
-import { DataSource } from 'typeorm';
 import { NotificationsService } from '@canbo/notifications';
 import { Jobs, QueueName } from '@canbo/platform';
+import { JobFailureRepository } from '@canbo/audit';
 import { CatalogueProcessor, workerOptions } from './catalogue-processor';
 
 /** Delivery on channels besides the inbox. SMTP servers are slow and few: a handful of sends at a time. */
@@ -13,11 +12,11 @@ export class NotificationsProcessor extends CatalogueProcessor {
   static readonly handles = [Jobs.sendEmail.name];
 
   constructor(
-    @InjectDataSource() db: DataSource,
+    failures: JobFailureRepository,
     cls: ClsService,
     private readonly notifications: NotificationsService,
   ) {
-    super(db, cls);
+    super(failures, cls);
   }
 
   async process(job: Job): Promise<unknown> {

@@ -1,13 +1,15 @@
-import { Body, Controller, Get, Injectable, Post } from '@nestjs/common';
+import { Body, Controller, Get, Injectable, Logger, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { subject } from '@casl/ability';
-import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
-import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { Transactional } from '@nestjs-cls/transactional';
 import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { Authorize, currentActor, operatorCommitteeId } from '@canbo/access';
 import { ForbiddenProblem, IdParam, Jobs, NotFoundProblem, Outbox } from '@canbo/platform';
+import { AuditEventRepository } from './audit-event.repository';
+import { AuditVerificationRepository, AuditVerificationRow } from './audit-verification.repository';
 import { AuditService } from './audit.service';
-import { BrokenLink } from './verify';
+import { BrokenLink, verifyAuditChains } from './verify';
+import { visibleCommittee } from './visible-committee';
 
 export class RequestAuditVerificationDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'The committee whose chain is checked; without it, every chain (operators)' })
@@ -33,20 +35,7 @@ export class AuditVerificationView {
   @ApiProperty({ nullable: true, description: 'The first broken link of each broken chain' }) broken: BrokenLink[] | null;
 }
 
-interface Row {
-  id: string;
-  committee_id: string | null;
-  committee_pre: string | null;
-  subtree: boolean;
-  requested_at: Date;
-  finished_at: Date | null;
-  committees: number | null;
-  events: number | null;
-  checkpoint: string | null;
-  broken: BrokenLink[] | null;
-}
-
-const toView = (r: Row): AuditVerificationView => ({
+const toView = (r: AuditVerificationRow): AuditVerificationView => ({
   id: r.id,
   committeeId: r.committee_id,
   subtree: r.subtree,
@@ -62,19 +51,17 @@ const toView = (r: Row): AuditVerificationView => ({
 const asVerification = (committeeId: string | null, committeePre: string | number | null, subtree: boolean) =>
   subject('AuditVerification', { committeeId, committeePre: committeePre === null ? null : Number(committeePre), subtree }) as never;
 
-const SELECT = `
-  SELECT v.id, v.committee_id, c.pre::text AS committee_pre, v.subtree, v.requested_at, v.finished_at, v.committees, v.events,
-         to_char(v.checkpoint, 'YYYY-MM-DD') AS checkpoint, v.broken
-    FROM audit_verification v LEFT JOIN committee c ON c.id = v.committee_id`;
-
 /**
  * `npm run audit:verify` without a shell, and for oversight: an auditor checks the chains of its
  * subtree, a board its own chain, operators every chain; the worker walks them and stores the report.
  */
 @Injectable()
 export class AuditVerifications {
+  private readonly logger = new Logger(AuditVerifications.name);
+
   constructor(
-    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly verifications: AuditVerificationRepository,
+    private readonly events: AuditEventRepository,
     private readonly outbox: Outbox,
     private readonly audit: AuditService,
   ) {}
@@ -83,19 +70,11 @@ export class AuditVerifications {
   async request(dto: RequestAuditVerificationDto): Promise<AuditVerificationView> {
     const actor = currentActor();
     const subtree = dto.subtree ?? true;
-    let committeePre: string | null = null;
-    if (dto.committeeId) {
-      // A committee the caller cannot see answers like one that does not exist; one it sees but may not check is 403.
-      const [target]: { pre: string }[] = await this.txHost.tx.query(`SELECT pre::text AS pre FROM committee WHERE id = $1`, [dto.committeeId]);
-      if (!target || !actor.ability.can('read', subject('Committee', { id: dto.committeeId, pre: Number(target.pre) }) as never)) throw new NotFoundProblem('Committee');
-      committeePre = target.pre;
-    }
+    // A committee the caller cannot see answers like one that does not exist; one it sees but may not check is 403.
+    const committeePre = dto.committeeId ? (await visibleCommittee(this.events, dto.committeeId)).pre : null;
     if (!actor.ability.can('create', asVerification(dto.committeeId ?? null, committeePre, subtree)))
       throw new ForbiddenProblem(dto.committeeId ? 'You may not verify these audit chains' : 'Only operators verify every chain; name a committee');
-    const [{ id }]: { id: string }[] = await this.txHost.tx.query(
-      `INSERT INTO audit_verification (requested_by, committee_id, subtree) VALUES ($1, $2, $3) RETURNING id`,
-      [actor.userId, dto.committeeId ?? null, subtree],
-    );
+    const id = await this.verifications.insert(actor.userId, dto.committeeId ?? null, subtree);
     await this.outbox.add(Jobs.verifyAuditChains, id, { verificationId: id });
     // On the checked committee's chain, so its board sees who checked it; a whole-tree check on the operator's.
     await this.audit.record({
@@ -110,9 +89,19 @@ export class AuditVerifications {
 
   /** Readable by whoever may ask for the same check; others get 404. */
   async get(id: string): Promise<AuditVerificationView> {
-    const [row]: Row[] = await this.txHost.tx.query(`${SELECT} WHERE v.id = $1`, [id]);
+    const row = await this.verifications.find(id);
     if (!row || !currentActor().ability.can('read', asVerification(row.committee_id, row.committee_pre, row.subtree))) throw new NotFoundProblem('Audit verification');
     return toView(row);
+  }
+
+  /** The worker's part: walks the requested chains and stores the report. Idempotent: a finished check is left as it is. */
+  async carryOut(id: string): Promise<{ skipped: true } | { broken: number }> {
+    const pending = await this.verifications.pending(id);
+    if (!pending) return { skipped: true };
+    const report = await verifyAuditChains(this.verifications.pool(), pending.scope);
+    await this.verifications.finish(id, report);
+    this.logger.log(`audit chains verified: ${report.events} events, ${report.broken.length} broken chains`);
+    return { broken: report.broken.length };
   }
 }
 
