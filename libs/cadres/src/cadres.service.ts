@@ -251,8 +251,10 @@ export class CadresService implements OnModuleInit {
 
   /** A file as the caller may see it: restricted groups are absent unless its ability grants them. */
   private present(row: CadreRow, extra: Partial<CadreView> = {}): Partial<CadreView> {
-    const view = { ...toView(row, readsRestricted(row)), ...extra };
-    return pickFields(view, permittedFields('read', 'Cadre', toSubject(row), CADRE_ALL_FIELDS));
+    const fields = permittedFields('read', 'Cadre', toSubject(row), CADRE_ALL_FIELDS);
+    // The fields it may read already say whether it reads the restricted groups: no second ability check.
+    const view = { ...toView(row, CADRE_RESTRICTED_FIELDS.every((f) => fields.has(f))), ...extra };
+    return pickFields(view, fields);
   }
 
   /** A whole file (row, work history, ratings) in one round trip, as the caller may see it. */
