@@ -1,9 +1,8 @@
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
-import { ClsService } from 'nestjs-cls';
 import { JobFailureRepository } from '@canbo/audit';
-import { Envelope, JobDefinition, SYSTEM_SCOPE, setDbScope } from '@canbo/platform';
+import { Envelope, JobDefinition, asSystem } from '@canbo/platform';
 
 /**
  * How BullMQ runs our workers, from the process environment because BullMQ takes it when the worker is
@@ -23,10 +22,7 @@ export const workerOptions = () => {
 export abstract class CatalogueProcessor extends WorkerHost {
   protected readonly logger = new Logger(this.constructor.name);
 
-  constructor(
-    protected readonly failures: JobFailureRepository,
-    protected readonly cls: ClsService,
-  ) {
+  constructor(protected readonly failures: JobFailureRepository) {
     super();
   }
 
@@ -38,10 +34,7 @@ export abstract class CatalogueProcessor extends WorkerHost {
 
   /** Jobs are system work: no user asked for them, and they act across committees (row-level security sees all). */
   protected inContext<T>(fn: () => Promise<T>): Promise<T> {
-    return this.cls.run(() => {
-      setDbScope(SYSTEM_SCOPE);
-      return fn();
-    });
+    return asSystem(fn);
   }
 
   protected isFinalAttempt(job: Job): boolean {

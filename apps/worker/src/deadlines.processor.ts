@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
-import { ClsService } from 'nestjs-cls';
 import { DeadlinesService, DueStep, DueStepsKey } from '@canbo/deadlines';
 import { Jobs, QueueName, chunk, groupBy, jobIdOf, jobOptions } from '@canbo/platform';
 import { JobFailureRepository } from '@canbo/audit';
@@ -25,11 +24,10 @@ export class DeadlinesProcessor extends CatalogueProcessor {
 
   constructor(
     failures: JobFailureRepository,
-    cls: ClsService,
     private readonly deadlines: DeadlinesService,
     @InjectQueue(QueueName.Deadlines) private readonly queue: Queue,
   ) {
-    super(failures, cls);
+    super(failures);
   }
 
   async process(job: Job): Promise<unknown> {

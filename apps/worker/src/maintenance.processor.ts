@@ -1,6 +1,5 @@
 import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
-import { ClsService } from 'nestjs-cls';
 import { AuditCheckpoints, AuditVerifications, JobFailureRepository } from '@canbo/audit';
 import { Jobs, QueueName } from '@canbo/platform';
 import { CatalogueProcessor, workerOptions } from './catalogue-processor';
@@ -15,11 +14,10 @@ export class MaintenanceProcessor extends CatalogueProcessor {
 
   constructor(
     failures: JobFailureRepository,
-    cls: ClsService,
     private readonly checkpoints: AuditCheckpoints,
     private readonly verifications: AuditVerifications,
   ) {
-    super(failures, cls);
+    super(failures);
   }
 
   async process(job: Job): Promise<unknown> {

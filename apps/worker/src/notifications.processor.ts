@@ -1,6 +1,5 @@
 import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
-import { ClsService } from 'nestjs-cls';
 import { NotificationsService } from '@canbo/notifications';
 import { Jobs, QueueName } from '@canbo/platform';
 import { JobFailureRepository } from '@canbo/audit';
@@ -13,10 +12,9 @@ export class NotificationsProcessor extends CatalogueProcessor {
 
   constructor(
     failures: JobFailureRepository,
-    cls: ClsService,
     private readonly notifications: NotificationsService,
   ) {
-    super(failures, cls);
+    super(failures);
   }
 
   async process(job: Job): Promise<unknown> {
