@@ -82,10 +82,27 @@ export default defineConfig(
         {
           patterns: [
             {
-              group: ['@canbo/*/*'],
+              group: ['@canbo/*/*', '!@canbo/*/sql'],
               message:
                 'Deep imports into a library are forbidden: import from "@canbo/<lib>" (its src/index.ts) and export what you need there.',
             },
+          ],
+        },
+      ],
+    },
+  },
+
+  // `@canbo/<lib>/sql`: SQL text that tools (benchmarks, the scale seed, tests) run as the app does.
+  // The app's own code reaches a lib's tables only through its exported services.
+  {
+    name: 'canbo/tool-only-sql',
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@canbo/*/*'], message: 'Deep imports into a library are forbidden: import from "@canbo/<lib>" (its src/index.ts); "@canbo/<lib>/sql" is for bench/, scripts/ and test/ only.' },
           ],
         },
       ],

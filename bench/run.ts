@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { Assignment, accessibleBy, buildAbility, dbScopeOf } from '@canbo/access';
-import { CADRE_FILE_SQL, CADRE_SCOPE_COLUMNS, CADRE_TALLY_COLUMNS, cadreFilterWhere, cadreListQuery, cadreTallyQuery } from '@canbo/cadres';
+import { CADRE_FILE_SQL, CADRE_SCOPE_COLUMNS, CADRE_TALLY_COLUMNS, cadreFilterWhere, cadreListQuery, cadreTallyQuery } from '@canbo/cadres/sql';
 import { APP_ROLE, AppConfig, scopeStatement } from '@canbo/platform';
 import { load, percentile } from './lib/load';
 import { record, saveExplain } from './lib/report';

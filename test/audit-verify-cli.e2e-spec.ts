@@ -1,7 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { CHECKPOINT_SQL, linkHash } from '@canbo/audit';
+import { linkHash } from '@canbo/audit';
+import { CHECKPOINT_SQL } from '@canbo/audit/sql';
 import { createDatabase, dropDatabase, uniqueName, urlFor } from './support/databases';
 
 const root = join(__dirname, '..');

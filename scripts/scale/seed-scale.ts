@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { CHECKPOINT_SQL, GENESIS_HASH, linkHash } from '@canbo/audit';
-import { RENUMBER_SQL } from '@canbo/committees';
+import { GENESIS_HASH, linkHash } from '@canbo/audit';
+import { CHECKPOINT_SQL } from '@canbo/audit/sql';
+import { RENUMBER_SQL } from '@canbo/committees/sql';
 import { hashPassword } from '@canbo/identity';
 import { ensureDatabase, migrate } from '../migrate';
 import { personName, pick, rng } from '../demo/names';

@@ -3,6 +3,6 @@ export type { AuditEventView } from './audit-events.controller';
 export { AuditService, AuditOutsideTransactionError, MissingChainHeadError, diff, type AuditRecord } from './audit.service';
 export { AuditVerifications } from './audit-verifications.controller';
 export { JobFailureRepository } from './job-failure.repository';
-export { AuditCheckpoints, CHECKPOINT_SQL, type Checkpoint } from './checkpoint';
+export { AuditCheckpoints, type Checkpoint } from './checkpoint';
 export { verifyAuditChains, type VerifyReport, type VerifyScope, type BrokenLink } from './verify';
 export { canonicalJson, linkHash, GENESIS_HASH } from './chain';

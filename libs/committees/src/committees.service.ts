@@ -4,7 +4,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { EntityManager } from 'typeorm';
 import { EVERYONE, accessibleBy, currentActor, ensureCan, noteAccessChanged } from '@canbo/access';
 import { AuditService, diff } from '@canbo/audit';
-import { ConflictProblem, isUniqueViolation, Page, ValidationProblem, VersionConflictProblem, Where, decodeCursor, toPage } from '@canbo/platform';
+import { CommitteeFilter, CommitteeRange, committeeRangeOf, ConflictProblem, isUniqueViolation, Page, ValidationProblem, VersionConflictProblem, Where, decodeCursor, toPage } from '@canbo/platform';
 import { CommitteeLevelView, CommitteeQuery, CommitteeView, CreateCommitteeDto, DissolveCommitteeDto, MoveCommitteeDto, UpdateCommitteeDto } from './committee.dto';
 import { RENUMBER_SQL, TREE_LOCK_SQL, leafPre } from './tree';
 
@@ -135,6 +135,14 @@ export class CommitteesService {
   /** A visible committee, as a reference (used for subtree filters by other modules). */
   async visibleRef(id: string): Promise<CommitteeRef> {
     return toRef(ensureCan('read', 'Committee', await this.row(id), 'Committee'));
+  }
+
+  /**
+   * For other modules' lists: a CommitteeFilter resolved to the range to filter on (undefined without
+   * `committeeId`); a committee the caller cannot see is a 404, as on every list.
+   */
+  async rangeOf(filter: CommitteeFilter): Promise<CommitteeRange | undefined> {
+    return filter.committeeId ? committeeRangeOf(filter, await this.visibleRef(filter.committeeId)) : undefined;
   }
 
   async list(query: CommitteeQuery): Promise<Page<CommitteeView>> {

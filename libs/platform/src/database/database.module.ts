@@ -26,7 +26,9 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],
           // As the app role, which owns nothing and is bound by row-level security (AppConfig.appDatabaseUrl).
-          useFactory: (config: AppConfig) => dataSourceOptions(config.appDatabaseUrl, entities, [], { scoped: true }),
+          // Each lib registers its own entities (TypeOrmModule.forFeature in its module); autoLoadEntities
+          // gathers them, so the data source knows every table without a central list to forget.
+          useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.appDatabaseUrl, entities, [], { scoped: true }), autoLoadEntities: true }),
         }),
         ClsModule.forRoot({
           global: true,

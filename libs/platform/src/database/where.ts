@@ -1,3 +1,4 @@
+import type { CommitteeRange } from '../http/committee-filter';
 import { foldedLikeContaining } from './like';
 
 /**
@@ -42,6 +43,15 @@ export class Where {
     const pattern = `(SELECT ${foldedLikeContaining(this.bind(text))})`;
     this.parts.push(`(${foldedColumns.map((column) => `${column} LIKE ${pattern}`).join(' OR ')})`);
     return this;
+  }
+
+  /**
+   * Adds a resolved committee filter: the subtree's pre-order interval on `columns.pre`, or the
+   * committee alone on `columns.id`. No range: no predicate (the caller's scope already bounds the rows).
+   */
+  andCommittee(columns: { id: string; pre: string }, range: CommitteeRange | undefined): this {
+    if (!range) return this;
+    return range.subtree ? this.and(`${columns.pre} BETWEEN ? AND ?`, range.pre, range.lastPre) : this.and(`${columns.id} = ?`, range.id);
   }
 
   toString(): string {

@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength, ValidateBy } from 'class-validator';
-import { toBoolean } from './transforms';
+import { Type } from 'class-transformer';
+import { IsOptional, IsString, MaxLength, ValidateBy } from 'class-validator';
 import { ValidationProblem } from '../errors/problems';
 
 export const MAX_PAGE_SIZE = 200;
@@ -26,17 +25,6 @@ export class PageQuery {
   @IsString()
   @MaxLength(2000)
   cursor?: string;
-}
-
-/** A list of a committee's records: one committee, or with `subtree` the committees below it too. */
-export class CommitteeScopedQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() committeeId?: string;
-
-  @ApiPropertyOptional({ description: 'With committeeId: include the committees below it' })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
-  subtree?: boolean;
 }
 
 export interface Page<T> {
