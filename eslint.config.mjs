@@ -92,6 +92,19 @@ export default defineConfig(
     },
   },
 
+  // Type-aware rules where a forgotten `await` loses an error or a write: a floating promise in a
+  // request or a job escapes the transaction and the error filter. Only on apps/ and libs/ (the type
+  // program costs seconds; tests and tools are checked by their own runs).
+  {
+    name: 'canbo/promises',
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+
   // `@canbo/<lib>/sql`: SQL text that tools (benchmarks, the scale seed, tests) run as the app does.
   // The app's own code reaches a lib's tables only through its exported services.
   {
