@@ -1,3 +1,11 @@
 export { CadresModule } from './cadres.module';
-export { CadresService, type CadreRollupRow } from './cadres.service';
+export { CadresService } from './cadres.service';
+export { CadreChanges } from './cadre-changes.service';
+export { CadreHistory } from './cadre-history.service';
+export { CadreTallies } from './cadre-tallies.service';
+export { Cadre, type CadreRow } from './cadre.entity';
+export { CadrePosition } from './cadre-position.entity';
+export { CadreEvaluation } from './cadre-evaluation.entity';
+export { CadreTally } from './cadre-tally.entity';
+export { CadreAgeTally, type CadreRollupRow } from './cadre-age-tally.entity';
 export * from './cadre.dto';
