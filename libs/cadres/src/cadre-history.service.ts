@@ -4,7 +4,7 @@ import { AuditService } from '@canbo/audit';
 import { CommitteesService } from '@canbo/committees';
 import { ConflictProblem, NotFoundProblem, ValidationProblem } from '@canbo/platform';
 import { CreateEvaluationDto, CreatePositionDto, EndPositionDto, EvaluationView, PositionView } from './cadre.dto';
-import { fileCheck } from './cadre.mappers';
+import { fileCheck, toEvaluationView, toPositionView } from './cadre.mappers';
 import { CadreRepository, CheckedCadre } from './cadre.repository';
 
 /**
@@ -31,7 +31,7 @@ export class CadreHistory {
     if (dto.endedOn && dto.endedOn < dto.startedOn) throw new ValidationProblem([{ field: 'endedOn', message: 'endedOn cannot be before startedOn' }]);
     // A committee the caller cannot see is as absent as one that does not exist: 404 for both.
     if (dto.committeeId) await this.committees.visibleRef(dto.committeeId);
-    const position = await this.cadres.addPosition(cadre, dto);
+    const position = toPositionView(await this.cadres.addPosition(cadre, dto));
     await this.cadres.touch(cadre);
     await this.audit.record({ committeeId: cadre.managing_committee_id, entityType: 'Cadre', entityId: cadreId, action: 'add-position', changes: { after: position } });
     return position;
@@ -44,7 +44,7 @@ export class CadreHistory {
     if (!before) throw new NotFoundProblem('Position');
     if (before.endedOn) throw new ConflictProblem('already-ended', `The position already ended on ${before.endedOn}`);
     if (dto.endedOn < before.startedOn) throw new ValidationProblem([{ field: 'endedOn', message: 'endedOn cannot be before the position started' }]);
-    const after = await this.cadres.endPosition(cadre, positionId, dto.endedOn);
+    const after = toPositionView(await this.cadres.endPosition(before, dto.endedOn));
     await this.cadres.touch(cadre);
     await this.audit.record({
       committeeId: cadre.managing_committee_id,
@@ -59,8 +59,9 @@ export class CadreHistory {
   @Transactional()
   async addEvaluation(cadreId: string, dto: CreateEvaluationDto): Promise<EvaluationView> {
     const cadre = await this.loadForHistory(cadreId);
-    const evaluation = await this.cadres.addEvaluation(cadre, dto);
-    if (!evaluation) throw new ConflictProblem('duplicate', `The file already has an evaluation for ${dto.year}`);
+    const added = await this.cadres.addEvaluation(cadre, dto);
+    if (!added) throw new ConflictProblem('duplicate', `The file already has an evaluation for ${dto.year}`);
+    const evaluation = toEvaluationView(added);
     await this.cadres.touch(cadre);
     await this.audit.record({ committeeId: cadre.managing_committee_id, entityType: 'Cadre', entityId: cadreId, action: 'add-evaluation', changes: { after: evaluation } });
     return evaluation;

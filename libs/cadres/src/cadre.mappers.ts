@@ -1,7 +1,9 @@
 import { subject } from '@casl/ability';
 import { Action, CADRE_ALL_FIELDS, CADRE_RESTRICTED_FIELDS, CadreSubject, currentActor, ensureCan, permittedFields, pickFields } from '@canbo/access';
-import { CadreView } from './cadre.dto';
+import { CadreView, EvaluationView, PositionView } from './cadre.dto';
 import { CadreRow } from './cadre.entity';
+import { CadreEvaluation } from './cadre-evaluation.entity';
+import { CadrePosition } from './cadre-position.entity';
 import type { CadreCheck } from './cadre.repository';
 
 /** CASL sees a cadre through where it works and who manages it. */
@@ -91,3 +93,23 @@ export function present(row: CadreRow, extra: Partial<CadreView> = {}): Partial<
   const view = { ...toView(row, CADRE_RESTRICTED_FIELDS.every((f) => fields.has(f))), ...extra };
   return pickFields(view, fields);
 }
+
+export const toPositionView = (p: CadrePosition): PositionView => ({
+  id: p.id,
+  title: p.title,
+  organisation: p.organisation,
+  committeeId: p.committeeId,
+  concurrent: p.concurrent,
+  startedOn: p.startedOn,
+  endedOn: p.endedOn,
+  decisionRef: p.decisionRef,
+});
+
+/** Scores are numeric(5, 2): text from the driver, a number in the API. */
+export const toEvaluationView = (e: CadreEvaluation): EvaluationView => ({
+  id: e.id,
+  year: e.year,
+  rating: e.rating,
+  score: e.score === null ? null : Number(e.score),
+  note: e.note,
+});

@@ -4,9 +4,11 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { EntityManager } from 'typeorm';
 import { CadreSubject, SqlScope } from '@canbo/access';
 import { CommitteeRange, Sql, Where } from '@canbo/platform';
-import { CadreQuery, CadreView, CreateEvaluationDto, CreatePositionDto, EvaluationView, PositionView } from './cadre.dto';
+import { CadreQuery, CadreView, CreateEvaluationDto, CreatePositionDto } from './cadre.dto';
 import { CadreRollupRow } from './cadre-age-tally.entity';
-import { CadreRow } from './cadre.entity';
+import { Cadre, CadreRow } from './cadre.entity';
+import { CadreEvaluation } from './cadre-evaluation.entity';
+import { CadrePosition } from './cadre-position.entity';
 import { WritableField } from './cadre-fields';
 import { toSubject } from './cadre.mappers';
 import { CADRE_FILE_SQL, FULL_COLUMNS, ResolvedCadreFilter, cadreFilterWhere, cadreListQuery, cadreTallyQuery } from './cadre-queries';
@@ -62,9 +64,6 @@ const JSON_FIELDS: ReadonlySet<WritableField> = new Set(['discipline', 'family']
 
 const valueOf = (field: WritableField, value: unknown): unknown => (JSON_FIELDS.has(field) ? JSON.stringify(value ?? []) : (value ?? null));
 
-const POSITION_COLUMNS = `id, title, organisation, committee_id AS "committeeId", concurrent, to_char(started_on, 'YYYY-MM-DD') AS "startedOn",
-              to_char(ended_on, 'YYYY-MM-DD') AS "endedOn", decision_ref AS "decisionRef"`;
-
 /** TypeORM answers an UPDATE … RETURNING with [rows, rowCount]. */
 type Updated<T> = [T[], number];
 
@@ -72,7 +71,8 @@ type Updated<T> = [T[], number];
  * Every statement over the cadre tables (`cadre`, its work history and ratings, the running tallies).
  * The hot paths (list, total, single file) run the pure builders of cadre-queries.ts as named prepared
  * statements (`Sql.rows`) outside transactions, the very text the benchmarks measure; lists and totals
- * take the caller's scope, reads by id the caller's check (CadreCheck).
+ * take the caller's scope, reads by id the caller's check (CadreCheck). Writes of a file return it in
+ * that same shape (`RETURNING`); work history and ratings are plain entity work.
  */
 @Injectable()
 export class CadreRepository {
@@ -188,42 +188,48 @@ export class CadreRepository {
     return row;
   }
 
-  /** Work history and ratings are part of the file: a change to them moves its public stamp. */
+  /** Work history and ratings are part of the file: a change to them moves its public stamp (TypeORM moves `updated_at` with `version`). */
   async touch(cadre: CheckedCadre): Promise<void> {
-    await this.tx.query(`UPDATE cadre SET version = version + 1, updated_at = now() WHERE id = $1`, [cadre.id]);
+    await this.tx.getRepository(Cadre).increment({ id: cadre.id }, 'version', 1);
   }
 
-  async addPosition(cadre: CheckedCadre, p: CreatePositionDto): Promise<PositionView> {
-    const [position]: PositionView[] = await this.tx.query(
-      `INSERT INTO cadre_position (cadre_id, committee_id, title, organisation, concurrent, started_on, ended_on, decision_ref)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${POSITION_COLUMNS}`,
-      [cadre.id, p.committeeId ?? null, p.title, p.organisation, p.concurrent ?? false, p.startedOn, p.endedOn ?? null, p.decisionRef ?? null],
+  addPosition(cadre: CheckedCadre, p: CreatePositionDto): Promise<CadrePosition> {
+    const positions = this.tx.getRepository(CadrePosition);
+    return positions.save(
+      positions.create({
+        cadreId: cadre.id,
+        committeeId: p.committeeId ?? null,
+        title: p.title,
+        organisation: p.organisation,
+        concurrent: p.concurrent ?? false,
+        startedOn: p.startedOn,
+        endedOn: p.endedOn ?? null,
+        decisionRef: p.decisionRef ?? null,
+      }),
     );
-    return position;
   }
 
-  /** One post of the file's work history; undefined when the file has no such post. */
-  async position(cadre: CheckedCadre, positionId: string): Promise<PositionView | undefined> {
-    const [position]: PositionView[] = await this.tx.query(`SELECT ${POSITION_COLUMNS} FROM cadre_position WHERE cadre_id = $1 AND id = $2`, [cadre.id, positionId]);
-    return position;
+  /** One post of the file's work history; null when the file has no such post. */
+  position(cadre: CheckedCadre, positionId: string): Promise<CadrePosition | null> {
+    return this.tx.getRepository(CadrePosition).findOneBy({ id: positionId, cadreId: cadre.id });
   }
 
-  async endPosition(cadre: CheckedCadre, positionId: string, endedOn: string): Promise<PositionView> {
-    const [[position]]: Updated<PositionView> = await this.tx.query(
-      `UPDATE cadre_position SET ended_on = $3 WHERE cadre_id = $1 AND id = $2 RETURNING ${POSITION_COLUMNS}`,
-      [cadre.id, positionId, endedOn],
-    );
-    return position;
+  async endPosition(position: CadrePosition, endedOn: string): Promise<CadrePosition> {
+    await this.tx.getRepository(CadrePosition).update({ id: position.id, cadreId: position.cadreId }, { endedOn });
+    return { ...position, endedOn };
   }
 
-  /** The year's rating, or undefined when the file already has one for that year. */
-  async addEvaluation(cadre: CheckedCadre, e: CreateEvaluationDto): Promise<EvaluationView | undefined> {
-    const [row]: (EvaluationView & { score: string | null })[] = await this.tx.query(
-      `INSERT INTO cadre_evaluation (cadre_id, year, rating, score, note) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (cadre_id, year) DO NOTHING RETURNING id, year, rating, score::text AS score, note`,
-      [cadre.id, e.year, e.rating, e.score ?? null, e.note ?? null],
-    );
-    return row && { ...row, score: row.score === null ? null : Number(row.score) };
+  /** The year's rating, or undefined when the file already has one for that year (the unique key decides, not a read before). */
+  async addEvaluation(cadre: CheckedCadre, e: CreateEvaluationDto): Promise<CadreEvaluation | undefined> {
+    const evaluation = this.tx.getRepository(CadreEvaluation).create({
+      cadreId: cadre.id,
+      year: e.year,
+      rating: e.rating,
+      score: e.score === undefined ? null : String(e.score),
+      note: e.note ?? null,
+    });
+    const { generatedMaps } = await this.tx.createQueryBuilder().insert().into(CadreEvaluation).values(evaluation).orIgnore().execute();
+    return generatedMaps[0]?.id ? { ...evaluation, ...generatedMaps[0] } : undefined;
   }
 
   // System work: the committees lib renumbers or dissolves committees in its own transaction (`tx`),
