@@ -4,7 +4,7 @@ import { CommitteesService } from '@canbo/committees';
 import { CommitteeFilter, ForbiddenProblem } from '@canbo/platform';
 import { CadreRollupRow } from './cadre-age-tally.entity';
 import { CADRE_TALLY_COLUMNS, ResolvedCadreFilter } from './cadre-queries';
-import { CadreRepository } from './cadre.repository';
+import { CadreRepository, ROLLUP_SCOPE_COLUMNS } from './cadre.repository';
 import { CadreTotalsCache } from './cadre-totals.cache';
 
 /** The caller's scope over committee columns, or undefined when it is not a matter of committees alone. */
@@ -43,7 +43,7 @@ export class CadreTallies {
    * scope (optionally one committee's subtree, or with `subtree=false` that committee alone).
    */
   async byLevelGenderAge(filter: CommitteeFilter): Promise<CadreRollupRow[]> {
-    const scope = committeeScope({ committeePre: 'c.pre' });
+    const scope = committeeScope(ROLLUP_SCOPE_COLUMNS);
     if (!scope) throw new ForbiddenProblem('Roll-ups need a committee-wide view of the files');
     return this.cadres.rollup(scope, await this.committees.rangeOf(filter));
   }

@@ -64,6 +64,9 @@ const JSON_FIELDS: ReadonlySet<WritableField> = new Set(['discipline', 'family']
 
 const valueOf = (field: WritableField, value: unknown): unknown => (JSON_FIELDS.has(field) ? JSON.stringify(value ?? []) : (value ?? null));
 
+/** How CASL's cadre fields map to the roll-up's columns (`committee c`, the tally's committee; committees only). */
+export const ROLLUP_SCOPE_COLUMNS = { committeePre: 'c.pre' };
+
 /** TypeORM answers an UPDATE … RETURNING with [rows, rowCount]. */
 type Updated<T> = [T[], number];
 
@@ -118,7 +121,7 @@ export class CadreRepository {
   /**
    * Current cadres by the level of the committee they work in, gender and age band, from the running
    * tallies (a national roll-up touches at most a few hundred thousand tally rows, never the million
-   * files). `scope` is over the committee's pre-order number `c.pre`.
+   * files). `scope` is over ROLLUP_SCOPE_COLUMNS.
    */
   rollup(scope: SqlScope, range: CommitteeRange | undefined): Promise<CadreRollupRow[]> {
     const where = new Where().andNamed(scope.sql, scope.params).andCommittee({ id: 'c.id', pre: 'c.pre' }, range);
