@@ -5,7 +5,7 @@ import { ClsServiceManager } from 'nestjs-cls';
 import { Role, setActor } from '@canbo/access';
 import { AuditService } from '@canbo/audit';
 import { DeadlinesService } from '@canbo/deadlines';
-import { CadresService } from '@canbo/cadres';
+import { CadreChanges, CadreHistory } from '@canbo/cadres';
 import { CommitteesService, PRE_STEP } from '@canbo/committees';
 import { ActorLoader, UsersService, hashPassword } from '@canbo/identity';
 import { asSystem } from '@canbo/platform';
@@ -97,7 +97,8 @@ export async function bootstrapRoot(
 export async function seedDemo(app: INestApplicationContext, password = process.env.DEMO_PASSWORD || DEMO_PASSWORD_DEFAULT): Promise<void> {
   const committees = app.get(CommitteesService);
   const users = app.get(UsersService);
-  const cadres = app.get(CadresService);
+  const cadres = app.get(CadreChanges);
+  const history = app.get(CadreHistory);
   const actors = app.get(ActorLoader);
   const cls = ClsServiceManager.getClsService();
   const random = rng(20251122);
@@ -172,10 +173,10 @@ export async function seedDemo(app: INestApplicationContext, password = process.
       await actAs(admins[managing], async () => {
         const cadre = await cadres.create(dto);
         const title = pick(random, TITLES[levelOf.get(c.code) as string]);
-        await cadres.addPosition(cadre.id as string, { title, organisation: c.name, committeeId: ids.get(c.code), startedOn: isoDate(thisYear - 2 - (i % 4), 3, 1) });
+        await history.addPosition(cadre.id as string, { title, organisation: c.name, committeeId: ids.get(c.code), startedOn: isoDate(thisYear - 2 - (i % 4), 3, 1) });
         for (let y = thisYear - 3; y < thisYear; y++) {
           const score = 60 + Math.floor(random() * 38);
-          await cadres.addEvaluation(cadre.id as string, { year: y, score, rating: score >= 90 ? 'excellent' : score >= 70 ? 'good' : 'completed' });
+          await history.addEvaluation(cadre.id as string, { year: y, score, rating: score >= 90 ? 'excellent' : score >= 70 ? 'good' : 'completed' });
         }
       });
     }

@@ -1,9 +1,9 @@
 import { SqlScope } from '@canbo/access';
-import { Where, decodeCursor } from '@canbo/platform';
+import { CommitteeRange, Where, decodeCursor } from '@canbo/platform';
 import { CadreFilter, CadreQuery } from './cadre.dto';
 
 /**
- * The SQL of the cadre list, as pure functions of the caller's scope and the filters: the service
+ * The SQL of the cadre list, as pure functions of the caller's scope and the filters: the repository
  * runs it, and the benchmarks run the very same text against their bare references.
  */
 const CURRENT_POSITIONS = `
@@ -36,9 +36,9 @@ export const CADRE_FILE_SQL = `
 /** How CASL's cadre fields map to columns of `cadre k`. */
 export const CADRE_SCOPE_COLUMNS = { committeePre: 'k.committee_pre', managingCommitteeId: 'k.managing_committee_id', managingPre: 'k.managing_pre' };
 
-/** The filters with the committee already resolved (and checked visible) to its interval. */
-export type ResolvedCadreFilter = Omit<CadreFilter, 'committeeId'> & {
-  committee?: { id: string; pre: number; lastPre: number };
+/** The filters with the committee already resolved (and checked visible) to its range. */
+export type ResolvedCadreFilter = Omit<CadreFilter, 'committeeId' | 'subtree'> & {
+  committee?: CommitteeRange;
   /**
    * How a name search finds its rows. `trigram`: through the trigram index, best over a large scope.
    * `scan`: by walking the scope in tree order over the covering index and testing each name, which
@@ -51,10 +51,7 @@ export type ResolvedCadreFilter = Omit<CadreFilter, 'committeeId'> & {
 export function cadreFilterWhere(scope: SqlScope, f: ResolvedCadreFilter): Where {
   const where = new Where().andNamed(scope.sql, scope.params);
   where.and(f.archived ? 'k.archived_at IS NOT NULL' : 'k.archived_at IS NULL');
-  if (f.committee) {
-    if (f.subtree === false) where.and('k.committee_id = ?', f.committee.id);
-    else where.and('k.committee_pre BETWEEN ? AND ?', f.committee.pre, f.committee.lastPre);
-  }
+  where.andCommittee({ id: 'k.committee_id', pre: 'k.committee_pre' }, f.committee);
   if (f.managingCommitteeId) where.and('k.managing_committee_id = ?', f.managingCommitteeId);
   if (f.gender) where.and('k.gender = ?', f.gender);
   if (f.status) where.and('k.status = ?', f.status);
@@ -74,12 +71,9 @@ export const CADRE_TALLY_COLUMNS = { committeePre: 't.committee_pre' };
  * The total of current files in scope from the running tallies, for the filters they can answer
  * (committee, subtree, gender, status). The caller's scope must be translated with CADRE_TALLY_COLUMNS.
  */
-export function cadreTallyQuery(scope: SqlScope, f: Pick<ResolvedCadreFilter, 'committee' | 'subtree' | 'gender' | 'status'>): { sql: string; params: unknown[] } {
+export function cadreTallyQuery(scope: SqlScope, f: Pick<ResolvedCadreFilter, 'committee' | 'gender' | 'status'>): { sql: string; params: unknown[] } {
   const where = new Where().andNamed(scope.sql, scope.params);
-  if (f.committee) {
-    if (f.subtree === false) where.and('t.committee_id = ?', f.committee.id);
-    else where.and('t.committee_pre BETWEEN ? AND ?', f.committee.pre, f.committee.lastPre);
-  }
+  where.andCommittee({ id: 't.committee_id', pre: 't.committee_pre' }, f.committee);
   if (f.gender) where.and('t.gender = ?', f.gender);
   if (f.status) where.and('t.status = ?', f.status);
   return { sql: `SELECT coalesce(sum(t.n), 0)::int AS n FROM cadre_tally t WHERE ${where}`, params: where.params };

@@ -18,7 +18,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery, trimmed, toBoolean } from '@canbo/platform';
+import { CommitteeFilter, PageQuery, trimmed, toBoolean } from '@canbo/platform';
 
 const IsDate = () => IsDateString({ strict: true }, { message: '$property must be a date (YYYY-MM-DD)' });
 
@@ -138,14 +138,8 @@ export class CreateEvaluationDto {
 
 export const CADRE_SORTS = ['committee', 'name'] as const;
 
-/** The filters a list and its total share. */
-export class CadreFilter {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Working committee' }) @IsOptional() @IsUUID() committeeId?: string;
-  @ApiPropertyOptional({ description: 'With committeeId: include the committees below it (default true)' })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
-  subtree?: boolean;
+/** The filters a list and its total share; the committee (and its subtree) is the one where the cadre works. */
+export class CadreFilter extends CommitteeFilter {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() managingCommitteeId?: string;
   @ApiPropertyOptional({ description: 'Name search that ignores diacritics ("nguyen van hung")' }) @IsOptional() @IsString() @Length(1, 100) q?: string;
   @ApiPropertyOptional({ enum: GENDERS }) @IsOptional() @IsIn(GENDERS) gender?: string;

@@ -16,13 +16,19 @@ import {
   PositionView,
   UpdateCadreDto,
 } from './cadre.dto';
+import { CadreChanges } from './cadre-changes.service';
+import { CadreHistory } from './cadre-history.service';
 import { CadresService } from './cadres.service';
 
 @ApiTags('cadres')
 @ApiBearerAuth()
 @Controller('cadres')
 export class CadresController {
-  constructor(private readonly cadres: CadresService) {}
+  constructor(
+    private readonly cadres: CadresService,
+    private readonly changes: CadreChanges,
+    private readonly history: CadreHistory,
+  ) {}
 
   @Get()
   @Authorize('read', 'Cadre')
@@ -52,7 +58,7 @@ export class CadresController {
   @Authorize('create', 'Cadre')
   @ApiOperation({ summary: 'Open a cadre file (by the managing committee\'s board)' })
   create(@Body() dto: CreateCadreDto): Promise<Partial<CadreView>> {
-    return this.cadres.create(dto);
+    return this.changes.create(dto);
   }
 
   @Patch(':id')
@@ -60,7 +66,7 @@ export class CadresController {
   @ApiOperation({ summary: 'Change a file; send the version you read' })
   @ApiConflictResponse({ description: 'The version is stale: re-read and apply the change again' })
   update(@IdParam() id: string, @Body() dto: UpdateCadreDto, @IfMatch() ifMatch?: string): Promise<Partial<CadreView>> {
-    return this.cadres.update(id, { ...dto, version: expectedVersion(dto.version, ifMatch) });
+    return this.changes.update(id, { ...dto, version: expectedVersion(dto.version, ifMatch) });
   }
 
   @Post(':id/archive')
@@ -68,14 +74,14 @@ export class CadresController {
   @Authorize('archive', 'Cadre')
   @ApiOperation({ summary: 'Archive a file (files are never deleted)' })
   archive(@IdParam() id: string, @Body() dto: ArchiveCadreDto): Promise<Partial<CadreView>> {
-    return this.cadres.archive(id, dto);
+    return this.changes.archive(id, dto);
   }
 
   @Post(':id/positions')
   @Authorize('update', 'Cadre')
   @ApiOperation({ summary: 'Add a position to the work history (effective-dated)' })
   addPosition(@IdParam() id: string, @Body() dto: CreatePositionDto): Promise<PositionView> {
-    return this.cadres.addPosition(id, dto);
+    return this.history.addPosition(id, dto);
   }
 
   @Post(':id/positions/:positionId/end')
@@ -83,13 +89,13 @@ export class CadresController {
   @Authorize('update', 'Cadre')
   @ApiOperation({ summary: 'End a position in a cadre\'s work history' })
   endPosition(@IdParam() id: string, @IdParam('positionId') positionId: string, @Body() dto: EndPositionDto): Promise<PositionView> {
-    return this.cadres.endPosition(id, positionId, dto);
+    return this.history.endPosition(id, positionId, dto);
   }
 
   @Post(':id/evaluations')
   @Authorize('update', 'Cadre')
   @ApiOperation({ summary: 'Record a yearly rating' })
   addEvaluation(@IdParam() id: string, @Body() dto: CreateEvaluationDto): Promise<EvaluationView> {
-    return this.cadres.addEvaluation(id, dto);
+    return this.history.addEvaluation(id, dto);
   }
 }

@@ -1,3 +1,7 @@
 export { CadresModule } from './cadres.module';
-export { CadresService, type CadreRollupRow } from './cadres.service';
+export { CadresService } from './cadres.service';
+export { CadreChanges } from './cadre-changes.service';
+export { CadreHistory } from './cadre-history.service';
+export { CadreTallies } from './cadre-tallies.service';
+export { type CadreRollupRow } from './cadre-age-tally.entity';
 export * from './cadre.dto';

@@ -1,2 +1,3 @@
 export { ReportsModule } from './reports.module';
-export { CadreRollupView } from './reports.controller';
+export { ReportsService } from './reports.service';
+export { CadreRollupView, RollupQuery } from './reports.dto';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CadresModule } from '@canbo/cadres';
 import { ReportsController } from './reports.controller';
+import { ReportsService } from './reports.service';
 
-@Module({ imports: [CadresModule], controllers: [ReportsController] })
+@Module({ imports: [CadresModule], controllers: [ReportsController], providers: [ReportsService], exports: [ReportsService] })
 export class ReportsModule {}

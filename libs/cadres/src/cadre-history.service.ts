@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { Transactional } from '@nestjs-cls/transactional';
+import { AuditService } from '@canbo/audit';
+import { CommitteesService } from '@canbo/committees';
+import { ConflictProblem, NotFoundProblem, ValidationProblem } from '@canbo/platform';
+import { CreateEvaluationDto, CreatePositionDto, EndPositionDto, EvaluationView, PositionView } from './cadre.dto';
+import { fileCheck, toEvaluationView, toPositionView } from './cadre.mappers';
+import { CadreRepository, CheckedCadre } from './cadre.repository';
+
+/**
+ * A cadre's work history (quá trình công tác) and yearly ratings. They are part of the file: changing
+ * them takes the same right as updating it, moves the file's version, and is audited on its chain.
+ */
+@Injectable()
+export class CadreHistory {
+  constructor(
+    private readonly cadres: CadreRepository,
+    private readonly committees: CommitteesService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private async loadForHistory(id: string): Promise<CheckedCadre> {
+    const cadre = await this.cadres.forChange(id, fileCheck('update'));
+    if (cadre.archived_at) throw new ConflictProblem('archived', 'The file is archived');
+    return cadre;
+  }
+
+  @Transactional()
+  async addPosition(cadreId: string, dto: CreatePositionDto): Promise<PositionView> {
+    const cadre = await this.loadForHistory(cadreId);
+    if (dto.endedOn && dto.endedOn < dto.startedOn) throw new ValidationProblem([{ field: 'endedOn', message: 'endedOn cannot be before startedOn' }]);
+    // A committee the caller cannot see is as absent as one that does not exist: 404 for both.
+    if (dto.committeeId) await this.committees.visibleRef(dto.committeeId);
+    const position = toPositionView(await this.cadres.addPosition(cadre, dto));
+    await this.cadres.touch(cadre);
+    await this.audit.record({ committeeId: cadre.managing_committee_id, entityType: 'Cadre', entityId: cadreId, action: 'add-position', changes: { after: position } });
+    return position;
+  }
+
+  @Transactional()
+  async endPosition(cadreId: string, positionId: string, dto: EndPositionDto): Promise<PositionView> {
+    const cadre = await this.loadForHistory(cadreId);
+    const before = await this.cadres.position(cadre, positionId);
+    if (!before) throw new NotFoundProblem('Position');
+    if (before.endedOn) throw new ConflictProblem('already-ended', `The position already ended on ${before.endedOn}`);
+    if (dto.endedOn < before.startedOn) throw new ValidationProblem([{ field: 'endedOn', message: 'endedOn cannot be before the position started' }]);
+    const after = toPositionView(await this.cadres.endPosition(before, dto.endedOn));
+    await this.cadres.touch(cadre);
+    await this.audit.record({
+      committeeId: cadre.managing_committee_id,
+      entityType: 'Cadre',
+      entityId: cadreId,
+      action: 'end-position',
+      changes: { positionId, before: { endedOn: null }, after: { endedOn: after.endedOn } },
+    });
+    return after;
+  }
+
+  @Transactional()
+  async addEvaluation(cadreId: string, dto: CreateEvaluationDto): Promise<EvaluationView> {
+    const cadre = await this.loadForHistory(cadreId);
+    const added = await this.cadres.addEvaluation(cadre, dto);
+    if (!added) throw new ConflictProblem('duplicate', `The file already has an evaluation for ${dto.year}`);
+    const evaluation = toEvaluationView(added);
+    await this.cadres.touch(cadre);
+    await this.audit.record({ committeeId: cadre.managing_committee_id, entityType: 'Cadre', entityId: cadreId, action: 'add-evaluation', changes: { after: evaluation } });
+    return evaluation;
+  }
+}

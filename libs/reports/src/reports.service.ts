@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import { CadreTallies } from '@canbo/cadres';
+import { CadreRollupView, RollupQuery } from './reports.dto';
+
+/**
+ * Oversight roll-ups down any subtree (product.md, module 9). Reports own no tables: the figures come
+ * from the running tallies, read through the cadres lib's exported service.
+ */
+@Injectable()
+export class ReportsService {
+  constructor(private readonly tallies: CadreTallies) {}
+
+  /** Current cadres by committee level, gender and age band: the structure table of HD 11-HD/BTCTW. */
+  async cadresByLevelGenderAge(query: RollupQuery): Promise<CadreRollupView> {
+    // The committee's whole subtree: a structure table covers everything below the committee it is for.
+    const rows = await this.tallies.byLevelGenderAge({ committeeId: query.committeeId });
+    return { asOf: new Date().toISOString().slice(0, 10), total: rows.reduce((sum, r) => sum + r.count, 0), rows };
+  }
+}
