@@ -1,7 +1,6 @@
 import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { createServer, Server } from 'node:http';
-import { DataSource } from 'typeorm';
 import { AppConfig, RedisHealthIndicator } from '@canbo/platform';
 import { MaintenanceProcessor } from './maintenance.processor';
 
@@ -15,17 +14,15 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
 
   constructor(
     private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly db: TypeOrmHealthIndicator,
     private readonly redis: RedisHealthIndicator,
     private readonly maintenance: MaintenanceProcessor,
   ) {}
 
   async ready(): Promise<{ status: 'ok' | 'error'; info: Record<string, unknown> }> {
-    const postgres = await this.db.query('SELECT 1').then(
-      () => ({ status: 'up' }),
-      (e: Error) => ({ status: 'down', message: e.message }),
-    );
-    const redis = (await this.redis.check('redis')).redis;
+    // The API's readiness checks (HealthController), without its HTTP server.
+    const { postgres } = await this.db.pingCheck('postgres', { timeout: 1500 });
+    const { redis } = await this.redis.check('redis');
     const worker = { status: this.maintenance.worker?.isRunning() ? 'up' : 'down', lastHeartbeatAt: this.maintenance.lastHeartbeatAt ?? null };
     const info = { postgres, redis, worker };
     return { status: Object.values(info).every((i) => i.status === 'up') ? 'ok' : 'error', info };

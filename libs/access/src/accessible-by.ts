@@ -7,6 +7,15 @@ export interface SqlScope {
   params: Record<string, unknown>;
 }
 
+/**
+ * The scope of system work: every row. Only for work no user asks for (worker jobs such as the daily
+ * audit checkpoint and the chain checks, the audit CLI); a request always passes the caller's
+ * `accessibleBy(...)`. Its own type, so a read that only the system may do (the chains no committee
+ * owns any more) can ask for exactly this value.
+ */
+export const SYSTEM_SQL_SCOPE: SystemSqlScope = Object.freeze({ sql: 'TRUE', params: Object.freeze({}) });
+export type SystemSqlScope = Readonly<SqlScope & { sql: 'TRUE' }>;
+
 export class UntranslatableRuleError extends Error {}
 
 /** The shape of the condition AST CASL keeps on each rule (`@ucast/mongo2js`), read structurally. */

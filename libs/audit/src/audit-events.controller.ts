@@ -3,8 +3,9 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { IsDateString, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { Authorize, accessibleBy, currentActor } from '@canbo/access';
 import { CommitteeScopedQuery, Page, toPage } from '@canbo/platform';
-import { AuditEventRepository } from './audit-event.repository';
-import { visibleCommittee } from './visible-committee';
+import { AuditCommitteeRepository } from './audit-committee.repository';
+import { AUDIT_EVENT_COLUMNS, AuditEventRepository } from './audit-event.repository';
+import { committeeRange } from './visible-committee';
 
 export class AuditEventQuery extends CommitteeScopedQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^[A-Za-z]{1,60}$/) entityType?: string;
@@ -32,32 +33,22 @@ export interface AuditEventView {
 @ApiBearerAuth()
 @Controller('audit-events')
 export class AuditEventsController {
-  constructor(private readonly events: AuditEventRepository) {}
+  constructor(
+    private readonly events: AuditEventRepository,
+    private readonly committees: AuditCommitteeRepository,
+  ) {}
 
   @Get()
   @Authorize('read', 'AuditEvent')
   @ApiOperation({ summary: 'The audit trail the caller may read, newest first' })
   async list(@Query() query: AuditEventQuery): Promise<Page<AuditEventView>> {
-    const scope = accessibleBy(currentActor().ability, 'read', 'AuditEvent', { committeeId: 'e.committee_id', committeePre: 'c.pre' });
-    const committee = query.committeeId ? { ...(await visibleCommittee(this.events, query.committeeId)), subtree: !!query.subtree } : undefined;
-    const rows = await this.events.list(scope, { ...query, committee });
+    const scope = accessibleBy(currentActor().ability, 'read', 'AuditEvent', AUDIT_EVENT_COLUMNS);
+    const rows = await this.events.list(scope, { ...query, committee: await committeeRange(this.committees, query) });
     return toPage(
       rows,
       query.limit,
-      (r) => [r.occurred_at.toISOString(), r.id],
-      (r) => ({
-        id: r.id,
-        committeeId: r.committee_id,
-        committeeCode: r.committee_code,
-        seq: r.seq,
-        occurredAt: r.occurred_at.toISOString(),
-        actorId: r.actor_id,
-        entityType: r.entity_type,
-        entityId: r.entity_id,
-        action: r.action,
-        changes: r.changes,
-        requestId: r.request_id,
-      }),
+      (e) => [e.occurredAt.toISOString(), e.id],
+      (e) => ({ ...e, occurredAt: e.occurredAt.toISOString() }),
     );
   }
 }

@@ -4,6 +4,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { ClsService } from 'nestjs-cls';
 import { optionalActor } from '@canbo/access';
 import { groupBy } from '@canbo/platform';
+import { AuditChainRepository } from './audit-chain.repository';
 import { linkHash } from './chain';
 
 export interface AuditRecord {
@@ -40,6 +41,7 @@ export class AuditService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly cls: ClsService,
+    private readonly chains: AuditChainRepository,
   ) {}
 
   async record(event: AuditRecord): Promise<void> {
@@ -54,7 +56,6 @@ export class AuditService {
   async recordMany(events: readonly AuditRecord[]): Promise<void> {
     if (!this.txHost.isTransactionActive()) throw new AuditOutsideTransactionError();
     if (events.length === 0) return;
-    const tx = this.txHost.tx;
     const occurredAt = new Date();
     const requestId = this.cls.isActive() ? (this.cls.getId() ?? null) : null;
     const signedIn = optionalActor()?.userId ?? null;
@@ -63,29 +64,22 @@ export class AuditService {
     for (const committeeId of [...byCommittee.keys()].sort()) {
       // Every committee's head is written with the committee (genesis); one that is missing was removed,
       // and a new chain started here would hide that, so the write is refused.
-      const [head] = (await tx.query(`SELECT seq::text AS seq, hash FROM audit_chain_head WHERE committee_id = $1 FOR UPDATE`, [committeeId])) as { seq: string; hash: string }[];
+      const head = await this.chains.lockHead(committeeId);
       if (!head) throw new MissingChainHeadError(committeeId);
       let seq = BigInt(head.seq);
       let prev = head.hash;
-      const rows = (byCommittee.get(committeeId) as AuditRecord[]).map((event) => {
+      const links = (byCommittee.get(committeeId) as AuditRecord[]).map((event) => {
         seq += 1n;
         // JSON round trip: what is hashed is exactly what jsonb will give back (dates as ISO strings, no undefined).
         const changes = JSON.parse(JSON.stringify(event.changes)) as unknown;
         const actorId = event.actorId !== undefined ? event.actorId : signedIn;
         const link = { committeeId, seq: seq.toString(), occurredAt: occurredAt.toISOString(), actorId, entityType: event.entityType, entityId: event.entityId, action: event.action, changes, requestId };
-        const row = { ...link, prevHash: prev, hash: linkHash(prev, link) };
-        prev = row.hash;
-        return row;
+        const appended = { ...link, prevHash: prev, hash: linkHash(prev, link) };
+        prev = appended.hash;
+        return appended;
       });
-      const col = <K extends keyof (typeof rows)[number]>(k: K) => rows.map((r) => r[k]);
-      await tx.query(
-        `INSERT INTO audit_event (committee_id, seq, occurred_at, actor_id, entity_type, entity_id, action, changes, request_id, prev_hash, hash)
-         SELECT $1, t.seq, $2, t.actor_id, t.entity_type, t.entity_id, t.action, t.changes, $3, t.prev_hash, t.hash
-           FROM unnest($4::bigint[], $5::uuid[], $6::text[], $7::uuid[], $8::text[], $9::jsonb[], $10::text[], $11::text[])
-             AS t(seq, actor_id, entity_type, entity_id, action, changes, prev_hash, hash)`,
-        [committeeId, occurredAt, requestId, col('seq'), col('actorId'), col('entityType'), col('entityId'), col('action'), rows.map((r) => JSON.stringify(r.changes)), col('prevHash'), col('hash')],
-      );
-      await tx.query(`UPDATE audit_chain_head SET seq = $2, hash = $3 WHERE committee_id = $1`, [committeeId, seq.toString(), prev]);
+      await this.chains.append(committeeId, occurredAt, requestId, links);
+      await this.chains.advanceHead(committeeId, { seq: seq.toString(), hash: prev });
     }
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authorize } from '@canbo/access';
+import { Authorize, accessibleBy, currentActor } from '@canbo/access';
 import { Page, PageQuery, decodeCursor, toPage } from '@canbo/platform';
 import { JobFailureRepository } from './job-failure.repository';
 
@@ -27,16 +27,7 @@ export class JobFailuresController {
   @ApiOperation({ summary: 'Jobs that failed after their last attempt' })
   async list(@Query() query: PageQuery): Promise<Page<JobFailureView>> {
     const cursor = query.cursor ? Number(decodeCursor(query.cursor, ['number'])[0]) : Number.MAX_SAFE_INTEGER;
-    const rows = await this.failures.list(cursor, query.limit);
-    return toPage(rows, query.limit, (r) => [Number(r.id)], (r) => ({
-      id: r.id,
-      queue: r.queue,
-      name: r.name,
-      jobId: r.job_id,
-      data: r.data,
-      error: r.error,
-      attempts: r.attempts,
-      failedAt: r.failed_at.toISOString(),
-    }));
+    const rows = await this.failures.list(accessibleBy(currentActor().ability, 'manage', 'Queue', {}), cursor, query.limit);
+    return toPage(rows, query.limit, (f) => [Number(f.id)], (f) => ({ ...f, failedAt: f.failedAt.toISOString() }));
   }
 }

@@ -8,6 +8,8 @@ import { requestIdOf } from '../logging/request-id';
 import { dataSourceOptions } from './data-source-options';
 import { Sql } from './sql';
 import { Outbox } from '../queue/outbox';
+import { OutboxEntry } from '../queue/outbox-entry.entity';
+import { OutboxRepository } from '../queue/outbox.repository';
 
 type Entities = Parameters<typeof dataSourceOptions>[1];
 
@@ -30,6 +32,8 @@ export class DatabaseModule {
           // gathers them, so the data source knows every table without a central list to forget.
           useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.appDatabaseUrl, entities, [], { scoped: true }), autoLoadEntities: true }),
         }),
+        // The outbox is the platform's own table: every app writes jobs to it, the worker relays them.
+        TypeOrmModule.forFeature([OutboxEntry]),
         ClsModule.forRoot({
           global: true,
           middleware: options.http ? { mount: true, generateId: true, idGenerator: (req) => requestIdOf(req) } : undefined,
@@ -41,8 +45,9 @@ export class DatabaseModule {
           ],
         }),
       ],
-      providers: [Sql, Outbox],
-      exports: [TypeOrmModule, Sql, Outbox],
+      providers: [Sql, Outbox, OutboxRepository],
+      // OutboxRepository for the worker's OutboxRelay; business code asks for jobs through Outbox.
+      exports: [TypeOrmModule, Sql, Outbox, OutboxRepository],
     };
   }
 }

@@ -1,20 +1,13 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { asSystem } from '../database/scope';
-import { Jobs, QueueName, jobOptions } from './queues';
+import { groupBy } from '../collections';
+import { OutboxRepository } from './outbox.repository';
+import { Jobs, jobOptions } from './queues';
 import { producerConnection } from './redis';
-
-interface OutboxRow {
-  id: string;
-  queue: QueueName;
-  name: string;
-  version: number;
-  job_id: string;
-  payload: unknown;
-}
 
 const BATCH = 500;
 const IDLE_MS = 250;
@@ -37,7 +30,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private wake: (() => void) | undefined;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly outbox: OutboxRepository,
     private readonly config: AppConfig,
   ) {}
 
@@ -74,32 +68,30 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** One batch: claim, add to BullMQ, mark sent. Returns how many rows were relayed, or -1 when BullMQ refused them. */
   async relayBatch(): Promise<number> {
     // System work: the relay serves every committee's jobs.
-    return asSystem(() => this.db.transaction(async (tx) => {
-      const rows: OutboxRow[] = await tx.query(
-        `SELECT id, queue, name, version, job_id, payload FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-      );
-      if (rows.length === 0) return 0;
-      const byQueue = new Map<string, OutboxRow[]>();
-      for (const row of rows) byQueue.set(row.queue, [...(byQueue.get(row.queue) ?? []), row]);
-      try {
-        for (const [name, batch] of byQueue)
-          await this.queue(name).addBulk(
-            batch.map((row) => ({
-              name: row.name,
-              data: { v: row.version, payload: row.payload },
-              // An unknown name still goes out (the worker dead-letters it) rather than blocking the outbox.
-              opts: jobOptions(row.job_id, attemptsOf.get(row.name) ?? 5),
-            })),
-          );
-      } catch (error) {
-        // Recorded and committed (the rows stay pending); the caller waits before the next try.
-        await tx.query(`UPDATE outbox SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1)`, [rows.map((r) => r.id), (error as Error).message]);
-        this.logger.warn(`outbox relay: ${(error as Error).message}; ${rows.length} job(s) stay pending`);
-        return -1;
-      }
-      await tx.query(`UPDATE outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1)`, [rows.map((r) => r.id)]);
-      return rows.length;
-    }));
+    return asSystem(() =>
+      this.txHost.withTransaction(async () => {
+        const rows = await this.outbox.claimPending(BATCH);
+        if (rows.length === 0) return 0;
+        try {
+          for (const [name, batch] of groupBy(rows, (row) => row.queue))
+            await this.queue(name).addBulk(
+              batch.map((row) => ({
+                name: row.name,
+                data: { v: row.version, payload: row.payload },
+                // An unknown name still goes out (the worker dead-letters it) rather than blocking the outbox.
+                opts: jobOptions(row.jobId, attemptsOf.get(row.name) ?? 5),
+              })),
+            );
+        } catch (error) {
+          // Recorded and committed (the rows stay pending); the caller waits before the next try.
+          await this.outbox.markFailed(rows.map((r) => r.id), (error as Error).message);
+          this.logger.warn(`outbox relay: ${(error as Error).message}; ${rows.length} job(s) stay pending`);
+          return -1;
+        }
+        await this.outbox.markSent(rows.map((r) => r.id));
+        return rows.length;
+      }),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

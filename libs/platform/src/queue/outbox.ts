@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { OutboxRepository } from './outbox.repository';
 import { JobDefinition, jobIdOf } from './queues';
 
 export class OutboxOutsideTransactionError extends Error {
@@ -16,7 +17,10 @@ export class OutboxOutsideTransactionError extends Error {
  */
 @Injectable()
 export class Outbox {
-  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly entries: OutboxRepository,
+  ) {}
 
   async add<P>(job: JobDefinition<P>, key: string, payload: P): Promise<string> {
     await this.addMany(job, [{ key, payload }]);
@@ -27,11 +31,6 @@ export class Outbox {
   async addMany<P>(job: JobDefinition<P>, items: readonly { key: string; payload: P }[]): Promise<void> {
     if (!this.txHost.isTransactionActive()) throw new OutboxOutsideTransactionError();
     if (items.length === 0) return;
-    await this.txHost.tx.query(
-      `INSERT INTO outbox (queue, name, version, job_id, payload)
-       SELECT $1, $2, $3, j, p FROM unnest($4::text[], $5::jsonb[]) AS t(j, p)
-       ON CONFLICT (job_id) DO NOTHING`,
-      [job.queue, job.name, job.version, items.map((i) => jobIdOf(job, i.key)), items.map((i) => JSON.stringify(i.payload))],
-    );
+    await this.entries.add(job, items.map((i) => ({ jobId: jobIdOf(job, i.key), payload: i.payload })));
   }
 }
