@@ -20,10 +20,10 @@ describe('Where: the text and its parameters', () => {
     expect(where.params).toEqual(["x' OR '1'='1"]);
   });
 
-  it('binds undefined and null as values (a missing value is a parameter, not a shorter list)', () => {
-    const where = new Where().and('a = ? AND b = ?', null);
-    expect(String(where)).toBe('a = $1 AND b = $2');
-    expect(where.params).toEqual([null, undefined]);
+  it('binds null as a value like any other', () => {
+    const where = new Where().and('a IS NOT DISTINCT FROM ? AND b = ?', null, 'x');
+    expect(String(where)).toBe('a IS NOT DISTINCT FROM $1 AND b = $2');
+    expect(where.params).toEqual([null, 'x']);
   });
 
   it('returns placeholders from bind for SQL the caller writes itself', () => {
