@@ -17,6 +17,15 @@ const common = {
   moduleNameMapper: pathsToModuleNameMapper(),
 };
 
+/**
+ * Two tiers, chosen with `--selectProjects <displayName>` (Nx runs them as the `test` target of each
+ * app and lib, and as `e2e:e2e`):
+ * - `unit`: `*.spec.ts` beside the code in apps/ and libs/. No app, no schema, no Redis; a few specs
+ *   check generated SQL on a bare PostgreSQL (any database at DATABASE_URL; they create nothing).
+ * - `e2e`: the database-backed tier, `test/*.e2e-spec.ts`. It needs PostgreSQL and Redis running
+ *   (`npm run services`): the global setup migrates a template database (up, down, up) and loads the
+ *   demo data, each suite boots the apps on its own copy, and some suites run dist/ (built first).
+ */
 module.exports = {
   // Per project it is ignored; the end-to-end suites boot apps and databases, so all tests get a minute.
   testTimeout: 60_000,
@@ -24,6 +33,7 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
     {
       ...common,
+      // The database-backed tier: PostgreSQL + Redis (the name stays short, as the documented commands select it).
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',

@@ -9,11 +9,10 @@ export NX_DAEMON=false NX_NO_CLOUD=true
 bash scripts/ensure-deps.sh
 node scripts/services.mjs up
 
+# Nx runs the tasks with its cache (.nx/): a task whose inputs (declared in nx.json and project.json) have not
+# changed since it last passed is not run again, and a change to one lib re-runs what depends on it.
 step() { printf '\n== %s\n' "$*"; }
-step lint;      npm run -s lint
-step typecheck; npm run -s typecheck
-step build;     npm run -s build && touch dist/.build-stamp
-step "unit tests"
-npx jest --selectProjects unit --ci
-step "end-to-end tests"
-npx jest --selectProjects e2e --ci --maxWorkers=2
+step "lint, type-check, unit tests (each app and lib)"
+npx nx run-many -t lint typecheck test --outputStyle=static
+step "build, end-to-end tests (PostgreSQL + Redis)"
+npx nx run e2e:e2e --outputStyle=static

@@ -1,4 +1,6 @@
-import { ProblemDetailsFilter } from './problem-details.filter';
+import { HttpException, NotFoundException } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import { isUniqueViolation, NotFoundProblem, ProblemDetailsFilter, VersionConflictProblem } from '../index';
 
 /** What pg reports, wrapped as TypeORM's QueryFailedError wraps it. */
 const dbError = (fields: Record<string, string>) => ({ message: 'query failed', driverError: { ...fields } });
@@ -54,5 +56,120 @@ describe('ProblemDetailsFilter: database errors', () => {
       detail: 'A value is outside what the record allows',
     });
     expect(filter.toProblem(dbError({ code: '23502', column: 'date_of_birth', table: 'cadre' })).errors).toEqual([{ field: 'dateOfBirth', message: 'is required' }]);
+  });
+});
+
+/** Which SQLSTATE becomes which problem: the ones a client can provoke with well-formed input, and nothing else. */
+describe('ProblemDetailsFilter: SQLSTATE mapping', () => {
+  const filter = new ProblemDetailsFilter();
+
+  it.each([
+    ['23505', 409, 'urn:canbo:problem:duplicate'],
+    ['23503', 409, 'urn:canbo:problem:reference'],
+    ['23502', 400, 'urn:canbo:problem:bad-request'],
+    ['23514', 400, 'urn:canbo:problem:bad-request'],
+    ['22P02', 400, 'urn:canbo:problem:bad-request'], // invalid text representation (a uuid that is not one)
+    ['22007', 400, 'urn:canbo:problem:bad-request'], // invalid datetime format
+    ['22008', 400, 'urn:canbo:problem:bad-request'], // datetime field overflow
+    ['22003', 400, 'urn:canbo:problem:bad-request'], // numeric value out of range
+    ['22021', 400, 'urn:canbo:problem:bad-request'], // character not in repertoire (a NUL byte)
+    ['22P05', 400, 'urn:canbo:problem:bad-request'], // untranslatable character
+    ['40001', 409, 'urn:canbo:problem:retry'], // serialization failure
+    ['40P01', 409, 'urn:canbo:problem:retry'], // deadlock detected
+  ])('%s is a %d %s', (code, status, type) => {
+    expect(filter.toProblem(dbError({ code }))).toMatchObject({ status, type });
+  });
+
+  it.each([
+    ['42P01', 'undefined table: our bug, not the client`s'],
+    ['42703', 'undefined column'],
+    ['42601', 'syntax error'],
+    ['42501', 'insufficient privilege (row-level security refusing a write)'],
+    ['53300', 'too many connections'],
+    ['57014', 'query cancelled (statement timeout)'],
+    ['08006', 'connection failure'],
+    ['23', 'a class, not a code'],
+    ['2350', 'a code one character short'],
+  ])('%s (%s) is an internal error that says nothing of the database', (code) => {
+    const body = filter.toProblem(dbError({ code, detail: 'relation "app_user" does not exist', table: 'app_user' }));
+    expect(body).toEqual({ type: 'urn:canbo:problem:internal', title: 'Internal error', status: 500, detail: expect.any(String) });
+    expect(JSON.stringify(body)).not.toMatch(/app_user|relation/);
+  });
+
+  it('maps pg`s own error as well as TypeORM`s wrapped one (raw queries through the pool)', () => {
+    expect(filter.toProblem({ code: '23505', detail: 'Key (username)=(admin) already exists.' })).toMatchObject({
+      status: 409,
+      type: 'urn:canbo:problem:duplicate',
+      errors: [{ field: 'username', message: 'is already taken' }],
+    });
+  });
+
+  it('reads only the wrapped driver error when there is one', () => {
+    // TypeORM copies some fields onto its QueryFailedError; the driver's are the ones that count.
+    expect(filter.toProblem({ code: '23505', driverError: { code: '40001' } })).toMatchObject({ type: 'urn:canbo:problem:retry' });
+  });
+
+  it('gives a NOT NULL violation without a column no field', () => {
+    expect(filter.toProblem(dbError({ code: '23502' }))).not.toHaveProperty('errors');
+  });
+
+  it('gives a unique violation without a detail (row-level security withholds it) no field', () => {
+    expect(filter.toProblem(dbError({ code: '23505', constraint: 'committee_code_key' }))).toEqual({
+      type: 'urn:canbo:problem:duplicate',
+      title: 'Conflict',
+      status: 409,
+      detail: 'A record with the same unique value already exists',
+    });
+  });
+
+  it('is never fooled by a value that looks like a key list', () => {
+    const body = filter.toProblem(dbError({ code: '23505', detail: 'Key (code)=(Key (password)=(x)) already exists.' }));
+    expect(body.errors).toEqual([{ field: 'code', message: 'is already taken' }]);
+  });
+});
+
+describe('ProblemDetailsFilter: other errors', () => {
+  const filter = new ProblemDetailsFilter();
+
+  it('writes a Problem as its own body', () => {
+    expect(filter.toProblem(new NotFoundProblem('Cadre'))).toEqual({ type: 'urn:canbo:problem:not-found', title: 'Not found', status: 404, detail: 'Cadre was not found' });
+    expect(filter.toProblem(new VersionConflictProblem('Cadre', 4))).toMatchObject({ status: 409, type: 'urn:canbo:problem:version-conflict', currentVersion: 4 });
+  });
+
+  it('turns Nest`s HTTP exceptions into problems of their status', () => {
+    expect(filter.toProblem(new NotFoundException('Cannot GET /x'))).toEqual({ type: 'urn:canbo:problem:not-found', title: 'Not found', status: 404, detail: 'Cannot GET /x' });
+    expect(filter.toProblem(new HttpException({ message: ['a is wrong', 'b is wrong'] }, 400))).toMatchObject({ status: 400, detail: 'a is wrong; b is wrong' });
+    expect(filter.toProblem(new HttpException('teapot', 418))).toMatchObject({ type: 'urn:canbo:problem:error', status: 418 });
+    expect(filter.toProblem(new ThrottlerException())).toMatchObject({ type: 'urn:canbo:problem:too-many-requests', status: 429 });
+  });
+
+  it('keeps Fastify`s client errors (a 4xx statusCode) and their message', () => {
+    const badJson = Object.assign(new Error('Body is not valid JSON'), { statusCode: 400 });
+    expect(filter.toProblem(badJson)).toEqual({ type: 'urn:canbo:problem:bad-request', title: 'Bad request', status: 400, detail: 'Body is not valid JSON' });
+    const tooLarge = Object.assign(new Error('Request body is too large'), { statusCode: 413 });
+    expect(filter.toProblem(tooLarge)).toMatchObject({ type: 'urn:canbo:problem:payload-too-large', status: 413 });
+  });
+
+  it.each([
+    ['an Error', new Error('connect ECONNREFUSED 10.0.0.5:5432')],
+    ['a 5xx statusCode', Object.assign(new Error('upstream'), { statusCode: 503 })],
+    ['a string', 'boom'],
+    ['null', null],
+    ['undefined', undefined],
+  ])('answers %s as a generic 500 that echoes nothing', (_, exception) => {
+    const body = filter.toProblem(exception);
+    expect(body).toEqual({ type: 'urn:canbo:problem:internal', title: 'Internal error', status: 500, detail: 'Something went wrong on our side; it has been logged' });
+  });
+});
+
+describe('isUniqueViolation', () => {
+  it('is true only for a 23505 on the named constraint', () => {
+    expect(isUniqueViolation(dbError({ code: '23505', constraint: 'app_user_username_key' }), 'app_user_username_key')).toBe(true);
+    expect(isUniqueViolation(dbError({ code: '23505', constraint: 'committee_code_key' }), 'app_user_username_key')).toBe(false);
+    expect(isUniqueViolation(dbError({ code: '23503', constraint: 'app_user_username_key' }), 'app_user_username_key')).toBe(false);
+  });
+
+  it('is false for anything that is not a wrapped driver error', () => {
+    for (const error of [null, undefined, 'x', new Error('x'), { code: '23505', constraint: 'k' }]) expect(isUniqueViolation(error, 'k')).toBe(false);
   });
 });
