@@ -7,6 +7,18 @@ export interface SqlScope {
   params: Record<string, unknown>;
 }
 
+/**
+ * The SqlScope of work no user's rules bound: logins, token refreshes, loading the actor, worker jobs,
+ * and checks that must see past the caller's reach (every role an account holds, before it is edited).
+ * Never a default: each call site names it, so an unscoped read is a visible choice, not an omission.
+ * Its own type, so a method meant only for such work can refuse a caller's scope.
+ */
+export const UNSCOPED_SYSTEM: SystemScope = Object.freeze({ sql: 'TRUE', params: Object.freeze({}) });
+export interface SystemScope extends SqlScope {
+  readonly sql: 'TRUE';
+  readonly params: Readonly<Record<string, never>>;
+}
+
 export class UntranslatableRuleError extends Error {}
 
 /** The shape of the condition AST CASL keeps on each rule (`@ucast/mongo2js`), read structurally. */
