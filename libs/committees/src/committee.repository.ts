@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import type { SqlScope } from '@canbo/access';
+import type { SqlScope, SystemScope } from '@canbo/access';
 import { CommitteeRange, Where } from '@canbo/platform';
 import { Committee } from './committee.entity';
 import { CommitteeLevel } from './committee-level.entity';
@@ -111,8 +111,11 @@ export class CommitteeRepository {
     await this.tx.query(TREE_LOCK_SQL);
   }
 
-  /** The first `pre` after `after` anywhere in the tree: where the gap a new leaf may take ends. */
-  async nextPre(after: number): Promise<number | null> {
+  /**
+   * The first `pre` after `after` anywhere in the tree, seen or not by the caller: where the gap a new
+   * leaf may take ends (under the tree lock, which widened the transaction to the whole tree).
+   */
+  async nextPre(_system: SystemScope, after: number): Promise<number | null> {
     const [r]: { next: string | null }[] = await this.tx.query(`SELECT min(pre)::text AS next FROM committee WHERE pre > $1`, [after]);
     return r.next === null ? null : Number(r.next);
   }

@@ -160,11 +160,11 @@ export class CommitteesService {
     if (parent.status !== 'active') throw new ConflictProblem('dissolved', `${parent.code} is dissolved`);
     await this.assertLevelFits(await this.levelRank(dto.level), parent, []);
 
-    let pre = leafPre(parent.lastPre, await this.committees.nextPre(parent.lastPre));
+    let pre = leafPre(parent.lastPre, await this.committees.nextPre(UNSCOPED_SYSTEM, parent.lastPre));
     if (pre === null) {
       await this.renumber();
       parent = await this.reread(parent.id);
-      pre = leafPre(parent.lastPre, await this.committees.nextPre(parent.lastPre)) as number;
+      pre = leafPre(parent.lastPre, await this.committees.nextPre(UNSCOPED_SYSTEM, parent.lastPre)) as number;
     }
     const id = await this.committees.insert({ code: dto.code, name: dto.name, levelCode: dto.level, parent, pre, validFrom: dto.validFrom }).catch((error: unknown) => {
       // Codes are unique country-wide; the one taken may be in a committee the caller cannot see, so only the field is named.
