@@ -8,13 +8,16 @@ export interface SqlScope {
 }
 
 /**
- * The scope of system work: every row. Only for work no user asks for (worker jobs such as the daily
- * audit checkpoint and the chain checks, the audit CLI); a request always passes the caller's
- * `accessibleBy(...)`. Its own type, so a read that only the system may do (the chains no committee
- * owns any more) can ask for exactly this value.
+ * The SqlScope of work no user's rules bound: logins, token refreshes, loading the actor, worker jobs,
+ * and checks that must see past the caller's reach (every role an account holds, before it is edited).
+ * Never a default: each call site names it, so an unscoped read is a visible choice, not an omission.
+ * Its own type, so a method meant only for such work can refuse a caller's scope.
  */
-export const SYSTEM_SQL_SCOPE: SystemSqlScope = Object.freeze({ sql: 'TRUE', params: Object.freeze({}) });
-export type SystemSqlScope = Readonly<SqlScope & { sql: 'TRUE' }>;
+export const UNSCOPED_SYSTEM: SystemScope = Object.freeze({ sql: 'TRUE', params: Object.freeze({}) });
+export interface SystemScope extends SqlScope {
+  readonly sql: 'TRUE';
+  readonly params: Readonly<Record<string, never>>;
+}
 
 export class UntranslatableRuleError extends Error {}
 

@@ -12,7 +12,7 @@ export {
   CADRE_ALL_FIELDS,
 } from './subjects';
 export { buildAbility, dbScopeOf } from './ability.factory';
-export { accessibleBy, UntranslatableRuleError, type SqlScope, SYSTEM_SQL_SCOPE, type SystemSqlScope } from './accessible-by';
+export { accessibleBy, UntranslatableRuleError, UNSCOPED_SYSTEM, type SqlScope, type SystemScope } from './accessible-by';
 export { type Actor, currentActor, optionalActor, setActor, operatorCommitteeId, MissingActorError } from './actor';
 export { Authorize, AnyAuthenticated, PoliciesGuard } from './policies.guard';
 export { Public, IS_PUBLIC } from '@canbo/platform';

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import { SqlScope, SystemSqlScope } from '@canbo/access';
+import { SqlScope, SystemScope } from '@canbo/access';
 import { CommitteeRange, Where } from '@canbo/platform';
 import { AuditEvent } from './audit-event.entity';
 import { COMMITTEE_COLUMNS, CommitteeInterval, committeeIntervalOf, committeeIntervalQuery } from './audit-committee.repository';
@@ -104,7 +104,7 @@ export class AuditChainSnapshot {
    * The committees of chains (heads, events, checkpointed heads) whose committee row is gone: removed to
    * hide them. Only the system sees them: no one's scope can name a committee that is not there.
    */
-  async ownerless(_scope: SystemSqlScope, checkpoint: string | null): Promise<string[]> {
+  async ownerless(_scope: SystemScope, checkpoint: string | null): Promise<string[]> {
     const rows = await this.db.query<{ committee_id: string }>(
       `SELECT committee_id FROM audit_chain_head
        UNION SELECT committee_id FROM audit_checkpoint_head WHERE taken_on = $1::date

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { subject } from '@casl/ability';
 import { Transactional } from '@nestjs-cls/transactional';
 import { DataSource } from 'typeorm';
-import { SYSTEM_SQL_SCOPE, accessibleBy, currentActor, operatorCommitteeId } from '@canbo/access';
+import { UNSCOPED_SYSTEM, accessibleBy, currentActor, operatorCommitteeId } from '@canbo/access';
 import { ForbiddenProblem, Jobs, NotFoundProblem, Outbox, committeeRangeOf } from '@canbo/platform';
 import { AuditCommitteeRepository } from './audit-committee.repository';
 import { AuditVerificationRepository, VERIFICATION_COLUMNS } from './audit-verification.repository';
@@ -59,7 +59,7 @@ export class AuditVerifications {
   /** The worker's part: walks the requested chains and stores the report. Idempotent: a finished check is left as it is. */
   async carryOut(id: string): Promise<{ skipped: true } | { broken: number }> {
     // A job no user asks for (the request was authorised when it was made).
-    const verification = await this.verifications.find(SYSTEM_SQL_SCOPE, id);
+    const verification = await this.verifications.find(UNSCOPED_SYSTEM, id);
     if (!verification || verification.finishedAt) return { skipped: true };
     const { committeeId, subtree } = verification;
     const report = await verifyAuditChains(this.db, committeeId ? { committeeId, subtree } : undefined);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
-import { SYSTEM_SQL_SCOPE } from '@canbo/access';
+import { UNSCOPED_SYSTEM } from '@canbo/access';
 import { AuditCheckpoint } from './audit-checkpoint.entity';
 import { AuditCheckpointRepository } from './audit-checkpoint.repository';
 import { AuditCommitteeRepository } from './audit-committee.repository';
@@ -36,7 +36,7 @@ export class AuditCheckpoints {
       return { takenOn: today.takenOn, committees: today.committees, events: today.events, created: false };
     }
     // The worker's job, which no user asks for: the whole tree, which always has its root.
-    const root = (await this.committees.root(SYSTEM_SQL_SCOPE)) as string;
+    const root = (await this.committees.root(UNSCOPED_SYSTEM)) as string;
     const after = { takenOn: taken.takenOn, committees: taken.committees, events: taken.events };
     await this.audit.record({ committeeId: root, entityType: 'AuditCheckpoint', entityId: taken.id, action: 'checkpoint', changes: { after }, actorId: null });
     return { ...after, created: true };

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import { SYSTEM_SQL_SCOPE } from '@canbo/access';
+import { UNSCOPED_SYSTEM } from '@canbo/access';
 import { CommitteeRange, committeeRangeOf } from '@canbo/platform';
 import { AuditChainSnapshot, ChainToVerify } from './audit-chain-snapshot.repository';
 import { GENESIS_HASH, linkHash } from './chain';
@@ -48,19 +48,19 @@ async function verifyIn(snapshot: AuditChainSnapshot, scope?: VerifyScope): Prom
   const report: VerifyReport = { committees: 0, events: 0, checkpoint, broken: [] };
   let range: CommitteeRange | undefined;
   if (scope) {
-    const committee = await snapshot.interval(SYSTEM_SQL_SCOPE, scope.committeeId);
+    const committee = await snapshot.interval(UNSCOPED_SYSTEM, scope.committeeId);
     // Gone since the check was asked for: no chain to walk.
     if (!committee) return report;
     range = committeeRangeOf(scope, committee);
   }
-  for (const chain of await snapshot.chains(SYSTEM_SQL_SCOPE, checkpoint, range)) {
+  for (const chain of await snapshot.chains(UNSCOPED_SYSTEM, checkpoint, range)) {
     report.committees++;
     const broken = await verifyChain(snapshot, chain, checkpoint, report);
     if (broken) report.broken.push(broken);
   }
   if (!scope) {
     // The code went with the row: the id stands in for it.
-    for (const committeeId of await snapshot.ownerless(SYSTEM_SQL_SCOPE, checkpoint))
+    for (const committeeId of await snapshot.ownerless(UNSCOPED_SYSTEM, checkpoint))
       report.broken.push({ committeeId, committeeCode: committeeId, seq: '0', eventId: null, reason: 'a chain whose committee row is gone' });
   }
   return report;

@@ -1,18 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Assignment, buildAbility } from '@canbo/access';
-import { Sql, asSystem } from '@canbo/platform';
-
-interface AssignmentRow {
-  username: string;
-  status: string;
-  id: string | null;
-  role: Assignment['role'] | null;
-  committee_id: string | null;
-  committee_code: string | null;
-  committee_name: string | null;
-  pre: string | null;
-  last_pre: string | null;
-}
+import { Actor, Assignment, UNSCOPED_SYSTEM, buildAbility } from '@canbo/access';
+import { asSystem } from '@canbo/platform';
+import { UserRepository } from './user.repository';
 
 /**
  * Reads the user's live assignments on every request (anchors.md, "authorization from the database
@@ -20,19 +9,11 @@ interface AssignmentRow {
  */
 @Injectable()
 export class ActorLoader {
-  constructor(private readonly sql: Sql) {}
+  constructor(private readonly users: UserRepository) {}
 
   async load(userId: string): Promise<Actor | undefined> {
     // Who the actor is decides its scope, so it is read before there is one: as the system.
-    const rows = await asSystem(() => this.sql.rows<AssignmentRow>(
-      `SELECT u.username, u.status, ra.id, ra.role, c.id AS committee_id, c.code AS committee_code, c.name AS committee_name,
-              c.pre::text AS pre, c.last_pre::text AS last_pre
-         FROM app_user u
-         LEFT JOIN role_assignment ra ON ra.user_id = u.id AND ra.revoked_at IS NULL
-         LEFT JOIN committee c ON c.id = ra.committee_id AND c.status = 'active'
-        WHERE u.id = $1`,
-      [userId],
-    ));
+    const rows = await asSystem(() => this.users.actorRows(UNSCOPED_SYSTEM, userId));
     if (rows.length === 0 || rows[0].status !== 'active') return undefined;
     const assignments: Assignment[] = rows
       .filter((r) => r.id && r.committee_id)

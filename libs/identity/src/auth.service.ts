@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { UNSCOPED_SYSTEM } from '@canbo/access';
 import { AuditService } from '@canbo/audit';
 import { AppConfig } from '@canbo/platform';
 import { UnauthorizedProblem } from './authentication.guard';
 import { CredentialsRepository } from './credentials.repository';
 import { LoginGate } from './login-gate';
 import { PasswordChecker } from './passwords';
+import { RefreshTokenRepository, SessionToken } from './refresh-token.repository';
 
 export interface TokenPair {
   accessToken: string;
@@ -30,17 +31,6 @@ export interface LoginSource {
   address?: string;
 }
 
-interface RefreshRow {
-  id: string;
-  user_id: string;
-  family_id: string;
-  token_hash: string;
-  expires_at: Date;
-  used_at: Date | null;
-  revoked_at: Date | null;
-  user_status: string;
-}
-
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 const INVALID_CREDENTIALS = 'The username or password is wrong';
@@ -55,12 +45,12 @@ const INVALID_CREDENTIALS = 'The username or password is wrong';
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly audit: AuditService,
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
     private readonly credentials: CredentialsRepository,
+    private readonly tokens: RefreshTokenRepository,
     private readonly passwords: PasswordChecker,
     private readonly gate: LoginGate,
   ) {}
@@ -77,7 +67,7 @@ export class AuthService {
    * acted: null for an anonymous attempt (a failed login is someone, not the account's owner, trying).
    */
   private async recordSecurityEvent(tx: EntityManager, userId: string, action: string, changes: Record<string, unknown>, actorId: string | null): Promise<void> {
-    const committeeId = await this.credentials.homeCommittee(tx, userId);
+    const committeeId = await this.credentials.homeCommittee(UNSCOPED_SYSTEM, tx, userId);
     if (committeeId) await this.audit.record({ committeeId, entityType: 'User', entityId: userId, action, changes, actorId });
   }
 
@@ -96,7 +86,7 @@ export class AuthService {
    */
   verifyCredentials(username: string, password: string, source: LoginSource = {}): Promise<AuthenticatedUser> {
     return this.gate.run(async () => {
-      const user = await this.credentials.findForLogin(username.toLowerCase());
+      const user = await this.credentials.findForLogin(UNSCOPED_SYSTEM, username.toLowerCase());
       const matches = await this.passwords.check(user?.password_hash, password);
       if (!user) throw new UnauthorizedProblem(INVALID_CREDENTIALS, 'invalid-credentials');
       const client = { address: source.address ?? null };
@@ -108,7 +98,7 @@ export class AuthService {
             return { id: user.id, username: user.username };
           }
           // The right password, but the account is locked (or was disabled, or its password changed, meanwhile).
-          const until = await this.credentials.lockedUntil(tx, user.id);
+          const until = await this.credentials.lockedUntil(UNSCOPED_SYSTEM, tx, user.id);
           return until ? { refused: 'locked', until } : { refused: 'invalid' };
         }
         const failure = await this.credentials.recordFailure(tx, user.id, this.config.LOCKOUT_THRESHOLD, this.config.LOCKOUT_MINUTES);
@@ -128,32 +118,29 @@ export class AuthService {
     });
   }
 
-  async issueTokens(user: AuthenticatedUser, familyId: string = randomUUID(), tx: EntityManager = this.db.manager): Promise<TokenPair> {
+  /** A new access token, and the next refresh token of the session `familyId` (a new session without it). */
+  async issueTokens(user: AuthenticatedUser, familyId: string = randomUUID()): Promise<TokenPair> {
     const accessToken = await this.jwt.signAsync(
       { sub: user.id, username: user.username, typ: 'access' },
       { expiresIn: this.config.ACCESS_TOKEN_TTL, algorithm: 'HS256' },
     );
     const id = randomUUID();
     const secret = randomBytes(32).toString('base64url');
-    await tx.query(
-      `INSERT INTO refresh_token (id, user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, $4, now() + make_interval(days => $5))`,
-      [id, user.id, familyId, sha256(secret), this.config.REFRESH_TOKEN_TTL_DAYS],
-    );
+    await this.tokens.issue({ id, userId: user.id, familyId, tokenHash: sha256(secret) }, this.config.REFRESH_TOKEN_TTL_DAYS);
     return { accessToken, refreshToken: `${id}.${secret}`, expiresIn: this.config.ACCESS_TOKEN_TTL, tokenType: 'Bearer' };
   }
 
   async refresh(refreshToken: string): Promise<TokenPair> {
     const outcome = await this.inTransaction(async (tx) => {
-      const token = await this.findToken(tx, refreshToken);
-      if (!token || token.revoked_at || token.expires_at < new Date() || token.user_status !== 'active') return 'invalid' as const;
-      if (token.used_at) {
-        await this.revokeFamily(tx, token.family_id, 'reuse');
-        await this.recordSecurityEvent(tx, token.user_id, 'refresh-token-reuse', { after: { sessionRevoked: token.family_id } }, token.user_id);
+      const token = await this.findToken(refreshToken);
+      if (!token || token.revokedAt || token.expiresAt < new Date() || token.user.status !== 'active') return 'invalid' as const;
+      if (token.usedAt) {
+        await this.tokens.revokeFamily(token.familyId, 'reuse');
+        await this.recordSecurityEvent(tx, token.userId, 'refresh-token-reuse', { after: { sessionRevoked: token.familyId } }, token.userId);
         return 'reused' as const;
       }
-      await tx.query(`UPDATE refresh_token SET used_at = now() WHERE id = $1`, [token.id]);
-      const [user]: AuthenticatedUser[] = await tx.query(`SELECT id, username FROM app_user WHERE id = $1`, [token.user_id]);
-      return this.issueTokens(user, token.family_id, tx);
+      await this.tokens.markUsed(token.id);
+      return this.issueTokens({ id: token.user.id, username: token.user.username }, token.familyId);
     });
     // The family revocation must commit, so the refusal is thrown only after the transaction.
     if (outcome === 'reused') throw new UnauthorizedProblem('This refresh token was already used; the session has been ended', 'refresh-token-reused');
@@ -164,28 +151,21 @@ export class AuthService {
   /** Ends the session the refresh token belongs to; only its owner can. */
   async logout(userId: string, refreshToken: string): Promise<void> {
     await this.inTransaction(async (tx) => {
-      const token = await this.findToken(tx, refreshToken);
-      if (!token || token.user_id !== userId) throw new UnauthorizedProblem('The refresh token is invalid', 'invalid-refresh-token');
-      await this.revokeFamily(tx, token.family_id, 'logout');
+      const token = await this.findToken(refreshToken);
+      if (!token || token.userId !== userId) throw new UnauthorizedProblem('The refresh token is invalid', 'invalid-refresh-token');
+      await this.tokens.revokeFamily(token.familyId, 'logout');
       await this.recordSecurityEvent(tx, userId, 'logout', {}, userId);
     });
   }
 
-  private async findToken(tx: EntityManager, presented: string): Promise<RefreshRow | undefined> {
+  /** The token presented, locked, if its secret matches (compared in constant time). */
+  private async findToken(presented: string): Promise<SessionToken | undefined> {
     const [id, secret] = presented.split('.');
     if (!id || !secret || !/^[0-9a-f-]{36}$/.test(id)) return undefined;
-    const [row]: RefreshRow[] = await tx.query(
-      `SELECT t.id, t.user_id, t.family_id, t.token_hash, t.expires_at, t.used_at, t.revoked_at, u.status AS user_status
-         FROM refresh_token t JOIN app_user u ON u.id = t.user_id WHERE t.id = $1 FOR UPDATE OF t`,
-      [id],
-    );
-    if (!row) return undefined;
-    const expected = Buffer.from(row.token_hash, 'hex');
+    const token = await this.tokens.findLocked(UNSCOPED_SYSTEM, id);
+    if (!token) return undefined;
+    const expected = Buffer.from(token.tokenHash, 'hex');
     const actual = Buffer.from(sha256(secret), 'hex');
-    return expected.length === actual.length && timingSafeEqual(expected, actual) ? row : undefined;
-  }
-
-  private async revokeFamily(tx: EntityManager, familyId: string, reason: string): Promise<void> {
-    await tx.query(`UPDATE refresh_token SET revoked_at = now(), revoked_reason = $2 WHERE family_id = $1 AND revoked_at IS NULL`, [familyId, reason]);
+    return expected.length === actual.length && timingSafeEqual(expected, actual) ? token : undefined;
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { SystemScope } from '@canbo/access';
 
 export interface LoginRow {
   id: string;
@@ -20,8 +21,10 @@ export interface FailureOutcome {
 }
 
 /**
- * The SQL of sign-ins: what a login reads of an account and how its outcome is written. (TypeORM
- * answers an UPDATE's raw query with `[rows, rowCount]`.)
+ * The SQL of sign-ins: what a login reads of an account and how its outcome is written. A hot path
+ * (bench `login-storm`): hand-written statements, one round trip each. Its reads are system work
+ * (before anyone is signed in, or about an account whatever the caller's reach), which their first
+ * argument says. (TypeORM answers an UPDATE's raw query with `[rows, rowCount]`.)
  */
 @Injectable()
 export class CredentialsRepository {
@@ -31,7 +34,7 @@ export class CredentialsRepository {
    * Read without a lock and outside any transaction: the connection goes back to the pool before
    * the password is hashed, however long that takes. What the outcome writes re-checks the row.
    */
-  async findForLogin(username: string): Promise<LoginRow | undefined> {
+  async findForLogin(_system: SystemScope, username: string): Promise<LoginRow | undefined> {
     const [row]: LoginRow[] = await this.db.query(
       `SELECT id, username, password_hash, status, coalesce(locked_until > now(), false) AS locked FROM app_user WHERE username = $1`,
       [username],
@@ -54,7 +57,7 @@ export class CredentialsRepository {
   }
 
   /** When the account is active and locked now, until when; otherwise undefined. */
-  async lockedUntil(tx: EntityManager, userId: string): Promise<Date | undefined> {
+  async lockedUntil(_system: SystemScope, tx: EntityManager, userId: string): Promise<Date | undefined> {
     const [row]: { locked_until: Date }[] = await tx.query(`SELECT locked_until FROM app_user WHERE id = $1 AND status = 'active' AND locked_until > now()`, [userId]);
     return row?.locked_until;
   }
@@ -78,7 +81,7 @@ export class CredentialsRepository {
   }
 
   /** The user's highest active committee: whose trail a security event about the user joins. */
-  async homeCommittee(tx: EntityManager, userId: string): Promise<string | undefined> {
+  async homeCommittee(_system: SystemScope, tx: EntityManager, userId: string): Promise<string | undefined> {
     const [home]: { committee_id: string }[] = await tx.query(
       `SELECT ra.committee_id FROM role_assignment ra JOIN committee c ON c.id = ra.committee_id
         WHERE ra.user_id = $1 AND ra.revoked_at IS NULL AND c.status = 'active' ORDER BY c.pre LIMIT 1`,

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
 import { ROLES, Role } from '@canbo/access';
-import { PageQuery, trimmed, toBoolean } from '@canbo/platform';
+import { CommitteeScopedQuery, PageQuery, trimmed } from '@canbo/platform';
 
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
@@ -85,13 +85,8 @@ export class UpdateUserDto {
   @ApiPropertyOptional({ enum: ['active', 'disabled'] }) @IsOptional() @IsIn(['active', 'disabled']) status?: 'active' | 'disabled';
 }
 
-export class AssignmentQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() committeeId?: string;
-  @ApiPropertyOptional({ description: 'With committeeId: include committees below it' })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
-  subtree?: boolean;
+/** The live role assignments of a committee (by default with those below it), a user, a role. */
+export class AssignmentQuery extends CommitteeScopedQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() userId?: string;
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
 }

@@ -3,12 +3,14 @@ import { createSecretKey } from 'node:crypto';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommitteesModule } from '@canbo/committees';
 import { AppConfig } from '@canbo/platform';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AccessChangesInterceptor } from './access-changes.interceptor';
 import { ActorCache } from './actor-cache';
 import { ActorLoader } from './actor.loader';
+import { AppUser } from './app-user.entity';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { AuthenticationGuard } from './authentication.guard';
@@ -16,7 +18,12 @@ import { CredentialsRepository } from './credentials.repository';
 import { LocalStrategy } from './local.strategy';
 import { LoginGate } from './login-gate';
 import { PasswordChecker } from './passwords';
+import { RefreshToken } from './refresh-token.entity';
+import { RefreshTokenRepository } from './refresh-token.repository';
+import { RoleAssignment } from './role-assignment.entity';
+import { RoleAssignmentRepository } from './role-assignment.repository';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
+import { UserRepository } from './user.repository';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
@@ -37,6 +44,7 @@ class ThrottlerStorageModule {}
 
 @Module({
   imports: [
+    TypeOrmModule.forFeature([AppUser, RoleAssignment, RefreshToken]),
     CommitteesModule,
     PassportModule,
     JwtModule.registerAsync({
@@ -61,7 +69,7 @@ class ThrottlerStorageModule {}
     }),
   ],
   controllers: [AuthController, UsersController],
-  providers: [AuthService, CredentialsRepository, PasswordChecker, LoginGate, LocalStrategy, ActorLoader, ActorCache, AuthenticationGuard, UsersService, { provide: APP_INTERCEPTOR, useClass: AccessChangesInterceptor }],
+  providers: [AuthService, CredentialsRepository, RefreshTokenRepository, UserRepository, RoleAssignmentRepository, PasswordChecker, LoginGate, LocalStrategy, ActorLoader, ActorCache, AuthenticationGuard, UsersService, { provide: APP_INTERCEPTOR, useClass: AccessChangesInterceptor }],
   exports: [AuthenticationGuard, ActorLoader, ActorCache, JwtModule],
 })
 export class IdentityModule {}

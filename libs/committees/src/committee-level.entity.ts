@@ -1,0 +1,11 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+/** A level a committee can have (national reference data: reforms add and remove levels, code does not). */
+@Entity('committee_level')
+export class CommitteeLevel {
+  @PrimaryColumn('text') code: string;
+  @Column('text') name: string;
+  /** Lower is higher up the tree: a committee sits at a greater rank than its parent. */
+  @Column('int') rank: number;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+}
