@@ -7,6 +7,12 @@ export interface SqlScope {
   params: Record<string, unknown>;
 }
 
+/**
+ * The scope of system work (worker jobs, hooks run for the tree itself): every row. Never a default:
+ * a call site that passes it says, in its own code, that no user's reach applies.
+ */
+export const UNSCOPED_SYSTEM: SqlScope = Object.freeze({ sql: 'TRUE', params: Object.freeze({}) });
+
 export class UntranslatableRuleError extends Error {}
 
 /** The shape of the condition AST CASL keeps on each rule (`@ucast/mongo2js`), read structurally. */

@@ -12,7 +12,7 @@ export {
   CADRE_ALL_FIELDS,
 } from './subjects';
 export { buildAbility, dbScopeOf } from './ability.factory';
-export { accessibleBy, UntranslatableRuleError, type SqlScope } from './accessible-by';
+export { accessibleBy, UntranslatableRuleError, type SqlScope, UNSCOPED_SYSTEM } from './accessible-by';
 export { type Actor, currentActor, optionalActor, setActor, operatorCommitteeId, MissingActorError } from './actor';
 export { Authorize, AnyAuthenticated, PoliciesGuard } from './policies.guard';
 export { Public, IS_PUBLIC } from '@canbo/platform';
