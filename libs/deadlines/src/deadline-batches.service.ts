@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import { subject as asSubject } from '@casl/ability';
-import { accessibleBy, currentActor, ensureCan } from '@canbo/access';
+import { currentActor, ensureCan } from '@canbo/access';
 import { AuditService } from '@canbo/audit';
 import { CommitteesService } from '@canbo/committees';
 import { ConflictProblem, ForbiddenProblem, ValidationProblem } from '@canbo/platform';
 import { CreateDeadlineBatchDto, DeadlineBatchView } from './deadline.dto';
-import { DEADLINE_BATCH_COLUMNS, DeadlineBatchRepository, DeadlineBatchRow } from './deadline-batch.repository';
+import { readableBatches, readableDeadlines } from './caller-scopes';
+import { DeadlineBatchRepository, DeadlineBatchRow } from './deadline-batch.repository';
 import { DeadlineRepository } from './deadline.repository';
 import { DEADLINE_STATES } from './deadline-transitions';
 import { DeadlinePoliciesService } from './deadline-policies.service';
@@ -42,11 +43,12 @@ export class DeadlineBatchesService {
 
   /** A batch's progress: its deadlines by state, and how many are late. */
   async get(id: string): Promise<DeadlineBatchView> {
-    const row = await this.batches.find(accessibleBy(currentActor().ability, 'read', 'DeadlineBatch', DEADLINE_BATCH_COLUMNS), id);
+    const row = await this.batches.find(readableBatches(), id);
     ensureCan('read', 'DeadlineBatch', row && asSubject('DeadlineBatch', { committeePre: Number(row.committeePre) }), 'Deadline batch');
     const { committeeId, levelCode, kind, title, dueOn, createdAt } = row as DeadlineBatchRow;
     const counts = Object.fromEntries([...DEADLINE_STATES, 'total', 'late'].map((k) => [k, 0])) as DeadlineBatchView['counts'];
-    for (const t of await this.deadlines.tallyOfBatch(id)) {
+    // Whoever reads the batch reads every deadline below its board: the counts are the whole batch's.
+    for (const t of await this.deadlines.tallyOfBatch(readableDeadlines(), id)) {
       counts[t.state] = t.n;
       counts.total += t.n;
       counts.late += t.late;

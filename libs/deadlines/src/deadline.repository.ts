@@ -142,11 +142,13 @@ export class DeadlineRepository {
       .update({ id }, to === 'met' ? { state: 'met', metAt: () => 'now()' } : { state: 'waived', waivedAt: () => 'now()', waiveReason: reason });
   }
 
-  /** A batch's deadlines by state, with how many of each are late today. */
-  async tallyOfBatch(batchId: string): Promise<{ state: DeadlineState; n: number; late: number }[]> {
+  /** A batch's deadlines within `scope` by state, with how many of each are late today. */
+  async tallyOfBatch(scope: SqlScope, batchId: string): Promise<{ state: DeadlineState; n: number; late: number }[]> {
+    const where = new Where().and('d.batch_id = ?', batchId).andNamed(scope.sql, scope.params);
     return this.tx.query(
-      `SELECT state, count(*)::int AS n, count(*) FILTER (WHERE state IN ${OWED} AND due_on < ${VN_TODAY})::int AS late FROM deadline WHERE batch_id = $1 GROUP BY state`,
-      [batchId],
+      `SELECT d.state, count(*)::int AS n, count(*) FILTER (WHERE d.state IN ${OWED} AND d.due_on < ${VN_TODAY})::int AS late
+         FROM deadline d JOIN committee c ON c.id = d.committee_id WHERE ${where} GROUP BY d.state`,
+      where.params,
     );
   }
 

@@ -1,17 +1,18 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import { subject as asSubject } from '@casl/ability';
-import { SqlScope, accessibleBy, currentActor, ensureCan } from '@canbo/access';
+import { currentActor, ensureCan } from '@canbo/access';
 import { AuditService } from '@canbo/audit';
 import { CommitteeRef, CommitteesService } from '@canbo/committees';
 import { ConflictProblem, ForbiddenProblem, Page, ValidationProblem, VersionConflictProblem, decodeCursor, toPage } from '@canbo/platform';
 import { CreateDeadlineBatchDto, CreateDeadlineDto, DeadlineBatchView, DeadlineQuery, DeadlineView } from './deadline.dto';
-import { DEADLINE_COLUMNS, DeadlineRepository, DeadlineRow } from './deadline.repository';
+import { readableDeadlines } from './caller-scopes';
+import { DeadlineRepository, DeadlineRow } from './deadline.repository';
 import { DeadlineBatchesService } from './deadline-batches.service';
 import { DeadlinePoliciesService } from './deadline-policies.service';
 import { canHappen, stateAfter } from './deadline-transitions';
 
-export const toDeadlineView = (r: DeadlineRow): DeadlineView => ({
+const toDeadlineView = (r: DeadlineRow): DeadlineView => ({
   id: r.id,
   committeeId: r.committeeId,
   committeeCode: r.committeeCode,
@@ -35,9 +36,6 @@ export const toDeadlineView = (r: DeadlineRow): DeadlineView => ({
 });
 
 const asDeadline = (r: DeadlineRow) => asSubject('Deadline', { committeeId: r.committeeId, committeePre: Number(r.committeePre) });
-
-/** What the caller may read of deadlines, as a predicate on the repository's columns. */
-const readable = (): SqlScope => accessibleBy(currentActor().ability, 'read', 'Deadline', DEADLINE_COLUMNS);
 
 /**
  * Deadlines: every dated obligation, set by a board for itself or a committee below it, or opened by a
@@ -82,7 +80,7 @@ export class DeadlinesService implements OnModuleInit {
   }
 
   async get(id: string): Promise<DeadlineView> {
-    const row = await this.deadlines.find(readable(), id);
+    const row = await this.deadlines.find(readableDeadlines(), id);
     ensureCan('read', 'Deadline', row && asDeadline(row), 'Deadline');
     return toDeadlineView(row as DeadlineRow);
   }
@@ -95,7 +93,7 @@ export class DeadlinesService implements OnModuleInit {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(String(due))) throw new ValidationProblem([{ field: 'cursor', message: 'cursor is not valid for this list and sort' }]);
       after = [String(due), String(id)];
     }
-    const rows = await this.deadlines.list(readable(), { ...query, range, after });
+    const rows = await this.deadlines.list(readableDeadlines(), { ...query, range, after });
     return toPage(rows, query.limit, (r) => [r.dueOn, r.id], toDeadlineView);
   }
 
@@ -123,7 +121,7 @@ export class DeadlinesService implements OnModuleInit {
       setByCommitteeId: this.settingBoard(committee),
       createdBy: currentActor().userId,
     });
-    const created = toDeadlineView((await this.deadlines.find(readable(), id)) as DeadlineRow);
+    const created = toDeadlineView((await this.deadlines.find(readableDeadlines(), id)) as DeadlineRow);
     await this.audit.record({ committeeId: committee.id, entityType: 'Deadline', entityId: id, action: 'create', changes: { after: created } });
     return created;
   }
@@ -137,13 +135,13 @@ export class DeadlinesService implements OnModuleInit {
   @Transactional()
   async close(id: string, to: 'met' | 'waived', version: number, reason?: string): Promise<DeadlineView> {
     const event = to === 'met' ? 'meet' : 'waive';
-    const row = await this.deadlines.find(readable(), id, { lock: true });
+    const row = await this.deadlines.find(readableDeadlines(), id, { lock: true });
     ensureCan(to === 'met' ? 'update' : 'waive', 'Deadline', row && asDeadline(row), 'Deadline');
     const before = row as DeadlineRow;
     if (before.version !== version) throw new VersionConflictProblem('The deadline', before.version);
     if (!canHappen(event, before.state)) throw new ConflictProblem('deadline-closed', `The deadline is already ${before.state}`);
     await this.deadlines.close(id, to, reason);
-    const after = toDeadlineView((await this.deadlines.find(readable(), id)) as DeadlineRow);
+    const after = toDeadlineView((await this.deadlines.find(readableDeadlines(), id)) as DeadlineRow);
     await this.audit.record({
       committeeId: before.committeeId,
       entityType: 'Deadline',
