@@ -51,21 +51,14 @@ export interface DueStepsKey {
 }
 
 /** A deadline locked for its steps, with what the step needs: where to escalate, and the policy's escalation day. */
-export interface SteppingDeadline {
-  id: string;
-  committeeId: string;
+export type SteppingDeadline = Pick<Deadline, 'id' | 'committeeId' | 'title' | 'dueOn' | 'ownerRole' | 'state' | 'lastOffset'> & {
   committeeName: string;
   /** The board above, told on escalation. */
   parentId: string | null;
-  title: string;
-  dueOn: string;
-  ownerRole: string;
-  state: DeadlineState;
-  lastOffset: number | null;
   escalateAfterDays: number;
   /** Today, in days from the due date. */
   todayOffset: number;
-}
+};
 
 const OWED = statesSql(OWED_STATES);
 
