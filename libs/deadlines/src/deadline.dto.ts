@@ -2,9 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { CommitteeScopedQuery, toBoolean, trimmed } from '@canbo/platform';
+import { DEADLINE_STATES, DeadlineState } from './deadline-transitions';
 
-export const DEADLINE_STATES = ['open', 'met', 'overdue', 'escalated', 'waived'] as const;
-export type DeadlineState = (typeof DEADLINE_STATES)[number];
 /** The roles that answer for a deadline (and, at the board above, receive its escalation). */
 export const OWNER_ROLES = ['admin', 'secretary', 'officer'] as const;
 const KIND = /^[a-z][a-z0-9-]{1,62}$/;

@@ -14,13 +14,21 @@ import {
   UpdateDeadlinePolicyDto,
   WaiveDeadlineDto,
 } from './deadline.dto';
+import { DeadlineBatchesService } from './deadline-batches.service';
+import { DeadlinePoliciesService } from './deadline-policies.service';
 import { DeadlinesService } from './deadlines.service';
+import { ReminderEngine } from './reminder-engine';
 
 @ApiTags('deadlines')
 @ApiBearerAuth()
 @Controller()
 export class DeadlinesController {
-  constructor(private readonly deadlines: DeadlinesService) {}
+  constructor(
+    private readonly deadlines: DeadlinesService,
+    private readonly deadlineBatches: DeadlineBatchesService,
+    private readonly deadlinePolicies: DeadlinePoliciesService,
+    private readonly reminders: ReminderEngine,
+  ) {}
 
   @Get('deadlines')
   @Authorize('read', 'Deadline')
@@ -63,28 +71,28 @@ export class DeadlinesController {
   @Authorize('create', 'DeadlineBatch')
   @ApiOperation({ summary: 'One deadline for every active committee below a board (optionally of one level), in one call' })
   createBatch(@Body() dto: CreateDeadlineBatchDto): Promise<DeadlineBatchView> {
-    return this.deadlines.createBatch(dto);
+    return this.deadlineBatches.create(dto);
   }
 
   @Get('deadline-batches/:id')
   @Authorize('read', 'DeadlineBatch')
   @ApiOperation({ summary: "A batch's progress: its deadlines by state and how many are late (list them with GET /deadlines?batchId=…&late=true)" })
   batch(@IdParam() id: string): Promise<DeadlineBatchView> {
-    return this.deadlines.batch(id);
+    return this.deadlineBatches.get(id);
   }
 
   @Get('deadline-policies')
   @AnyAuthenticated()
   @ApiOperation({ summary: 'The kinds of deadline and, for each, when reminders and the escalation go out' })
   policies(): Promise<DeadlinePolicyView[]> {
-    return this.deadlines.policies();
+    return this.deadlinePolicies.list();
   }
 
   @Put('deadline-policies/:kind')
   @Authorize('update', 'DeadlinePolicy')
   @ApiOperation({ summary: 'Changes the reminder days and escalation of one kind (operators)' })
   updatePolicy(@Param('kind') kind: string, @Body() dto: UpdateDeadlinePolicyDto): Promise<DeadlinePolicyView> {
-    return this.deadlines.updatePolicy(kind, dto);
+    return this.deadlinePolicies.update(kind, dto);
   }
 
   @Post('deadline-scans')
@@ -92,6 +100,6 @@ export class DeadlinesController {
   @Authorize('manage', 'Queue')
   @ApiOperation({ summary: 'Runs the reminder scan now (operators); the daily one runs anyway' })
   async scan(): Promise<DeadlineScanView> {
-    return { jobId: await this.deadlines.requestScan() };
+    return { jobId: await this.reminders.requestScan() };
   }
 }

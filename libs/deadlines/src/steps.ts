@@ -12,9 +12,6 @@ export function stepKind(offset: number, escalateAfterDays: number): StepKind {
   return offset === 0 ? 'due' : 'reminder';
 }
 
-/** The SQL expression of a policy's steps (an int[]), for the scan; `p` is the policy row. */
-export const POLICY_STEPS_SQL = `(ARRAY(SELECT -r FROM unnest(p.remind_days) r) || ARRAY[1, p.escalate_after_days])`;
-
 const vnDate = (isoDate: string) => {
   const [y, m, d] = isoDate.split('-');
   return `${d}/${m}/${y}`;
