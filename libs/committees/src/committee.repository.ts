@@ -5,7 +5,7 @@ import type { SqlScope, SystemScope } from '@canbo/access';
 import { CommitteeRange, Where } from '@canbo/platform';
 import { Committee } from './committee.entity';
 import { CommitteeLevel } from './committee-level.entity';
-import { RENUMBER_SQL, TREE_LOCK_SQL } from './tree';
+import { RENUMBER_SQL, TREE_LOCK_SQL } from './tree-queries';
 
 /** The columns a `Committee` scope (accessibleBy) is written against in this repository's reads. */
 export const COMMITTEE_SCOPE_COLUMNS = { id: 'c.id', pre: 'c.pre' };

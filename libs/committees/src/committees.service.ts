@@ -7,7 +7,7 @@ import { AuditService, diff } from '@canbo/audit';
 import { CommitteeFilter, CommitteeRange, committeeRangeOf, ConflictProblem, isUniqueViolation, Page, ValidationProblem, VersionConflictProblem, decodeCursor, toPage } from '@canbo/platform';
 import { CommitteeLevelView, CommitteeQuery, CommitteeView, CreateCommitteeDto, DissolveCommitteeDto, MoveCommitteeDto, UpdateCommitteeDto } from './committee.dto';
 import { COMMITTEE_SCOPE_COLUMNS, CommitteeRecord, CommitteeRepository } from './committee.repository';
-import { leafPre } from './tree';
+import { leafPre } from './tree-queries';
 
 /** A committee as other modules need it: identity and subtree interval. */
 export interface CommitteeRef {
