@@ -4,7 +4,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { ClsServiceManager } from 'nestjs-cls';
 import { Role, setActor } from '@canbo/access';
 import { AuditService } from '@canbo/audit';
-import { DeadlinesService } from '@canbo/deadlines';
+import { DeadlineBatchesService, DeadlinesService } from '@canbo/deadlines';
 import { CadreChanges, CadreHistory } from '@canbo/cadres';
 import { CommitteesService, PRE_STEP } from '@canbo/committees';
 import { ActorLoader, UsersService, hashPassword } from '@canbo/identity';
@@ -185,11 +185,12 @@ export async function seedDemo(app: INestApplicationContext, password = process.
   // Deadlines dated from today, so the worker's first scan (at start) has something to send: admin.th and
   // admin.ns get reminders, and admin.th gets the escalation of Nga Sơn's overdue report.
   const deadlines = app.get(DeadlinesService);
+  const batches = app.get(DeadlineBatchesService);
   await actAs('admin.th', async () => {
     await deadlines.create({ committeeId: ids.get('TH') as string, kind: 'planning-review', title: 'Rà soát, bổ sung quy hoạch Ban Chấp hành Đảng bộ tỉnh', dueOn: vnDay(7) });
     await deadlines.create({ committeeId: ids.get('TH-NS') as string, kind: 'planning-submission', title: 'Nộp hồ sơ quy hoạch Ban Thường vụ Huyện ủy', dueOn: vnDay(1) });
     await deadlines.create({ committeeId: ids.get('TH-NS') as string, kind: 'report-submission', title: 'Báo cáo kết quả lấy phiếu tín nhiệm giữa nhiệm kỳ', dueOn: vnDay(-4) });
-    await deadlines.createBatch({ committeeId: ids.get('TH') as string, kind: 'appraisal', title: 'Hoàn thành thẩm định nhân sự quy hoạch cấp huyện', dueOn: vnDay(30) });
+    await batches.create({ committeeId: ids.get('TH') as string, kind: 'appraisal', title: 'Hoàn thành thẩm định nhân sự quy hoạch cấp huyện', dueOn: vnDay(30) });
   });
 }
 

@@ -5,10 +5,9 @@ import { currentActor, ensureCan } from '@canbo/access';
 import { AuditService } from '@canbo/audit';
 import { CommitteeRef, CommitteesService } from '@canbo/committees';
 import { ConflictProblem, ForbiddenProblem, Page, ValidationProblem, VersionConflictProblem, decodeCursor, toPage } from '@canbo/platform';
-import { CreateDeadlineBatchDto, CreateDeadlineDto, DeadlineBatchView, DeadlineQuery, DeadlineView } from './deadline.dto';
+import { CreateDeadlineDto, DeadlineQuery, DeadlineView } from './deadline.dto';
 import { readableDeadlines } from './caller-scopes';
 import { DeadlineRepository, DeadlineRow } from './deadline.repository';
-import { DeadlineBatchesService } from './deadline-batches.service';
 import { DeadlinePoliciesService } from './deadline-policies.service';
 import { canHappen, stateAfter } from './deadline-transitions';
 
@@ -47,7 +46,6 @@ export class DeadlinesService implements OnModuleInit {
   constructor(
     private readonly deadlines: DeadlineRepository,
     private readonly policies: DeadlinePoliciesService,
-    private readonly batches: DeadlineBatchesService,
     private readonly committees: CommitteesService,
     private readonly audit: AuditService,
   ) {}
@@ -124,11 +122,6 @@ export class DeadlinesService implements OnModuleInit {
     const created = toDeadlineView((await this.deadlines.find(readableDeadlines(), id)) as DeadlineRow);
     await this.audit.record({ committeeId: committee.id, entityType: 'Deadline', entityId: id, action: 'create', changes: { after: created } });
     return created;
-  }
-
-  /** A board's deadline for every committee below it: see DeadlineBatchesService (the demo data set calls it here). */
-  createBatch(dto: CreateDeadlineBatchDto): Promise<DeadlineBatchView> {
-    return this.batches.create(dto);
   }
 
   /** Marks a deadline met (the committee did what was due), or waives it (the board above excuses it). */
