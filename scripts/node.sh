@@ -36,7 +36,7 @@ canbo_use_pinned_node() {
     echo "node: the system's Node.js is ${have:-missing}; fetching Node.js $version ($pkg) into ${dir#"$root"/}"
     mkdir -p "$root/.tools"
     # Installed beside the final place and moved there whole: a concurrent run never sees half of it.
-    tmp="$(mktemp -d "$root/.tools/.node-XXXXXX")"
+    tmp="$(mktemp -d "$root/.tools/.node-XXXXXX")" && chmod 755 "$tmp"
     if ! npm install --prefix "$tmp" --no-save --no-package-lock --no-audit --no-fund --loglevel=error "$pkg@$version" >&2; then
       rm -rf "$tmp"
       echo "node: could not fetch $pkg@$version from the npm registry" >&2
