@@ -23,6 +23,7 @@ node dist/scripts/seed-demo.js
 logs=.data/logs
 mkdir -p "$logs"
 pids=()
+declare -A name_of
 cleanup() { trap - INT TERM EXIT; for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait; }
 trap 'cleanup; exit 130' INT
 trap 'cleanup; exit 143' TERM
@@ -33,6 +34,7 @@ run() {
   local name="$1"; shift
   printf '\n--- %s: demo started %s\n' "$(date -Iseconds)" "$*" >>"$logs/$name.log"
   "$@" >>"$logs/$name.log" 2>&1 & pids+=($!)
+  name_of[$!]="$name"
 }
 
 # Notification e-mail goes to a local capture (readable in the browser) unless SMTP_URL says otherwise.
@@ -53,8 +55,8 @@ for ((waited = 0; ; waited++)); do
   ready "http://127.0.0.1:${port}/health/ready" && ready "http://127.0.0.1:${worker_port}/health/ready" && break
   for p in "${pids[@]}"; do
     if ! kill -0 "$p" 2>/dev/null; then
-      echo "demo: a process stopped before Canbo was ready; the end of its log:" >&2
-      for f in "$logs"/{mail,api,worker}.log; do [[ -f "$f" ]] && { echo "== $f" >&2; tail -n 15 "$f" >&2; }; done
+      echo "demo: the ${name_of[$p]} process stopped before Canbo was ready; the end of $logs/${name_of[$p]}.log:" >&2
+      tail -n 5 "$logs/${name_of[$p]}.log" >&2
       exit 1
     fi
   done
