@@ -3,6 +3,7 @@
 # unit tests, then end-to-end tests against real PostgreSQL and Redis (migrations up, down, up included).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/node.sh
 export NX_DAEMON=false NX_NO_CLOUD=true
 [[ -f .env ]] && { set -a; source .env; set +a; }
 

@@ -4,16 +4,12 @@ import { JwtService } from '@nestjs/jwt';
 import { IS_PUBLIC, setActor } from '@canbo/access';
 import { Problem } from '@canbo/platform';
 import { ActorCache } from './actor-cache';
+import { bearerUserId } from './bearer-token';
 
 export class UnauthorizedProblem extends Problem {
   constructor(detail = 'A valid access token is required', slug = 'unauthorized', extensions: Record<string, unknown> = {}) {
     super(HttpStatus.UNAUTHORIZED, slug, 'Unauthorized', detail, extensions);
   }
-}
-
-interface AccessClaims {
-  sub: string;
-  typ: string;
 }
 
 /**
@@ -31,16 +27,7 @@ export class AuthenticationGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const header = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-    if (!token) throw new UnauthorizedProblem();
-    let claims: AccessClaims;
-    try {
-      claims = await this.jwt.verifyAsync<AccessClaims & object>(token, { algorithms: ['HS256'] });
-    } catch {
-      throw new UnauthorizedProblem('The access token is invalid or expired');
-    }
-    if (claims.typ !== 'access' || typeof claims.sub !== 'string') throw new UnauthorizedProblem('The access token is invalid or expired');
-    const actor = await this.actors.load(claims.sub);
+    const actor = await this.actors.load(await bearerUserId(this.jwt, header));
     if (!actor) throw new UnauthorizedProblem('The account is disabled or no longer exists');
     setActor(actor);
     return true;

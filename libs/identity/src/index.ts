@@ -1,5 +1,6 @@
 export { IdentityModule } from './identity.module';
 export { AuthenticationGuard, UnauthorizedProblem } from './authentication.guard';
+export { bearerUserId } from './bearer-token';
 export { ActorLoader } from './actor.loader';
 export { hashPassword, PasswordChecker } from './passwords';
 export { UserView, AssignmentView } from './identity.dto';
