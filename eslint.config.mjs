@@ -15,14 +15,7 @@ import prettier from 'eslint-config-prettier/flat';
 export default defineConfig(
   {
     name: 'canbo/ignores',
-    ignores: [
-      '**/dist/**',
-      '**/node_modules/**',
-      '**/.data/**',
-      '**/coverage/**',
-      '**/.nx/**',
-      '**/tmp/**',
-    ],
+    ignores: ['**/dist/**', '**/node_modules/**', '**/.data/**', '**/coverage/**', '**/.nx/**', '**/tmp/**'],
   },
 
   // typescript-eslint "recommended" (syntactic only: no type information, so
@@ -115,7 +108,11 @@ export default defineConfig(
         'error',
         {
           patterns: [
-            { group: ['@canbo/*/*'], message: 'Deep imports into a library are forbidden: import from "@canbo/<lib>" (its src/index.ts); "@canbo/<lib>/sql" is for bench/, scripts/ and test/ only.' },
+            {
+              group: ['@canbo/*/*'],
+              message:
+                'Deep imports into a library are forbidden: import from "@canbo/<lib>" (its src/index.ts); "@canbo/<lib>/sql" is for bench/, scripts/ and test/ only.',
+            },
           ],
         },
       ],

@@ -10,10 +10,14 @@ const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
   // Aliases are also rewritten at compile time, for the global setup, which runs outside Jest's resolver.
-  transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', { jsc: { baseUrl: __dirname, paths: require('./tsconfig.base.json').compilerOptions.paths } }] },
+  transform: {
+    '^.+\\.(t|j|mj)s$': ['@swc/jest', { jsc: { baseUrl: __dirname, paths: require('./tsconfig.base.json').compilerOptions.paths } }],
+  },
   // NestJS 12 and many of its dependencies ship as ES modules while Jest runs CommonJS, so packages are
   // transpiled too, except the large CommonJS ones that never need it (SWC is fast and Jest caches the rest).
-  transformIgnorePatterns: ['/node_modules/(typeorm|pg|pg-[a-z-]+|ioredis|bullmq|@casl|@ucast|class-validator|libphonenumber-js|argon2|lodash|rxjs|pino|pino-[a-z-]+|fastify|@fastify/ajv-compiler|ajv|swagger-ui-dist)/'],
+  transformIgnorePatterns: [
+    '/node_modules/(typeorm|pg|pg-[a-z-]+|ioredis|bullmq|@casl|@ucast|class-validator|libphonenumber-js|argon2|lodash|rxjs|pino|pino-[a-z-]+|fastify|@fastify/ajv-compiler|ajv|swagger-ui-dist)/',
+  ],
   moduleNameMapper: pathsToModuleNameMapper(),
 };
 

@@ -23,7 +23,10 @@ interface Answer {
   ms: number;
 }
 
-function call(url: URL, options: { method: string; headers: Record<string, string>; body?: string; localAddress?: string; agent?: Agent | false }): Promise<Answer> {
+function call(
+  url: URL,
+  options: { method: string; headers: Record<string, string>; body?: string; localAddress?: string; agent?: Agent | false },
+): Promise<Answer> {
   const t = performance.now();
   return new Promise((resolve) => {
     const req = request(
@@ -89,7 +92,11 @@ function watchPool(db: Pool, applicationName: string) {
   };
 }
 
-const p95 = (values: number[]) => percentile([...values].sort((a, b) => a - b), 95);
+const p95 = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    95,
+  );
 
 /**
  * `login-storm` (bench.md): `GET /cadres` p95 for a district admin while 80 failed logins run at once
@@ -97,21 +104,45 @@ const p95 = (values: number[]) => percentile([...values].sort((a, b) => a - b), 
  * production login settings. Half the attempts name unknown usernames, half name the run's own
  * accounts (no role, deleted afterwards: the shared data set is left as it was), which lock after 5.
  */
-export async function loginStorm(db: Pool, databaseUrl: string, districtAdmin: string, password: string, command: string): Promise<boolean> {
+export async function loginStorm(
+  db: Pool,
+  databaseUrl: string,
+  districtAdmin: string,
+  password: string,
+  command: string,
+): Promise<boolean> {
   const run = randomBytes(4).toString('hex');
   const applicationName = `canbo-login-storm-${run}`;
   const url = new URL(databaseUrl);
   url.searchParams.set('application_name', applicationName);
   // Production settings for logins: LOGIN_RATE_LIMIT, LOGIN_USERNAME_RATE_LIMIT, LOGIN_CONCURRENCY at their defaults.
-  const api = await startApi(url.toString(), { LOGIN_RATE_LIMIT: undefined, LOGIN_USERNAME_RATE_LIMIT: undefined, LOGIN_CONCURRENCY: undefined, QUEUE_PREFIX: `bench:storm:${run}` });
+  const api = await startApi(url.toString(), {
+    LOGIN_RATE_LIMIT: undefined,
+    LOGIN_USERNAME_RATE_LIMIT: undefined,
+    LOGIN_CONCURRENCY: undefined,
+    QUEUE_PREFIX: `bench:storm:${run}`,
+  });
   const victims = ADDRESSES.map((_, i) => `bench.storm.${run}.${i}`);
   await db.query(`DELETE FROM app_user WHERE username LIKE 'bench.storm.%'`);
   const hash = await hashPassword(randomBytes(16).toString('hex'));
-  await db.query(`INSERT INTO app_user (username, display_name, password_hash) SELECT u, 'login-storm bench', $2 FROM unnest($1::text[]) AS u`, [victims, hash]);
+  await db.query(
+    `INSERT INTO app_user (username, display_name, password_hash) SELECT u, 'login-storm bench', $2 FROM unnest($1::text[]) AS u`,
+    [victims, hash],
+  );
   try {
     const login = (username: string, pw: string, localAddress?: string) =>
-      call(new URL('/api/v1/auth/login', api.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: pw }), localAddress, agent: false });
-    const tokenRes = await fetch(new URL('/api/v1/auth/login', api.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: districtAdmin, password }) });
+      call(new URL('/api/v1/auth/login', api.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: pw }),
+        localAddress,
+        agent: false,
+      });
+    const tokenRes = await fetch(new URL('/api/v1/auth/login', api.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: districtAdmin, password }),
+    });
     if (tokenRes.status !== 200) throw new Error(`login ${districtAdmin}: ${tokenRes.status}`);
     const token = `Bearer ${((await tokenRes.json()) as { accessToken: string }).accessToken}`;
 
@@ -146,23 +177,61 @@ export async function loginStorm(db: Pool, databaseUrl: string, districtAdmin: s
     const ratio = p95(duringOk) / p95(baseline);
     const byStatus = new Map<number, number>();
     for (const a of answers) byStatus.set(a.status, (byStatus.get(a.status) ?? 0) + 1);
-    const statuses = [...byStatus.entries()].sort(([a], [b]) => a - b).map(([status, n]) => `${n} × ${status || 'no answer'}`).join(', ');
+    const statuses = [...byStatus.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([status, n]) => `${n} × ${status || 'no answer'}`)
+      .join(', ');
     const answered = answers.filter((a) => [401, 429, 503].includes(a.status)).length;
     const listFailures = during.length - duringOk.length + quiet.samples.length - baseline.length;
-    const [{ locked }] = (await db.query<{ locked: number }>(`SELECT count(*) FILTER (WHERE locked_until > now())::int AS locked FROM app_user WHERE username = ANY($1)`, [victims])).rows;
+    const [{ locked }] = (
+      await db.query<{ locked: number }>(
+        `SELECT count(*) FILTER (WHERE locked_until > now())::int AS locked FROM app_user WHERE username = ANY($1)`,
+        [victims],
+      )
+    ).rows;
 
-    return record('login-storm', command, [
-      `user: ${districtAdmin}, \`GET /cadres?subtree=true&limit=50\` on ${LIST_CONNECTIONS} keep-alive connections; API with the production login settings (LOGIN_RATE_LIMIT, LOGIN_USERNAME_RATE_LIMIT, LOGIN_CONCURRENCY at their defaults)`,
-      `no logins: ${baseline.length} requests in ${BASELINE_MS / 1000} s, p50 ${fmt(percentile([...baseline].sort((a, b) => a - b), 50))} ms, p95 ${fmt(p95(baseline))} ms`,
-      `storm: ${WAVES} waves of ${STORM} failed logins sent at once from ${ADDRESSES[0]}–${ADDRESSES[ADDRESSES.length - 1]} (half unknown usernames, half ${victims.length} existing accounts), ${fmt((stormEnd - stormStart) / 1000)} s in all`,
-      `during the storm: ${duringOk.length} requests, p50 ${fmt(percentile([...duringOk].sort((a, b) => a - b), 50))} ms, p95 ${fmt(p95(duringOk))} ms${listFailures ? `, ${listFailures} not answered 200` : ''}`,
-      `logins answered: ${statuses}; slowest ${fmt(Math.max(...answers.map((a) => a.ms)))} ms; existing accounts locked by it: ${locked} of ${victims.length}`,
-      `the API's database connections during the storm (pg_stat_activity every 5 ms): at most ${connections.open} open, ${connections.busy} busy at once (pool size ${POOL_MAX})`,
-    ], [
-      { what: '`GET /cadres` p95 during the storm vs with no logins', value: `${fmt(ratio)}× (${fmt(p95(duringOk))} vs ${fmt(p95(baseline))} ms)`, target: '≤ 2×', ok: ratio <= 2 && listFailures === 0 },
-      { what: 'logins answered 401/429/503', value: `${answered} of ${answers.length}`, target: 'every one', ok: answered === answers.length },
-      { what: "most of the API's connections open at once", value: `${connections.open} of ${POOL_MAX}`, target: `< ${POOL_MAX}: nothing waits on the pool`, ok: connections.open < POOL_MAX },
-    ]);
+    return record(
+      'login-storm',
+      command,
+      [
+        `user: ${districtAdmin}, \`GET /cadres?subtree=true&limit=50\` on ${LIST_CONNECTIONS} keep-alive connections; API with the production login settings (LOGIN_RATE_LIMIT, LOGIN_USERNAME_RATE_LIMIT, LOGIN_CONCURRENCY at their defaults)`,
+        `no logins: ${baseline.length} requests in ${BASELINE_MS / 1000} s, p50 ${fmt(
+          percentile(
+            [...baseline].sort((a, b) => a - b),
+            50,
+          ),
+        )} ms, p95 ${fmt(p95(baseline))} ms`,
+        `storm: ${WAVES} waves of ${STORM} failed logins sent at once from ${ADDRESSES[0]}–${ADDRESSES[ADDRESSES.length - 1]} (half unknown usernames, half ${victims.length} existing accounts), ${fmt((stormEnd - stormStart) / 1000)} s in all`,
+        `during the storm: ${duringOk.length} requests, p50 ${fmt(
+          percentile(
+            [...duringOk].sort((a, b) => a - b),
+            50,
+          ),
+        )} ms, p95 ${fmt(p95(duringOk))} ms${listFailures ? `, ${listFailures} not answered 200` : ''}`,
+        `logins answered: ${statuses}; slowest ${fmt(Math.max(...answers.map((a) => a.ms)))} ms; existing accounts locked by it: ${locked} of ${victims.length}`,
+        `the API's database connections during the storm (pg_stat_activity every 5 ms): at most ${connections.open} open, ${connections.busy} busy at once (pool size ${POOL_MAX})`,
+      ],
+      [
+        {
+          what: '`GET /cadres` p95 during the storm vs with no logins',
+          value: `${fmt(ratio)}× (${fmt(p95(duringOk))} vs ${fmt(p95(baseline))} ms)`,
+          target: '≤ 2×',
+          ok: ratio <= 2 && listFailures === 0,
+        },
+        {
+          what: 'logins answered 401/429/503',
+          value: `${answered} of ${answers.length}`,
+          target: 'every one',
+          ok: answered === answers.length,
+        },
+        {
+          what: "most of the API's connections open at once",
+          value: `${connections.open} of ${POOL_MAX}`,
+          target: `< ${POOL_MAX}: nothing waits on the pool`,
+          ok: connections.open < POOL_MAX,
+        },
+      ],
+    );
   } finally {
     await db.query(`DELETE FROM app_user WHERE username = ANY($1)`, [victims]);
     await api.stop();

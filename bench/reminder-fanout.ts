@@ -22,10 +22,19 @@ async function until(probe: () => Promise<boolean>, ms = 600_000): Promise<void>
 async function bareBullMq(prefix: string): Promise<{ enqueuePerSec: number; drainPerSec: number }> {
   const connection = redisConnection(REDIS_URL);
   const queue = new Queue('bare', { connection, prefix });
-  const payload = { committeeId: '00000000-0000-0000-0000-000000000000', steps: [{ deadlineId: '00000000-0000-0000-0000-000000000000', offset: -1 }] };
+  const payload = {
+    committeeId: '00000000-0000-0000-0000-000000000000',
+    steps: [{ deadlineId: '00000000-0000-0000-0000-000000000000', offset: -1 }],
+  };
   const t0 = performance.now();
   for (let i = 0; i < STEPS; i += 5_000)
-    await queue.addBulk(Array.from({ length: Math.min(5_000, STEPS - i) }, (_, j) => ({ name: 'noop', data: { v: 1, payload }, opts: { jobId: `noop.${i + j}`, removeOnComplete: { count: 10_000 } } })));
+    await queue.addBulk(
+      Array.from({ length: Math.min(5_000, STEPS - i) }, (_, j) => ({
+        name: 'noop',
+        data: { v: 1, payload },
+        opts: { jobId: `noop.${i + j}`, removeOnComplete: { count: 10_000 } },
+      })),
+    );
   const enqueue = performance.now() - t0;
   let done = 0;
   const t1 = performance.now();
@@ -86,7 +95,11 @@ export async function reminderFanout(db: Pool, databaseUrl: string, command: str
     const scan = await queue.add(Jobs.scanDeadlines.name, { v: Jobs.scanDeadlines.version, payload: {} }, { jobId: scanId });
     await scan.waitUntilFinished(events, 600_000);
     scanMs = performance.now() - t0;
-    await until(async () => (await db.query(`SELECT count(*)::int AS n FROM deadline WHERE title LIKE 'bench-fanout-${run} #%' AND last_offset IS NULL`)).rows[0].n === 0);
+    await until(
+      async () =>
+        (await db.query(`SELECT count(*)::int AS n FROM deadline WHERE title LIKE 'bench-fanout-${run} #%' AND last_offset IS NULL`))
+          .rows[0].n === 0,
+    );
     drainMs = performance.now() - t0;
   } finally {
     await worker.stop();
@@ -111,13 +124,38 @@ export async function reminderFanout(db: Pool, databaseUrl: string, command: str
   const enqueuePerSec = (STEPS / scanMs) * 1000;
   const drainPerSec = (STEPS / drainMs) * 1000;
   const checks: Check[] = [
-    { what: 'enqueue: due steps found and queued per second (the scan job, SQL included)', value: `${fmt(enqueuePerSec)}/s = ${(enqueuePerSec / reference.enqueuePerSec).toFixed(2)}× bare addBulk (${fmt(reference.enqueuePerSec)} jobs/s)`, target: '≥ 0.5×', ok: enqueuePerSec >= 0.5 * reference.enqueuePerSec },
-    { what: 'drain: steps sent per second, scan start to last step (inbox rows, state, audit)', value: `${fmt(drainPerSec)}/s = ${(drainPerSec / reference.drainPerSec).toFixed(2)}× bare no-op worker (${fmt(reference.drainPerSec)} jobs/s)`, target: '≥ 0.5×', ok: drainPerSec >= 0.5 * reference.drainPerSec },
-    { what: 'inbox entries', value: `${fmt(notices)} (${fmt(distinct)} distinct recipient × step) for ${fmt(recipients)} expected`, target: 'exactly once each', ok: notices === recipients && distinct === notices },
-    { what: 'audit events "remind"', value: `${fmt(audited)} over ${fmt(deadlines)} deadlines`, target: `${fmt(STEPS)}, one per deadline`, ok: audited === STEPS && deadlines === STEPS },
+    {
+      what: 'enqueue: due steps found and queued per second (the scan job, SQL included)',
+      value: `${fmt(enqueuePerSec)}/s = ${(enqueuePerSec / reference.enqueuePerSec).toFixed(2)}× bare addBulk (${fmt(reference.enqueuePerSec)} jobs/s)`,
+      target: '≥ 0.5×',
+      ok: enqueuePerSec >= 0.5 * reference.enqueuePerSec,
+    },
+    {
+      what: 'drain: steps sent per second, scan start to last step (inbox rows, state, audit)',
+      value: `${fmt(drainPerSec)}/s = ${(drainPerSec / reference.drainPerSec).toFixed(2)}× bare no-op worker (${fmt(reference.drainPerSec)} jobs/s)`,
+      target: '≥ 0.5×',
+      ok: drainPerSec >= 0.5 * reference.drainPerSec,
+    },
+    {
+      what: 'inbox entries',
+      value: `${fmt(notices)} (${fmt(distinct)} distinct recipient × step) for ${fmt(recipients)} expected`,
+      target: 'exactly once each',
+      ok: notices === recipients && distinct === notices,
+    },
+    {
+      what: 'audit events "remind"',
+      value: `${fmt(audited)} over ${fmt(deadlines)} deadlines`,
+      target: `${fmt(STEPS)}, one per deadline`,
+      ok: audited === STEPS && deadlines === STEPS,
+    },
   ];
-  return record('reminder-fanout', command, [
-    `${fmt(STEPS)} deadlines due tomorrow over ${committees.length} district committees (their admins are the recipients); one built worker process, concurrency 50, e-mail channel off`,
-    `scan ${(scanMs / 1000).toFixed(2)} s, all steps sent ${(drainMs / 1000).toFixed(2)} s after the scan was queued`,
-  ], checks);
+  return record(
+    'reminder-fanout',
+    command,
+    [
+      `${fmt(STEPS)} deadlines due tomorrow over ${committees.length} district committees (their admins are the recipients); one built worker process, concurrency 50, e-mail channel off`,
+      `scan ${(scanMs / 1000).toFixed(2)} s, all steps sent ${(drainMs / 1000).toFixed(2)} s after the scan was queued`,
+    ],
+    checks,
+  );
 }

@@ -2,7 +2,14 @@ import 'reflect-metadata';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { Assignment, accessibleBy, buildAbility, dbScopeOf } from '@canbo/access';
-import { CADRE_FILE_SQL, CADRE_SCOPE_COLUMNS, CADRE_TALLY_COLUMNS, cadreFilterWhere, cadreListQuery, cadreTallyQuery } from '@canbo/cadres/sql';
+import {
+  CADRE_FILE_SQL,
+  CADRE_SCOPE_COLUMNS,
+  CADRE_TALLY_COLUMNS,
+  cadreFilterWhere,
+  cadreListQuery,
+  cadreTallyQuery,
+} from '@canbo/cadres/sql';
 import { APP_ROLE, AppConfig, scopeStatement } from '@canbo/platform';
 import { load, percentile } from './lib/load';
 import { record, saveExplain } from './lib/report';
@@ -30,7 +37,15 @@ async function assignmentsOf(db: Pool, username: string): Promise<Assignment[]> 
       WHERE u.username = $1 AND ra.revoked_at IS NULL`,
     [username],
   );
-  return rows.map((r) => ({ id: r.id, role: r.role, committeeId: r.committee_id, committeeCode: r.code, committeeName: r.name, pre: r.pre, lastPre: r.last_pre }));
+  return rows.map((r) => ({
+    id: r.id,
+    role: r.role,
+    committeeId: r.committee_id,
+    committeeCode: r.code,
+    committeeName: r.name,
+    pre: r.pre,
+    lastPre: r.last_pre,
+  }));
 }
 
 /** The API's own list SQL for this user and filters, built by the same functions and the same choice the service makes. */
@@ -54,7 +69,10 @@ async function listSql(db: Pool, username: string, filter: { gender?: string; q?
  */
 async function timeSql(ctx: Context, scenario: string, sql: string, params: unknown[], runs = 300) {
   const plan = await ctx.db.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
-  saveExplain(scenario, `-- ${scenario}\n-- params: ${JSON.stringify(params)}\n${sql}\n\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}\n`);
+  saveExplain(
+    scenario,
+    `-- ${scenario}\n-- params: ${JSON.stringify(params)}\n${sql}\n\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}\n`,
+  );
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
@@ -105,7 +123,10 @@ async function timeSqlUnderRls(scenario: string, username: string, sql: string, 
     const args = params.map((p) => (typeof p === 'number' ? String(p) : conn.escapeLiteral(String(p)))).join(', ');
     const execute = `EXECUTE ${name}${params.length ? `(${args})` : ''}`;
     const plan = await conn.query(`EXPLAIN (ANALYZE, BUFFERS) ${execute}`);
-    saveExplain(`${scenario}-rls`, `-- ${scenario}, as ${APP_ROLE} under ${username}'s scope\n-- params: ${JSON.stringify(params)}\n${sql}\n\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}\n`);
+    saveExplain(
+      `${scenario}-rls`,
+      `-- ${scenario}, as ${APP_ROLE} under ${username}'s scope\n-- params: ${JSON.stringify(params)}\n${sql}\n\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}\n`,
+    );
     for (let i = 0; i < 20; i++) {
       const { rows } = await conn.query(`EXPLAIN (ANALYZE, TIMING OFF, FORMAT JSON) ${execute}`);
       const [{ 'Planning Time': planning, 'Execution Time': execution }] = rows[0]['QUERY PLAN'];
@@ -144,7 +165,15 @@ async function provinceAdmin(db: Pool): Promise<{ username: string; visible: num
  * target's reference is a plain bare route (pg's unnamed statements); the same route with prepared
  * statements, as the API uses them, is measured too so the framework's own cost stays visible.
  */
-async function versus(ctx: Context, name: string, sql: { sql: string; params: unknown[] }, apiPaths: string[], token: string, connections: number, refPaths?: string[]) {
+async function versus(
+  ctx: Context,
+  name: string,
+  sql: { sql: string; params: unknown[] },
+  apiPaths: string[],
+  token: string,
+  connections: number,
+  refPaths?: string[],
+) {
   const measureRef = async (prepared: boolean) => {
     const ref = await startReference(DATABASE_URL, { [name]: sql }, prepared);
     try {
@@ -174,17 +203,32 @@ const scenarios: Record<string, (ctx: Context) => Promise<boolean>> = {
     const sql = await timeSql(ctx, 'list-district', q.sql, q.params);
     const rls = await timeSqlUnderRls('list-district', admin.username, q.sql, q.params);
     const v = await versus(ctx, 'list', q, ['/api/v1/cadres?subtree=true&limit=50'], await ctx.token(admin.username), 16);
-    return record('list-district', ctx.command, [`user: ${admin.username} (${admin.visible} files visible), 16 connections, ${SECONDS} s each; the API as ${APP_ROLE} under row-level security, the bare routes as the owner without it`, line('API', v.api), line('bare Fastify+pg', v.bare), line('bare Fastify+pg, prepared statements', v.barePrepared), `API vs the prepared bare route: ${fmt(v.ratioPrepared)}×`, `SQL alone (prepared): server ${fmt(sql.server, 3)} ms without RLS, ${fmt(rls, 3)} ms under RLS; round trip from Node p50 ${fmt(sql.p50, 3)} ms, p95 ${fmt(sql.p95, 3)} ms`], [
-      { what: 'throughput vs bare route', value: `${fmt(v.ratio)}×`, target: '≥ 0.6×', ok: v.ratio >= 0.6 && v.api.non2xx === 0 },
-      { what: 'SQL under RLS (server: planning + execution, median)', value: `${fmt(rls, 3)} ms`, target: '≤ 1 ms', ok: rls <= 1 },
-    ]);
+    return record(
+      'list-district',
+      ctx.command,
+      [
+        `user: ${admin.username} (${admin.visible} files visible), 16 connections, ${SECONDS} s each; the API as ${APP_ROLE} under row-level security, the bare routes as the owner without it`,
+        line('API', v.api),
+        line('bare Fastify+pg', v.bare),
+        line('bare Fastify+pg, prepared statements', v.barePrepared),
+        `API vs the prepared bare route: ${fmt(v.ratioPrepared)}×`,
+        `SQL alone (prepared): server ${fmt(sql.server, 3)} ms without RLS, ${fmt(rls, 3)} ms under RLS; round trip from Node p50 ${fmt(sql.p50, 3)} ms, p95 ${fmt(sql.p95, 3)} ms`,
+      ],
+      [
+        { what: 'throughput vs bare route', value: `${fmt(v.ratio)}×`, target: '≥ 0.6×', ok: v.ratio >= 0.6 && v.api.non2xx === 0 },
+        { what: 'SQL under RLS (server: planning + execution, median)', value: `${fmt(rls, 3)} ms`, target: '≤ 1 ms', ok: rls <= 1 },
+      ],
+    );
   },
 
   async 'list-central'(ctx) {
     const token = await ctx.token('auditor.tw');
     const cursors: (string | undefined)[] = [undefined];
     for (let page = 1; page < 20; page++) {
-      const res = await fetch(`${ctx.api.url}/api/v1/cadres?limit=50${cursors[page - 1] ? `&cursor=${encodeURIComponent(cursors[page - 1] as string)}` : ''}`, { headers: { authorization: token } });
+      const res = await fetch(
+        `${ctx.api.url}/api/v1/cadres?limit=50${cursors[page - 1] ? `&cursor=${encodeURIComponent(cursors[page - 1] as string)}` : ''}`,
+        { headers: { authorization: token } },
+      );
       cursors.push(((await res.json()) as { nextCursor: string }).nextCursor);
     }
     const first = await listSql(ctx.db, 'auditor.tw');
@@ -195,18 +239,28 @@ const scenarios: Record<string, (ctx: Context) => Promise<boolean>> = {
     const pages = cursors.slice(1).map((c) => `/api/v1/cadres?limit=50&cursor=${encodeURIComponent(c as string)}`);
     const deep = await load({ url: ctx.api.url, paths: [pages[18]], headers: { authorization: token }, connections: 16, seconds: SECONDS });
     const walk = await load({ url: ctx.api.url, paths: pages, headers: { authorization: token }, connections: 16, seconds: SECONDS });
-    return record('list-central', ctx.command, [
-      `user: auditor.tw (every file visible), 16 connections, ${SECONDS} s each`,
-      line('API page 1', v.api),
-      line('bare Fastify+pg page 1', v.bare),
-      line('bare Fastify+pg page 1, prepared statements', v.barePrepared),
-      line('API page 20', deep),
-      line('API pages 2–20 in turn', walk),
-      `SQL alone (prepared, server): page 1 ${fmt(sql1.server, 3)} ms; page 20 ${fmt(sql20.server, 3)} ms`,
-    ], [
-      { what: 'page 1 throughput vs bare route', value: `${fmt(v.ratio)}×`, target: '≥ 0.6×', ok: v.ratio >= 0.6 && v.api.non2xx === 0 },
-      { what: 'page 20 p95 vs page 1 p95', value: `${fmt(deep.p95 / v.api.p95)}× (${fmt(deep.p95)} vs ${fmt(v.api.p95)} ms)`, target: '≤ 1.5×', ok: deep.p95 <= 1.5 * v.api.p95 },
-    ]);
+    return record(
+      'list-central',
+      ctx.command,
+      [
+        `user: auditor.tw (every file visible), 16 connections, ${SECONDS} s each`,
+        line('API page 1', v.api),
+        line('bare Fastify+pg page 1', v.bare),
+        line('bare Fastify+pg page 1, prepared statements', v.barePrepared),
+        line('API page 20', deep),
+        line('API pages 2–20 in turn', walk),
+        `SQL alone (prepared, server): page 1 ${fmt(sql1.server, 3)} ms; page 20 ${fmt(sql20.server, 3)} ms`,
+      ],
+      [
+        { what: 'page 1 throughput vs bare route', value: `${fmt(v.ratio)}×`, target: '≥ 0.6×', ok: v.ratio >= 0.6 && v.api.non2xx === 0 },
+        {
+          what: 'page 20 p95 vs page 1 p95',
+          value: `${fmt(deep.p95 / v.api.p95)}× (${fmt(deep.p95)} vs ${fmt(v.api.p95)} ms)`,
+          target: '≤ 1.5×',
+          ok: deep.p95 <= 1.5 * v.api.p95,
+        },
+      ],
+    );
   },
 
   async 'list-filtered'(ctx) {
@@ -214,22 +268,63 @@ const scenarios: Record<string, (ctx: Context) => Promise<boolean>> = {
     const filter = { q: 'nguyen thi', gender: 'female' };
     const q = await listSql(ctx.db, admin.username, filter);
     const sql = await timeSql(ctx, 'list-filtered', q.sql, q.params);
-    const v = await versus(ctx, 'filtered', q, [`/api/v1/cadres?limit=50&q=${encodeURIComponent(filter.q)}&gender=female`], await ctx.token(admin.username), 16);
-    return record('list-filtered', ctx.command, [`user: ${admin.username} (${admin.visible} files visible), q="${filter.q}", gender=female, 16 connections`, line('API', v.api), line('bare Fastify+pg', v.bare), line('bare Fastify+pg, prepared statements', v.barePrepared), `API vs the prepared bare route: ${fmt(v.ratioPrepared)}×`, `SQL alone (prepared): server ${fmt(sql.server, 3)} ms; round trip from Node p50 ${fmt(sql.p50, 3)} ms, p95 ${fmt(sql.p95, 3)} ms`], [
-      { what: 'throughput vs bare route', value: `${fmt(v.ratio)}×`, target: '≥ 0.5×', ok: v.ratio >= 0.5 && v.api.non2xx === 0 },
-      { what: 'SQL (server: planning + execution, median)', value: `${fmt(sql.server, 3)} ms`, target: '≤ 5 ms', ok: sql.server <= 5 },
-    ]);
+    const v = await versus(
+      ctx,
+      'filtered',
+      q,
+      [`/api/v1/cadres?limit=50&q=${encodeURIComponent(filter.q)}&gender=female`],
+      await ctx.token(admin.username),
+      16,
+    );
+    return record(
+      'list-filtered',
+      ctx.command,
+      [
+        `user: ${admin.username} (${admin.visible} files visible), q="${filter.q}", gender=female, 16 connections`,
+        line('API', v.api),
+        line('bare Fastify+pg', v.bare),
+        line('bare Fastify+pg, prepared statements', v.barePrepared),
+        `API vs the prepared bare route: ${fmt(v.ratioPrepared)}×`,
+        `SQL alone (prepared): server ${fmt(sql.server, 3)} ms; round trip from Node p50 ${fmt(sql.p50, 3)} ms, p95 ${fmt(sql.p95, 3)} ms`,
+      ],
+      [
+        { what: 'throughput vs bare route', value: `${fmt(v.ratio)}×`, target: '≥ 0.5×', ok: v.ratio >= 0.5 && v.api.non2xx === 0 },
+        { what: 'SQL (server: planning + execution, median)', value: `${fmt(sql.server, 3)} ms`, target: '≤ 5 ms', ok: sql.server <= 5 },
+      ],
+    );
   },
 
   async 'list-total'(ctx) {
     const token = await ctx.token('auditor.tw');
-    const total = await load({ url: ctx.api.url, paths: ['/api/v1/cadres/count'], headers: { authorization: token }, connections: 4, seconds: SECONDS });
-    const body = (await (await fetch(`${ctx.api.url}/api/v1/cadres/count`, { headers: { authorization: token } })).json()) as { total: number; source: string };
+    const total = await load({
+      url: ctx.api.url,
+      paths: ['/api/v1/cadres/count'],
+      headers: { authorization: token },
+      connections: 4,
+      seconds: SECONDS,
+    });
+    const body = (await (await fetch(`${ctx.api.url}/api/v1/cadres/count`, { headers: { authorization: token } })).json()) as {
+      total: number;
+      source: string;
+    };
     const exact = await timeSql(ctx, 'list-total-exact-count', 'SELECT count(*) FROM cadre k WHERE k.archived_at IS NULL', [], 5);
-    await timeSql(ctx, 'list-total', `SELECT coalesce(sum(t.n), 0)::int AS n FROM cadre_tally t WHERE (t.committee_pre >= $1 AND t.committee_pre <= $2)`, [0, Number.MAX_SAFE_INTEGER], 50);
-    return record('list-total', ctx.command, [`user: auditor.tw, GET /cadres/count → ${body.total} (${body.source}), 4 connections`, line('API', total), `for comparison, an exact count(*) of the files: p50 ${fmt(exact.p50)} ms`], [
-      { what: 'p95 of the total', value: `${fmt(total.p95)} ms`, target: '≤ 5 ms', ok: total.p95 <= 5 && total.non2xx === 0 },
-    ]);
+    await timeSql(
+      ctx,
+      'list-total',
+      `SELECT coalesce(sum(t.n), 0)::int AS n FROM cadre_tally t WHERE (t.committee_pre >= $1 AND t.committee_pre <= $2)`,
+      [0, Number.MAX_SAFE_INTEGER],
+      50,
+    );
+    return record(
+      'list-total',
+      ctx.command,
+      [
+        `user: auditor.tw, GET /cadres/count → ${body.total} (${body.source}), 4 connections`,
+        line('API', total),
+        `for comparison, an exact count(*) of the files: p50 ${fmt(exact.p50)} ms`,
+      ],
+      [{ what: 'p95 of the total', value: `${fmt(total.p95)} ms`, target: '≤ 5 ms', ok: total.p95 <= 5 && total.non2xx === 0 }],
+    );
   },
 
   async 'get-one'(ctx) {
@@ -242,16 +337,39 @@ const scenarios: Record<string, (ctx: Context) => Promise<boolean>> = {
     const ids = rows.map((r) => r.id as string);
     const sql = await timeSql(ctx, 'get-one', CADRE_FILE_SQL, [ids[0]]);
     const rls = await timeSqlUnderRls('get-one', admin.username, CADRE_FILE_SQL, [ids[0]]);
-    const v = await versus(ctx, 'file', { sql: CADRE_FILE_SQL, params: [ids[0]] }, ids.map((id) => `/api/v1/cadres/${id}`), await ctx.token(admin.username), 32, ids.map((id) => `/q/file/${id}`));
-    return record('get-one', ctx.command, [`user: ${admin.username}, ${ids.length} different files in turn, 32 connections; the API as ${APP_ROLE} under row-level security, the bare routes as the owner without it`, line('API', v.api), line('bare Fastify+pg', v.bare), line('bare Fastify+pg, prepared statements', v.barePrepared), `API vs the prepared bare route: ${fmt(v.ratioPrepared)}×`, `SQL alone (prepared): server ${fmt(sql.server, 3)} ms without RLS, ${fmt(rls, 3)} ms under RLS; round trip from Node p50 ${fmt(sql.p50, 3)} ms`], [
-      { what: 'throughput vs bare route', value: `${fmt(v.ratio)}×`, target: '≥ 0.6×', ok: v.ratio >= 0.6 && v.api.non2xx === 0 },
-    ]);
+    const v = await versus(
+      ctx,
+      'file',
+      { sql: CADRE_FILE_SQL, params: [ids[0]] },
+      ids.map((id) => `/api/v1/cadres/${id}`),
+      await ctx.token(admin.username),
+      32,
+      ids.map((id) => `/q/file/${id}`),
+    );
+    return record(
+      'get-one',
+      ctx.command,
+      [
+        `user: ${admin.username}, ${ids.length} different files in turn, 32 connections; the API as ${APP_ROLE} under row-level security, the bare routes as the owner without it`,
+        line('API', v.api),
+        line('bare Fastify+pg', v.bare),
+        line('bare Fastify+pg, prepared statements', v.barePrepared),
+        `API vs the prepared bare route: ${fmt(v.ratioPrepared)}×`,
+        `SQL alone (prepared): server ${fmt(sql.server, 3)} ms without RLS, ${fmt(rls, 3)} ms under RLS; round trip from Node p50 ${fmt(sql.p50, 3)} ms`,
+      ],
+      [{ what: 'throughput vs bare route', value: `${fmt(v.ratio)}×`, target: '≥ 0.6×', ok: v.ratio >= 0.6 && v.api.non2xx === 0 }],
+    );
   },
 
   async authz(ctx) {
     const users = ['auditor.tw', (await provinceAdmin(ctx.db)).username, (await districtAdmin(ctx.db)).username];
     const sets = await Promise.all(users.map((u) => assignmentsOf(ctx.db, u)));
-    const sample = { __caslSubjectType__: 'Cadre', committeePre: sets[2][0].pre, managingCommitteeId: sets[2][0].committeeId, managingPre: sets[2][0].pre };
+    const sample = {
+      __caslSubjectType__: 'Cadre',
+      committeePre: sets[2][0].pre,
+      managingCommitteeId: sets[2][0].committeeId,
+      managingPre: sets[2][0].pre,
+    };
     let maxParams = 0;
     const iterations = 100_000;
     const t = performance.now();
@@ -264,10 +382,15 @@ const scenarios: Record<string, (ctx: Context) => Promise<boolean>> = {
       maxParams = Math.max(maxParams, Object.keys(scope.params).length);
     }
     const micros = ((performance.now() - t) * 1000) / iterations;
-    return record('authz', ctx.command, [`users: ${users.join(', ')}; per request: build the ability, 3 checks, rules → SQL; ${iterations} iterations`], [
-      { what: 'time per request', value: `${fmt(micros)} µs`, target: '≤ 20 µs', ok: micros <= 20 },
-      { what: 'SQL parameters for the scope', value: String(maxParams), target: '≤ 10', ok: maxParams <= 10 },
-    ]);
+    return record(
+      'authz',
+      ctx.command,
+      [`users: ${users.join(', ')}; per request: build the ability, 3 checks, rules → SQL; ${iterations} iterations`],
+      [
+        { what: 'time per request', value: `${fmt(micros)} µs`, target: '≤ 20 µs', ok: micros <= 20 },
+        { what: 'SQL parameters for the scope', value: String(maxParams), target: '≤ 10', ok: maxParams <= 10 },
+      ],
+    );
   },
 
   async 'report-rollup'(ctx) {
@@ -281,10 +404,29 @@ const scenarios: Record<string, (ctx: Context) => Promise<boolean>> = {
       times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);
-    await timeSql(ctx, 'report-rollup', `SELECT c.level_code, t.gender, t.birth_year, sum(t.n) FROM cadre_age_tally t JOIN committee c ON c.id = t.committee_id GROUP BY 1, 2, 3`, [], 3);
-    return record('report-rollup', ctx.command, [`user: auditor.tw, national roll-up of ${total} files, 20 requests in sequence`, `p50 ${fmt(percentile(times, 50))} ms, p95 ${fmt(percentile(times, 95))} ms`], [
-      { what: 'p95 of the national roll-up', value: `${fmt(percentile(times, 95))} ms`, target: '≤ 1000 ms', ok: percentile(times, 95) <= 1000 },
-    ]);
+    await timeSql(
+      ctx,
+      'report-rollup',
+      `SELECT c.level_code, t.gender, t.birth_year, sum(t.n) FROM cadre_age_tally t JOIN committee c ON c.id = t.committee_id GROUP BY 1, 2, 3`,
+      [],
+      3,
+    );
+    return record(
+      'report-rollup',
+      ctx.command,
+      [
+        `user: auditor.tw, national roll-up of ${total} files, 20 requests in sequence`,
+        `p50 ${fmt(percentile(times, 50))} ms, p95 ${fmt(percentile(times, 95))} ms`,
+      ],
+      [
+        {
+          what: 'p95 of the national roll-up',
+          value: `${fmt(percentile(times, 95))} ms`,
+          target: '≤ 1000 ms',
+          ok: percentile(times, 95) <= 1000,
+        },
+      ],
+    );
   },
 };
 
@@ -310,7 +452,11 @@ async function main(): Promise<void> {
     command: `npm run bench -- ${wanted.join(' ') || 'all'}`,
     async token(username) {
       if (!tokens.has(username)) {
-        const res = await fetch(`${api.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+        const res = await fetch(`${api.url}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username, password: PASSWORD }),
+        });
         if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
         tokens.set(username, `Bearer ${((await res.json()) as { accessToken: string }).accessToken}`);
       }

@@ -101,7 +101,9 @@ export class Foundation1763800000000 implements MigrationInterface {
         revoked_by uuid REFERENCES app_user(id),
         revoked_at timestamptz
       )`);
-    await q.query(`CREATE UNIQUE INDEX role_assignment_active_key ON role_assignment (user_id, committee_id, role) WHERE revoked_at IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX role_assignment_active_key ON role_assignment (user_id, committee_id, role) WHERE revoked_at IS NULL`,
+    );
     await q.query(`CREATE INDEX role_assignment_committee_idx ON role_assignment (committee_id) WHERE revoked_at IS NULL`);
 
     await q.query(`

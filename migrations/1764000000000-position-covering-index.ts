@@ -9,7 +9,9 @@ export class PositionCoveringIndex1764000000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX cadre_position_cadre_idx`);
-    await q.query(`CREATE INDEX cadre_position_cadre_idx ON cadre_position (cadre_id, started_on) INCLUDE (ended_on, concurrent, title, organisation)`);
+    await q.query(
+      `CREATE INDEX cadre_position_cadre_idx ON cadre_position (cadre_id, started_on) INCLUDE (ended_on, concurrent, title, organisation)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -8,7 +8,9 @@ export class CadreScopeSearchIndex1764100000000 implements MigrationInterface {
   name = 'CadreScopeSearchIndex1764100000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE INDEX cadre_scope_search_idx ON cadre (committee_pre, id) INCLUDE (gender, status, name_search) WHERE archived_at IS NULL`);
+    await q.query(
+      `CREATE INDEX cadre_scope_search_idx ON cadre (committee_pre, id) INCLUDE (gender, status, name_search) WHERE archived_at IS NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

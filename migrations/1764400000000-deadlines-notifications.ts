@@ -81,7 +81,9 @@ export class DeadlinesNotifications1764400000000 implements MigrationInterface {
     await q.query(`CREATE INDEX deadline_committee_idx ON deadline (committee_id, due_on, id)`);
     await q.query(`CREATE INDEX deadline_batch_idx ON deadline (batch_id) WHERE batch_id IS NOT NULL`);
     // A module asking twice for the same obligation of the same record gets one live deadline.
-    await q.query(`CREATE UNIQUE INDEX deadline_subject_live_key ON deadline (committee_id, kind, subject_type, subject_id) WHERE state IN ('open', 'overdue', 'escalated') AND subject_id IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX deadline_subject_live_key ON deadline (committee_id, kind, subject_type, subject_id) WHERE state IN ('open', 'overdue', 'escalated') AND subject_id IS NOT NULL`,
+    );
     await q.query(`CREATE UNIQUE INDEX deadline_batch_committee_key ON deadline (batch_id, committee_id) WHERE batch_id IS NOT NULL`);
 
     await q.query(`

@@ -27,14 +27,18 @@ export class AuditCompleteness1764500000000 implements MigrationInterface {
         RAISE EXCEPTION '% is append-only (% refused)', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
       END $$`);
 
-    await q.query(`INSERT INTO audit_chain_head (committee_id, seq, hash) SELECT id, 0, repeat('0', 64) FROM committee ON CONFLICT DO NOTHING`);
+    await q.query(
+      `INSERT INTO audit_chain_head (committee_id, seq, hash) SELECT id, 0, repeat('0', 64) FROM committee ON CONFLICT DO NOTHING`,
+    );
     await q.query(`
       CREATE FUNCTION audit_chain_genesis() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         INSERT INTO audit_chain_head (committee_id, seq, hash) VALUES (NEW.id, 0, repeat('0', 64));
         RETURN NULL;
       END $$`);
-    await q.query(`CREATE TRIGGER committee_audit_chain_genesis AFTER INSERT ON committee FOR EACH ROW EXECUTE FUNCTION audit_chain_genesis()`);
+    await q.query(
+      `CREATE TRIGGER committee_audit_chain_genesis AFTER INSERT ON committee FOR EACH ROW EXECUTE FUNCTION audit_chain_genesis()`,
+    );
 
     await q.query(`
       CREATE FUNCTION audit_chain_head_forward_only() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -60,7 +64,9 @@ export class AuditCompleteness1764500000000 implements MigrationInterface {
     await q.query(`
       CREATE TRIGGER audit_chain_head_forward_only BEFORE INSERT OR UPDATE OR DELETE ON audit_chain_head
       FOR EACH ROW EXECUTE FUNCTION audit_chain_head_forward_only()`);
-    await q.query(`CREATE TRIGGER audit_chain_head_no_truncate BEFORE TRUNCATE ON audit_chain_head FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change()`);
+    await q.query(
+      `CREATE TRIGGER audit_chain_head_no_truncate BEFORE TRUNCATE ON audit_chain_head FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change()`,
+    );
 
     // taken_on is the day in Vietnam: one checkpoint a day, whoever runs the job and however often.
     await q.query(`
@@ -81,7 +87,9 @@ export class AuditCompleteness1764500000000 implements MigrationInterface {
         PRIMARY KEY (taken_on, committee_id)
       )`);
     for (const table of ['audit_checkpoint', 'audit_checkpoint_head'])
-      await q.query(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION audit_refuse_change()`,
+      );
 
     // A verification without a committee is of the whole tree (operators); `checkpoint` is the one it compared against.
     await q.query(`

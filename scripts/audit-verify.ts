@@ -17,7 +17,8 @@ async function main(): Promise<void> {
       return;
     }
     console.log(`audit trail BROKEN in ${report.broken.length} of ${report.committees} chains (${report.events} events read, ${against}):`);
-    for (const b of report.broken) console.log(`  ${b.committeeCode}: first broken link at seq ${b.seq}${b.eventId ? ` (event ${b.eventId})` : ''}: ${b.reason}`);
+    for (const b of report.broken)
+      console.log(`  ${b.committeeCode}: first broken link at seq ${b.seq}${b.eventId ? ` (event ${b.eventId})` : ''}: ${b.reason}`);
     process.exitCode = 1;
   } finally {
     await pool.end();

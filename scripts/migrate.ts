@@ -48,7 +48,12 @@ async function setAppRolePassword(db: DataSource, appUrl: string, log: (line: st
   }
 }
 
-export async function migrate(url: string, command: 'up' | 'down' | 'status', steps = 1, log: (line: string) => void = console.log): Promise<void> {
+export async function migrate(
+  url: string,
+  command: 'up' | 'down' | 'status',
+  steps = 1,
+  log: (line: string) => void = console.log,
+): Promise<void> {
   const db = new DataSource(dataSourceOptions(url, [], migrations));
   await db.initialize();
   try {
@@ -78,7 +83,7 @@ if (require.main === module) {
   (command === 'up' ? ensureDatabase(DATABASE_URL) : Promise.resolve())
     .then(() => migrate(DATABASE_URL, command as 'up' | 'down' | 'status', Number(steps)))
     .catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
+      console.error(error);
+      process.exit(1);
+    });
 }

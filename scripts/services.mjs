@@ -61,8 +61,14 @@ export async function stopServices({ log = console.log, env = process.env, all =
   let redisPassword;
   if (all) {
     const names = fs.existsSync(DATA_ROOT) ? fs.readdirSync(DATA_ROOT) : [];
-    pgPorts = names.map((n) => /^postgres-(\d+)$/.exec(n)?.[1]).filter(Boolean).map(Number);
-    redisPorts = names.map((n) => /^redis-(\d+)\.pid$/.exec(n)?.[1]).filter(Boolean).map(Number);
+    pgPorts = names
+      .map((n) => /^postgres-(\d+)$/.exec(n)?.[1])
+      .filter(Boolean)
+      .map(Number);
+    redisPorts = names
+      .map((n) => /^redis-(\d+)\.pid$/.exec(n)?.[1])
+      .filter(Boolean)
+      .map(Number);
     if (!pgPorts.length) log('postgres: nothing started by this script');
     if (!redisPorts.length) log('redis: nothing started by this script');
   } else {

@@ -13,6 +13,8 @@ node scripts/services.mjs up
 # Nx runs the tasks with its cache (.nx/): a task whose inputs (declared in nx.json and project.json) have not
 # changed since it last passed is not run again, and a change to one lib re-runs what depends on it.
 step() { printf '\n== %s\n' "$*"; }
+step "formatting (Prettier)"
+npx prettier --check . --log-level warn
 step "lint, type-check, unit tests (each app and lib)"
 npx nx run-many -t lint typecheck test --outputStyle=static
 step "build, end-to-end tests (PostgreSQL + Redis)"

@@ -28,7 +28,8 @@ interface Outcome {
   error?: string;
 }
 
-const cellName = (c: Cell) => `${c.actor.username} @ ${c.position}${c.position === 'none' || c.position === 'self' ? '' : ` (${c.committee})`}`;
+const cellName = (c: Cell) =>
+  `${c.actor.username} @ ${c.position}${c.position === 'none' || c.position === 'self' ? '' : ` (${c.committee})`}`;
 
 /** The cells of a case: each actor × each position the tree has for it. */
 function cellsOf(k: Case): Cell[] {
@@ -82,7 +83,9 @@ describe('access matrix: every route × every demo role × every position', () =
     const hasRestricted = (node: unknown): boolean =>
       Array.isArray(node)
         ? node.some(hasRestricted)
-        : !!node && typeof node === 'object' && Object.entries(node).some(([k, v]) => (RESTRICTED as readonly string[]).includes(k) || hasRestricted(v));
+        : !!node &&
+          typeof node === 'object' &&
+          Object.entries(node).some(([k, v]) => (RESTRICTED as readonly string[]).includes(k) || hasRestricted(v));
     const walk = (node: unknown) => {
       if (Array.isArray(node)) return node.forEach(walk);
       if (!node || typeof node !== 'object') return;
@@ -123,10 +126,26 @@ describe('access matrix: every route × every demo role × every position', () =
     const ctx: Ctx = {
       fx,
       selfId: selfIds.get(username) as string,
-      signIn: async () => (await api.http().post('/api/v1/auth/login').send({ username, password: cell.actor.made?.password ?? DEMO_PASSWORD_DEFAULT }).expect(200)).body,
+      signIn: async () =>
+        (
+          await api
+            .http()
+            .post('/api/v1/auth/login')
+            .send({ username, password: cell.actor.made?.password ?? DEMO_PASSWORD_DEFAULT })
+            .expect(200)
+        ).body,
       freshChild: async (parent: Code) => {
         const res = await send(
-          { method: 'POST', path: '/api/v1/committees', body: { code: `MXC-${Math.random().toString(36).slice(2, 10).toUpperCase()}`, name: 'Cấp ủy ma trận', level: CHILD_LEVEL[LEVEL[parent]], parentId: fx.ids[parent] } },
+          {
+            method: 'POST',
+            path: '/api/v1/committees',
+            body: {
+              code: `MXC-${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
+              name: 'Cấp ủy ma trận',
+              level: CHILD_LEVEL[LEVEL[parent]],
+              parentId: fx.ids[parent],
+            },
+          },
           tokens.get('operator') as string,
         );
         if (res.status !== 201) throw new Error(`fixture: a committee under ${parent}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -151,7 +170,12 @@ describe('access matrix: every route × every demo role × every position', () =
         .http()
         .post('/api/v1/committees')
         .set('authorization', operator)
-        .send({ code: extra.code, name: extra.name, level: extra.level, parentId: (await api.db.query(`SELECT id FROM committee WHERE code = $1`, [extra.parent])).rows[0].id })
+        .send({
+          code: extra.code,
+          name: extra.name,
+          level: extra.level,
+          parentId: (await api.db.query(`SELECT id FROM committee WHERE code = $1`, [extra.parent])).rows[0].id,
+        })
         .expect(201);
     }
     const committees = (await api.db.query<{ code: string; id: string }>(`SELECT code, id FROM committee`)).rows;
@@ -168,7 +192,13 @@ describe('access matrix: every route × every demo role × every position', () =
         .http()
         .post('/api/v1/users')
         .set('authorization', await api.login(grantedBy))
-        .send({ username: actor.username, displayName: `Tài khoản ${actor.role}`, password, committeeId: fx.ids[actor.home], role: actor.role })
+        .send({
+          username: actor.username,
+          displayName: `Tài khoản ${actor.role}`,
+          password,
+          committeeId: fx.ids[actor.home],
+          role: actor.role,
+        })
         .expect(201);
     }
     for (const actor of ACTORS) {
@@ -211,15 +241,21 @@ describe('access matrix: every route × every demo role × every position', () =
 
   it('covers every demo role and every position', () => {
     const cells = MATRIX.flatMap(cellsOf);
-    expect(new Set(cells.map((c) => c.actor.role))).toEqual(new Set(['operator', 'auditor', 'admin', 'officer', 'secretary', 'viewer', 'voter']));
-    expect(new Set(cells.map((c) => c.position))).toEqual(new Set(['own', 'child', 'managedBelow', 'managedAbove', 'parent', 'sibling', 'self', 'none']));
+    expect(new Set(cells.map((c) => c.actor.role))).toEqual(
+      new Set(['operator', 'auditor', 'admin', 'officer', 'secretary', 'viewer', 'voter']),
+    );
+    expect(new Set(cells.map((c) => c.position))).toEqual(
+      new Set(['own', 'child', 'managedBelow', 'managedAbove', 'parent', 'sibling', 'self', 'none']),
+    );
     // The restricted-field walk had cadres to look at, those of TH-NS managed by TH among them.
     expect(cells.some((c) => c.position === 'managedBelow' && cadrePlace(c).managing !== cadrePlace(c).working)).toBe(true);
   });
 
   it('refuses every route of the table without a token (401)', () => {
     expect(anonymousOutcomes).toHaveLength(MATRIX.length);
-    expect(anonymousOutcomes.filter((o) => o.error || o.status !== 401).map((o) => `${caseName(o.case)}: ${o.error ?? o.status}`)).toEqual([]);
+    expect(anonymousOutcomes.filter((o) => o.error || o.status !== 401).map((o) => `${caseName(o.case)}: ${o.error ?? o.status}`)).toEqual(
+      [],
+    );
   });
 
   it('judged restricted fields in bodies that must hide them and in bodies that must show them', () => {
@@ -246,7 +282,9 @@ describe('access matrix: every route × every demo role × every position', () =
         .filter((o) => !isKnownBug(k, o.cell))
         .flatMap((o) => [
           ...(o.error ? [`${cellName(o.cell)}: ${o.error}`] : []),
-          ...(!o.error && o.status !== o.expected ? [`${cellName(o.cell)}: expected ${o.expected}, got ${o.status}${o.detail ? ` (${o.detail})` : ''}`] : []),
+          ...(!o.error && o.status !== o.expected
+            ? [`${cellName(o.cell)}: expected ${o.expected}, got ${o.status}${o.detail ? ` (${o.detail})` : ''}`]
+            : []),
           ...o.leaks.map((leak) => `${cellName(o.cell)}: ${leak}`),
         ]);
       expect(wrong).toEqual([]);

@@ -35,10 +35,14 @@ describe('audit oversight: the daily checkpoint, and verifications by auditors, 
   async function verified(user: string, body?: object) {
     const asked = await ask(user, body).expect(201);
     expect(asked.body.finishedAt).toBeNull();
-    return eventually(async () => {
-      const v = (await read(user, asked.body.id).expect(200)).body;
-      return v.finishedAt ? v : undefined;
-    }, 30_000, `verification ${asked.body.id}`);
+    return eventually(
+      async () => {
+        const v = (await read(user, asked.body.id).expect(200)).body;
+        return v.finishedAt ? v : undefined;
+      },
+      30_000,
+      `verification ${asked.body.id}`,
+    );
   }
 
   beforeAll(async () => {
@@ -46,7 +50,14 @@ describe('audit oversight: the daily checkpoint, and verifications by auditors, 
     C = api.committees;
     for (const user of ['operator', 'auditor.tw', 'admin.th', 'secretary.th', 'admin.ns', 'voter.th.1']) auth[user] = await api.login(user);
     worker = await NestFactory.createApplicationContext(
-      WorkerModule.register({ DATABASE_URL: api.databaseUrl, REDIS_URL: redisUrl(), JWT_SECRET: TEST_JWT_SECRET, QUEUE_PREFIX: prefix, WORKER_HEALTH_PORT: '0', LOG_LEVEL: 'silent' }),
+      WorkerModule.register({
+        DATABASE_URL: api.databaseUrl,
+        REDIS_URL: redisUrl(),
+        JWT_SECRET: TEST_JWT_SECRET,
+        QUEUE_PREFIX: prefix,
+        WORKER_HEALTH_PORT: '0',
+        LOG_LEVEL: 'silent',
+      }),
       { logger: false },
     );
     await worker.init();
@@ -63,9 +74,11 @@ describe('audit oversight: the daily checkpoint, and verifications by auditors, 
     await api?.close();
   });
 
-  it('the worker takes the day\'s checkpoint of every chain head at start, once a day, as a system action; the daily schedule is set', async () => {
+  it("the worker takes the day's checkpoint of every chain head at start, once a day, as a system action; the daily schedule is set", async () => {
     const cp = await eventually(
-      async () => (await api.db.query(`SELECT to_char(taken_on, 'YYYY-MM-DD') AS day, committees, events::int AS events FROM audit_checkpoint`)).rows[0],
+      async () =>
+        (await api.db.query(`SELECT to_char(taken_on, 'YYYY-MM-DD') AS day, committees, events::int AS events FROM audit_checkpoint`))
+          .rows[0],
       30_000,
       'the boot checkpoint',
     );
@@ -79,18 +92,37 @@ describe('audit oversight: the daily checkpoint, and verifications by auditors, 
     expect(heads.every((h) => h.matches)).toBe(true);
     expect(heads.reduce((n, h) => n + h.seq, 0)).toBe(cp.events);
     // Recorded on the root's chain, with no actor: the system did it.
-    const recorded = (await api.db.query(`SELECT committee_id, actor_id, action, changes FROM audit_event WHERE entity_type = 'AuditCheckpoint'`)).rows;
-    expect(recorded).toEqual([{ committee_id: C.TW, actor_id: null, action: 'checkpoint', changes: { after: { takenOn: cp.day, committees: 5, events: String(cp.events) } } }]);
+    const recorded = (
+      await api.db.query(`SELECT committee_id, actor_id, action, changes FROM audit_event WHERE entity_type = 'AuditCheckpoint'`)
+    ).rows;
+    expect(recorded).toEqual([
+      {
+        committee_id: C.TW,
+        actor_id: null,
+        action: 'checkpoint',
+        changes: { after: { takenOn: cp.day, committees: 5, events: String(cp.events) } },
+      },
+    ]);
 
     // Run again the same day (a retry, a second replica, the schedule after a boot): nothing more is written.
-    const again = await maintenance.add(Jobs.auditCheckpoint.name, { v: Jobs.auditCheckpoint.version, payload: {} }, { jobId: 'audit-checkpoint.again' });
-    const done = await eventually(async () => ((await again.getState()) === 'completed' ? (await maintenance.getJob(again.id as string))?.returnvalue : undefined));
+    const again = await maintenance.add(
+      Jobs.auditCheckpoint.name,
+      { v: Jobs.auditCheckpoint.version, payload: {} },
+      { jobId: 'audit-checkpoint.again' },
+    );
+    const done = await eventually(async () =>
+      (await again.getState()) === 'completed' ? (await maintenance.getJob(again.id as string))?.returnvalue : undefined,
+    );
     expect(done).toMatchObject({ takenOn: cp.day, created: false });
     expect((await api.db.query(`SELECT count(*)::int AS n FROM audit_checkpoint`)).rows[0].n).toBe(1);
     expect((await api.db.query(`SELECT count(*)::int AS n FROM audit_checkpoint_head`)).rows[0].n).toBe(5);
     expect((await api.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE entity_type = 'AuditCheckpoint'`)).rows[0].n).toBe(1);
     // The daily run: a job scheduler with a stable id, cron in Vietnam time.
-    expect(await maintenance.getJobScheduler('audit-checkpoint')).toMatchObject({ name: Jobs.auditCheckpoint.name, pattern: '0 1 * * *', tz: 'Asia/Ho_Chi_Minh' });
+    expect(await maintenance.getJobScheduler('audit-checkpoint')).toMatchObject({
+      name: Jobs.auditCheckpoint.name,
+      pattern: '0 1 * * *',
+      tz: 'Asia/Ho_Chi_Minh',
+    });
   });
 
   it('auditor.tw verifies the chains of its subtree and reads the result; the whole tree without a committee is for operators', async () => {

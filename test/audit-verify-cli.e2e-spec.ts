@@ -11,7 +11,11 @@ const root = join(__dirname, '..');
 describe('npm run audit:verify', () => {
   const database = uniqueName('canbo_cli');
   const run = () =>
-    spawnSync('node', ['dist/scripts/audit-verify.js'], { cwd: root, env: { ...process.env, DATABASE_URL: urlFor(database) }, encoding: 'utf8' });
+    spawnSync('node', ['dist/scripts/audit-verify.js'], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: urlFor(database) },
+      encoding: 'utf8',
+    });
 
   beforeAll(async () => {
     execFileSync('bash', ['scripts/ensure-build.sh'], { cwd: root, stdio: 'ignore' });
@@ -55,8 +59,13 @@ describe('npm run audit:verify: removed, rewound and rewritten chains', () => {
   const database = uniqueName('canbo_cli');
   let client: Client;
   const run = () =>
-    spawnSync('node', ['dist/scripts/audit-verify.js'], { cwd: root, env: { ...process.env, DATABASE_URL: urlFor(database) }, encoding: 'utf8' });
-  const committeeId = async (code: string): Promise<string> => (await client.query(`SELECT id FROM committee WHERE code = $1`, [code])).rows[0].id;
+    spawnSync('node', ['dist/scripts/audit-verify.js'], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: urlFor(database) },
+      encoding: 'utf8',
+    });
+  const committeeId = async (code: string): Promise<string> =>
+    (await client.query(`SELECT id FROM committee WHERE code = $1`, [code])).rows[0].id;
   /** Runs `fn` with the triggers off (superuser only), then switches them back on for this session. */
   async function asAttacker(fn: () => Promise<unknown>): Promise<void> {
     await client.query(`SET session_replication_role = replica`);
@@ -70,12 +79,25 @@ describe('npm run audit:verify: removed, rewound and rewritten chains', () => {
   const rewind = (id: string, seq: number) =>
     asAttacker(async () => {
       await client.query(`DELETE FROM audit_event WHERE committee_id = $1 AND seq > $2`, [id, seq]);
-      await client.query(`UPDATE audit_chain_head h SET seq = e.seq, hash = e.hash FROM audit_event e WHERE e.committee_id = h.committee_id AND h.committee_id = $1 AND e.seq = $2`, [id, seq]);
+      await client.query(
+        `UPDATE audit_chain_head h SET seq = e.seq, hash = e.hash FROM audit_event e WHERE e.committee_id = h.committee_id AND h.committee_id = $1 AND e.seq = $2`,
+        [id, seq],
+      );
     });
   /** Appends one well-linked event the way AuditService does (triggers on): the head moves forward onto it. */
   async function append(id: string): Promise<void> {
     const [head] = (await client.query(`SELECT seq::text AS seq, hash FROM audit_chain_head WHERE committee_id = $1`, [id])).rows;
-    const link = { committeeId: id, seq: String(Number(head.seq) + 1), occurredAt: new Date().toISOString(), actorId: null, entityType: 'Test', entityId: id, action: 'append', changes: {}, requestId: null };
+    const link = {
+      committeeId: id,
+      seq: String(Number(head.seq) + 1),
+      occurredAt: new Date().toISOString(),
+      actorId: null,
+      entityType: 'Test',
+      entityId: id,
+      action: 'append',
+      changes: {},
+      requestId: null,
+    };
     const hash = linkHash(head.hash, link);
     await client.query('BEGIN');
     await client.query(
@@ -86,7 +108,8 @@ describe('npm run audit:verify: removed, rewound and rewritten chains', () => {
     await client.query(`UPDATE audit_chain_head SET seq = $2, hash = $3 WHERE committee_id = $1`, [id, link.seq, hash]);
     await client.query('COMMIT');
   }
-  const lastSeq = async (id: string): Promise<number> => Number((await client.query(`SELECT seq FROM audit_chain_head WHERE committee_id = $1`, [id])).rows[0].seq);
+  const lastSeq = async (id: string): Promise<number> =>
+    Number((await client.query(`SELECT seq FROM audit_chain_head WHERE committee_id = $1`, [id])).rows[0].seq);
 
   beforeAll(async () => {
     execFileSync('bash', ['scripts/ensure-build.sh'], { cwd: root, stdio: 'ignore' });
@@ -146,20 +169,46 @@ describe('npm run audit:verify: removed, rewound and rewritten chains', () => {
       [ns, head],
     );
     const e = rows[0];
-    const forged = { committeeId: ns, seq: e.seq, occurredAt: e.occurred_at.toISOString(), actorId: e.actor_id, entityType: e.entity_type, entityId: e.entity_id, action: e.action, changes: { forged: true }, requestId: e.request_id };
+    const forged = {
+      committeeId: ns,
+      seq: e.seq,
+      occurredAt: e.occurred_at.toISOString(),
+      actorId: e.actor_id,
+      entityType: e.entity_type,
+      entityId: e.entity_id,
+      action: e.action,
+      changes: { forged: true },
+      requestId: e.request_id,
+    };
     const hash = linkHash(e.prev_hash, forged);
     await asAttacker(async () => {
       await client.query(`DELETE FROM audit_event WHERE committee_id = $1 AND seq = $2`, [ns, head]);
       await client.query(
         `INSERT INTO audit_event (committee_id, seq, occurred_at, actor_id, entity_type, entity_id, action, changes, request_id, prev_hash, hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [ns, head, e.occurred_at, e.actor_id, e.entity_type, e.entity_id, e.action, JSON.stringify(forged.changes), e.request_id, e.prev_hash, hash],
+        [
+          ns,
+          head,
+          e.occurred_at,
+          e.actor_id,
+          e.entity_type,
+          e.entity_id,
+          e.action,
+          JSON.stringify(forged.changes),
+          e.request_id,
+          e.prev_hash,
+          hash,
+        ],
       );
       await client.query(`UPDATE audit_chain_head SET hash = $2 WHERE committee_id = $1`, [ns, hash]);
     });
     const result = run();
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(new RegExp(`TH-NS: first broken link at seq ${head} \\(event [0-9a-f-]+\\): the chain differs from the checkpoint of \\d{4}-\\d{2}-\\d{2} at this event`));
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `TH-NS: first broken link at seq ${head} \\(event [0-9a-f-]+\\): the chain differs from the checkpoint of \\d{4}-\\d{2}-\\d{2} at this event`,
+      ),
+    );
     expect(result.stdout).toContain('BROKEN in 3 of 5 chains');
   });
 

@@ -21,10 +21,10 @@ describe('audit trail over HTTP', () => {
 
   async function thCadre(skip: number): Promise<{ id: string; version: number; hometown: string | null }> {
     return (
-      await api.db.query(`SELECT id, version, hometown FROM cadre WHERE committee_id = $1 AND managing_committee_id = $1 ORDER BY id OFFSET $2 LIMIT 1`, [
-        C.TH,
-        skip,
-      ])
+      await api.db.query(
+        `SELECT id, version, hometown FROM cadre WHERE committee_id = $1 AND managing_committee_id = $1 ORDER BY id OFFSET $2 LIMIT 1`,
+        [C.TH, skip],
+      )
     ).rows[0];
   }
 
@@ -78,16 +78,33 @@ describe('audit trail over HTTP', () => {
       .set('authorization', th)
       .send({ title: 'Chánh Văn phòng', organisation: 'Văn phòng Tỉnh ủy', startedOn: '2024-03-01' })
       .expect(201);
-    await api.http().post(`/api/v1/cadres/${cadre.id}/evaluations`).set('authorization', th).send({ year: 2099, rating: 'good' }).expect(201);
+    await api
+      .http()
+      .post(`/api/v1/cadres/${cadre.id}/evaluations`)
+      .set('authorization', th)
+      .send({ year: 2099, rating: 'good' })
+      .expect(201);
     const version = (await api.db.query(`SELECT version FROM cadre WHERE id = $1`, [cadre.id])).rows[0].version;
-    await api.http().post(`/api/v1/cadres/${cadre.id}/archive`).set('authorization', th).send({ version, reason: 'Chuyển công tác' }).expect(200);
+    await api
+      .http()
+      .post(`/api/v1/cadres/${cadre.id}/archive`)
+      .set('authorization', th)
+      .send({ version, reason: 'Chuyển công tác' })
+      .expect(200);
     const actions = (await walk(th, `entityId=${cadre.id}`)).map((e) => e.action);
     expect(actions.slice(0, 3)).toEqual(['archive', 'add-evaluation', 'add-position']);
 
     const user = (await api.db.query(`SELECT id FROM app_user WHERE username = 'voter.th.1'`)).rows[0].id;
-    const grant = await api.http().post('/api/v1/role-assignments').set('authorization', th).send({ userId: user, committeeId: C['TH-TX'], role: 'viewer' }).expect(201);
+    const grant = await api
+      .http()
+      .post('/api/v1/role-assignments')
+      .set('authorization', th)
+      .send({ userId: user, committeeId: C['TH-TX'], role: 'viewer' })
+      .expect(201);
     await api.http().post(`/api/v1/role-assignments/${grant.body.id}/revoke`).set('authorization', th).expect(200);
-    const trail = (await api.db.query(`SELECT action, actor_id, committee_id FROM audit_event WHERE entity_id = $1 ORDER BY seq`, [grant.body.id])).rows;
+    const trail = (
+      await api.db.query(`SELECT action, actor_id, committee_id FROM audit_event WHERE entity_id = $1 ORDER BY seq`, [grant.body.id])
+    ).rows;
     expect(trail).toEqual([
       { action: 'grant', actor_id: adminThId, committee_id: C['TH-TX'] },
       { action: 'revoke', actor_id: adminThId, committee_id: C['TH-TX'] },
@@ -96,7 +113,12 @@ describe('audit trail over HTTP', () => {
 
   it('a refused write (stale version, forbidden, invalid) leaves no event', async () => {
     const cadre = await thCadre(2);
-    await api.http().patch(`/api/v1/cadres/${cadre.id}`).set('authorization', th).send({ version: cadre.version, hometown: 'Triệu Sơn' }).expect(200);
+    await api
+      .http()
+      .patch(`/api/v1/cadres/${cadre.id}`)
+      .set('authorization', th)
+      .send({ version: cadre.version, hometown: 'Triệu Sơn' })
+      .expect(200);
     const officer = await api.login('officer.th'); // before counting: a login is itself an audited event
     const total = await eventCount();
     const forEntity = await eventCount('entity_id = $1', [cadre.id]);
@@ -114,9 +136,25 @@ describe('audit trail over HTTP', () => {
         .send({ version: cadre.version + 1, politicalNotes: 'x' }),
       403,
     );
-    expectProblem(await api.http().patch(`/api/v1/cadres/${cadre.id}`).set('authorization', th).send({ version: cadre.version + 1, gender: 'x' }), 400);
-    await api.http().post(`/api/v1/cadres/${cadre.id}/evaluations`).set('authorization', th).send({ year: 2099, rating: 'good' }).expect(201);
-    expectProblem(await api.http().post(`/api/v1/cadres/${cadre.id}/evaluations`).set('authorization', th).send({ year: 2099, rating: 'good' }), 409, 'duplicate');
+    expectProblem(
+      await api
+        .http()
+        .patch(`/api/v1/cadres/${cadre.id}`)
+        .set('authorization', th)
+        .send({ version: cadre.version + 1, gender: 'x' }),
+      400,
+    );
+    await api
+      .http()
+      .post(`/api/v1/cadres/${cadre.id}/evaluations`)
+      .set('authorization', th)
+      .send({ year: 2099, rating: 'good' })
+      .expect(201);
+    expectProblem(
+      await api.http().post(`/api/v1/cadres/${cadre.id}/evaluations`).set('authorization', th).send({ year: 2099, rating: 'good' }),
+      409,
+      'duplicate',
+    );
 
     // Only the one evaluation that was accepted shows.
     expect(await eventCount('entity_id = $1', [cadre.id])).toBe(forEntity + 1);
@@ -130,7 +168,8 @@ describe('audit trail over HTTP', () => {
     expect(events).toHaveLength(await eventCount());
     expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
     expect(new Set(events.map((e) => e.committeeCode))).toEqual(new Set(['TW', 'HN', 'TH', 'TH-NS', 'TH-TX']));
-    for (let i = 1; i < events.length; i++) expect(Date.parse(events[i - 1].occurredAt)).toBeGreaterThanOrEqual(Date.parse(events[i].occurredAt));
+    for (let i = 1; i < events.length; i++)
+      expect(Date.parse(events[i - 1].occurredAt)).toBeGreaterThanOrEqual(Date.parse(events[i].occurredAt));
 
     const own = await walk(auditor, `committeeId=${C.TW}&subtree=false`);
     expect(own).toHaveLength(await eventCount('committee_id = $1', [C.TW]));
@@ -144,25 +183,45 @@ describe('audit trail over HTTP', () => {
     expect(events).toHaveLength(await eventCount('committee_id = $1', [C['TH-NS']]));
     expect(new Set(events.map((e) => e.committeeCode))).toEqual(new Set(['TH-NS']));
     // TH's events about TH-NS cadres it manages stay out of reach.
-    const managedByTh = (await api.db.query(`SELECT id FROM cadre WHERE committee_id = $1 AND managing_committee_id = $2 LIMIT 1`, [C['TH-NS'], C.TH])).rows[0].id;
-    expect((await api.http().get(`/api/v1/audit-events?entityId=${managedByTh}`).set('authorization', ns).expect(200)).body.items).toEqual([]);
+    const managedByTh = (
+      await api.db.query(`SELECT id FROM cadre WHERE committee_id = $1 AND managing_committee_id = $2 LIMIT 1`, [C['TH-NS'], C.TH])
+    ).rows[0].id;
+    expect((await api.http().get(`/api/v1/audit-events?entityId=${managedByTh}`).set('authorization', ns).expect(200)).body.items).toEqual(
+      [],
+    );
   });
 
-  it('logins, failed logins and lockouts are on the trail of the user\'s committee, failed ones with no actor', async () => {
+  it("logins, failed logins and lockouts are on the trail of the user's committee, failed ones with no actor", async () => {
     const user = (await api.db.query(`SELECT id FROM app_user WHERE username = 'secretary.th'`)).rows[0].id;
     await api.http().post('/api/v1/auth/login').send({ username: 'secretary.th', password: 'wrong-password' }).expect(401);
     await api.login('secretary.th');
-    const events = (await walk(th, `entityId=${user}`)).map((e) => ({ action: e.action, committeeCode: e.committeeCode, actorId: e.actorId, changes: e.changes }));
+    const events = (await walk(th, `entityId=${user}`)).map((e) => ({
+      action: e.action,
+      committeeCode: e.committeeCode,
+      actorId: e.actorId,
+      changes: e.changes,
+    }));
     // Whoever guessed the password is not the account's owner: the failure has no actor, and says where it came from.
     expect(events.slice(0, 2)).toEqual([
       { action: 'login', committeeCode: 'TH', actorId: user, changes: { client: { address: '127.0.0.1' } } },
-      { action: 'login-failed', committeeCode: 'TH', actorId: null, changes: { after: { failedLogins: 1, locked: false }, client: { address: '127.0.0.1' } } },
+      {
+        action: 'login-failed',
+        committeeCode: 'TH',
+        actorId: null,
+        changes: { after: { failedLogins: 1, locked: false }, client: { address: '127.0.0.1' } },
+      },
     ]);
   });
 
   it('a request gets a server-made UUID, echoed and recorded; an unsafe caller id is not even echoed', async () => {
     const cadre = await thCadre(3);
-    const res = await api.http().patch(`/api/v1/cadres/${cadre.id}`).set('authorization', th).set('x-request-id', 'bad id <script>').send({ version: cadre.version, hometown: 'Tĩnh Gia, Thanh Hóa' }).expect(200);
+    const res = await api
+      .http()
+      .patch(`/api/v1/cadres/${cadre.id}`)
+      .set('authorization', th)
+      .set('x-request-id', 'bad id <script>')
+      .send({ version: cadre.version, hometown: 'Tĩnh Gia, Thanh Hóa' })
+      .expect(200);
     const id = res.headers['x-request-id'];
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(res.headers['x-correlation-id']).toBeUndefined();
@@ -182,7 +241,14 @@ describe('audit trail over HTTP', () => {
     const events = await walk(hn);
     expect(events).toHaveLength(await eventCount('committee_id = $1', [C.HN]));
     expect(new Set(events.map((e) => e.committeeCode))).toEqual(new Set(['HN']));
-    expectProblem(await api.http().get('/api/v1/audit-events').set('authorization', await api.login('voter.th.1')), 403, 'forbidden');
+    expectProblem(
+      await api
+        .http()
+        .get('/api/v1/audit-events')
+        .set('authorization', await api.login('voter.th.1')),
+      403,
+      'forbidden',
+    );
   });
 });
 
@@ -217,8 +283,14 @@ describe('audit chain verification', () => {
   });
 
   it('refuses a plain UPDATE, DELETE or TRUNCATE of audit_event (append-only)', async () => {
-    await expect(api.db.query(`UPDATE audit_event SET action = 'edited' WHERE seq = 1`)).rejects.toMatchObject({ code: '42501', message: expect.stringMatching(/append-only/) });
-    await expect(api.db.query(`DELETE FROM audit_event WHERE seq = 1`)).rejects.toMatchObject({ code: '42501', message: expect.stringMatching(/append-only/) });
+    await expect(api.db.query(`UPDATE audit_event SET action = 'edited' WHERE seq = 1`)).rejects.toMatchObject({
+      code: '42501',
+      message: expect.stringMatching(/append-only/),
+    });
+    await expect(api.db.query(`DELETE FROM audit_event WHERE seq = 1`)).rejects.toMatchObject({
+      code: '42501',
+      message: expect.stringMatching(/append-only/),
+    });
     await expect(api.db.query(`TRUNCATE audit_event`)).rejects.toMatchObject({ message: expect.stringMatching(/append-only/) });
     expect((await api.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'edited'`)).rows[0].n).toBe(0);
     expect((await verifyAuditChains(api.db)).broken).toEqual([]);
@@ -226,26 +298,37 @@ describe('audit chain verification', () => {
 
   it('a chain head only moves forward onto events that continue it; it is never deleted, and a new one is a genesis', async () => {
     const head = (await api.db.query(`SELECT seq::text AS seq, hash FROM audit_chain_head WHERE committee_id = $1`, [C.TW])).rows[0];
-    const previous = (await api.db.query(`SELECT hash FROM audit_event WHERE committee_id = $1 AND seq = $2 - 1`, [C.TW, head.seq])).rows[0];
+    const previous = (await api.db.query(`SELECT hash FROM audit_event WHERE committee_id = $1 AND seq = $2 - 1`, [C.TW, head.seq]))
+      .rows[0];
     const refused = { code: '42501' };
     // Rolled back to the previous (real) event: a rewind, refused without any trigger trick.
-    await expect(api.db.query(`UPDATE audit_chain_head SET seq = seq - 1, hash = $2 WHERE committee_id = $1`, [C.TW, previous.hash])).rejects.toMatchObject({
+    await expect(
+      api.db.query(`UPDATE audit_chain_head SET seq = seq - 1, hash = $2 WHERE committee_id = $1`, [C.TW, previous.hash]),
+    ).rejects.toMatchObject({
       ...refused,
       message: expect.stringMatching(/only moves forward/),
     });
-    await expect(api.db.query(`UPDATE audit_chain_head SET hash = $2 WHERE committee_id = $1`, [C.TW, 'f'.repeat(64)])).rejects.toMatchObject(refused);
+    await expect(
+      api.db.query(`UPDATE audit_chain_head SET hash = $2 WHERE committee_id = $1`, [C.TW, 'f'.repeat(64)]),
+    ).rejects.toMatchObject(refused);
     // Forward, but onto events that are not there.
-    await expect(api.db.query(`UPDATE audit_chain_head SET seq = seq + 1, hash = $2 WHERE committee_id = $1`, [C.TW, 'f'.repeat(64)])).rejects.toMatchObject({
+    await expect(
+      api.db.query(`UPDATE audit_chain_head SET seq = seq + 1, hash = $2 WHERE committee_id = $1`, [C.TW, 'f'.repeat(64)]),
+    ).rejects.toMatchObject({
       ...refused,
       message: expect.stringMatching(/continue/),
     });
     await expect(api.db.query(`DELETE FROM audit_chain_head WHERE committee_id = $1`, [C.TW])).rejects.toMatchObject(refused);
     await expect(api.db.query(`TRUNCATE audit_chain_head`)).rejects.toMatchObject({ message: expect.stringMatching(/append-only/) });
-    await expect(api.db.query(`INSERT INTO audit_chain_head (committee_id, seq, hash) VALUES (gen_random_uuid(), 7, $1)`, ['a'.repeat(64)])).rejects.toMatchObject({
+    await expect(
+      api.db.query(`INSERT INTO audit_chain_head (committee_id, seq, hash) VALUES (gen_random_uuid(), 7, $1)`, ['a'.repeat(64)]),
+    ).rejects.toMatchObject({
       ...refused,
       message: expect.stringMatching(/genesis/),
     });
-    expect((await api.db.query(`SELECT seq::text AS seq, hash FROM audit_chain_head WHERE committee_id = $1`, [C.TW])).rows[0]).toEqual(head);
+    expect((await api.db.query(`SELECT seq::text AS seq, hash FROM audit_chain_head WHERE committee_id = $1`, [C.TW])).rows[0]).toEqual(
+      head,
+    );
     // The application's own writes pass: a new committee's chain starts at its genesis head and moves on with its first event.
     const created = await api
       .http()
@@ -253,17 +336,26 @@ describe('audit chain verification', () => {
       .set('authorization', await api.login('operator'))
       .send({ code: 'DN', name: 'Thành ủy Đà Nẵng', level: 'provincial', parentId: C.TW })
       .expect(201);
-    expect((await api.db.query(`SELECT seq::int AS seq FROM audit_chain_head WHERE committee_id = $1`, [created.body.id])).rows).toEqual([{ seq: 1 }]);
-    expect((await api.db.query(`SELECT seq::int AS seq, prev_hash FROM audit_event WHERE committee_id = $1`, [created.body.id])).rows).toEqual([{ seq: 1, prev_hash: '0'.repeat(64) }]);
+    expect((await api.db.query(`SELECT seq::int AS seq FROM audit_chain_head WHERE committee_id = $1`, [created.body.id])).rows).toEqual([
+      { seq: 1 },
+    ]);
+    expect(
+      (await api.db.query(`SELECT seq::int AS seq, prev_hash FROM audit_event WHERE committee_id = $1`, [created.body.id])).rows,
+    ).toEqual([{ seq: 1, prev_hash: '0'.repeat(64) }]);
     expect((await verifyAuditChains(api.db)).broken).toEqual([]);
   });
 
   it('reports an edited event (its committee and seq) and a deleted middle event (missing)', async () => {
-    const tampered = (await api.db.query(`SELECT id, seq::text AS seq FROM audit_event WHERE committee_id = $1 AND seq = 10`, [C.TH])).rows[0];
+    const tampered = (await api.db.query(`SELECT id, seq::text AS seq FROM audit_event WHERE committee_id = $1 AND seq = 10`, [C.TH]))
+      .rows[0];
     expect(tampered).toBeDefined();
-    await asReplica((c) => c.query(`UPDATE audit_event SET changes = jsonb_set(changes, '{tampered}', 'true') WHERE id = $1`, [tampered.id]));
+    await asReplica((c) =>
+      c.query(`UPDATE audit_event SET changes = jsonb_set(changes, '{tampered}', 'true') WHERE id = $1`, [tampered.id]),
+    );
     let report = await verifyAuditChains(api.db);
-    expect(report.broken).toEqual([{ committeeId: C.TH, committeeCode: 'TH', seq: '10', eventId: tampered.id, reason: expect.stringMatching(/changed|hash/) }]);
+    expect(report.broken).toEqual([
+      { committeeId: C.TH, committeeCode: 'TH', seq: '10', eventId: tampered.id, reason: expect.stringMatching(/changed|hash/) },
+    ]);
 
     const hnCount = (await api.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE committee_id = $1`, [C.HN])).rows[0].n;
     expect(hnCount).toBeGreaterThan(6);
@@ -277,6 +369,8 @@ describe('audit chain verification', () => {
       ]),
     );
     // The bypass did not outlive its client: the trigger still guards the table.
-    await expect(api.db.query(`DELETE FROM audit_event WHERE committee_id = $1 AND seq = 6`, [C.HN])).rejects.toMatchObject({ code: '42501' });
+    await expect(api.db.query(`DELETE FROM audit_event WHERE committee_id = $1 AND seq = 6`, [C.HN])).rejects.toMatchObject({
+      code: '42501',
+    });
   });
 });

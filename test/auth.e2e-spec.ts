@@ -5,7 +5,6 @@ import { TestApi, startApi } from './support/api';
 import { expectProblem, expectFieldError } from './support/problems';
 import { eventually } from './support/wait';
 
-
 const PASSWORD = DEMO_PASSWORD_DEFAULT;
 
 describe('authentication and sessions', () => {
@@ -41,7 +40,10 @@ describe('authentication and sessions', () => {
       expectFieldError(await api.http().post('/api/v1/auth/login').send({ username: 'secretary.th' }), 'password');
       expectFieldError(await api.http().post('/api/v1/auth/login').send({ password: PASSWORD }), 'username');
       expectFieldError(await api.http().post('/api/v1/auth/login').send({ username: 'secretary.th', password: 42 }), 'password');
-      expectFieldError(await api.http().post('/api/v1/auth/login').send({ username: 'secretary.th', password: PASSWORD, remember: true }), 'remember');
+      expectFieldError(
+        await api.http().post('/api/v1/auth/login').send({ username: 'secretary.th', password: PASSWORD, remember: true }),
+        'remember',
+      );
     });
   });
 
@@ -49,7 +51,12 @@ describe('authentication and sessions', () => {
     it('rotate: the old token stops working, and reusing it ends the whole session', async () => {
       const first = (await login('officer.th').expect(200)).body;
       const second = await refresh(first.refreshToken).expect(200);
-      expect(second.body).toEqual({ accessToken: expect.any(String), refreshToken: expect.any(String), expiresIn: 900, tokenType: 'Bearer' });
+      expect(second.body).toEqual({
+        accessToken: expect.any(String),
+        refreshToken: expect.any(String),
+        expiresIn: 900,
+        tokenType: 'Bearer',
+      });
       expect(second.body.refreshToken).not.toBe(first.refreshToken);
       await me(second.body.accessToken).expect(200);
 
@@ -78,16 +85,24 @@ describe('authentication and sessions', () => {
 
     it('logout revokes the refresh token', async () => {
       const pair = (await login('admin.ns').expect(200)).body;
-      const res = await api.http().post('/api/v1/auth/logout').set('authorization', `Bearer ${pair.accessToken}`).send({ refreshToken: pair.refreshToken });
+      const res = await api
+        .http()
+        .post('/api/v1/auth/logout')
+        .set('authorization', `Bearer ${pair.accessToken}`)
+        .send({ refreshToken: pair.refreshToken });
       expect(res.status).toBe(204);
       expectProblem(await refresh(pair.refreshToken), 401);
     });
 
-    it('logout refuses another user\'s refresh token and leaves it working', async () => {
+    it("logout refuses another user's refresh token and leaves it working", async () => {
       const mine = (await login('admin.ns').expect(200)).body;
       const theirs = (await login('admin.hn').expect(200)).body;
       expectProblem(
-        await api.http().post('/api/v1/auth/logout').set('authorization', `Bearer ${mine.accessToken}`).send({ refreshToken: theirs.refreshToken }),
+        await api
+          .http()
+          .post('/api/v1/auth/logout')
+          .set('authorization', `Bearer ${mine.accessToken}`)
+          .send({ refreshToken: theirs.refreshToken }),
         401,
       );
       await refresh(theirs.refreshToken).expect(200);
@@ -98,9 +113,13 @@ describe('authentication and sessions', () => {
     it('5 wrong passwords lock the account for 15 minutes: then even the right password is refused', async () => {
       const username = 'voter.th.1';
       for (let i = 0; i < 4; i++) expectProblem(await login(username, `wrong-password-${i}`), 401, 'invalid-credentials');
-      expect((await api.db.query(`SELECT failed_login_count FROM app_user WHERE username = $1`, [username])).rows[0].failed_login_count).toBe(4);
+      expect(
+        (await api.db.query(`SELECT failed_login_count FROM app_user WHERE username = $1`, [username])).rows[0].failed_login_count,
+      ).toBe(4);
       expectProblem(await login(username, 'wrong-password-4'), 401, 'invalid-credentials');
-      const { rows } = await api.db.query(`SELECT extract(epoch FROM locked_until - now()) AS seconds FROM app_user WHERE username = $1`, [username]);
+      const { rows } = await api.db.query(`SELECT extract(epoch FROM locked_until - now()) AS seconds FROM app_user WHERE username = $1`, [
+        username,
+      ]);
       expect(Number(rows[0].seconds)).toBeGreaterThan(14 * 60);
       expect(Number(rows[0].seconds)).toBeLessThanOrEqual(15 * 60);
       const refused = await login(username, PASSWORD);
@@ -146,17 +165,25 @@ describe('authentication and sessions', () => {
       expect(res.body.user).toMatchObject({ id: expect.any(String), username: 'admin.th', status: 'active' });
       expect(res.body.user).not.toHaveProperty('passwordHash');
       expect(JSON.stringify(res.body)).not.toMatch(/argon2|password/i);
-      expect(res.body.assignments).toEqual([expect.objectContaining({ role: 'admin', committeeCode: 'TH', committeeId: api.committees.TH })]);
+      expect(res.body.assignments).toEqual([
+        expect.objectContaining({ role: 'admin', committeeCode: 'TH', committeeId: api.committees.TH }),
+      ]);
       expect(Array.isArray(res.body.rules)).toBe(true);
       expect(res.body.rules.length).toBeGreaterThan(0);
       expect(JSON.stringify(res.body.rules)).toContain('Cadre');
     });
 
     it('GET /me gives each assignment the time it was granted', async () => {
-      const res = await api.http().get('/api/v1/me').set('authorization', await api.login('admin.th')).expect(200);
-      const [stored] = (await api.db.query(
-        `SELECT ra.id, ra.granted_at FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id WHERE u.username = 'admin.th' AND ra.revoked_at IS NULL`,
-      )).rows;
+      const res = await api
+        .http()
+        .get('/api/v1/me')
+        .set('authorization', await api.login('admin.th'))
+        .expect(200);
+      const [stored] = (
+        await api.db.query(
+          `SELECT ra.id, ra.granted_at FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id WHERE u.username = 'admin.th' AND ra.revoked_at IS NULL`,
+        )
+      ).rows;
       expect(res.body.assignments).toEqual([expect.objectContaining({ id: stored.id, grantedAt: stored.granted_at.toISOString() })]);
     });
 
@@ -165,7 +192,12 @@ describe('authentication and sessions', () => {
       await api.http().get('/api/v1/me').set('authorization', auth).expect(200);
       // Disabled by an admin through the API (which is what drops any cached ability on every replica).
       const { id, version } = (await api.db.query(`SELECT id, version FROM app_user WHERE username = 'voter.th.4'`)).rows[0];
-      await api.http().patch(`/api/v1/users/${id}`).set('authorization', await api.login('admin.th')).send({ version, status: 'disabled' }).expect(200);
+      await api
+        .http()
+        .patch(`/api/v1/users/${id}`)
+        .set('authorization', await api.login('admin.th'))
+        .send({ version, status: 'disabled' })
+        .expect(200);
       expectProblem(await api.http().get('/api/v1/me').set('authorization', auth), 401, 'unauthorized');
       expectProblem(await api.http().get('/api/v1/committees').set('authorization', auth), 401, 'unauthorized');
       expectProblem(await login('voter.th.4'), 401);
@@ -188,11 +220,25 @@ describe('authentication and sessions', () => {
       const member = `Bearer ${(await login('member.ns.1', 'Mat-khau-2025').expect(200)).body.accessToken}`;
       expectProblem(await api.http().get(`/api/v1/cadres?committeeId=${C['TH-NS']}`).set('authorization', member), 403, 'forbidden');
 
-      const grant = await api.http().post('/api/v1/role-assignments').set('authorization', adminTh).send({ userId: created.body.id, committeeId: C['TH-NS'], role: 'viewer' });
+      const grant = await api
+        .http()
+        .post('/api/v1/role-assignments')
+        .set('authorization', adminTh)
+        .send({ userId: created.body.id, committeeId: C['TH-NS'], role: 'viewer' });
       expect(grant.status).toBe(201);
-      expect(grant.body).toMatchObject({ id: expect.any(String), userId: created.body.id, role: 'viewer', committeeCode: 'TH-NS', revokedAt: null });
+      expect(grant.body).toMatchObject({
+        id: expect.any(String),
+        userId: created.body.id,
+        role: 'viewer',
+        committeeCode: 'TH-NS',
+        revokedAt: null,
+      });
       expectProblem(
-        await api.http().post('/api/v1/role-assignments').set('authorization', adminTh).send({ userId: created.body.id, committeeId: C['TH-NS'], role: 'viewer' }),
+        await api
+          .http()
+          .post('/api/v1/role-assignments')
+          .set('authorization', adminTh)
+          .send({ userId: created.body.id, committeeId: C['TH-NS'], role: 'viewer' }),
         409,
         'duplicate',
       );
@@ -211,7 +257,11 @@ describe('authentication and sessions', () => {
       expectProblem(await api.http().get(`/api/v1/cadres?committeeId=${C['TH-NS']}`).set('authorization', member), 403, 'forbidden');
       expectProblem(await api.http().get(`/api/v1/cadres/${one}`).set('authorization', member), 403, 'forbidden');
       // Revoking twice: the assignment is no longer active.
-      expectProblem(await api.http().post(`/api/v1/role-assignments/${grant.body.id}/revoke`).set('authorization', adminTh), 404, 'not-found');
+      expectProblem(
+        await api.http().post(`/api/v1/role-assignments/${grant.body.id}/revoke`).set('authorization', adminTh),
+        404,
+        'not-found',
+      );
     });
 
     it('a change made through one replica reaches the cached abilities of another at once', async () => {
@@ -221,14 +271,22 @@ describe('authentication and sessions', () => {
         .http()
         .post('/api/v1/users')
         .set('authorization', adminTh)
-        .send({ username: 'member.ns.2', displayName: 'Đỗ Văn Nam', password: 'Mat-khau-2025', committeeId: api.committees['TH-NS'], role: 'viewer' })
+        .send({
+          username: 'member.ns.2',
+          displayName: 'Đỗ Văn Nam',
+          password: 'Mat-khau-2025',
+          committeeId: api.committees['TH-NS'],
+          role: 'viewer',
+        })
         .expect(201);
       const member = `Bearer ${(await login('member.ns.2', 'Mat-khau-2025').expect(200)).body.accessToken}`;
       // The replica caches the member's ability on first use...
       await replica.http().get('/api/v1/cadres').set('authorization', member).expect(200);
       await replica.http().get('/api/v1/cadres').set('authorization', member).expect(200);
       // ...the role is revoked through the first instance...
-      const [assignment] = (await api.http().get(`/api/v1/role-assignments?userId=${created.body.id}`).set('authorization', adminTh).expect(200)).body.items;
+      const [assignment] = (
+        await api.http().get(`/api/v1/role-assignments?userId=${created.body.id}`).set('authorization', adminTh).expect(200)
+      ).body.items;
       await api.http().post(`/api/v1/role-assignments/${assignment.id}/revoke`).set('authorization', adminTh).expect(200);
       // ...and the replica refuses the member once the change has been announced (milliseconds on loopback).
       let status = 200;
@@ -248,7 +306,15 @@ describe('authentication and sessions', () => {
       const count = async () => (await api.db.query(`SELECT count(*)::int AS n FROM role_assignment`)).rows[0].n;
       const n = await count();
 
-      expectProblem(await api.http().post('/api/v1/role-assignments').set('authorization', adminTh).send({ userId: target, committeeId: C.TH, role: 'operator' }), 403, 'forbidden');
+      expectProblem(
+        await api
+          .http()
+          .post('/api/v1/role-assignments')
+          .set('authorization', adminTh)
+          .send({ userId: target, committeeId: C.TH, role: 'operator' }),
+        403,
+        'forbidden',
+      );
       expectProblem(
         await api
           .http()
@@ -258,9 +324,32 @@ describe('authentication and sessions', () => {
         403,
         'forbidden',
       );
-      expectProblem(await api.http().post('/api/v1/role-assignments').set('authorization', adminNs).send({ userId: nsUser, committeeId: C.TH, role: 'admin' }), 404, 'not-found');
-      expectProblem(await api.http().post('/api/v1/role-assignments').set('authorization', adminTh).send({ userId: target, committeeId: C.HN, role: 'viewer' }), 404, 'not-found');
-      expectFieldError(await api.http().post('/api/v1/role-assignments').set('authorization', adminTh).send({ userId: target, committeeId: C.TH, role: 'king' }), 'role');
+      expectProblem(
+        await api
+          .http()
+          .post('/api/v1/role-assignments')
+          .set('authorization', adminNs)
+          .send({ userId: nsUser, committeeId: C.TH, role: 'admin' }),
+        404,
+        'not-found',
+      );
+      expectProblem(
+        await api
+          .http()
+          .post('/api/v1/role-assignments')
+          .set('authorization', adminTh)
+          .send({ userId: target, committeeId: C.HN, role: 'viewer' }),
+        404,
+        'not-found',
+      );
+      expectFieldError(
+        await api
+          .http()
+          .post('/api/v1/role-assignments')
+          .set('authorization', adminTh)
+          .send({ userId: target, committeeId: C.TH, role: 'king' }),
+        'role',
+      );
 
       expect(await count()).toBe(n);
       expect((await api.db.query(`SELECT count(*)::int AS n FROM app_user WHERE username = 'root.th'`)).rows[0].n).toBe(0);
@@ -310,7 +399,8 @@ function holdPasswordChecks(api: TestApi) {
 describe('logins tell nothing about accounts', () => {
   let api: TestApi;
   const login = (username: string, password: string) => api.http().post('/api/v1/auth/login').send({ username, password });
-  const hashOf = async (username: string) => (await api.db.query(`SELECT password_hash FROM app_user WHERE username = $1`, [username])).rows[0].password_hash as string;
+  const hashOf = async (username: string) =>
+    (await api.db.query(`SELECT password_hash FROM app_user WHERE username = $1`, [username])).rows[0].password_hash as string;
   beforeAll(async () => {
     api = await startApi();
   });
@@ -335,7 +425,13 @@ describe('logins tell nothing about accounts', () => {
       }
       // One argon2 check each: against the account's own hash whatever its state (a disabled account's
       // check was skipped before, which made it answer 10× faster), and a dummy one for an unknown name.
-      expect(spy.mock.calls.map(([hash]) => hash)).toEqual([await hashOf('voter.th.3'), undefined, await hashOf('voter.th.1'), await hashOf('voter.th.2'), await hashOf('voter.th.2')]);
+      expect(spy.mock.calls.map(([hash]) => hash)).toEqual([
+        await hashOf('voter.th.3'),
+        undefined,
+        await hashOf('voter.th.1'),
+        await hashOf('voter.th.2'),
+        await hashOf('voter.th.2'),
+      ]);
     } finally {
       spy.mockRestore();
     }
@@ -358,7 +454,9 @@ describe('logins tell nothing about accounts', () => {
       hold.release();
       expectProblem(await pending, 401, 'invalid-credentials');
       // The failure is counted all the same, after the check.
-      expect((await api.db.query(`SELECT failed_login_count FROM app_user WHERE username = 'admin.th'`)).rows[0].failed_login_count).toBe(1);
+      expect((await api.db.query(`SELECT failed_login_count FROM app_user WHERE username = 'admin.th'`)).rows[0].failed_login_count).toBe(
+        1,
+      );
     } finally {
       hold.release();
       hold.restore();
@@ -368,7 +466,9 @@ describe('logins tell nothing about accounts', () => {
   it('concurrent failures each count, and the threshold-th one locks the account', async () => {
     const answers = await Promise.all(Array.from({ length: 5 }, (_, i) => login('voter.th.4', `wrong-password-${i}`)));
     for (const res of answers) expectProblem(res, 401, 'invalid-credentials');
-    const row = (await api.db.query(`SELECT failed_login_count, locked_until > now() AS locked FROM app_user WHERE username = 'voter.th.4'`)).rows[0];
+    const row = (
+      await api.db.query(`SELECT failed_login_count, locked_until > now() AS locked FROM app_user WHERE username = 'voter.th.4'`)
+    ).rows[0];
     expect(row).toEqual({ failed_login_count: 0, locked: true });
   });
 });
@@ -427,12 +527,21 @@ describe('per-username login throttling', () => {
     expect(unknown.body).toEqual(existing.body);
     expect(existing.body).not.toHaveProperty('accessToken');
     // Refused before the password is checked: the account's failure count did not move.
-    expect((await api.db.query(`SELECT failed_login_count FROM app_user WHERE username = 'officer.th'`)).rows[0].failed_login_count).toBe(3);
+    expect((await api.db.query(`SELECT failed_login_count FROM app_user WHERE username = 'officer.th'`)).rows[0].failed_login_count).toBe(
+      3,
+    );
     // Other usernames from the same address are not affected.
     await login('secretary.th', PASSWORD).expect(200);
   });
 
   it('logins naming no username are refused as malformed (400), not throttled as one shared name', async () => {
-    for (let i = 0; i < 5; i++) expectFieldError(await api.http().post('/api/v1/auth/login').send({ password: `wrong-password-${i}` }), 'username');
+    for (let i = 0; i < 5; i++)
+      expectFieldError(
+        await api
+          .http()
+          .post('/api/v1/auth/login')
+          .send({ password: `wrong-password-${i}` }),
+        'username',
+      );
   });
 });

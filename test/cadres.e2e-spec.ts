@@ -7,13 +7,7 @@ import { walkPages } from './support/pages';
 const RESTRICTED = ['discipline', 'politicalNotes', 'family'];
 
 /** Folds Vietnamese to plain lower-case ASCII, as a reader would type it. */
-const fold = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase();
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 
 const givenName = (fullName: string) => fullName.trim().split(/\s+/).pop() as string;
 
@@ -47,11 +41,7 @@ describe('cadre files', () => {
       await api.db.query(
         `SELECT id FROM cadre WHERE committee_id = $1 AND managing_committee_id = $2 AND archived_at IS NULL AND ${where}
           ORDER BY created_at, id OFFSET $3 LIMIT 1`,
-        [
-          C[working],
-          C[managing],
-          skip,
-        ],
+        [C[working], C[managing], skip],
       )
     ).rows;
     if (!rows[0]) throw new Error(`no seeded cadre in ${working} managed by ${managing} (skip ${skip})`);
@@ -65,7 +55,15 @@ describe('cadre files', () => {
       .http()
       .post('/api/v1/cadres')
       .set('authorization', th)
-      .send({ committeeId: C.TH, managingCommitteeId: C.TH, fullName: 'Trịnh Văn Toàn', gender: 'male', dateOfBirth: '1978-03-09', ethnicity: 'Kinh', ...body });
+      .send({
+        committeeId: C.TH,
+        managingCommitteeId: C.TH,
+        fullName: 'Trịnh Văn Toàn',
+        gender: 'male',
+        dateOfBirth: '1978-03-09',
+        ethnicity: 'Kinh',
+        ...body,
+      });
     expect(res.status).toBe(201);
     return res.body;
   }
@@ -81,9 +79,9 @@ describe('cadre files', () => {
 
   describe('restricted groups and the managing committee', () => {
     it('admin.ns reads TH-managed TH-NS files without the restricted keys; admin.th sees them filled in', async () => {
-      const ids = (await api.db.query(`SELECT id FROM cadre WHERE managing_committee_id = $1 AND committee_id = $2 ORDER BY id`, [C.TH, C['TH-NS']])).rows.map(
-        (r) => r.id as string,
-      );
+      const ids = (
+        await api.db.query(`SELECT id FROM cadre WHERE managing_committee_id = $1 AND committee_id = $2 ORDER BY id`, [C.TH, C['TH-NS']])
+      ).rows.map((r) => r.id as string);
       expect(ids.length).toBeGreaterThan(0);
       let withDiscipline = 0;
       for (const id of ids) {
@@ -123,12 +121,20 @@ describe('cadre files', () => {
       const managedByTh = await seeded('TH-NS', 'TH', 0);
       const before = await row(managedByTh);
       expectProblem(
-        await api.http().patch(`/api/v1/cadres/${managedByTh}`).set('authorization', ns).send({ version: before.version, hometown: 'Nga Sơn, Thanh Hóa (sửa)' }),
+        await api
+          .http()
+          .patch(`/api/v1/cadres/${managedByTh}`)
+          .set('authorization', ns)
+          .send({ version: before.version, hometown: 'Nga Sơn, Thanh Hóa (sửa)' }),
         403,
         'forbidden',
       );
       expectProblem(
-        await api.http().post(`/api/v1/cadres/${managedByTh}/archive`).set('authorization', ns).send({ version: before.version, reason: 'thử' }),
+        await api
+          .http()
+          .post(`/api/v1/cadres/${managedByTh}/archive`)
+          .set('authorization', ns)
+          .send({ version: before.version, reason: 'thử' }),
         403,
         'forbidden',
       );
@@ -141,7 +147,12 @@ describe('cadre files', () => {
 
       const own = await seeded('TH-NS', 'TH-NS', 1);
       const v = await version(own);
-      const res = await api.http().patch(`/api/v1/cadres/${own}`).set('authorization', ns).send({ version: v, hometown: 'Nga Thủy, Nga Sơn' }).expect(200);
+      const res = await api
+        .http()
+        .patch(`/api/v1/cadres/${own}`)
+        .set('authorization', ns)
+        .send({ version: v, hometown: 'Nga Thủy, Nga Sơn' })
+        .expect(200);
       expect(res.body).toMatchObject({ id: own, hometown: 'Nga Thủy, Nga Sơn', version: v + 1 });
       expect((await row(own)).hometown).toBe('Nga Thủy, Nga Sơn');
     });
@@ -201,7 +212,11 @@ describe('cadre files', () => {
       const id = await seeded('TH-NS', 'TH', 3);
       const stored = await row(id);
       for (const body of [{ discipline: stored.discipline }, { politicalNotes: stored.political_notes }, { family: stored.family }]) {
-        const res = await api.http().patch(`/api/v1/cadres/${id}`).set('authorization', officer).send({ version: stored.version, ...body });
+        const res = await api
+          .http()
+          .patch(`/api/v1/cadres/${id}`)
+          .set('authorization', officer)
+          .send({ version: stored.version, ...body });
         expectProblem(res, 403, 'forbidden');
       }
       expect((await row(id)).version).toBe(stored.version);
@@ -213,20 +228,40 @@ describe('cadre files', () => {
       const id = await seeded('TH', 'TH', 5);
       const got = await api.http().get(`/api/v1/cadres/${id}`).set('authorization', th).expect(200);
       expect(got.headers.etag).toBe(`"${got.body.version}"`);
-      const ok = await api.http().patch(`/api/v1/cadres/${id}`).set('authorization', th).set('if-match', got.headers.etag).send({ hometown: 'Thọ Xuân, Thanh Hóa' });
+      const ok = await api
+        .http()
+        .patch(`/api/v1/cadres/${id}`)
+        .set('authorization', th)
+        .set('if-match', got.headers.etag)
+        .send({ hometown: 'Thọ Xuân, Thanh Hóa' });
       expect(ok.status).toBe(200);
       expect(ok.body.version).toBe(got.body.version + 1);
-      const stale = await api.http().patch(`/api/v1/cadres/${id}`).set('authorization', th).set('if-match', got.headers.etag).send({ hometown: 'Hoằng Hóa, Thanh Hóa' });
+      const stale = await api
+        .http()
+        .patch(`/api/v1/cadres/${id}`)
+        .set('authorization', th)
+        .set('if-match', got.headers.etag)
+        .send({ hometown: 'Hoằng Hóa, Thanh Hóa' });
       expectProblem(stale, 409, 'version-conflict');
       expectFieldError(await api.http().patch(`/api/v1/cadres/${id}`).set('authorization', th).send({ hometown: 'x' }), 'version');
-      expectFieldError(await api.http().patch(`/api/v1/cadres/${id}`).set('authorization', th).set('if-match', 'abc').send({ hometown: 'x' }), 'If-Match');
+      expectFieldError(
+        await api.http().patch(`/api/v1/cadres/${id}`).set('authorization', th).set('if-match', 'abc').send({ hometown: 'x' }),
+        'If-Match',
+      );
     });
   });
 
   describe('required fields', () => {
     it('POST without a required field gets 400 naming it, never a 500', async () => {
       for (const field of ['fullName', 'gender', 'dateOfBirth', 'ethnicity', 'committeeId', 'managingCommitteeId']) {
-        const body: Record<string, unknown> = { committeeId: C.TH, managingCommitteeId: C.TH, fullName: 'Trịnh Văn Toàn', gender: 'male', dateOfBirth: '1978-03-09', ethnicity: 'Kinh' };
+        const body: Record<string, unknown> = {
+          committeeId: C.TH,
+          managingCommitteeId: C.TH,
+          fullName: 'Trịnh Văn Toàn',
+          gender: 'male',
+          dateOfBirth: '1978-03-09',
+          ethnicity: 'Kinh',
+        };
         delete body[field];
         expectFieldError(await api.http().post('/api/v1/cadres').set('authorization', th).send(body), field);
       }
@@ -236,7 +271,14 @@ describe('cadre files', () => {
       const id = await seeded('TH', 'TH', 6);
       const before = await row(id);
       for (const field of ['fullName', 'gender', 'dateOfBirth', 'ethnicity', 'status', 'discipline', 'family']) {
-        expectFieldError(await api.http().patch(`/api/v1/cadres/${id}`).set('authorization', th).send({ version: before.version, [field]: null }), field);
+        expectFieldError(
+          await api
+            .http()
+            .patch(`/api/v1/cadres/${id}`)
+            .set('authorization', th)
+            .send({ version: before.version, [field]: null }),
+          field,
+        );
       }
       expect((await row(id)).version).toBe(before.version);
     });
@@ -305,12 +347,20 @@ describe('cadre files', () => {
       const n = await count();
       const base = { fullName: 'Vũ Minh Khánh', gender: 'male', dateOfBirth: '1979-07-07', ethnicity: 'Kinh' };
       expectProblem(
-        await api.http().post('/api/v1/cadres').set('authorization', th).send({ ...base, committeeId: C.TH, managingCommitteeId: C.TW }),
+        await api
+          .http()
+          .post('/api/v1/cadres')
+          .set('authorization', th)
+          .send({ ...base, committeeId: C.TH, managingCommitteeId: C.TW }),
         404,
         'not-found',
       );
       expectProblem(
-        await api.http().post('/api/v1/cadres').set('authorization', th).send({ ...base, committeeId: C['TH-NS'], managingCommitteeId: C['TH-NS'] }),
+        await api
+          .http()
+          .post('/api/v1/cadres')
+          .set('authorization', th)
+          .send({ ...base, committeeId: C['TH-NS'], managingCommitteeId: C['TH-NS'] }),
         403,
         'forbidden',
       );
@@ -320,11 +370,19 @@ describe('cadre files', () => {
     it('answers 400 naming committeeId when the working committee is not the managing one or below it', async () => {
       const base = { fullName: 'Vũ Minh Khánh', gender: 'male', dateOfBirth: '1979-07-07', ethnicity: 'Kinh' };
       expectFieldError(
-        await api.http().post('/api/v1/cadres').set('authorization', th).send({ ...base, committeeId: C.TH, managingCommitteeId: C['TH-NS'] }),
+        await api
+          .http()
+          .post('/api/v1/cadres')
+          .set('authorization', th)
+          .send({ ...base, committeeId: C.TH, managingCommitteeId: C['TH-NS'] }),
         'committeeId',
       );
       expectFieldError(
-        await api.http().post('/api/v1/cadres').set('authorization', th).send({ ...base, committeeId: C['TH-TX'], managingCommitteeId: C['TH-NS'] }),
+        await api
+          .http()
+          .post('/api/v1/cadres')
+          .set('authorization', th)
+          .send({ ...base, committeeId: C['TH-TX'], managingCommitteeId: C['TH-NS'] }),
         'committeeId',
       );
       expect((await api.db.query(`SELECT count(*)::int AS n FROM cadre WHERE full_name = 'Vũ Minh Khánh'`)).rows[0].n).toBe(0);
@@ -335,15 +393,28 @@ describe('cadre files', () => {
     it('PATCH with the current version succeeds once; the stale or an unknown version gets 409', async () => {
       const id = await seeded('TH', 'TH', 3);
       const v = await version(id);
-      const ok = await api.http().patch(`/api/v1/cadres/${id}`).set('authorization', th).send({ version: v, hometown: 'Sầm Sơn, Thanh Hóa' }).expect(200);
+      const ok = await api
+        .http()
+        .patch(`/api/v1/cadres/${id}`)
+        .set('authorization', th)
+        .send({ version: v, hometown: 'Sầm Sơn, Thanh Hóa' })
+        .expect(200);
       expect(ok.body).toMatchObject({ hometown: 'Sầm Sơn, Thanh Hóa', version: v + 1 });
 
-      const stale = await api.http().patch(`/api/v1/cadres/${id}`).set('authorization', th).send({ version: v, hometown: 'Bỉm Sơn, Thanh Hóa' });
+      const stale = await api
+        .http()
+        .patch(`/api/v1/cadres/${id}`)
+        .set('authorization', th)
+        .send({ version: v, hometown: 'Bỉm Sơn, Thanh Hóa' });
       expectProblem(stale, 409, 'version-conflict');
       expect(stale.body.currentVersion).toBe(v + 1);
 
       expectProblem(
-        await api.http().patch(`/api/v1/cadres/${id}`).set('authorization', th).send({ version: v + 1000, hometown: 'Bỉm Sơn, Thanh Hóa' }),
+        await api
+          .http()
+          .patch(`/api/v1/cadres/${id}`)
+          .set('authorization', th)
+          .send({ version: v + 1000, hometown: 'Bỉm Sơn, Thanh Hóa' }),
         409,
         'version-conflict',
       );
@@ -364,7 +435,16 @@ describe('cadre files', () => {
         [{ version: v, hometown: 'Hà Trung, Thanh Hóa', dateOfBirth: nextYear }, 'dateOfBirth'],
         [{ version: v, hometown: 'Hà Trung, Thanh Hóa', salary: 1000 }, 'salary'],
         [{ version: v, family: [{ relation: 'spouse' }] }, 'family[0].fullName'],
-        [{ version: v, family: [{ relation: 'spouse', fullName: 'Lê Thị Hoa' }, { relation: 'cousin', fullName: 'Lê Văn Tám' }] }, 'family[1].relation'],
+        [
+          {
+            version: v,
+            family: [
+              { relation: 'spouse', fullName: 'Lê Thị Hoa' },
+              { relation: 'cousin', fullName: 'Lê Văn Tám' },
+            ],
+          },
+          'family[1].relation',
+        ],
         [{ version: v, discipline: [{ form: 'warning', decidedOn: '2024-02-30' }] }, 'discipline[0].decidedOn'],
         [{ version: v, status: 'fired' }, 'status'],
         [{ version: v, partyJoinDate: '2001-01-01', partyOfficialDate: '2000-01-01' }, 'partyOfficialDate'],
@@ -386,7 +466,12 @@ describe('cadre files', () => {
 
     it('answers 400 problem+json for a body that is not JSON', async () => {
       const id = await seeded('TH', 'TH', 4);
-      const res = await api.http().patch(`/api/v1/cadres/${id}`).set('authorization', th).set('content-type', 'application/json').send('{"version": 1,');
+      const res = await api
+        .http()
+        .patch(`/api/v1/cadres/${id}`)
+        .set('authorization', th)
+        .set('content-type', 'application/json')
+        .send('{"version": 1,');
       expectProblem(res, 400);
     });
 
@@ -416,7 +501,7 @@ describe('cadre files', () => {
   });
 
   describe('listing', () => {
-    it('walks all of admin.th\'s files 5 at a time: no duplicates, tree order, nextCursor null at the end', async () => {
+    it("walks all of admin.th's files 5 at a time: no duplicates, tree order, nextCursor null at the end", async () => {
       const expected = (
         await api.db.query(
           `SELECT k.id FROM cadre k JOIN committee c ON c.id = $1
@@ -437,7 +522,8 @@ describe('cadre files', () => {
 
     it('subtree=false with committeeId=TH lists only the files working in TH itself', async () => {
       const own = await walk(th, `/api/v1/cadres?committeeId=${C.TH}&subtree=false`, 200);
-      const n = (await api.db.query(`SELECT count(*)::int AS n FROM cadre WHERE committee_id = $1 AND archived_at IS NULL`, [C.TH])).rows[0].n;
+      const n = (await api.db.query(`SELECT count(*)::int AS n FROM cadre WHERE committee_id = $1 AND archived_at IS NULL`, [C.TH])).rows[0]
+        .n;
       expect(own.items).toHaveLength(n);
       expect(new Set(own.items.map((c) => c.committeeId))).toEqual(new Set([C.TH]));
       const all = await walk(th, `/api/v1/cadres?committeeId=${C.TH}`, 200);
@@ -447,7 +533,11 @@ describe('cadre files', () => {
 
     it('q ignores diacritics and case: "nguyen van hung" finds "Nguyễn Văn Hùng"', async () => {
       for (const q of ['nguyen van hung', 'NGUYỄN văn Hùng', '  nguyen   van hung ', 'van hung']) {
-        const res = await api.http().get(`/api/v1/cadres?q=${encodeURIComponent(q)}&limit=200`).set('authorization', th).expect(200);
+        const res = await api
+          .http()
+          .get(`/api/v1/cadres?q=${encodeURIComponent(q)}&limit=200`)
+          .set('authorization', th)
+          .expect(200);
         const names = res.body.items.map((c: CadreItem) => c.fullName);
         expect(names).toContain('Nguyễn Văn Hùng');
         const needle = fold(q).trim().replace(/\s+/g, ' ');
@@ -460,7 +550,11 @@ describe('cadre files', () => {
       const none = await api.http().get('/api/v1/cadres?q=zzzz%25').set('authorization', th).expect(200);
       expect(none.body).toEqual({ items: [], nextCursor: null });
       // Another tenant does not find TH's cadre.
-      const other = await api.http().get('/api/v1/cadres?q=nguyen%20van%20hung&limit=200').set('authorization', await api.login('admin.hn')).expect(200);
+      const other = await api
+        .http()
+        .get('/api/v1/cadres?q=nguyen%20van%20hung&limit=200')
+        .set('authorization', await api.login('admin.hn'))
+        .expect(200);
       expect(other.body.items.every((c: CadreItem) => c.committeeId === C.HN)).toBe(true);
     });
 
@@ -507,7 +601,12 @@ describe('cadre files', () => {
         .set('authorization', th)
         .send({ version: created.version, reason: 'Nghỉ hưu theo chế độ' })
         .expect(200);
-      expect(res.body).toMatchObject({ id: created.id, archivedAt: expect.any(String), archivedReason: 'Nghỉ hưu theo chế độ', version: created.version + 1 });
+      expect(res.body).toMatchObject({
+        id: created.id,
+        archivedAt: expect.any(String),
+        archivedReason: 'Nghỉ hưu theo chế độ',
+        version: created.version + 1,
+      });
       expect(Number.isNaN(Date.parse(res.body.archivedAt))).toBe(false);
 
       const current = await walk(th, `/api/v1/cadres?committeeId=${C.TH}&subtree=false`, 200);
@@ -519,12 +618,20 @@ describe('cadre files', () => {
       // Still readable, no longer writable.
       await api.http().get(`/api/v1/cadres/${created.id}`).set('authorization', th).expect(200);
       expectProblem(
-        await api.http().patch(`/api/v1/cadres/${created.id}`).set('authorization', th).send({ version: created.version + 1, hometown: 'Hậu Lộc' }),
+        await api
+          .http()
+          .patch(`/api/v1/cadres/${created.id}`)
+          .set('authorization', th)
+          .send({ version: created.version + 1, hometown: 'Hậu Lộc' }),
         409,
         'archived',
       );
       expectProblem(
-        await api.http().post(`/api/v1/cadres/${created.id}/archive`).set('authorization', th).send({ version: created.version + 1, reason: 'lần hai' }),
+        await api
+          .http()
+          .post(`/api/v1/cadres/${created.id}/archive`)
+          .set('authorization', th)
+          .send({ version: created.version + 1, reason: 'lần hai' }),
         409,
         'archived',
       );
@@ -535,9 +642,16 @@ describe('cadre files', () => {
       );
 
       const stored = await row(created.id);
-      expect(stored).toMatchObject({ id: created.id, full_name: 'Dương Thu Hương', archived_reason: 'Nghỉ hưu theo chế độ', version: created.version + 1 });
+      expect(stored).toMatchObject({
+        id: created.id,
+        full_name: 'Dương Thu Hương',
+        archived_reason: 'Nghỉ hưu theo chế độ',
+        version: created.version + 1,
+      });
       expect(stored.archived_at).toBeInstanceOf(Date);
-      const actions = (await api.db.query(`SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY seq`, [created.id])).rows.map((r) => r.action);
+      const actions = (await api.db.query(`SELECT action FROM audit_event WHERE entity_id = $1 ORDER BY seq`, [created.id])).rows.map(
+        (r) => r.action,
+      );
       expect(actions).toEqual(['create', 'archive']);
     });
 
@@ -558,9 +672,21 @@ describe('cadre files', () => {
         .http()
         .post(`/api/v1/cadres/${id}/positions`)
         .set('authorization', th)
-        .send({ title: 'Phó Trưởng Ban Tổ chức Tỉnh ủy', organisation: 'Ban Tổ chức Tỉnh ủy Thanh Hóa', committeeId: C.TH, startedOn: shift(d, -365), concurrent: true });
+        .send({
+          title: 'Phó Trưởng Ban Tổ chức Tỉnh ủy',
+          organisation: 'Ban Tổ chức Tỉnh ủy Thanh Hóa',
+          committeeId: C.TH,
+          startedOn: shift(d, -365),
+          concurrent: true,
+        });
       expect(added.status).toBe(201);
-      expect(added.body).toMatchObject({ id: expect.any(String), title: 'Phó Trưởng Ban Tổ chức Tỉnh ủy', startedOn: shift(d, -365), endedOn: null, concurrent: true });
+      expect(added.body).toMatchObject({
+        id: expect.any(String),
+        title: 'Phó Trưởng Ban Tổ chức Tỉnh ủy',
+        startedOn: shift(d, -365),
+        endedOn: null,
+        concurrent: true,
+      });
       const past = await api
         .http()
         .post(`/api/v1/cadres/${id}/positions`)
@@ -571,14 +697,27 @@ describe('cadre files', () => {
       let file = (await api.http().get(`/api/v1/cadres/${id}`).set('authorization', th).expect(200)).body;
       expect(file.version).toBe(v0 + 2);
       expect(file.positions.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining([added.body.id, past.body.id]));
-      expect(file.currentPositions).toContainEqual({ title: 'Phó Trưởng Ban Tổ chức Tỉnh ủy', organisation: 'Ban Tổ chức Tỉnh ủy Thanh Hóa', concurrent: true });
+      expect(file.currentPositions).toContainEqual({
+        title: 'Phó Trưởng Ban Tổ chức Tỉnh ủy',
+        organisation: 'Ban Tổ chức Tỉnh ủy Thanh Hóa',
+        concurrent: true,
+      });
       expect(file.currentPositions.map((p: { title: string }) => p.title)).not.toContain('Bí thư Huyện đoàn');
 
       expectFieldError(
-        await api.http().post(`/api/v1/cadres/${id}/positions/${added.body.id}/end`).set('authorization', th).send({ endedOn: shift(d, -400) }),
+        await api
+          .http()
+          .post(`/api/v1/cadres/${id}/positions/${added.body.id}/end`)
+          .set('authorization', th)
+          .send({ endedOn: shift(d, -400) }),
         'endedOn',
       );
-      const ended = await api.http().post(`/api/v1/cadres/${id}/positions/${added.body.id}/end`).set('authorization', th).send({ endedOn: shift(d, -30) }).expect(200);
+      const ended = await api
+        .http()
+        .post(`/api/v1/cadres/${id}/positions/${added.body.id}/end`)
+        .set('authorization', th)
+        .send({ endedOn: shift(d, -30) })
+        .expect(200);
       expect(ended.body).toMatchObject({ id: added.body.id, endedOn: shift(d, -30) });
       file = (await api.http().get(`/api/v1/cadres/${id}`).set('authorization', th).expect(200)).body;
       expect(file.positions.find((p: { id: string }) => p.id === added.body.id).endedOn).toBe(shift(d, -30));
@@ -590,7 +729,11 @@ describe('cadre files', () => {
         'already-ended',
       );
       expectFieldError(
-        await api.http().post(`/api/v1/cadres/${id}/positions`).set('authorization', th).send({ title: 'X', organisation: 'Y', startedOn: '2020-01-01', endedOn: '2019-01-01' }),
+        await api
+          .http()
+          .post(`/api/v1/cadres/${id}/positions`)
+          .set('authorization', th)
+          .send({ title: 'X', organisation: 'Y', startedOn: '2020-01-01', endedOn: '2019-01-01' }),
         'endedOn',
       );
     });
@@ -598,16 +741,39 @@ describe('cadre files', () => {
     it('records one evaluation per year: a second one for the same year gets 409', async () => {
       const id = await seeded('TH', 'TH', 7);
       // The year after the last one rated (the demo data rates the past three years).
-      const year: number = (await api.db.query(`SELECT coalesce(max(year) + 1, 2024) AS y FROM cadre_evaluation WHERE cadre_id = $1`, [id])).rows[0].y;
-      const first = await api.http().post(`/api/v1/cadres/${id}/evaluations`).set('authorization', th).send({ year, rating: 'excellent', score: 92.5, note: 'Hoàn thành xuất sắc' });
+      const year: number = (await api.db.query(`SELECT coalesce(max(year) + 1, 2024) AS y FROM cadre_evaluation WHERE cadre_id = $1`, [id]))
+        .rows[0].y;
+      const first = await api
+        .http()
+        .post(`/api/v1/cadres/${id}/evaluations`)
+        .set('authorization', th)
+        .send({ year, rating: 'excellent', score: 92.5, note: 'Hoàn thành xuất sắc' });
       expect({ status: first.status, body: first.body }).toEqual({ status: 201, body: expect.anything() });
       expect(first.body).toMatchObject({ id: expect.any(String), year, rating: 'excellent', score: 92.5, note: 'Hoàn thành xuất sắc' });
       const file = (await api.http().get(`/api/v1/cadres/${id}`).set('authorization', th).expect(200)).body;
       expect(file.evaluations).toContainEqual(first.body);
 
-      expectProblem(await api.http().post(`/api/v1/cadres/${id}/evaluations`).set('authorization', th).send({ year, rating: 'good' }), 409, 'duplicate');
-      expectFieldError(await api.http().post(`/api/v1/cadres/${id}/evaluations`).set('authorization', th).send({ year: year + 1, rating: 'superb' }), 'rating');
-      expectFieldError(await api.http().post(`/api/v1/cadres/${id}/evaluations`).set('authorization', th).send({ year: year + 1, rating: 'good', score: 101 }), 'score');
+      expectProblem(
+        await api.http().post(`/api/v1/cadres/${id}/evaluations`).set('authorization', th).send({ year, rating: 'good' }),
+        409,
+        'duplicate',
+      );
+      expectFieldError(
+        await api
+          .http()
+          .post(`/api/v1/cadres/${id}/evaluations`)
+          .set('authorization', th)
+          .send({ year: year + 1, rating: 'superb' }),
+        'rating',
+      );
+      expectFieldError(
+        await api
+          .http()
+          .post(`/api/v1/cadres/${id}/evaluations`)
+          .set('authorization', th)
+          .send({ year: year + 1, rating: 'good', score: 101 }),
+        'score',
+      );
       const rows = (await api.db.query(`SELECT rating FROM cadre_evaluation WHERE cadre_id = $1 AND year >= $2`, [id, year])).rows;
       expect(rows).toEqual([{ rating: 'excellent' }]);
     });
@@ -618,9 +784,18 @@ describe('cadre files', () => {
     /** What a caller learns of a file's changes: its version, ETag and updatedAt, on the file and in the list. */
     async function stamp(auth: string, id: string) {
       const file = await get(auth, id);
-      const list = await api.http().get(`/api/v1/cadres?committeeId=${C['TH-NS']}&subtree=false&limit=200`).set('authorization', auth).expect(200);
+      const list = await api
+        .http()
+        .get(`/api/v1/cadres?committeeId=${C['TH-NS']}&subtree=false&limit=200`)
+        .set('authorization', auth)
+        .expect(200);
       const item = list.body.items.find((c: CadreItem) => c.id === id);
-      return { version: file.body.version, etag: file.headers.etag, updatedAt: file.body.updatedAt, listed: { version: item.version, updatedAt: item.updatedAt } };
+      return {
+        version: file.body.version,
+        etag: file.headers.etag,
+        updatedAt: file.body.updatedAt,
+        listed: { version: item.version, updatedAt: item.updatedAt },
+      };
     }
 
     it('a restricted-only change leaves what admin.ns sees of a TH-managed file unchanged; TH readers see it move', async () => {
@@ -640,19 +815,33 @@ describe('cadre files', () => {
       expect(await stamp(ns, id)).toEqual(nsBefore);
       expect(await stamp(officer, id)).toEqual(officerBefore);
       const thAfter = await stamp(th, id);
-      expect(thAfter).toMatchObject({ version: thBefore.version + 1, etag: `"${thBefore.version + 1}"`, listed: { version: thBefore.version + 1 } });
+      expect(thAfter).toMatchObject({
+        version: thBefore.version + 1,
+        etag: `"${thBefore.version + 1}"`,
+        listed: { version: thBefore.version + 1 },
+      });
       expect(Date.parse(thAfter.updatedAt)).toBeGreaterThan(Date.parse(thBefore.updatedAt));
       expect((await get(await api.login('auditor.tw'), id)).body.version).toBe(thBefore.version + 1);
 
       // The change is on TH's chain: TH's readers see it, admin.ns (TH-NS's chain only) sees nothing of it.
-      const trail = (auth: string) => api.http().get(`/api/v1/audit-events?entityId=${id}&entityType=Cadre`).set('authorization', auth).expect(200);
-      expect((await trail(th)).body.items[0]).toMatchObject({ action: 'update', committeeId: C.TH, changes: { after: { discipline: expect.any(Array) } } });
+      const trail = (auth: string) =>
+        api.http().get(`/api/v1/audit-events?entityId=${id}&entityType=Cadre`).set('authorization', auth).expect(200);
+      expect((await trail(th)).body.items[0]).toMatchObject({
+        action: 'update',
+        committeeId: C.TH,
+        changes: { after: { discipline: expect.any(Array) } },
+      });
       expect((await trail(ns)).body.items).toEqual([]);
     });
 
     it('optimistic locking holds for both kinds of writer', async () => {
       const id = await seeded('TH-NS', 'TH', 4);
-      const patch = (auth: string, version: number, body: Record<string, unknown>) => api.http().patch(`/api/v1/cadres/${id}`).set('authorization', auth).send({ version, ...body });
+      const patch = (auth: string, version: number, body: Record<string, unknown>) =>
+        api
+          .http()
+          .patch(`/api/v1/cadres/${id}`)
+          .set('authorization', auth)
+          .send({ version, ...body });
 
       // admin.th and officer.th read; then admin.th changes only the notes.
       const adminRead = (await get(th, id)).body.version;
@@ -677,16 +866,29 @@ describe('cadre files', () => {
       const both = await patch(th, fresh, { hometown: 'Nga Điền, Nga Sơn', politicalNotes: 'Đã xác minh.' }).expect(200);
       expect(both.body.version).toBe(fresh + 1);
       expect((await get(officer, id)).body.version).toBe(officerRead + 2);
-      expect((await api.db.query(`SELECT hometown, political_notes FROM cadre WHERE id = $1`, [id])).rows[0]).toEqual({ hometown: 'Nga Điền, Nga Sơn', political_notes: 'Đã xác minh.' });
+      expect((await api.db.query(`SELECT hometown, political_notes FROM cadre WHERE id = $1`, [id])).rows[0]).toEqual({
+        hometown: 'Nga Điền, Nga Sơn',
+        political_notes: 'Đã xác minh.',
+      });
     });
 
     it('archiving is locked on the stamp the caller sees', async () => {
       const created = await createCadre({ committeeId: C['TH-NS'], fullName: 'Mai Văn Lực' });
-      await api.http().patch(`/api/v1/cadres/${created.id}`).set('authorization', th).send({ version: created.version, politicalNotes: 'Ghi chú.' }).expect(200);
+      await api
+        .http()
+        .patch(`/api/v1/cadres/${created.id}`)
+        .set('authorization', th)
+        .send({ version: created.version, politicalNotes: 'Ghi chú.' })
+        .expect(200);
       // officer.th never saw a change: the version it read still archives.
       const officerRead = (await get(officer, created.id)).body.version;
       expect(officerRead).toBe(created.version);
-      const archived = await api.http().post(`/api/v1/cadres/${created.id}/archive`).set('authorization', officer).send({ version: officerRead, reason: 'Chuyển công tác' }).expect(200);
+      const archived = await api
+        .http()
+        .post(`/api/v1/cadres/${created.id}/archive`)
+        .set('authorization', officer)
+        .send({ version: officerRead, reason: 'Chuyển công tác' })
+        .expect(200);
       expect(archived.body.version).toBe(officerRead + 1);
     });
   });
@@ -695,26 +897,47 @@ describe('cadre files', () => {
     it('a position in a committee the caller cannot see, or in none at all, is 404, and nothing is written', async () => {
       const id = await seeded('TH', 'TH', 8);
       const before = await row(id);
-      const positions = async () => (await api.db.query(`SELECT count(*)::int AS n FROM cadre_position WHERE cadre_id = $1`, [id])).rows[0].n;
+      const positions = async () =>
+        (await api.db.query(`SELECT count(*)::int AS n FROM cadre_position WHERE cadre_id = $1`, [id])).rows[0].n;
       const n = await positions();
       const body = { title: 'Chuyên viên', organisation: 'Văn phòng Thành ủy', startedOn: '2005-01-01', endedOn: '2006-01-01' };
       for (const committeeId of [C.HN, '00000000-0000-4000-8000-000000000000']) {
-        const res = await api.http().post(`/api/v1/cadres/${id}/positions`).set('authorization', th).send({ ...body, committeeId });
+        const res = await api
+          .http()
+          .post(`/api/v1/cadres/${id}/positions`)
+          .set('authorization', th)
+          .send({ ...body, committeeId });
         expectProblem(res, 404, 'not-found');
         expect(res.body.detail).toBe('Committee was not found');
       }
       expect(await positions()).toBe(n);
       expect((await row(id)).version).toBe(before.version);
-      await api.http().post(`/api/v1/cadres/${id}/positions`).set('authorization', th).send({ ...body, organisation: 'Huyện ủy Nga Sơn', committeeId: C['TH-NS'] }).expect(201);
+      await api
+        .http()
+        .post(`/api/v1/cadres/${id}/positions`)
+        .set('authorization', th)
+        .send({ ...body, organisation: 'Huyện ủy Nga Sơn', committeeId: C['TH-NS'] })
+        .expect(201);
     });
   });
 
   describe('search escapes LIKE after folding', () => {
-    it.each(['％', '＿', '＼', '﹪', '∖', '%', '_', '\\', 'a%', '%%'])('q=%s finds only names containing it literally (none in the demo set)', async (q) => {
-      const res = await api.http().get(`/api/v1/cadres?limit=200&q=${encodeURIComponent(q)}`).set('authorization', th).expect(200);
-      expect(res.body).toEqual({ items: [], nextCursor: null });
-      const count = await api.http().get(`/api/v1/cadres/count?exact=true&q=${encodeURIComponent(q)}`).set('authorization', th).expect(200);
-      expect(count.body).toMatchObject({ total: 0, exact: true });
-    });
+    it.each(['％', '＿', '＼', '﹪', '∖', '%', '_', '\\', 'a%', '%%'])(
+      'q=%s finds only names containing it literally (none in the demo set)',
+      async (q) => {
+        const res = await api
+          .http()
+          .get(`/api/v1/cadres?limit=200&q=${encodeURIComponent(q)}`)
+          .set('authorization', th)
+          .expect(200);
+        expect(res.body).toEqual({ items: [], nextCursor: null });
+        const count = await api
+          .http()
+          .get(`/api/v1/cadres/count?exact=true&q=${encodeURIComponent(q)}`)
+          .set('authorization', th)
+          .expect(200);
+        expect(count.body).toMatchObject({ total: 0, exact: true });
+      },
+    );
   });
 });

@@ -12,7 +12,11 @@ describe('delegation: power is handed downwards only, never to oneself', () => {
   const ids: Record<string, string> = {};
   const as = async (username: string) => api.login(username);
   const grant = async (username: string, userId: string, code: string, role: string) =>
-    api.http().post('/api/v1/role-assignments').set('authorization', await as(username)).send({ userId, committeeId: C[code], role });
+    api
+      .http()
+      .post('/api/v1/role-assignments')
+      .set('authorization', await as(username))
+      .send({ userId, committeeId: C[code], role });
   const createUser = async (username: string, newName: string, code: string, role: string) =>
     api
       .http()
@@ -21,10 +25,10 @@ describe('delegation: power is handed downwards only, never to oneself', () => {
       .send({ username: newName, displayName: 'Tài khoản thử', password: 'Mat-khau-2025', committeeId: C[code], role });
   const assignmentOf = async (username: string, role: string) =>
     (
-      await api.db.query(`SELECT ra.id FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id WHERE u.username = $1 AND ra.role = $2 AND ra.revoked_at IS NULL`, [
-        username,
-        role,
-      ])
+      await api.db.query(
+        `SELECT ra.id FROM role_assignment ra JOIN app_user u ON u.id = ra.user_id WHERE u.username = $1 AND ra.role = $2 AND ra.revoked_at IS NULL`,
+        [username, role],
+      )
     ).rows[0].id as string;
   const patchUser = async (username: string, id: string, body: Record<string, unknown>) => {
     const version = (await api.db.query(`SELECT version FROM app_user WHERE id = $1`, [id])).rows[0].version;
@@ -35,7 +39,8 @@ describe('delegation: power is handed downwards only, never to oneself', () => {
       .send({ version, ...body });
   };
   const counts = async () =>
-    (await api.db.query(`SELECT (SELECT count(*) FROM role_assignment)::int AS assignments, (SELECT count(*) FROM app_user)::int AS users`)).rows[0];
+    (await api.db.query(`SELECT (SELECT count(*) FROM role_assignment)::int AS assignments, (SELECT count(*) FROM app_user)::int AS users`))
+      .rows[0];
 
   beforeAll(async () => {
     api = await startApi();
@@ -44,7 +49,7 @@ describe('delegation: power is handed downwards only, never to oneself', () => {
   });
   afterAll(() => api.close());
 
-  describe('refused: the review\'s probes', () => {
+  describe("refused: the review's probes", () => {
     let before: { assignments: number; users: number };
     beforeAll(async () => {
       before = await counts();
@@ -100,11 +105,46 @@ describe('delegation: power is handed downwards only, never to oneself', () => {
     });
 
     it('nobody revokes their own role, nor one above their reach', async () => {
-      expectProblem(await api.http().post(`/api/v1/role-assignments/${await assignmentOf('admin.th', 'admin')}/revoke`).set('authorization', await as('admin.th')), 403, 'forbidden');
-      expectProblem(await api.http().post(`/api/v1/role-assignments/${await assignmentOf('secretary.th', 'secretary')}/revoke`).set('authorization', await as('admin.th')), 403, 'forbidden');
-      expectProblem(await api.http().post(`/api/v1/role-assignments/${await assignmentOf('admin.ns', 'admin')}/revoke`).set('authorization', await as('admin.ns')), 403, 'forbidden');
-      expectProblem(await api.http().post(`/api/v1/role-assignments/${await assignmentOf('admin.th', 'admin')}/revoke`).set('authorization', await as('admin.ns')), 404, 'not-found');
-      expectProblem(await api.http().post(`/api/v1/role-assignments/${await assignmentOf('operator', 'operator')}/revoke`).set('authorization', await as('operator')), 403, 'forbidden');
+      expectProblem(
+        await api
+          .http()
+          .post(`/api/v1/role-assignments/${await assignmentOf('admin.th', 'admin')}/revoke`)
+          .set('authorization', await as('admin.th')),
+        403,
+        'forbidden',
+      );
+      expectProblem(
+        await api
+          .http()
+          .post(`/api/v1/role-assignments/${await assignmentOf('secretary.th', 'secretary')}/revoke`)
+          .set('authorization', await as('admin.th')),
+        403,
+        'forbidden',
+      );
+      expectProblem(
+        await api
+          .http()
+          .post(`/api/v1/role-assignments/${await assignmentOf('admin.ns', 'admin')}/revoke`)
+          .set('authorization', await as('admin.ns')),
+        403,
+        'forbidden',
+      );
+      expectProblem(
+        await api
+          .http()
+          .post(`/api/v1/role-assignments/${await assignmentOf('admin.th', 'admin')}/revoke`)
+          .set('authorization', await as('admin.ns')),
+        404,
+        'not-found',
+      );
+      expectProblem(
+        await api
+          .http()
+          .post(`/api/v1/role-assignments/${await assignmentOf('operator', 'operator')}/revoke`)
+          .set('authorization', await as('operator')),
+        403,
+        'forbidden',
+      );
     });
   });
 
@@ -112,7 +152,10 @@ describe('delegation: power is handed downwards only, never to oneself', () => {
     it('admin.tw can neither disable the operator nor redirect its e-mail', async () => {
       expectProblem(await patchUser('admin.tw', ids.operator, { status: 'disabled' }), 403, 'forbidden');
       expectProblem(await patchUser('admin.tw', ids.operator, { email: 'attacker@example.org' }), 403, 'forbidden');
-      expect((await api.db.query(`SELECT status, email FROM app_user WHERE id = $1`, [ids.operator])).rows[0]).toEqual({ status: 'active', email: null });
+      expect((await api.db.query(`SELECT status, email FROM app_user WHERE id = $1`, [ids.operator])).rows[0]).toEqual({
+        status: 'active',
+        email: null,
+      });
     });
 
     it('an account with roles in TH-NS and TH-TX is edited from above both, not by admin.ns', async () => {
@@ -125,7 +168,7 @@ describe('delegation: power is handed downwards only, never to oneself', () => {
       expect(disabled.body.status).toBe('disabled');
     });
 
-    it('an officer of TH-NS who is also an officer of TH-TX is not admin.ns\'s to edit (the other branch is out of its sight)', async () => {
+    it("an officer of TH-NS who is also an officer of TH-TX is not admin.ns's to edit (the other branch is out of its sight)", async () => {
       const created = await createUser('admin.th', 'officer.ns-tx', 'TH-NS', 'officer');
       expect(created.status).toBe(201);
       expect((await grant('admin.th', created.body.id, 'TH-TX', 'officer')).status).toBe(201);
@@ -174,7 +217,12 @@ describe('delegation: power is handed downwards only, never to oneself', () => {
       const first = await createUser('operator', 'admin.dn', 'DN', 'admin');
       expect(first.status).toBe(201);
       const events = (await api.db.query(`SELECT action, entity_type FROM audit_event WHERE committee_id = $1 ORDER BY seq`, [C.DN])).rows;
-      expect(events).toEqual(expect.arrayContaining([{ action: 'create', entity_type: 'User' }, { action: 'grant', entity_type: 'RoleAssignment' }]));
+      expect(events).toEqual(
+        expect.arrayContaining([
+          { action: 'create', entity_type: 'User' },
+          { action: 'grant', entity_type: 'RoleAssignment' },
+        ]),
+      );
     });
   });
 });

@@ -27,7 +27,11 @@ describe('entities', () => {
   });
 
   it('map only columns that exist, with version and update-date columns where the table has them', async () => {
-    const columns = (await api.db.query<{ t: string; c: string }>(`SELECT table_name AS t, column_name AS c FROM information_schema.columns WHERE table_schema = 'public'`)).rows;
+    const columns = (
+      await api.db.query<{ t: string; c: string }>(
+        `SELECT table_name AS t, column_name AS c FROM information_schema.columns WHERE table_schema = 'public'`,
+      )
+    ).rows;
     const byTable = new Map<string, Set<string>>();
     for (const { t, c } of columns) byTable.set(t, (byTable.get(t) ?? new Set()).add(c));
     for (const meta of dataSource.entityMetadatas) {
@@ -35,8 +39,13 @@ describe('entities', () => {
       const mapped = meta.columns.map((c) => c.databaseName);
       expect({ table: meta.tableName, missing: mapped.filter((c) => !actual.has(c)) }).toEqual({ table: meta.tableName, missing: [] });
       // outbox.version is the version of a job's payload schema (queues.ts), not a row version.
-      if (actual.has('version') && meta.tableName !== 'outbox') expect({ table: meta.tableName, version: meta.versionColumn?.databaseName }).toEqual({ table: meta.tableName, version: 'version' });
-      if (actual.has('updated_at')) expect({ table: meta.tableName, updated: meta.updateDateColumn?.databaseName }).toEqual({ table: meta.tableName, updated: 'updated_at' });
+      if (actual.has('version') && meta.tableName !== 'outbox')
+        expect({ table: meta.tableName, version: meta.versionColumn?.databaseName }).toEqual({ table: meta.tableName, version: 'version' });
+      if (actual.has('updated_at'))
+        expect({ table: meta.tableName, updated: meta.updateDateColumn?.databaseName }).toEqual({
+          table: meta.tableName,
+          updated: 'updated_at',
+        });
     }
   });
 });

@@ -9,13 +9,18 @@ import { freePort } from './support/net';
 import { eventually } from './support/wait';
 import { TEST_JWT_SECRET } from './support/global-setup';
 
-
 /** A Redis of this suite's own, so that stopping it disturbs no other suite. */
 async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'],
+    { stdio: 'ignore' },
+  );
   for (let i = 0; i < 50; i++) {
     const up = await new Promise<boolean>((resolve) => {
-      const socket = createServer().listen(port, '127.0.0.1', () => socket.close(() => resolve(false))).on('error', () => resolve(true));
+      const socket = createServer()
+        .listen(port, '127.0.0.1', () => socket.close(() => resolve(false)))
+        .on('error', () => resolve(true));
     });
     if (up) return child;
     await new Promise((r) => setTimeout(r, 100));
@@ -30,7 +35,8 @@ describe('the outbox: jobs asked for in a transaction reach the worker, Redis or
   let worker: INestApplicationContext;
   let operator: string;
 
-  const verification = async (id: string) => (await api.http().get(`/api/v1/audit-verifications/${id}`).set('authorization', operator).expect(200)).body;
+  const verification = async (id: string) =>
+    (await api.http().get(`/api/v1/audit-verifications/${id}`).set('authorization', operator).expect(200)).body;
 
   beforeAll(async () => {
     port = await freePort();
@@ -39,7 +45,14 @@ describe('the outbox: jobs asked for in a transaction reach the worker, Redis or
     api = await startApi({ REDIS_URL: `redis://127.0.0.1:${port}`, QUEUE_PREFIX: prefix });
     operator = await api.login('operator');
     worker = await NestFactory.createApplicationContext(
-      WorkerModule.register({ DATABASE_URL: api.databaseUrl, REDIS_URL: `redis://127.0.0.1:${port}`, JWT_SECRET: TEST_JWT_SECRET, QUEUE_PREFIX: prefix, WORKER_HEALTH_PORT: '0', LOG_LEVEL: 'silent' }),
+      WorkerModule.register({
+        DATABASE_URL: api.databaseUrl,
+        REDIS_URL: `redis://127.0.0.1:${port}`,
+        JWT_SECRET: TEST_JWT_SECRET,
+        QUEUE_PREFIX: prefix,
+        WORKER_HEALTH_PORT: '0',
+        LOG_LEVEL: 'silent',
+      }),
       { logger: false },
     );
     await worker.init();
@@ -62,7 +75,9 @@ describe('the outbox: jobs asked for in a transaction reach the worker, Redis or
     const { rows } = await api.db.query(`SELECT sent_at, attempts FROM outbox WHERE job_id = $1`, [`verify-audit-chains.${asked.body.id}`]);
     expect(rows).toEqual([{ sent_at: expect.any(Date), attempts: 1 }]);
     // The request itself is on the trail.
-    expect((await api.db.query(`SELECT action FROM audit_event WHERE entity_id = $1`, [asked.body.id])).rows).toEqual([{ action: 'request' }]);
+    expect((await api.db.query(`SELECT action FROM audit_event WHERE entity_id = $1`, [asked.body.id])).rows).toEqual([
+      { action: 'request' },
+    ]);
   });
 
   it('with Redis down the write still succeeds; the job goes out when Redis returns', async () => {
@@ -72,7 +87,10 @@ describe('the outbox: jobs asked for in a transaction reach the worker, Redis or
     expect(asked.status).toBe(201);
     const jobId = `verify-audit-chains.${asked.body.id}`;
     // The relay keeps trying and the row stays pending.
-    await eventually(async () => ((await api.db.query(`SELECT attempts FROM outbox WHERE job_id = $1`, [jobId])).rows[0]?.attempts > 0 ? true : undefined), 10_000);
+    await eventually(
+      async () => ((await api.db.query(`SELECT attempts FROM outbox WHERE job_id = $1`, [jobId])).rows[0]?.attempts > 0 ? true : undefined),
+      10_000,
+    );
     expect((await api.db.query(`SELECT sent_at FROM outbox WHERE job_id = $1`, [jobId])).rows[0].sent_at).toBeNull();
     expect((await verification(asked.body.id)).finishedAt).toBeNull();
 
@@ -94,14 +112,30 @@ describe('the outbox: jobs asked for in a transaction reach the worker, Redis or
       const page = await api.http().get('/api/v1/job-failures').set('authorization', operator).expect(200);
       return page.body.items.find((f: { jobId: string }) => f.jobId === 'verify-audit-chains.old-release');
     });
-    expect(failure).toMatchObject({ queue: 'maintenance', name: 'verify-audit-chains', error: 'Payload version 99 of verify-audit-chains is not handled', attempts: 1 });
-    expect((await api.http().get('/api/v1/job-failures').set('authorization', await api.login('auditor.tw'))).status).toBe(403);
+    expect(failure).toMatchObject({
+      queue: 'maintenance',
+      name: 'verify-audit-chains',
+      error: 'Payload version 99 of verify-audit-chains is not handled',
+      attempts: 1,
+    });
+    expect(
+      (
+        await api
+          .http()
+          .get('/api/v1/job-failures')
+          .set('authorization', await api.login('auditor.tw'))
+      ).status,
+    ).toBe(403);
   });
 
   it('a rolled-back change leaves no job behind', async () => {
     const before = (await api.db.query(`SELECT count(*)::int AS n FROM outbox`)).rows[0].n;
     // A voter may not ask: refused before anything is written.
-    await api.http().post('/api/v1/audit-verifications').set('authorization', await api.login('voter.th.1')).expect(403);
+    await api
+      .http()
+      .post('/api/v1/audit-verifications')
+      .set('authorization', await api.login('voter.th.1'))
+      .expect(403);
     expect((await api.db.query(`SELECT count(*)::int AS n FROM outbox`)).rows[0].n).toBe(before);
   });
 });

@@ -9,7 +9,6 @@ import { redisUrl } from './support/databases';
 
 const PORTAL = 'http://localhost:4200';
 
-
 describe('the API as a web service', () => {
   let api: TestApi;
   beforeAll(async () => {
@@ -20,11 +19,13 @@ describe('the API as a web service', () => {
   it('serves the OpenAPI document and its UI', async () => {
     const doc = await api.http().get('/api/docs-json').expect(200);
     expect(doc.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/cadres', '/api/v1/cadres/{id}', '/api/v1/audit-events']));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/cadres', '/api/v1/cadres/{id}', '/api/v1/audit-events']),
+    );
     expect((await api.http().get('/api/docs')).status).toBe(200);
   });
 
-  it('sends helmet\'s security headers', async () => {
+  it("sends helmet's security headers", async () => {
     const res = await api.http().get('/health/live').expect(200);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['strict-transport-security']).toBeDefined();
@@ -34,7 +35,11 @@ describe('the API as a web service', () => {
   it('allows cross-origin calls from the portal origin only', async () => {
     const ok = await api.http().options('/api/v1/cadres').set('origin', PORTAL).set('access-control-request-method', 'GET');
     expect(ok.headers['access-control-allow-origin']).toBe(PORTAL);
-    const other = await api.http().options('/api/v1/cadres').set('origin', 'http://evil.example').set('access-control-request-method', 'GET');
+    const other = await api
+      .http()
+      .options('/api/v1/cadres')
+      .set('origin', 'http://evil.example')
+      .set('access-control-request-method', 'GET');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 

@@ -105,7 +105,12 @@ describe('queue dashboard (Bull Board) for operators', () => {
       expect(script.headers['content-type']).toMatch(/javascript/);
     }
 
-    const list = await api.http().get(QUEUES).query({ activeQueue: QueueName.Maintenance, status: 'waiting' }).set('cookie', cookie).expect(200);
+    const list = await api
+      .http()
+      .get(QUEUES)
+      .query({ activeQueue: QueueName.Maintenance, status: 'waiting' })
+      .set('cookie', cookie)
+      .expect(200);
     expect(list.headers['content-type']).toMatch(/^application\/json/);
     const queues = list.body.queues as { name: string; counts: Record<string, number>; jobs: { id: string }[] }[];
     expect(queues.map((q) => q.name).sort()).toEqual(Object.values(QueueName).sort());
@@ -136,16 +141,23 @@ describe('queue dashboard (Bull Board) for operators', () => {
     // A dashboard token that expired, or that was not signed with our key, is refused too.
     const jwt = api.app.get(JwtService);
     const sub = (await api.db.query(`SELECT id FROM app_user WHERE username = 'operator'`)).rows[0].id as string;
-    const expired = await jwt.signAsync({ sub, typ: 'queue-dashboard', exp: Math.floor(Date.now() / 1000) - 60 }, { audience: 'canbo:queue-dashboard' });
+    const expired = await jwt.signAsync(
+      { sub, typ: 'queue-dashboard', exp: Math.floor(Date.now() / 1000) - 60 },
+      { audience: 'canbo:queue-dashboard' },
+    );
     expectProblem(await api.http().get(QUEUES).set('cookie', `canbo_queues=${expired}`), 401, 'queue-dashboard-session');
     const [head, body] = sessionToken.split('.');
     expectProblem(await api.http().get(QUEUES).set('cookie', `canbo_queues=${head}.${body}.forged`), 401, 'queue-dashboard-session');
   });
 
-  it('documents the session endpoint in OpenAPI, and none of Bull Board\'s own routes', async () => {
+  it("documents the session endpoint in OpenAPI, and none of Bull Board's own routes", async () => {
     const doc = await api.http().get('/api/docs-json').expect(200);
     const session = doc.body.paths[SESSION]?.post;
-    expect(session).toMatchObject({ tags: ['operations'], security: [{ bearer: [] }], responses: { 204: { headers: { 'Set-Cookie': expect.any(Object) } } } });
+    expect(session).toMatchObject({
+      tags: ['operations'],
+      security: [{ bearer: [] }],
+      responses: { 204: { headers: { 'Set-Cookie': expect.any(Object) } } },
+    });
     expect(Object.keys(doc.body.paths).filter((path) => path.startsWith('/admin'))).toEqual([]);
   });
 

@@ -90,7 +90,12 @@ describe('reminders with several worker processes: once per step and recipient, 
     });
     const output: string[] = [];
     const keep = (chunk: Buffer) => {
-      output.push(...chunk.toString().split('\n').filter((line) => line.trim()));
+      output.push(
+        ...chunk
+          .toString()
+          .split('\n')
+          .filter((line) => line.trim()),
+      );
       if (output.length > 200) output.splice(0, output.length - 200);
     };
     child.stdout?.on('data', keep);
@@ -103,7 +108,8 @@ describe('reminders with several worker processes: once per step and recipient, 
     workers.push(worker);
     await eventually(
       async () => {
-        if (!worker.running()) throw new Error(`worker ${name} exited before it was ready (${child.exitCode ?? child.signalCode})\n${output.join('\n')}`);
+        if (!worker.running())
+          throw new Error(`worker ${name} exited before it was ready (${child.exitCode ?? child.signalCode})\n${output.join('\n')}`);
         const res = await fetch(`http://127.0.0.1:${port}/health/ready`, { signal: AbortSignal.timeout(2_000) }).catch(() => undefined);
         await res?.text();
         return res?.status === 200 ? true : undefined;
@@ -116,10 +122,15 @@ describe('reminders with several worker processes: once per step and recipient, 
 
   /** The workers' recent output and BullMQ's view, appended to a failing test's error. */
   async function diagnosis(): Promise<string> {
-    const retried = await Promise.all([...seen.retried].slice(0, 5).map(async (id) => `${id}: ${(await deadlinesQueue.getJob(id))?.failedReason ?? '?'}`));
+    const retried = await Promise.all(
+      [...seen.retried].slice(0, 5).map(async (id) => `${id}: ${(await deadlinesQueue.getJob(id))?.failedReason ?? '?'}`),
+    );
     return [
       `stalled: ${seen.stalled.size}, failed: ${JSON.stringify([...seen.failed].slice(0, 5))}, retried: ${seen.retried.size} ${JSON.stringify(retried)}`,
-      ...workers.map((w) => `--- worker ${w.name} (pid ${w.child.pid}, ${w.running() ? 'running' : `exited ${w.child.exitCode ?? w.child.signalCode}`})\n${w.output.slice(-40).join('\n')}`),
+      ...workers.map(
+        (w) =>
+          `--- worker ${w.name} (pid ${w.child.pid}, ${w.running() ? 'running' : `exited ${w.child.exitCode ?? w.child.signalCode}`})\n${w.output.slice(-40).join('\n')}`,
+      ),
     ].join('\n');
   }
   const withDiagnosis = (fn: () => Promise<void>) => async () => {
@@ -171,7 +182,10 @@ describe('reminders with several worker processes: once per step and recipient, 
 
   /** The workers whose step job is waiting on the held rows: known by their connections' application_name. */
   async function workersWaitingOn(holder: number): Promise<WorkerProcess[]> {
-    const { rows } = await api.db.query<{ name: string }>(`SELECT DISTINCT application_name AS name FROM pg_stat_activity WHERE $1::int = ANY(pg_blocking_pids(pid))`, [holder]);
+    const { rows } = await api.db.query<{ name: string }>(
+      `SELECT DISTINCT application_name AS name FROM pg_stat_activity WHERE $1::int = ANY(pg_blocking_pids(pid))`,
+      [holder],
+    );
     return workers.filter((w) => w.running() && rows.some((r) => r.name === `reminders-${w.name}`));
   }
 
@@ -189,20 +203,24 @@ describe('reminders with several worker processes: once per step and recipient, 
     );
 
   /** Asks for a scan as the operator does (through the API and its outbox); returns the job id. */
-  const scan = async () => (await api.http().post('/api/v1/deadline-scans').set('authorization', operator).expect(202)).body.jobId as string;
+  const scan = async () =>
+    (await api.http().post('/api/v1/deadline-scans').set('authorization', operator).expect(202)).body.jobId as string;
 
   const remindersOf = async (ids: string[], step: number) =>
     (
-      await api.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM notification WHERE entity_id = ANY($1::uuid[]) AND dedupe_key LIKE 'deadline:%:' || $2`, [
-        ids,
-        String(step),
-      ])
+      await api.db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM notification WHERE entity_id = ANY($1::uuid[]) AND dedupe_key LIKE 'deadline:%:' || $2`,
+        [ids, String(step)],
+      )
     ).rows[0].n;
 
   const allReached = (ids: string[], step: number, ms: number) =>
     eventually(
       async () => {
-        const { rows } = await api.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM deadline WHERE id = ANY($1::uuid[]) AND last_offset = $2`, [ids, step]);
+        const { rows } = await api.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM deadline WHERE id = ANY($1::uuid[]) AND last_offset = $2`,
+          [ids, step],
+        );
         return rows[0].n === ids.length ? true : undefined;
       },
       ms,
@@ -230,14 +248,27 @@ describe('reminders with several worker processes: once per step and recipient, 
   /** Everything users and auditors see of `step` for these deadlines happened exactly once. */
   async function expectExactlyOnce(ids: string[], step: number): Promise<void> {
     // One inbox entry per deadline, to its committee's admin and nobody else, under the step's key.
-    const { rows: notices } = await api.db.query<{ entity_id: string; recipient_id: string; committee_id: string; dedupe_key: string; kind: string }>(
+    const { rows: notices } = await api.db.query<{
+      entity_id: string;
+      recipient_id: string;
+      committee_id: string;
+      dedupe_key: string;
+      kind: string;
+    }>(
       `SELECT n.entity_id, n.recipient_id, d.committee_id, n.dedupe_key, n.kind
          FROM notification n JOIN deadline d ON d.id = n.entity_id WHERE n.entity_id = ANY($1::uuid[])`,
       [ids],
     );
     expect(notices).toHaveLength(ids.length);
     expect(new Set(notices.map((n) => n.entity_id)).size).toBe(ids.length);
-    expect(notices.filter((n) => n.recipient_id !== recipientOf[n.committee_id] || n.dedupe_key !== `deadline:${n.entity_id}:${step}` || n.kind !== 'deadline.reminder')).toEqual([]);
+    expect(
+      notices.filter(
+        (n) =>
+          n.recipient_id !== recipientOf[n.committee_id] ||
+          n.dedupe_key !== `deadline:${n.entity_id}:${step}` ||
+          n.kind !== 'deadline.reminder',
+      ),
+    ).toEqual([]);
     // The notification index makes a second notice impossible; the audit event is what a step run twice would double.
     const { rows: trail } = await api.db.query<{ entity_id: string; action: string; n: number; of_step: number }>(
       `SELECT entity_id, action, count(*)::int AS n, count(*) FILTER (WHERE (changes->>'step')::int = $2)::int AS of_step
@@ -261,7 +292,9 @@ describe('reminders with several worker processes: once per step and recipient, 
     process.once('exit', killAll);
     api = await startApi({ QUEUE_PREFIX: prefix });
     operator = await api.login('operator');
-    const users = (await api.db.query<{ username: string; id: string }>(`SELECT username, id FROM app_user WHERE username IN ('admin.th', 'admin.ns')`)).rows;
+    const users = (
+      await api.db.query<{ username: string; id: string }>(`SELECT username, id FROM app_user WHERE username IN ('admin.th', 'admin.ns')`)
+    ).rows;
     const user = Object.fromEntries(users.map((u) => [u.username, u.id]));
     recipientOf = { [api.committees.TH]: user['admin.th'], [api.committees['TH-NS']]: user['admin.ns'] };
 
@@ -337,7 +370,7 @@ describe('reminders with several worker processes: once per step and recipient, 
   );
 
   it(
-    'scans repeated (and a replacement worker\'s start-up scan) send nothing more',
+    "scans repeated (and a replacement worker's start-up scan) send nothing more",
     withDiagnosis(async () => {
       expect(firstBatch).toHaveLength(FIRST_BATCH); // runs after the test above
       resetSeen();
@@ -401,13 +434,19 @@ describe('reminders with several worker processes: once per step and recipient, 
       }
       const staying = live.find((w) => w !== stopping) as WorkerProcess;
       let timer: NodeJS.Timeout | undefined;
-      const exit = await Promise.race([stopping.exit, new Promise<'still running'>((r) => (timer = setTimeout(() => r('still running'), 15_000)))]);
+      const exit = await Promise.race([
+        stopping.exit,
+        new Promise<'still running'>((r) => (timer = setTimeout(() => r('still running'), 15_000))),
+      ]);
       clearTimeout(timer);
       timings.sigtermToExit = Date.now() - signalled;
       // Nest closes the application, then re-raises the signal (enableShutdownHooks without
       // useProcessExit), so a clean stop shows as "killed by SIGTERM" (143), or as 0 with useProcessExit.
       // What tells it from a stop that drops the jobs in hand is below: nothing stalls, nothing is retried.
-      expect([{ code: null, signal: 'SIGTERM' }, { code: 0, signal: null }]).toContainEqual(exit);
+      expect([
+        { code: null, signal: 'SIGTERM' },
+        { code: 0, signal: null },
+      ]).toContainEqual(exit);
       expect(stopping.output.filter((line) => !/^\{.*"level":[1-4]\d,/.test(line))).toEqual([]);
 
       // Whatever the stop did to the job in hand, each reminder is sent once.

@@ -17,7 +17,11 @@ describe('totals and roll-ups', () => {
       )
     ).rows[0].n;
   const thRange = `w.pre BETWEEN (SELECT pre FROM committee WHERE code = 'TH') AND (SELECT last_pre FROM committee WHERE code = 'TH')`;
-  const count = (auth: string, query = '') => api.http().get(`/api/v1/cadres/count${query ? `?${query}` : ''}`).set('authorization', auth);
+  const count = (auth: string, query = '') =>
+    api
+      .http()
+      .get(`/api/v1/cadres/count${query ? `?${query}` : ''}`)
+      .set('authorization', auth);
 
   beforeAll(async () => {
     api = await startApi();
@@ -27,7 +31,7 @@ describe('totals and roll-ups', () => {
   });
   afterAll(() => api.close());
 
-  it('gives exact totals from the tallies for the caller\'s scope and the committee, gender and status filters', async () => {
+  it("gives exact totals from the tallies for the caller's scope and the committee, gender and status filters", async () => {
     expect((await count(th).expect(200)).body).toEqual({ total: await counted(thRange), exact: true, source: 'tally' });
     expect((await count(th, 'gender=female').expect(200)).body.total).toBe(await counted(`${thRange} AND k.gender = 'female'`));
     expect((await count(th, `committeeId=${C.TH}&subtree=false`).expect(200)).body.total).toBe(await counted(`w.code = 'TH'`));
@@ -54,34 +58,74 @@ describe('totals and roll-ups', () => {
       .http()
       .post('/api/v1/cadres')
       .set('authorization', th)
-      .send({ committeeId: C['TH-TX'], managingCommitteeId: C.TH, fullName: 'Lê Thị Thu', gender: 'female', dateOfBirth: '1990-02-02', ethnicity: 'Kinh' })
+      .send({
+        committeeId: C['TH-TX'],
+        managingCommitteeId: C.TH,
+        fullName: 'Lê Thị Thu',
+        gender: 'female',
+        dateOfBirth: '1990-02-02',
+        ethnicity: 'Kinh',
+      })
       .expect(201);
     expect((await count(th, 'gender=female').expect(200)).body.total).toBe(before + 1);
-    await api.http().patch(`/api/v1/cadres/${created.body.id}`).set('authorization', th).send({ version: created.body.version, gender: 'male' }).expect(200);
+    await api
+      .http()
+      .patch(`/api/v1/cadres/${created.body.id}`)
+      .set('authorization', th)
+      .send({ version: created.body.version, gender: 'male' })
+      .expect(200);
     expect((await count(th, 'gender=female').expect(200)).body.total).toBe(before);
-    await api.http().post(`/api/v1/cadres/${created.body.id}/archive`).set('authorization', th).send({ version: created.body.version + 1, reason: 'Nhập trùng hồ sơ' }).expect(200);
+    await api
+      .http()
+      .post(`/api/v1/cadres/${created.body.id}/archive`)
+      .set('authorization', th)
+      .send({ version: created.body.version + 1, reason: 'Nhập trùng hồ sơ' })
+      .expect(200);
     expect((await count(th).expect(200)).body.total).toBe(await counted(thRange));
   });
 
-  it('rolls cadres up by level, gender and age band, over the caller\'s scope or one subtree', async () => {
+  it("rolls cadres up by level, gender and age band, over the caller's scope or one subtree", async () => {
     const national = await api.http().get('/api/v1/reports/cadres-by-level-gender-age').set('authorization', auditor).expect(200);
     expect(national.body.total).toBe(await counted('TRUE'));
-    const byLevel = (await api.db.query(
-      `SELECT w.level_code AS level, k.gender, count(*)::int AS n FROM cadre k JOIN committee w ON w.id = k.committee_id WHERE k.archived_at IS NULL GROUP BY 1, 2`,
-    )).rows;
+    const byLevel = (
+      await api.db.query(
+        `SELECT w.level_code AS level, k.gender, count(*)::int AS n FROM cadre k JOIN committee w ON w.id = k.committee_id WHERE k.archived_at IS NULL GROUP BY 1, 2`,
+      )
+    ).rows;
     for (const { level, gender, n } of byLevel) {
       const rows = national.body.rows.filter((r: { level: string; gender: string }) => r.level === level && r.gender === gender);
       expect(rows.reduce((sum: number, r: { count: number }) => sum + r.count, 0)).toBe(n);
     }
     // Age bands follow the birth year.
-    const young = (await api.db.query(`SELECT count(*)::int AS n FROM cadre WHERE archived_at IS NULL AND extract(year FROM current_date) - extract(year FROM date_of_birth) < 40`)).rows[0].n;
-    const reported = national.body.rows.filter((r: { ageBand: string }) => r.ageBand === 'under_30' || r.ageBand === '30_39').reduce((s: number, r: { count: number }) => s + r.count, 0);
+    const young = (
+      await api.db.query(
+        `SELECT count(*)::int AS n FROM cadre WHERE archived_at IS NULL AND extract(year FROM current_date) - extract(year FROM date_of_birth) < 40`,
+      )
+    ).rows[0].n;
+    const reported = national.body.rows
+      .filter((r: { ageBand: string }) => r.ageBand === 'under_30' || r.ageBand === '30_39')
+      .reduce((s: number, r: { count: number }) => s + r.count, 0);
     expect(reported).toBe(young);
 
-    const hn = await api.http().get('/api/v1/reports/cadres-by-level-gender-age').set('authorization', await api.login('admin.hn')).expect(200);
+    const hn = await api
+      .http()
+      .get('/api/v1/reports/cadres-by-level-gender-age')
+      .set('authorization', await api.login('admin.hn'))
+      .expect(200);
     expect(hn.body.total).toBe(await counted(`w.code = 'HN'`));
-    const ns = await api.http().get(`/api/v1/reports/cadres-by-level-gender-age?committeeId=${C['TH-NS']}`).set('authorization', th).expect(200);
+    const ns = await api
+      .http()
+      .get(`/api/v1/reports/cadres-by-level-gender-age?committeeId=${C['TH-NS']}`)
+      .set('authorization', th)
+      .expect(200);
     expect(ns.body.total).toBe(await counted(`w.code = 'TH-NS'`));
-    expectProblem(await api.http().get('/api/v1/reports/cadres-by-level-gender-age').set('authorization', await api.login('voter.th.1')), 403, 'forbidden');
+    expectProblem(
+      await api
+        .http()
+        .get('/api/v1/reports/cadres-by-level-gender-age')
+        .set('authorization', await api.login('voter.th.1')),
+      403,
+      'forbidden',
+    );
   });
 });

@@ -47,17 +47,23 @@ describe('no error echoes a submitted secret', () => {
       expectProblem(res, 400);
       expectNoEcho(res, SECRET);
     }
-    const odd = await api.http().post('/api/v1/auth/login').send({ username: 'admin.th', password: 'x', [SECRET]: true });
+    const odd = await api
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ username: 'admin.th', password: 'x', [SECRET]: true });
     expectProblem(odd, 400);
     expectNoEcho(odd, SECRET);
   });
 
-  it('other routes neither: refresh tokens and new users\' passwords are never echoed', async () => {
+  it("other routes neither: refresh tokens and new users' passwords are never echoed", async () => {
     const token = `00000000-0000-0000-0000-000000000000.${SECRET}`;
     const form = await api.http().post('/api/v1/auth/refresh').type('form').send(`refreshToken=${token}`);
     expectProblem(form, 415);
     expectNoEcho(form, SECRET);
-    const long = await api.http().post('/api/v1/auth/refresh').send({ refreshToken: `${SECRET}${'x'.repeat(300)}`, [SECRET]: 1 });
+    const long = await api
+      .http()
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: `${SECRET}${'x'.repeat(300)}`, [SECRET]: 1 });
     expectProblem(long, 400);
     expectNoEcho(long, SECRET);
     const bad = await api.http().post('/api/v1/auth/refresh').send({ refreshToken: token });
@@ -66,10 +72,19 @@ describe('no error echoes a submitted secret', () => {
 
     const admin = await api.login('admin.th');
     const weak = 'weakpw';
-    const user = await api.http().post('/api/v1/users').set('authorization', admin).send({ username: 'x', displayName: 'X', password: weak, committeeId: api.committees.TH, role: 'viewer', [SECRET]: 1 });
+    const user = await api
+      .http()
+      .post('/api/v1/users')
+      .set('authorization', admin)
+      .send({ username: 'x', displayName: 'X', password: weak, committeeId: api.committees.TH, role: 'viewer', [SECRET]: 1 });
     expectProblem(user, 400);
     expectNoEcho(user, weak, SECRET);
-    const form2 = await api.http().post('/api/v1/users').set('authorization', admin).type('form').send(`username=member.x&password=${SECRET}`);
+    const form2 = await api
+      .http()
+      .post('/api/v1/users')
+      .set('authorization', admin)
+      .type('form')
+      .send(`username=member.x&password=${SECRET}`);
     expectProblem(form2, 415);
     expectNoEcho(form2, SECRET);
   });
@@ -89,7 +104,14 @@ describe('behind a TLS proxy (TRUST_PROXY)', () => {
 
   const openSession = async (api: TestApi) =>
     ([] as string[]).concat(
-      (await api.http().post('/api/v1/queue-dashboard/session').set('authorization', await api.login('operator')).set('x-forwarded-proto', 'https').expect(204)).headers['set-cookie'] ?? [],
+      (
+        await api
+          .http()
+          .post('/api/v1/queue-dashboard/session')
+          .set('authorization', await api.login('operator'))
+          .set('x-forwarded-proto', 'https')
+          .expect(204)
+      ).headers['set-cookie'] ?? [],
     )[0];
 
   it('the dashboard cookie is Secure when the proxy says the request came over https, and only then', async () => {
@@ -99,8 +121,15 @@ describe('behind a TLS proxy (TRUST_PROXY)', () => {
   });
 
   it('the client address is the one the proxy forwards (throttling, the audit trail)', async () => {
-    await proxied.http().post('/api/v1/auth/login').set('x-forwarded-for', '203.0.113.7').send({ username: 'admin.th', password: 'wrong-password-1' }).expect(401);
-    const { rows } = await proxied.db.query(`SELECT actor_id, changes FROM audit_event WHERE action = 'login-failed' ORDER BY occurred_at DESC LIMIT 1`);
+    await proxied
+      .http()
+      .post('/api/v1/auth/login')
+      .set('x-forwarded-for', '203.0.113.7')
+      .send({ username: 'admin.th', password: 'wrong-password-1' })
+      .expect(401);
+    const { rows } = await proxied.db.query(
+      `SELECT actor_id, changes FROM audit_event WHERE action = 'login-failed' ORDER BY occurred_at DESC LIMIT 1`,
+    );
     expect(rows[0]).toMatchObject({ actor_id: null, changes: { client: { address: '203.0.113.7' } } });
   });
 
@@ -123,7 +152,16 @@ describe('request logs of the built API', () => {
     base = `http://127.0.0.1:${port}`;
     child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
       cwd: ROOT,
-      env: { PATH: process.env.PATH, NODE_ENV: 'test', DATABASE_URL: api.databaseUrl, REDIS_URL: redisUrl(), QUEUE_PREFIX: `test:logs:${process.pid}`, JWT_SECRET: TEST_JWT_SECRET, PORT: String(port), LOG_LEVEL: 'info' },
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'test',
+        DATABASE_URL: api.databaseUrl,
+        REDIS_URL: redisUrl(),
+        QUEUE_PREFIX: `test:logs:${process.pid}`,
+        JWT_SECRET: TEST_JWT_SECRET,
+        PORT: String(port),
+        LOG_LEVEL: 'info',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let partial = '';
@@ -134,11 +172,15 @@ describe('request logs of the built API', () => {
       lines.push(...complete.filter((line) => line.trim()));
     });
     child.stderr?.on('data', (chunk: Buffer) => lines.push(chunk.toString()));
-    await eventually(async () => {
-      const res = await fetch(`${base}/health/ready`).catch(() => undefined);
-      await res?.text();
-      return res?.status === 200 ? true : undefined;
-    }, 60_000, 'the built API');
+    await eventually(
+      async () => {
+        const res = await fetch(`${base}/health/ready`).catch(() => undefined);
+        await res?.text();
+        return res?.status === 200 ? true : undefined;
+      },
+      60_000,
+      'the built API',
+    );
   });
   afterAll(async () => {
     if (child && child.exitCode === null) {
@@ -149,8 +191,10 @@ describe('request logs of the built API', () => {
     await api.close();
   });
 
-  it('name searches are not logged, and the id logged is the server\'s, with the caller\'s kept apart', async () => {
-    const res = await fetch(`${base}/api/v1/cadres?q=nguyen%20van%20thanh&gender=female&limit=5`, { headers: { authorization: await api.login('admin.th'), 'x-request-id': 'client-trace-42' } });
+  it("name searches are not logged, and the id logged is the server's, with the caller's kept apart", async () => {
+    const res = await fetch(`${base}/api/v1/cadres?q=nguyen%20van%20thanh&gender=female&limit=5`, {
+      headers: { authorization: await api.login('admin.th'), 'x-request-id': 'client-trace-42' },
+    });
     expect(res.status).toBe(200);
     await res.text();
     const serverId = res.headers.get('x-request-id') as string;
@@ -162,7 +206,12 @@ describe('request logs of the built API', () => {
       15_000,
       `the request log line in:\n${lines.filter((l) => !l.includes('InstanceLoader') && !l.includes('RouterExplorer')).join('\n')}`,
     );
-    expect(entry?.req).toEqual({ id: serverId, method: 'GET', url: '/api/v1/cadres?q=redacted&gender=redacted&limit=5', correlationId: 'client-trace-42' });
+    expect(entry?.req).toEqual({
+      id: serverId,
+      method: 'GET',
+      url: '/api/v1/cadres?q=redacted&gender=redacted&limit=5',
+      correlationId: 'client-trace-42',
+    });
     expect(lines.join('\n')).not.toMatch(/nguyen|female/i);
   });
 });

@@ -70,7 +70,10 @@ describe('row-level security', () => {
         const tx = txHost().tx;
         return {
           cadres: (await tx.query(`SELECT * FROM cadre`)) as { committee_id: string }[],
-          positions: (await tx.query(`SELECT p.* FROM cadre_position p JOIN cadre k ON true WHERE k.id = p.cadre_id AND k.committee_id = ANY($1)`, [[...th]])) as unknown[],
+          positions: (await tx.query(
+            `SELECT p.* FROM cadre_position p JOIN cadre k ON true WHERE k.id = p.cadre_id AND k.committee_id = ANY($1)`,
+            [[...th]],
+          )) as unknown[],
           committees: (await tx.query(`SELECT id FROM committee`)) as { id: string }[],
           deadlines: (await tx.query(`SELECT committee_id FROM deadline`)) as { committee_id: string }[],
           audit: (await tx.query(`SELECT committee_id FROM audit_event`)) as { committee_id: string }[],
@@ -128,7 +131,10 @@ describe('row-level security', () => {
       await client.query('BEGIN');
       await client.query(`SELECT set_config('app.scope', '{}', true)`);
       await expect(
-        client.query(`INSERT INTO deadline (committee_id, kind, title, due_on, set_by_committee_id) VALUES ($1, 'other', 'x', current_date, $1)`, [C.TH]),
+        client.query(
+          `INSERT INTO deadline (committee_id, kind, title, due_on, set_by_committee_id) VALUES ($1, 'other', 'x', current_date, $1)`,
+          [C.TH],
+        ),
       ).rejects.toThrow(/row-level security/);
       await client.query('ROLLBACK');
     } finally {
@@ -146,7 +152,11 @@ describe('row-level security', () => {
     const deadlines = await api.http().get(`/api/v1/deadlines?committeeId=${C.TH}&subtree=true`).set('authorization', auth).expect(200);
     expect(deadlines.body.items.length).toBeGreaterThan(0);
     // admin.hn, whose scope does not hold it, gets the same 404 as before.
-    await api.http().get(`/api/v1/cadres/${id}`).set('authorization', await api.login('admin.hn')).expect(404);
+    await api
+      .http()
+      .get(`/api/v1/cadres/${id}`)
+      .set('authorization', await api.login('admin.hn'))
+      .expect(404);
   });
 
   it('an admin reshapes the tree under its board: the renumbering reaches rows outside its scope', async () => {
@@ -158,7 +168,12 @@ describe('row-level security', () => {
       .send({ code: 'TH-RLS', name: 'Đảng ủy thử', level: 'grassroots', parentId: C['TH-NS'] })
       .expect(201);
     // A move renumbers the whole tree, and every row that copies a committee's `pre` with it.
-    await api.http().post(`/api/v1/committees/${created.body.id}/move`).set('authorization', auth).send({ version: created.body.version, parentId: C['TH-TX'] }).expect(200);
+    await api
+      .http()
+      .post(`/api/v1/committees/${created.body.id}/move`)
+      .set('authorization', auth)
+      .send({ version: created.body.version, parentId: C['TH-TX'] })
+      .expect(200);
     const { rows } = await api.db.query<{ cadres: number; tallies: number }>(
       `SELECT (SELECT count(*) FROM cadre k JOIN committee c ON c.id = k.committee_id WHERE k.committee_pre <> c.pre)::int AS cadres,
               (SELECT count(*) FROM cadre_tally t JOIN committee c ON c.id = t.committee_id WHERE t.committee_pre <> c.pre)::int AS tallies`,

@@ -26,7 +26,11 @@ describe.each([
         [q],
       )
     ).rows.map((r) => r.id);
-    const res = await api.http().get(`/api/v1/cadres?limit=200&q=${encodeURIComponent(q)}`).set('authorization', auth).expect(200);
+    const res = await api
+      .http()
+      .get(`/api/v1/cadres?limit=200&q=${encodeURIComponent(q)}`)
+      .set('authorization', auth)
+      .expect(200);
     expect(res.body.items.map((c: { id: string }) => c.id)).toEqual(expected);
     if (q !== 'ĐỨC') expect(expected.length).toBeGreaterThan(0);
   });
@@ -43,7 +47,11 @@ describe.each([
         )
       ).rows.map((r) => r.id);
     expect(await literal()).toEqual([]);
-    const res = await api.http().get(`/api/v1/cadres?limit=200&q=${encodeURIComponent(q)}`).set('authorization', auth).expect(200);
+    const res = await api
+      .http()
+      .get(`/api/v1/cadres?limit=200&q=${encodeURIComponent(q)}`)
+      .set('authorization', auth)
+      .expect(200);
     expect(res.body).toEqual({ items: [], nextCursor: null });
   });
 
@@ -52,10 +60,21 @@ describe.each([
       .http()
       .post('/api/v1/cadres')
       .set('authorization', auth)
-      .send({ committeeId: api.committees.TH, managingCommitteeId: api.committees.TH, fullName: 'Lê Văn_Tư 100%', gender: 'male', dateOfBirth: '1970-01-01', ethnicity: 'Kinh' })
+      .send({
+        committeeId: api.committees.TH,
+        managingCommitteeId: api.committees.TH,
+        fullName: 'Lê Văn_Tư 100%',
+        gender: 'male',
+        dateOfBirth: '1970-01-01',
+        ethnicity: 'Kinh',
+      })
       .expect(201);
     for (const q of ['_', '＿', 'n_t', '100%', '100％', '0%']) {
-      const res = await api.http().get(`/api/v1/cadres?limit=200&q=${encodeURIComponent(q)}`).set('authorization', auth).expect(200);
+      const res = await api
+        .http()
+        .get(`/api/v1/cadres?limit=200&q=${encodeURIComponent(q)}`)
+        .set('authorization', auth)
+        .expect(200);
       expect(res.body.items.map((c: { id: string }) => c.id)).toEqual([created.body.id]);
     }
   });

@@ -6,7 +6,8 @@ import { expectProblem, expectFieldError } from './support/problems';
 import { walkPages } from './support/pages';
 
 /** Every item of a list. */
-const listAll = async <T = Record<string, unknown>>(api: TestApi, auth: string, path: string): Promise<T[]> => (await walkPages<T>(api, auth, path)).items;
+const listAll = async <T = Record<string, unknown>>(api: TestApi, auth: string, path: string): Promise<T[]> =>
+  (await walkPages<T>(api, auth, path)).items;
 
 const b64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 /** An HS256 JWT signed by hand, to show the guard checks more than the signature. */
@@ -42,7 +43,10 @@ describe('tenancy: committees see only their own subtree', () => {
     ).rows[0];
     thCadre = { id: cadre.id, version: cadre.version, hometown: cadre.hometown, positionId: cadre.position_id };
     nsCadreManagedByTh = (
-      await api.db.query(`SELECT id FROM cadre WHERE committee_id = $1 AND managing_committee_id = $2 ORDER BY id LIMIT 1`, [C['TH-NS'], C.TH])
+      await api.db.query(`SELECT id FROM cadre WHERE committee_id = $1 AND managing_committee_id = $2 ORDER BY id LIMIT 1`, [
+        C['TH-NS'],
+        C.TH,
+      ])
     ).rows[0].id;
     const users = (await api.db.query(`SELECT id, username FROM app_user WHERE username IN ('admin.th', 'admin.hn')`)).rows;
     adminThId = users.find((u) => u.username === 'admin.th').id;
@@ -54,7 +58,8 @@ describe('tenancy: committees see only their own subtree', () => {
   describe('admin.hn (admin at HN) and TH', () => {
     it('lists only HN cadres', async () => {
       const items = await listAll<{ committeeId: string }>(api, hn, '/api/v1/cadres');
-      const inDb = (await api.db.query(`SELECT count(*)::int AS n FROM cadre WHERE committee_id = $1 AND archived_at IS NULL`, [C.HN])).rows[0].n;
+      const inDb = (await api.db.query(`SELECT count(*)::int AS n FROM cadre WHERE committee_id = $1 AND archived_at IS NULL`, [C.HN]))
+        .rows[0].n;
       expect(items).toHaveLength(inDb);
       expect(inDb).toBeGreaterThanOrEqual(20);
       expect(new Set(items.map((c) => c.committeeId))).toEqual(new Set([C.HN]));
@@ -70,12 +75,20 @@ describe('tenancy: committees see only their own subtree', () => {
       expectProblem(await api.http().get(`/api/v1/cadres/${thCadre.id}`).set('authorization', hn), 404, 'not-found');
       expectProblem(await api.http().get(`/api/v1/cadres/${nsCadreManagedByTh}`).set('authorization', hn), 404, 'not-found');
       expectProblem(
-        await api.http().patch(`/api/v1/cadres/${thCadre.id}`).set('authorization', hn).send({ version: thCadre.version, hometown: 'Sóc Sơn, Hà Nội (sửa)' }),
+        await api
+          .http()
+          .patch(`/api/v1/cadres/${thCadre.id}`)
+          .set('authorization', hn)
+          .send({ version: thCadre.version, hometown: 'Sóc Sơn, Hà Nội (sửa)' }),
         404,
         'not-found',
       );
       expectProblem(
-        await api.http().post(`/api/v1/cadres/${thCadre.id}/archive`).set('authorization', hn).send({ version: thCadre.version, reason: 'thử lưu trữ' }),
+        await api
+          .http()
+          .post(`/api/v1/cadres/${thCadre.id}/archive`)
+          .set('authorization', hn)
+          .send({ version: thCadre.version, reason: 'thử lưu trữ' }),
         404,
         'not-found',
       );
@@ -89,7 +102,11 @@ describe('tenancy: committees see only their own subtree', () => {
         'not-found',
       );
       expectProblem(
-        await api.http().post(`/api/v1/cadres/${thCadre.id}/positions/${thCadre.positionId}/end`).set('authorization', hn).send({ endedOn: '2025-01-01' }),
+        await api
+          .http()
+          .post(`/api/v1/cadres/${thCadre.id}/positions/${thCadre.positionId}/end`)
+          .set('authorization', hn)
+          .send({ endedOn: '2025-01-01' }),
         404,
         'not-found',
       );
@@ -105,12 +122,20 @@ describe('tenancy: committees see only their own subtree', () => {
 
     it('gets 404 for an invisible working committee, whatever state or place it has', async () => {
       // Working in TH-NS, managed by HN: the answer must not say "not below HN" (that would confirm TH-NS exists).
-      const below = await api.http().post('/api/v1/cadres').set('authorization', hn).send({ ...VALID_CADRE, committeeId: C['TH-NS'], managingCommitteeId: C.HN });
+      const below = await api
+        .http()
+        .post('/api/v1/cadres')
+        .set('authorization', hn)
+        .send({ ...VALID_CADRE, committeeId: C['TH-NS'], managingCommitteeId: C.HN });
       expectProblem(below, 404, 'not-found');
       // Nor that it is dissolved.
       await api.db.query(`UPDATE committee SET status = 'dissolved', valid_to = current_date WHERE id = $1`, [C['TH-TX']]);
       try {
-        const dissolved = await api.http().post('/api/v1/cadres').set('authorization', hn).send({ ...VALID_CADRE, committeeId: C['TH-TX'], managingCommitteeId: C.HN });
+        const dissolved = await api
+          .http()
+          .post('/api/v1/cadres')
+          .set('authorization', hn)
+          .send({ ...VALID_CADRE, committeeId: C['TH-TX'], managingCommitteeId: C.HN });
         expectProblem(dissolved, 404, 'not-found');
         expect(JSON.stringify(dissolved.body)).not.toContain('TH-TX');
       } finally {
@@ -139,7 +164,11 @@ describe('tenancy: committees see only their own subtree', () => {
     });
 
     it('gets 404 changing, moving, dissolving or adding under a TH committee', async () => {
-      expectProblem(await api.http().patch(`/api/v1/committees/${C['TH-NS']}`).set('authorization', hn).send({ version: 1, name: 'Huyện ủy X' }), 404, 'not-found');
+      expectProblem(
+        await api.http().patch(`/api/v1/committees/${C['TH-NS']}`).set('authorization', hn).send({ version: 1, name: 'Huyện ủy X' }),
+        404,
+        'not-found',
+      );
       expectProblem(
         await api.http().post(`/api/v1/committees/${C['TH-NS']}/move`).set('authorization', hn).send({ version: 1, parentId: C.HN }),
         404,
@@ -151,7 +180,11 @@ describe('tenancy: committees see only their own subtree', () => {
         'not-found',
       );
       expectProblem(
-        await api.http().post('/api/v1/committees').set('authorization', hn).send({ code: 'TH-XX', name: 'Huyện ủy X', level: 'district', parentId: C.TH }),
+        await api
+          .http()
+          .post('/api/v1/committees')
+          .set('authorization', hn)
+          .send({ code: 'TH-XX', name: 'Huyện ủy X', level: 'district', parentId: C.TH }),
         404,
         'not-found',
       );
@@ -162,15 +195,25 @@ describe('tenancy: committees see only their own subtree', () => {
 
     it('gets 404 for the audit trail and role assignments of TH', async () => {
       expectProblem(await api.http().get(`/api/v1/audit-events?committeeId=${C.TH}`).set('authorization', hn), 404, 'not-found');
-      expectProblem(await api.http().get(`/api/v1/audit-events?committeeId=${C['TH-NS']}&subtree=true`).set('authorization', hn), 404, 'not-found');
+      expectProblem(
+        await api.http().get(`/api/v1/audit-events?committeeId=${C['TH-NS']}&subtree=true`).set('authorization', hn),
+        404,
+        'not-found',
+      );
       expectProblem(await api.http().get(`/api/v1/role-assignments?committeeId=${C.TH}`).set('authorization', hn), 404, 'not-found');
       expectProblem(
-        await api.http().post('/api/v1/role-assignments').set('authorization', hn).send({ userId: adminHnId, committeeId: C.TH, role: 'viewer' }),
+        await api
+          .http()
+          .post('/api/v1/role-assignments')
+          .set('authorization', hn)
+          .send({ userId: adminHnId, committeeId: C.TH, role: 'viewer' }),
         404,
         'not-found',
       );
       expectProblem(await api.http().post(`/api/v1/role-assignments/${thAssignmentId}/revoke`).set('authorization', hn), 404, 'not-found');
-      const active = (await api.db.query(`SELECT count(*)::int AS n FROM role_assignment WHERE user_id = $1 AND revoked_at IS NULL`, [adminHnId])).rows[0].n;
+      const active = (
+        await api.db.query(`SELECT count(*)::int AS n FROM role_assignment WHERE user_id = $1 AND revoked_at IS NULL`, [adminHnId])
+      ).rows[0].n;
       expect(active).toBe(1);
       expect((await api.db.query(`SELECT revoked_at FROM role_assignment WHERE id = $1`, [thAssignmentId])).rows[0].revoked_at).toBeNull();
     });
@@ -185,7 +228,11 @@ describe('tenancy: committees see only their own subtree', () => {
 
     it('gets 404 reading or editing a TH user', async () => {
       expectProblem(await api.http().get(`/api/v1/users/${adminThId}`).set('authorization', hn), 404, 'not-found');
-      expectProblem(await api.http().patch(`/api/v1/users/${adminThId}`).set('authorization', hn).send({ version: 1, status: 'disabled' }), 404, 'not-found');
+      expectProblem(
+        await api.http().patch(`/api/v1/users/${adminThId}`).set('authorization', hn).send({ version: 1, status: 'disabled' }),
+        404,
+        'not-found',
+      );
       expect((await api.db.query(`SELECT status FROM app_user WHERE id = $1`, [adminThId])).rows[0].status).toBe('active');
     });
   });
@@ -195,8 +242,16 @@ describe('tenancy: committees see only their own subtree', () => {
       const id = randomUUID();
       const th = await api.login('admin.th');
       expectProblem(await api.http().get(`/api/v1/cadres/${id}`).set('authorization', th), 404, 'not-found');
-      expectProblem(await api.http().patch(`/api/v1/cadres/${id}`).set('authorization', th).send({ version: 1, hometown: 'x' }), 404, 'not-found');
-      expectProblem(await api.http().post(`/api/v1/cadres/${id}/archive`).set('authorization', th).send({ version: 1, reason: 'không tồn tại' }), 404, 'not-found');
+      expectProblem(
+        await api.http().patch(`/api/v1/cadres/${id}`).set('authorization', th).send({ version: 1, hometown: 'x' }),
+        404,
+        'not-found',
+      );
+      expectProblem(
+        await api.http().post(`/api/v1/cadres/${id}/archive`).set('authorization', th).send({ version: 1, reason: 'không tồn tại' }),
+        404,
+        'not-found',
+      );
       expectProblem(await api.http().get(`/api/v1/cadres?committeeId=${id}`).set('authorization', th), 404, 'not-found');
       expectProblem(await api.http().get(`/api/v1/committees/${id}`).set('authorization', th), 404, 'not-found');
       expectProblem(await api.http().get(`/api/v1/users/${id}`).set('authorization', th), 404, 'not-found');
@@ -213,7 +268,10 @@ describe('tenancy: committees see only their own subtree', () => {
       const th = await api.login('admin.th');
       expectFieldError(await api.http().get('/api/v1/cadres/not-a-uuid').set('authorization', th), 'id');
       expectFieldError(await api.http().patch('/api/v1/cadres/123').set('authorization', th).send({ version: 1 }), 'id');
-      expectFieldError(await api.http().post('/api/v1/cadres/1%27%20OR%201=1/archive').set('authorization', th).send({ version: 1, reason: 'abc' }), 'id');
+      expectFieldError(
+        await api.http().post('/api/v1/cadres/1%27%20OR%201=1/archive').set('authorization', th).send({ version: 1, reason: 'abc' }),
+        'id',
+      );
       expectFieldError(await api.http().get('/api/v1/committees/xyz').set('authorization', th), 'id');
       expectFieldError(await api.http().get('/api/v1/users/abc').set('authorization', th), 'id');
       expectFieldError(await api.http().post('/api/v1/role-assignments/abc/revoke').set('authorization', th), 'id');
@@ -251,37 +309,63 @@ describe('tenancy: committees see only their own subtree', () => {
       expect(committees.map((c) => c.code)).toEqual(expect.arrayContaining(['TW', 'HN', 'TH', 'TH-NS', 'TH-TX']));
       await api.http().get(`/api/v1/committees/${C['TH-NS']}`).set('authorization', auditor).expect(200);
       await api.http().get(`/api/v1/users/${adminThId}`).set('authorization', auditor).expect(200);
-      const assignments = await listAll<{ committeeCode: string }>(api, auditor, `/api/v1/role-assignments?committeeId=${C.TH}&subtree=true`);
+      const assignments = await listAll<{ committeeCode: string }>(
+        api,
+        auditor,
+        `/api/v1/role-assignments?committeeId=${C.TH}&subtree=true`,
+      );
       expect(assignments.map((a) => a.committeeCode)).toEqual(expect.arrayContaining(['TH', 'TH-NS']));
     });
 
     it('writes nothing: 403 on every write', async () => {
       expectProblem(
-        await api.http().patch(`/api/v1/cadres/${nsCadreManagedByTh}`).set('authorization', auditor).send({ version: 1, hometown: 'Hà Nội' }),
+        await api
+          .http()
+          .patch(`/api/v1/cadres/${nsCadreManagedByTh}`)
+          .set('authorization', auditor)
+          .send({ version: 1, hometown: 'Hà Nội' }),
         403,
         'forbidden',
       );
       expectProblem(
-        await api.http().post('/api/v1/cadres').set('authorization', auditor).send({ ...VALID_CADRE, committeeId: C.TH, managingCommitteeId: C.TH }),
+        await api
+          .http()
+          .post('/api/v1/cadres')
+          .set('authorization', auditor)
+          .send({ ...VALID_CADRE, committeeId: C.TH, managingCommitteeId: C.TH }),
         403,
         'forbidden',
       );
       expectProblem(
-        await api.http().post(`/api/v1/cadres/${thCadre.id}/archive`).set('authorization', auditor).send({ version: 1, reason: 'kiểm tra' }),
+        await api
+          .http()
+          .post(`/api/v1/cadres/${thCadre.id}/archive`)
+          .set('authorization', auditor)
+          .send({ version: 1, reason: 'kiểm tra' }),
         403,
         'forbidden',
       );
       expectProblem(
-        await api.http().post('/api/v1/committees').set('authorization', auditor).send({ code: 'HN-BD', name: 'Quận ủy Ba Đình', level: 'district', parentId: C.HN }),
+        await api
+          .http()
+          .post('/api/v1/committees')
+          .set('authorization', auditor)
+          .send({ code: 'HN-BD', name: 'Quận ủy Ba Đình', level: 'district', parentId: C.HN }),
         403,
         'forbidden',
       );
       expectProblem(
-        await api.http().post('/api/v1/role-assignments').set('authorization', auditor).send({ userId: adminThId, committeeId: C.TH, role: 'viewer' }),
+        await api
+          .http()
+          .post('/api/v1/role-assignments')
+          .set('authorization', auditor)
+          .send({ userId: adminThId, committeeId: C.TH, role: 'viewer' }),
         403,
         'forbidden',
       );
-      const changed = (await api.db.query(`SELECT count(*)::int AS n FROM cadre WHERE hometown = 'Hà Nội' OR full_name = $1`, [VALID_CADRE.fullName])).rows[0].n;
+      const changed = (
+        await api.db.query(`SELECT count(*)::int AS n FROM cadre WHERE hometown = 'Hà Nội' OR full_name = $1`, [VALID_CADRE.fullName])
+      ).rows[0].n;
       expect(changed).toBe(0);
       expect((await api.db.query(`SELECT count(*)::int AS n FROM committee WHERE code = 'HN-BD'`)).rows[0].n).toBe(0);
     });
@@ -327,7 +411,8 @@ describe('tenancy: committees see only their own subtree', () => {
     it('get 401 with a garbage, wrongly signed, expired or non-access token', async () => {
       const userId = adminThId;
       const now = Math.floor(Date.now() / 1000);
-      const refresh = (await api.http().post('/api/v1/auth/login').send({ username: 'admin.th', password: 'demo-Passw0rd!' }).expect(200)).body.refreshToken;
+      const refresh = (await api.http().post('/api/v1/auth/login').send({ username: 'admin.th', password: 'demo-Passw0rd!' }).expect(200))
+        .body.refreshToken;
       const bad = [
         'Bearer garbage',
         'Bearer ',
@@ -340,7 +425,11 @@ describe('tenancy: committees see only their own subtree', () => {
       ];
       for (const header of bad) expectProblem(await api.http().get('/api/v1/me').set('authorization', header), 401, 'unauthorized');
       // The same claims, properly signed, do get in: the refusals above are about the token, not the user.
-      await api.http().get('/api/v1/me').set('authorization', `Bearer ${jwt({ sub: userId, typ: 'access', iat: now, exp: now + 600 })}`).expect(200);
+      await api
+        .http()
+        .get('/api/v1/me')
+        .set('authorization', `Bearer ${jwt({ sub: userId, typ: 'access', iat: now, exp: now + 600 })}`)
+        .expect(200);
     });
   });
 });

@@ -39,7 +39,9 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
       connections: options.connections,
       duration: seconds,
       requests,
-      setupClient: latencies ? (client) => client.on('response', (_status: number, _bytes: number, ms: number) => latencies.push(ms)) : undefined,
+      setupClient: latencies
+        ? (client) => client.on('response', (_status: number, _bytes: number, ms: number) => latencies.push(ms))
+        : undefined,
     });
   if (options.warmupSeconds ?? 2) await run(options.warmupSeconds ?? 2);
   const latencies: number[] = [];

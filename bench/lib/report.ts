@@ -21,7 +21,10 @@ export function commit(): string {
     const sha = execSync('git rev-parse --short HEAD', { cwd: BENCH_DIR, encoding: 'utf8' }).trim();
     // From the repository's root (pathspecs are relative to the working directory), and not counting
     // what the benchmarks write themselves.
-    const dirty = execSync(`git status --porcelain -- apps libs migrations bench ':!bench/RESULTS.md' ':!bench/explain'`, { cwd: join(BENCH_DIR, '..'), encoding: 'utf8' }).trim();
+    const dirty = execSync(`git status --porcelain -- apps libs migrations bench ':!bench/RESULTS.md' ':!bench/explain'`, {
+      cwd: join(BENCH_DIR, '..'),
+      encoding: 'utf8',
+    }).trim();
     return dirty ? `${sha} (+ uncommitted changes)` : sha;
   } catch {
     return 'unknown';

@@ -58,7 +58,10 @@ export async function startApi(databaseUrl: string, overrides: Record<string, st
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
-    const ok = await fetch(`${url}/health/ready`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { url, stop: stopper(child) };
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -69,13 +72,27 @@ export async function startApi(databaseUrl: string, overrides: Record<string, st
 export async function startWorker(databaseUrl: string, redisUrl: string, queuePrefix: string): Promise<Running> {
   const port = await freePort();
   const child = fork(join(dist, 'apps', 'worker', 'src', 'main.js'), [], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, APP_DATABASE_URL: appDatabaseUrlOf(databaseUrl), REDIS_URL: redisUrl, QUEUE_PREFIX: queuePrefix, WORKER_HEALTH_PORT: String(port), JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn', NODE_ENV: 'production', SMTP_URL: '' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      APP_DATABASE_URL: appDatabaseUrlOf(databaseUrl),
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: queuePrefix,
+      WORKER_HEALTH_PORT: String(port),
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      SMTP_URL: '',
+    },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`the worker exited with ${child.exitCode}`);
-    const ok = await fetch(`${url}/health/ready`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { url, stop: stopper(child) };
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -83,9 +100,19 @@ export async function startWorker(databaseUrl: string, redisUrl: string, queuePr
 }
 
 /** The bare Fastify + pg reference route (bench/reference-server.ts) serving the given queries. */
-export async function startReference(databaseUrl: string, queries: Record<string, { sql: string; params: unknown[] }>, prepared = false): Promise<Running> {
+export async function startReference(
+  databaseUrl: string,
+  queries: Record<string, { sql: string; params: unknown[] }>,
+  prepared = false,
+): Promise<Running> {
   const child = fork(join(dist, 'bench', 'reference-server.js'), [], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', REFERENCE_QUERIES: JSON.stringify(queries), PREPARED: prepared ? '1' : '0' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: '0',
+      REFERENCE_QUERIES: JSON.stringify(queries),
+      PREPARED: prepared ? '1' : '0',
+    },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {

@@ -29,7 +29,12 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; co
   { username: 'officer.th', displayName: 'Chuyên viên Ban Tổ chức Tỉnh ủy', role: 'officer', committee: 'TH' },
   { username: 'secretary.th', displayName: 'Bí thư Tỉnh ủy Thanh Hóa', role: 'secretary', committee: 'TH' },
   { username: 'admin.ns', displayName: 'Ban Tổ chức Huyện ủy Nga Sơn', role: 'admin', committee: 'TH-NS' },
-  ...[1, 2, 3, 4, 5].map((n) => ({ username: `voter.th.${n}`, displayName: `Ủy viên Ban Chấp hành ${n}`, role: 'voter' as Role, committee: 'TH' })),
+  ...[1, 2, 3, 4, 5].map((n) => ({
+    username: `voter.th.${n}`,
+    displayName: `Ủy viên Ban Chấp hành ${n}`,
+    role: 'voter' as Role,
+    committee: 'TH',
+  })),
 ];
 
 export const DEMO_PASSWORD_DEFAULT = 'demo-Passw0rd!';
@@ -76,14 +81,32 @@ export async function bootstrapRoot(
         operator.displayName,
         await hashPassword(operator.password),
       ]);
-      const [assignment] = await tx.query(`INSERT INTO role_assignment (user_id, committee_id, role) VALUES ($1, $2, 'operator') RETURNING id`, [
-        user.id,
-        committee.id,
-      ]);
+      const [assignment] = await tx.query(
+        `INSERT INTO role_assignment (user_id, committee_id, role) VALUES ($1, $2, 'operator') RETURNING id`,
+        [user.id, committee.id],
+      );
       const base = { committeeId: committee.id, actorId: null };
-      await audit.record({ ...base, entityType: 'Committee', entityId: committee.id, action: 'create', changes: { after: { code: root.code, name: root.name } } });
-      await audit.record({ ...base, entityType: 'User', entityId: user.id, action: 'create', changes: { after: { username: operator.username } } });
-      await audit.record({ ...base, entityType: 'RoleAssignment', entityId: assignment.id, action: 'grant', changes: { after: { userId: user.id, role: 'operator' } } });
+      await audit.record({
+        ...base,
+        entityType: 'Committee',
+        entityId: committee.id,
+        action: 'create',
+        changes: { after: { code: root.code, name: root.name } },
+      });
+      await audit.record({
+        ...base,
+        entityType: 'User',
+        entityId: user.id,
+        action: 'create',
+        changes: { after: { username: operator.username } },
+      });
+      await audit.record({
+        ...base,
+        entityType: 'RoleAssignment',
+        entityId: assignment.id,
+        action: 'grant',
+        changes: { after: { userId: user.id, role: 'operator' } },
+      });
       return { committeeId: committee.id as string, operatorId: user.id as string };
     }),
   );
@@ -121,14 +144,25 @@ export async function seedDemo(app: INestApplicationContext, password = process.
 
   const admins: Record<string, string> = { TW: 'admin.tw', HN: 'admin.hn', TH: 'admin.th', 'TH-NS': 'admin.ns', 'TH-TX': 'admin.th' };
   const createUser = async (u: (typeof DEMO_USERS)[number]) => {
-    const created = await users.create({ username: u.username, displayName: u.displayName, email: `${u.username}@canbo.local`, password, committeeId: ids.get(u.committee) as string, role: u.role });
+    const created = await users.create({
+      username: u.username,
+      displayName: u.displayName,
+      email: `${u.username}@canbo.local`,
+      password,
+      committeeId: ids.get(u.committee) as string,
+      role: u.role,
+    });
     userIds.set(u.username, created.id);
   };
   // As in real life, through the delegation rules: the operator creates committees and their first
   // boards (admins, secretaries, auditors); each board then appoints its own officers and voters.
   const boardAppointed = (u: (typeof DEMO_USERS)[number]) => ['officer', 'viewer', 'voter'].includes(u.role);
   await actAs('operator', async () => {
-    for (const c of rest) ids.set(c.code, (await committees.create({ code: c.code, name: c.name, level: c.level, parentId: ids.get(c.parent as string) as string })).id);
+    for (const c of rest)
+      ids.set(
+        c.code,
+        (await committees.create({ code: c.code, name: c.name, level: c.level, parentId: ids.get(c.parent as string) as string })).id,
+      );
     for (const u of DEMO_USERS.slice(1).filter((u) => !boardAppointed(u))) await createUser(u);
   });
   for (const u of DEMO_USERS.filter(boardAppointed)) await actAs(admins[u.committee], () => createUser(u));
@@ -153,7 +187,13 @@ export async function seedDemo(app: INestApplicationContext, password = process.
         dateOfBirth: isoDate(born, 1 + Math.floor(random() * 12), 1 + Math.floor(random() * 28)),
         ethnicity: pick(random, ETHNICITIES),
         religion: random() < 0.1 ? 'Phật giáo' : undefined,
-        hometown: pick(random, ['Nga Sơn, Thanh Hóa', 'Hoằng Hóa, Thanh Hóa', 'Đông Anh, Hà Nội', 'Quỳnh Lưu, Nghệ An', 'Kim Sơn, Ninh Bình']),
+        hometown: pick(random, [
+          'Nga Sơn, Thanh Hóa',
+          'Hoằng Hóa, Thanh Hóa',
+          'Đông Anh, Hà Nội',
+          'Quỳnh Lưu, Nghệ An',
+          'Kim Sơn, Ninh Bình',
+        ]),
         partyJoinDate: isoDate(joined, 1 + Math.floor(random() * 12), 1 + Math.floor(random() * 28)),
         partyOfficialDate: isoDate(joined + 1, 1 + Math.floor(random() * 12), 1 + Math.floor(random() * 28)),
         educationLevel: pick(random, ['Cử nhân Luật', 'Thạc sĩ Quản lý công', 'Cử nhân Kinh tế', 'Tiến sĩ Kinh tế', 'Kỹ sư Nông nghiệp']),
@@ -162,21 +202,44 @@ export async function seedDemo(app: INestApplicationContext, password = process.
           ? {
               politicalNotes: 'Lịch sử chính trị rõ ràng; không có vấn đề cần lưu ý.',
               family: [
-                { relation: 'spouse' as const, fullName: personName(random, gender === 'male' ? 'female' : 'male'), birthYear: born + 1, occupation: 'Giáo viên' },
+                {
+                  relation: 'spouse' as const,
+                  fullName: personName(random, gender === 'male' ? 'female' : 'male'),
+                  birthYear: born + 1,
+                  occupation: 'Giáo viên',
+                },
                 { relation: 'child' as const, fullName: personName(random, 'male'), birthYear: born + 28, occupation: 'Sinh viên' },
               ],
               discipline:
-                managedByTh || i % 4 === 1 ? [{ form: 'reprimand' as const, decidedOn: isoDate(thisYear - 3, 6, 15), effectUntil: isoDate(thisYear - 2, 6, 15), decisionRef: `${100 + i}-QĐ/UBKT` }] : [],
+                managedByTh || i % 4 === 1
+                  ? [
+                      {
+                        form: 'reprimand' as const,
+                        decidedOn: isoDate(thisYear - 3, 6, 15),
+                        effectUntil: isoDate(thisYear - 2, 6, 15),
+                        decisionRef: `${100 + i}-QĐ/UBKT`,
+                      },
+                    ]
+                  : [],
             }
           : {}),
       };
       await actAs(admins[managing], async () => {
         const cadre = await cadres.create(dto);
         const title = pick(random, TITLES[levelOf.get(c.code) as string]);
-        await history.addPosition(cadre.id as string, { title, organisation: c.name, committeeId: ids.get(c.code), startedOn: isoDate(thisYear - 2 - (i % 4), 3, 1) });
+        await history.addPosition(cadre.id as string, {
+          title,
+          organisation: c.name,
+          committeeId: ids.get(c.code),
+          startedOn: isoDate(thisYear - 2 - (i % 4), 3, 1),
+        });
         for (let y = thisYear - 3; y < thisYear; y++) {
           const score = 60 + Math.floor(random() * 38);
-          await history.addEvaluation(cadre.id as string, { year: y, score, rating: score >= 90 ? 'excellent' : score >= 70 ? 'good' : 'completed' });
+          await history.addEvaluation(cadre.id as string, {
+            year: y,
+            score,
+            rating: score >= 90 ? 'excellent' : score >= 70 ? 'good' : 'completed',
+          });
         }
       });
     }
@@ -187,10 +250,30 @@ export async function seedDemo(app: INestApplicationContext, password = process.
   const deadlines = app.get(DeadlinesService);
   const batches = app.get(DeadlineBatchesService);
   await actAs('admin.th', async () => {
-    await deadlines.create({ committeeId: ids.get('TH') as string, kind: 'planning-review', title: 'Rà soát, bổ sung quy hoạch Ban Chấp hành Đảng bộ tỉnh', dueOn: vnDay(7) });
-    await deadlines.create({ committeeId: ids.get('TH-NS') as string, kind: 'planning-submission', title: 'Nộp hồ sơ quy hoạch Ban Thường vụ Huyện ủy', dueOn: vnDay(1) });
-    await deadlines.create({ committeeId: ids.get('TH-NS') as string, kind: 'report-submission', title: 'Báo cáo kết quả lấy phiếu tín nhiệm giữa nhiệm kỳ', dueOn: vnDay(-4) });
-    await batches.create({ committeeId: ids.get('TH') as string, kind: 'appraisal', title: 'Hoàn thành thẩm định nhân sự quy hoạch cấp huyện', dueOn: vnDay(30) });
+    await deadlines.create({
+      committeeId: ids.get('TH') as string,
+      kind: 'planning-review',
+      title: 'Rà soát, bổ sung quy hoạch Ban Chấp hành Đảng bộ tỉnh',
+      dueOn: vnDay(7),
+    });
+    await deadlines.create({
+      committeeId: ids.get('TH-NS') as string,
+      kind: 'planning-submission',
+      title: 'Nộp hồ sơ quy hoạch Ban Thường vụ Huyện ủy',
+      dueOn: vnDay(1),
+    });
+    await deadlines.create({
+      committeeId: ids.get('TH-NS') as string,
+      kind: 'report-submission',
+      title: 'Báo cáo kết quả lấy phiếu tín nhiệm giữa nhiệm kỳ',
+      dueOn: vnDay(-4),
+    });
+    await batches.create({
+      committeeId: ids.get('TH') as string,
+      kind: 'appraisal',
+      title: 'Hoàn thành thẩm định nhân sự quy hoạch cấp huyện',
+      dueOn: vnDay(30),
+    });
   });
 }
 

@@ -2,11 +2,74 @@
  * Generated Vietnamese names for demo and benchmark data: common family, middle and given names
  * combined at random. No real person's data, anywhere.
  */
-export const FAMILY_NAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Đinh', 'Trịnh', 'Mai', 'Lương'];
+export const FAMILY_NAMES = [
+  'Nguyễn',
+  'Trần',
+  'Lê',
+  'Phạm',
+  'Hoàng',
+  'Huỳnh',
+  'Phan',
+  'Vũ',
+  'Võ',
+  'Đặng',
+  'Bùi',
+  'Đỗ',
+  'Hồ',
+  'Ngô',
+  'Dương',
+  'Lý',
+  'Đinh',
+  'Trịnh',
+  'Mai',
+  'Lương',
+];
 export const MALE_MIDDLE = ['Văn', 'Hữu', 'Đức', 'Minh', 'Quang', 'Thanh', 'Xuân', 'Công', 'Đình', 'Tiến', 'Mạnh', 'Ngọc'];
 export const FEMALE_MIDDLE = ['Thị', 'Ngọc', 'Thu', 'Thanh', 'Minh', 'Hồng', 'Kim', 'Phương', 'Thùy', 'Mai'];
-export const MALE_GIVEN = ['Hùng', 'Dũng', 'Tuấn', 'Nam', 'Bình', 'Đức', 'Sơn', 'Hải', 'Long', 'Quân', 'Thắng', 'Cường', 'Khánh', 'Phúc', 'Trung', 'Vinh', 'Hiếu', 'Toàn', 'Lâm', 'Đạt'];
-export const FEMALE_GIVEN = ['Lan', 'Hoa', 'Hương', 'Thảo', 'Trang', 'Phương', 'Yến', 'Hạnh', 'Nga', 'Linh', 'Huyền', 'Ánh', 'Dung', 'Nhung', 'Oanh', 'Vân', 'Hà', 'Loan', 'Quyên', 'Tâm'];
+export const MALE_GIVEN = [
+  'Hùng',
+  'Dũng',
+  'Tuấn',
+  'Nam',
+  'Bình',
+  'Đức',
+  'Sơn',
+  'Hải',
+  'Long',
+  'Quân',
+  'Thắng',
+  'Cường',
+  'Khánh',
+  'Phúc',
+  'Trung',
+  'Vinh',
+  'Hiếu',
+  'Toàn',
+  'Lâm',
+  'Đạt',
+];
+export const FEMALE_GIVEN = [
+  'Lan',
+  'Hoa',
+  'Hương',
+  'Thảo',
+  'Trang',
+  'Phương',
+  'Yến',
+  'Hạnh',
+  'Nga',
+  'Linh',
+  'Huyền',
+  'Ánh',
+  'Dung',
+  'Nhung',
+  'Oanh',
+  'Vân',
+  'Hà',
+  'Loan',
+  'Quyên',
+  'Tâm',
+];
 export const ETHNICITIES = ['Kinh', 'Kinh', 'Kinh', 'Kinh', 'Kinh', 'Kinh', 'Mường', 'Thái', 'Tày', 'Dao'];
 
 /** A small deterministic PRNG (mulberry32): the same seed always yields the same data set. */

@@ -18,14 +18,18 @@ async function main(): Promise<void> {
       return;
     }
     const rows = newest
-      .map((m) => `<article><h3>${escapeHtml(m.subject)}</h3><p><b>Đến:</b> ${escapeHtml(m.to.join(', '))} · <b>Lúc:</b> ${escapeHtml(m.receivedAt)}</p><pre>${escapeHtml(m.text)}</pre></article>`)
+      .map(
+        (m) =>
+          `<article><h3>${escapeHtml(m.subject)}</h3><p><b>Đến:</b> ${escapeHtml(m.to.join(', '))} · <b>Lúc:</b> ${escapeHtml(m.receivedAt)}</p><pre>${escapeHtml(m.text)}</pre></article>`,
+      )
       .join('<hr>');
-    res
-      .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
       .end(`<!doctype html><html lang="vi"><meta charset="utf-8"><meta http-equiv="refresh" content="10"><title>Canbo — thư đã gửi</title>
 <body style="font-family:sans-serif;max-width:60rem;margin:auto"><h1>Thư Canbo đã gửi (${newest.length})</h1>${rows || '<p>Chưa có thư nào.</p>'}</body></html>`);
   });
-  server.listen(httpPort, '127.0.0.1', () => console.log(`mail capture: SMTP 127.0.0.1:${smtpPort}, messages at http://localhost:${httpPort}`));
+  server.listen(httpPort, '127.0.0.1', () =>
+    console.log(`mail capture: SMTP 127.0.0.1:${smtpPort}, messages at http://localhost:${httpPort}`),
+  );
   const stop = () => {
     server.close();
     void capture.close().then(() => process.exit(0));

@@ -90,7 +90,9 @@ function parseArgs(argv: string[]): Options {
       case '-h':
         console.log(
           'usage: seed-scale [--seed N] [--tree 2019|2025] [--cadres N] [--audit-events N] [--fk-checks] [--no-verify]\n' +
-            '  target: SCALE_DATABASE_URL (default ' + DEFAULT_URL + '), dropped and recreated\n' +
+            '  target: SCALE_DATABASE_URL (default ' +
+            DEFAULT_URL +
+            '), dropped and recreated\n' +
             '  --fk-checks: load cadres, then positions/evaluations, with foreign keys checked (slower; for comparison)',
         );
         process.exit(0);
@@ -117,7 +119,9 @@ async function phase<T>(name: string, fn: () => Promise<T>, rowsOf?: (r: T) => n
   const seconds = (performance.now() - t) / 1000;
   const rows = rowsOf?.(result);
   phases.push({ name, seconds, rows });
-  log(`${name}: ${rows !== undefined ? `${fmt(rows)} rows, ` : ''}${seconds.toFixed(1)} s${rows ? ` (${fmt(Math.round(rows / Math.max(seconds, 1e-3)))}/s)` : ''}`);
+  log(
+    `${name}: ${rows !== undefined ? `${fmt(rows)} rows, ` : ''}${seconds.toFixed(1)} s${rows ? ` (${fmt(Math.round(rows / Math.max(seconds, 1e-3)))}/s)` : ''}`,
+  );
   return result;
 }
 
@@ -199,7 +203,15 @@ interface CadreIds {
  * its sink is given, so a partial replay (--fk-checks) yields the same rows.
  * Fills `managedBy` (cadre index → managing committee index) for the audit trail.
  */
-async function generateCadres(tree: Tree, counts: Int32Array, seed: number, ids: CadreIds, sinks: Sinks, managedBy: Int32Array, total: number): Promise<{ positions: number; evaluations: number }> {
+async function generateCadres(
+  tree: Tree,
+  counts: Int32Array,
+  seed: number,
+  ids: CadreIds,
+  sinks: Sinks,
+  managedBy: Int32Array,
+  total: number,
+): Promise<{ positions: number; evaluations: number }> {
   const { committees } = tree;
   let k = 0;
   let positions = 0;
@@ -242,7 +254,12 @@ async function generateCadres(tree: Tree, counts: Int32Array, seed: number, ids:
       if (random() < 0.03) {
         const y = REF_YEAR - 7 + Math.floor(random() * 6);
         discipline = JSON.stringify([
-          { form: pick(random, DISCIPLINE_FORMS), decidedOn: isoDate(y, 6, 15), effectUntil: isoDate(y + 1, 6, 15), decisionRef: `${100 + Math.floor(random() * 900)}-QĐ/UBKT` },
+          {
+            form: pick(random, DISCIPLINE_FORMS),
+            decidedOn: isoDate(y, 6, 15),
+            effectUntil: isoDate(y + 1, 6, 15),
+            decisionRef: `${100 + Math.floor(random() * 900)}-QĐ/UBKT`,
+          },
         ]);
       }
       let family = '[]';
@@ -250,8 +267,18 @@ async function generateCadres(tree: Tree, counts: Int32Array, seed: number, ids:
       if (random() < 0.2) {
         const spouse = gender === 'male' ? 'female' : 'male';
         family = JSON.stringify([
-          { relation: 'spouse', fullName: personName(random, spouse), birthYear: born + Math.floor(random() * 5) - 2, occupation: pick(random, OCCUPATIONS) },
-          { relation: 'child', fullName: personName(random, random() < 0.5 ? 'male' : 'female'), birthYear: born + 24 + Math.floor(random() * 8), occupation: pick(random, OCCUPATIONS) },
+          {
+            relation: 'spouse',
+            fullName: personName(random, spouse),
+            birthYear: born + Math.floor(random() * 5) - 2,
+            occupation: pick(random, OCCUPATIONS),
+          },
+          {
+            relation: 'child',
+            fullName: personName(random, random() < 0.5 ? 'male' : 'female'),
+            birthYear: born + 24 + Math.floor(random() * 8),
+            occupation: pick(random, OCCUPATIONS),
+          },
         ]);
         notes = POLITICAL_NOTES;
       }
@@ -294,7 +321,11 @@ async function generateCadres(tree: Tree, counts: Int32Array, seed: number, ids:
         for (let y = 0; y < EVALUATION_YEARS.length; y++) {
           const s = scores[y];
           const rating = s >= 90 ? 'excellent' : s >= 70 ? 'good' : s >= 50 ? 'completed' : 'not_completed';
-          waits.push(sinks.evaluation.push(`${ids.evaluation.id(evaluations + y)}\t${id}\t${EVALUATION_YEARS[y]}\t${rating}\t${s.toFixed(2)}\t${NULL}`));
+          waits.push(
+            sinks.evaluation.push(
+              `${ids.evaluation.id(evaluations + y)}\t${id}\t${EVALUATION_YEARS[y]}\t${rating}\t${s.toFixed(2)}\t${NULL}`,
+            ),
+          );
         }
       evaluations += EVALUATION_YEARS.length;
       for (const w of waits) if (w) await w;
@@ -308,12 +339,53 @@ async function generateCadres(tree: Tree, counts: Int32Array, seed: number, ids:
 }
 
 const CADRE_COLUMNS = [
-  'id', 'committee_id', 'committee_pre', 'managing_committee_id', 'managing_pre', 'full_name', 'gender', 'date_of_birth', 'ethnicity', 'religion', 'hometown',
-  'party_join_date', 'party_official_date', 'education_level', 'political_theory_level', 'status', 'discipline', 'political_notes', 'family', 'version',
+  'id',
+  'committee_id',
+  'committee_pre',
+  'managing_committee_id',
+  'managing_pre',
+  'full_name',
+  'gender',
+  'date_of_birth',
+  'ethnicity',
+  'religion',
+  'hometown',
+  'party_join_date',
+  'party_official_date',
+  'education_level',
+  'political_theory_level',
+  'status',
+  'discipline',
+  'political_notes',
+  'family',
+  'version',
 ];
-const POSITION_COLUMNS = ['id', 'cadre_id', 'committee_id', 'title', 'organisation', 'concurrent', 'started_on', 'ended_on', 'decision_ref'];
+const POSITION_COLUMNS = [
+  'id',
+  'cadre_id',
+  'committee_id',
+  'title',
+  'organisation',
+  'concurrent',
+  'started_on',
+  'ended_on',
+  'decision_ref',
+];
 const EVALUATION_COLUMNS = ['id', 'cadre_id', 'year', 'rating', 'score', 'note'];
-const AUDIT_COLUMNS = ['id', 'committee_id', 'seq', 'occurred_at', 'actor_id', 'entity_type', 'entity_id', 'action', 'changes', 'request_id', 'prev_hash', 'hash'];
+const AUDIT_COLUMNS = [
+  'id',
+  'committee_id',
+  'seq',
+  'occurred_at',
+  'actor_id',
+  'entity_type',
+  'entity_id',
+  'action',
+  'changes',
+  'request_id',
+  'prev_hash',
+  'hash',
+];
 
 /**
  * The audit trail: `total` 'Cadre' 'update' events spread over the committees in proportion to the
@@ -362,7 +434,10 @@ async function generateAudit(
       const kind = Math.floor(random() * 4);
       const changes =
         kind === 0
-          ? { before: { hometown: `${placeName(random)}, ${provincePlace}` }, after: { hometown: `${placeName(random)}, ${provincePlace}` } }
+          ? {
+              before: { hometown: `${placeName(random)}, ${provincePlace}` },
+              after: { hometown: `${placeName(random)}, ${provincePlace}` },
+            }
           : kind === 1
             ? { before: { educationLevel: pick(random, EDUCATION) }, after: { educationLevel: pick(random, EDUCATION) } }
             : kind === 2
@@ -458,7 +533,9 @@ function indexCost(d: IndexDef): number {
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   const url = opts.url;
-  log(`seed-scale: ${url.replace(/\/\/[^@/]*@/, '//…@')} seed=${opts.seed} tree=${opts.tree} cadres=${fmt(opts.cadres)} audit events=${fmt(opts.auditEvents)}${opts.fkChecks ? ' (foreign keys checked)' : ''}`);
+  log(
+    `seed-scale: ${url.replace(/\/\/[^@/]*@/, '//…@')} seed=${opts.seed} tree=${opts.tree} cadres=${fmt(opts.cadres)} audit events=${fmt(opts.auditEvents)}${opts.fkChecks ? ' (foreign keys checked)' : ''}`,
+  );
 
   await phase('database dropped, recreated and migrated', async () => {
     await recreateDatabase(url);
@@ -491,10 +568,34 @@ async function main(): Promise<void> {
     await phase(
       'committee',
       async () => {
-        const sink = new CopySink(db, 'committee', ['id', 'code', 'name', 'level_code', 'parent_id', 'node_no', 'path', 'depth', 'pre', 'last_pre', 'valid_from']);
+        const sink = new CopySink(db, 'committee', [
+          'id',
+          'code',
+          'name',
+          'level_code',
+          'parent_id',
+          'node_no',
+          'path',
+          'depth',
+          'pre',
+          'last_pre',
+          'valid_from',
+        ]);
         for (const c of committees) {
           const w = sink.push(
-            [c.id, c.code, text(c.name), c.level, c.parent >= 0 ? committees[c.parent].id : NULL, c.nodeNo, c.path, c.depth, c.pre, c.lastPre, '2020-01-01'].join('\t'),
+            [
+              c.id,
+              c.code,
+              text(c.name),
+              c.level,
+              c.parent >= 0 ? committees[c.parent].id : NULL,
+              c.nodeNo,
+              c.path,
+              c.depth,
+              c.pre,
+              c.lastPre,
+              '2020-01-01',
+            ].join('\t'),
           );
           if (w) await w;
         }
@@ -526,15 +627,21 @@ async function main(): Promise<void> {
           { username: 'auditor.tw', display: 'Kiểm tra viên Trung ương', committee: root, role: 'auditor' },
           { username: 'admin.tw', display: 'Ban Tổ chức Trung ương', committee: root, role: 'admin' },
         ];
-        const adminAt = (c: Committee) => users.push({ username: `admin.${c.code.toLowerCase()}`, display: `Ban Tổ chức ${c.name}`, committee: c, role: 'admin' });
+        const adminAt = (c: Committee) =>
+          users.push({ username: `admin.${c.code.toLowerCase()}`, display: `Ban Tổ chức ${c.name}`, committee: c, role: 'admin' });
         committees.filter((c) => c.level === 'provincial' || c.level === 'district').forEach(adminAt);
-        if (opts.tree === '2025') committees.filter((c) => c.level === 'grassroots').slice(0, 50).forEach(adminAt);
+        if (opts.tree === '2025')
+          committees
+            .filter((c) => c.level === 'grassroots')
+            .slice(0, 50)
+            .forEach(adminAt);
         const userSink = new CopySink(db, 'app_user', ['id', 'username', 'display_name', 'password_hash']);
         for (const [i, u] of users.entries()) await userSink.push([ids.id(i), u.username, text(u.display), text(hash)].join('\t'));
         await userSink.end();
         const operatorId = ids.id(0);
         const raSink = new CopySink(db, 'role_assignment', ['id', 'user_id', 'committee_id', 'role', 'granted_by']);
-        for (const [i, u] of users.entries()) await raSink.push([assignIds.id(i), ids.id(i), u.committee.id, u.role, i === 0 ? NULL : operatorId].join('\t'));
+        for (const [i, u] of users.entries())
+          await raSink.push([assignIds.id(i), ids.id(i), u.committee.id, u.role, i === 0 ? NULL : operatorId].join('\t'));
         await raSink.end();
         // Who edits a committee's files: its own admin, else the nearest admin above.
         const adminOf = new Map(users.flatMap((u, i) => (u.role === 'admin' ? [[u.committee.index, ids.id(i)] as const] : [])));
@@ -586,7 +693,15 @@ async function main(): Promise<void> {
           'cadre (FK checked)',
           async () => {
             const sink = new CopySink(conns[0], 'cadre', CADRE_COLUMNS);
-            await generateCadres(tree, counts, opts.seed, cadreIds, { cadre: sink, position: null, evaluation: null }, managedBy, opts.cadres);
+            await generateCadres(
+              tree,
+              counts,
+              opts.seed,
+              cadreIds,
+              { cadre: sink, position: null, evaluation: null },
+              managedBy,
+              opts.cadres,
+            );
             return sink.end();
           },
           (n) => n,
@@ -594,7 +709,11 @@ async function main(): Promise<void> {
         await phase(
           'cadre_position + cadre_evaluation (FK checked)',
           async () => {
-            const sinks: Sinks = { cadre: null, position: new CopySink(conns[0], 'cadre_position', POSITION_COLUMNS), evaluation: new CopySink(conns[1], 'cadre_evaluation', EVALUATION_COLUMNS) };
+            const sinks: Sinks = {
+              cadre: null,
+              position: new CopySink(conns[0], 'cadre_position', POSITION_COLUMNS),
+              evaluation: new CopySink(conns[1], 'cadre_evaluation', EVALUATION_COLUMNS),
+            };
             sideRows = await generateCadres(tree, counts, opts.seed, cadreIds, sinks, managedBy, opts.cadres);
             const [b, c] = await Promise.all([sinks.position!.end(), sinks.evaluation!.end()]);
             return b + c;
@@ -620,7 +739,9 @@ async function main(): Promise<void> {
           const headSink = new CopySink(conn, 'seeded_head', ['committee_id', 'seq', 'hash']);
           for (const h of heads) await headSink.push(`${h.committeeId}\t${h.seq}\t${h.hash}`);
           await headSink.end();
-          await conn.query(`UPDATE audit_chain_head h SET seq = s.seq, hash = s.hash FROM seeded_head s WHERE s.committee_id = h.committee_id`);
+          await conn.query(
+            `UPDATE audit_chain_head h SET seq = s.seq, hash = s.hash FROM seeded_head s WHERE s.committee_id = h.committee_id`,
+          );
           // And today's checkpoint of them all, as the worker takes it each day.
           await conn.query(CHECKPOINT_SQL);
           log(`  ${fmt(sink.rows)} events in ${fmt(heads.length)} committee chains, checkpoint taken`);
@@ -658,7 +779,9 @@ async function main(): Promise<void> {
       for (const r of rows) {
         const t = performance.now();
         await db.query(`VACUUM "${r.table}"`);
-        log(`  VACUUM ${r.table} again: ${fmt(r.pages - r.visible)} of ${fmt(r.pages)} pages were not all-visible (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+        log(
+          `  VACUUM ${r.table} again: ${fmt(r.pages - r.visible)} of ${fmt(r.pages)} pages were not all-visible (${((performance.now() - t) / 1000).toFixed(1)} s)`,
+        );
       }
     });
 
@@ -678,7 +801,7 @@ async function checks(db: Client, opts: Options, expected: { positions: number; 
   const one = async (sql: string) => Number(Object.values((await db.query(sql)).rows[0])[0]);
   const results: [string, number, number][] = [
     [
-      "committees whose [pre, last_pre] is not exactly their subtree (path <@)",
+      'committees whose [pre, last_pre] is not exactly their subtree (path <@)',
       await one(`
         SELECT count(*) FROM committee c
          WHERE (SELECT count(*) FROM committee d WHERE d.pre BETWEEN c.pre AND c.last_pre) <> (SELECT count(*) FROM committee d WHERE d.path <@ c.path)
@@ -695,7 +818,13 @@ async function checks(db: Client, opts: Options, expected: { positions: number; 
       0,
     ],
     ['cadres', await one(`SELECT count(*) FROM cadre`), opts.cadres],
-    ['positions without their cadre or committee', await one(`SELECT count(*) FROM cadre_position p WHERE NOT EXISTS (SELECT 1 FROM cadre k WHERE k.id = p.cadre_id) OR NOT EXISTS (SELECT 1 FROM committee c WHERE c.id = p.committee_id)`), 0],
+    [
+      'positions without their cadre or committee',
+      await one(
+        `SELECT count(*) FROM cadre_position p WHERE NOT EXISTS (SELECT 1 FROM cadre k WHERE k.id = p.cadre_id) OR NOT EXISTS (SELECT 1 FROM committee c WHERE c.id = p.committee_id)`,
+      ),
+      0,
+    ],
     [
       'cadres without exactly one current position',
       await one(`
@@ -704,10 +833,16 @@ async function checks(db: Client, opts: Options, expected: { positions: number; 
          WHERE p.n IS DISTINCT FROM 1`),
       0,
     ],
-    ['evaluations without their cadre', await one(`SELECT count(*) FROM cadre_evaluation e WHERE NOT EXISTS (SELECT 1 FROM cadre k WHERE k.id = e.cadre_id)`), 0],
+    [
+      'evaluations without their cadre',
+      await one(`SELECT count(*) FROM cadre_evaluation e WHERE NOT EXISTS (SELECT 1 FROM cadre k WHERE k.id = e.cadre_id)`),
+      0,
+    ],
     [
       'evaluations whose rating does not match the score band',
-      await one(`SELECT count(*) FROM cadre_evaluation WHERE rating <> CASE WHEN score >= 90 THEN 'excellent' WHEN score >= 70 THEN 'good' WHEN score >= 50 THEN 'completed' ELSE 'not_completed' END`),
+      await one(
+        `SELECT count(*) FROM cadre_evaluation WHERE rating <> CASE WHEN score >= 90 THEN 'excellent' WHEN score >= 70 THEN 'good' WHEN score >= 50 THEN 'completed' ELSE 'not_completed' END`,
+      ),
       0,
     ],
     ['positions', await one(`SELECT count(*) FROM cadre_position`), expected.positions],
@@ -731,11 +866,29 @@ async function checks(db: Client, opts: Options, expected: { positions: number; 
             OR (h.seq > 0 AND e.hash IS DISTINCT FROM h.hash) OR (h.seq = 0 AND h.hash <> repeat('0', 64))`),
       0,
     ],
-    ['committees missing from the checkpoint', await one(`SELECT count(*) FROM committee c WHERE NOT EXISTS (SELECT 1 FROM audit_checkpoint_head k WHERE k.committee_id = c.id)`), 0],
+    [
+      'committees missing from the checkpoint',
+      await one(`SELECT count(*) FROM committee c WHERE NOT EXISTS (SELECT 1 FROM audit_checkpoint_head k WHERE k.committee_id = c.id)`),
+      0,
+    ],
     ['audit events', await one(`SELECT count(*) FROM audit_event`), opts.auditEvents],
-    ['tally total minus cadres not archived', await one(`SELECT (SELECT coalesce(sum(n), 0) FROM cadre_tally) - (SELECT count(*) FROM cadre WHERE archived_at IS NULL)`), 0],
-    ['age tally total minus cadres not archived', await one(`SELECT (SELECT coalesce(sum(n), 0) FROM cadre_age_tally) - (SELECT count(*) FROM cadre WHERE archived_at IS NULL)`), 0],
-    ['role assignments whose user or committee is missing', await one(`SELECT count(*) FROM role_assignment r WHERE NOT EXISTS (SELECT 1 FROM app_user u WHERE u.id = r.user_id) OR NOT EXISTS (SELECT 1 FROM committee c WHERE c.id = r.committee_id)`), 0],
+    [
+      'tally total minus cadres not archived',
+      await one(`SELECT (SELECT coalesce(sum(n), 0) FROM cadre_tally) - (SELECT count(*) FROM cadre WHERE archived_at IS NULL)`),
+      0,
+    ],
+    [
+      'age tally total minus cadres not archived',
+      await one(`SELECT (SELECT coalesce(sum(n), 0) FROM cadre_age_tally) - (SELECT count(*) FROM cadre WHERE archived_at IS NULL)`),
+      0,
+    ],
+    [
+      'role assignments whose user or committee is missing',
+      await one(
+        `SELECT count(*) FROM role_assignment r WHERE NOT EXISTS (SELECT 1 FROM app_user u WHERE u.id = r.user_id) OR NOT EXISTS (SELECT 1 FROM committee c WHERE c.id = r.committee_id)`,
+      ),
+      0,
+    ],
   ];
   let failed = 0;
   for (const [what, got, want] of results) {
@@ -752,14 +905,17 @@ async function summary(db: Client, opts: Options): Promise<void> {
   );
   console.log('\nrows per table:');
   for (const { table } of tables) {
-    const { rows } = await db.query(`SELECT count(*)::bigint AS n, pg_size_pretty(pg_total_relation_size('"${table}"')) AS size FROM "${table}"`);
+    const { rows } = await db.query(
+      `SELECT count(*)::bigint AS n, pg_size_pretty(pg_total_relation_size('"${table}"')) AS size FROM "${table}"`,
+    );
     if (Number(rows[0].n)) console.log(`  ${table.padEnd(24)} ${fmt(Number(rows[0].n)).padStart(11)}  ${rows[0].size}`);
   }
   const { rows: size } = await db.query(`SELECT pg_size_pretty(pg_database_size(current_database())) AS size`);
   console.log(`database size: ${size[0].size}`);
 
   console.log('\nphases:');
-  for (const p of phases) console.log(`  ${p.name.padEnd(56)} ${p.seconds.toFixed(1).padStart(7)} s${p.rows ? `  ${fmt(p.rows)} rows` : ''}`);
+  for (const p of phases)
+    console.log(`  ${p.name.padEnd(56)} ${p.seconds.toFixed(1).padStart(7)} s${p.rows ? `  ${fmt(p.rows)} rows` : ''}`);
   console.log(`  ${'total'.padEnd(56)} ${((performance.now() - started) / 1000).toFixed(1).padStart(7)} s`);
 
   // Sample logins: who sees how much (a committee's subtree = cadres whose committee_pre is in [pre, last_pre]).
@@ -779,7 +935,10 @@ async function summary(db: Client, opts: Options): Promise<void> {
   for (const level of opts.tree === '2019' ? ['provincial', 'district'] : ['provincial', 'grassroots']) {
     const { rows } = await visible(level);
     const biggest = rows[0];
-    if (biggest) console.log(`  ${biggest.username.padEnd(34)} ${biggest.code} ${biggest.name}: the ${level} admin who sees the most, ${fmt(Number(biggest.n))} cadres`);
+    if (biggest)
+      console.log(
+        `  ${biggest.username.padEnd(34)} ${biggest.code} ${biggest.name}: the ${level} admin who sees the most, ${fmt(Number(biggest.n))} cadres`,
+      );
   }
   const { rows: typical } = await db.query(
     `SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY n) AS median FROM (
@@ -787,7 +946,9 @@ async function summary(db: Client, opts: Options): Promise<void> {
          FROM committee c WHERE c.level_code = $1) x`,
     [opts.tree === '2019' ? 'district' : 'provincial'],
   );
-  console.log(`  a typical ${opts.tree === '2019' ? 'district' : 'provincial'} admin sees ${fmt(Number(typical[0].median))} cadres (median)`);
+  console.log(
+    `  a typical ${opts.tree === '2019' ? 'district' : 'provincial'} admin sees ${fmt(Number(typical[0].median))} cadres (median)`,
+  );
 }
 
 main().catch((error: unknown) => {

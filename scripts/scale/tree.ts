@@ -103,7 +103,9 @@ export function buildTree(shape: TreeShape, seed: number, ids: IdSequence): Tree
   for (let p = 1; p <= sizes.provinces; p++) {
     const place = placeName(random);
     const index = committees.length;
-    provinces.push(add({ code: `P${pad(p, 2)}`, name: provinceCommitteeName(random, place), level: 'provincial', parent: 0, province: index, place }));
+    provinces.push(
+      add({ code: `P${pad(p, 2)}`, name: provinceCommitteeName(random, place), level: 'provincial', parent: 0, province: index, place }),
+    );
   }
 
   if (shape === '2019') {
@@ -112,14 +114,30 @@ export function buildTree(shape: TreeShape, seed: number, ids: IdSequence): Tree
     provinces.forEach((prov, i) => {
       for (let d = 1; d <= districtsPer[i]; d++) {
         const place = placeName(random);
-        districts.push(add({ code: `${prov.code}-D${pad(d, 2)}`, name: districtCommitteeName(random, place), level: 'district', parent: prov.index, province: prov.index, place }));
+        districts.push(
+          add({
+            code: `${prov.code}-D${pad(d, 2)}`,
+            name: districtCommitteeName(random, place),
+            level: 'district',
+            parent: prov.index,
+            province: prov.index,
+            place,
+          }),
+        );
       }
     });
     const grassPer = spread(sizes.grassroots, districts.length, random, 0.4, 1);
     districts.forEach((dist, i) => {
       for (let g = 1; g <= grassPer[i]; g++) {
         const place = placeName(random);
-        add({ code: `${dist.code}-G${pad(g, 3)}`, name: grassrootsCommitteeName(random, place), level: 'grassroots', parent: dist.index, province: dist.province, place });
+        add({
+          code: `${dist.code}-G${pad(g, 3)}`,
+          name: grassrootsCommitteeName(random, place),
+          level: 'grassroots',
+          parent: dist.index,
+          province: dist.province,
+          place,
+        });
       }
     });
   } else {
@@ -127,7 +145,14 @@ export function buildTree(shape: TreeShape, seed: number, ids: IdSequence): Tree
     provinces.forEach((prov, i) => {
       for (let g = 1; g <= grassPer[i]; g++) {
         const place = placeName(random);
-        add({ code: `${prov.code}-G${pad(g, 4)}`, name: grassrootsCommitteeName(random, place), level: 'grassroots', parent: prov.index, province: prov.index, place });
+        add({
+          code: `${prov.code}-G${pad(g, 4)}`,
+          name: grassrootsCommitteeName(random, place),
+          level: 'grassroots',
+          parent: prov.index,
+          province: prov.index,
+          place,
+        });
       }
     });
   }

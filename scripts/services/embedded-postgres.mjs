@@ -126,16 +126,22 @@ async function pgInitCluster(cfg, bins, dataDir, runAs) {
   if (runAs) fs.chownSync(dataDir, runAs.uid, runAs.gid);
 
   const args = [
-    '-D', dataDir,
-    '-U', cfg.user,
-    '-E', 'UTF8',
+    '-D',
+    dataDir,
+    '-U',
+    cfg.user,
+    '-E',
+    'UTF8',
     // Deterministic, OS-independent default collation (code point order, Unicode case
     // mapping); language-aware sorting uses ICU collations such as "vi-VN-x-icu".
     '--locale-provider=builtin',
     '--builtin-locale=C.UTF-8',
     '--lc-collate=C',
     `--lc-ctype=${hasCUtf8Locale() ? 'C.UTF-8' : 'C'}`,
-    '--lc-messages=C', '--lc-monetary=C', '--lc-numeric=C', '--lc-time=C',
+    '--lc-messages=C',
+    '--lc-monetary=C',
+    '--lc-numeric=C',
+    '--lc-time=C',
   ];
   let pwFile;
   if (cfg.password !== undefined && cfg.password !== '') {
@@ -180,8 +186,17 @@ async function pgStartCluster(cfg, bins, dataDir, logFile, runAs) {
   if (!fs.existsSync(logFile)) fs.writeFileSync(logFile, '');
   if (runAs) fs.chownSync(logFile, runAs.uid, runAs.gid);
   const args = [
-    'start', '-D', dataDir, '-l', logFile, '-w', '-t', '60', '-s',
-    '-o', `-p ${cfg.port} -c listen_addresses=${pgListenAddress(cfg.host)}`,
+    'start',
+    '-D',
+    dataDir,
+    '-l',
+    logFile,
+    '-w',
+    '-t',
+    '60',
+    '-s',
+    '-o',
+    `-p ${cfg.port} -c listen_addresses=${pgListenAddress(cfg.host)}`,
   ];
   // pg_ctl forks the postmaster with its output sent to the log file; detached puts it in
   // a session of its own, so it outlives this script and ignores signals sent to our group.
@@ -197,9 +212,7 @@ async function pgStartCluster(cfg, bins, dataDir, logFile, runAs) {
     child.on('close', resolve);
   });
   if (code !== 0) {
-    throw new ServiceError(
-      `pg_ctl start failed (exit ${code}):\n${indent([out.trim(), tail(logFile)].filter(Boolean).join('\n'))}`,
-    );
+    throw new ServiceError(`pg_ctl start failed (exit ${code}):\n${indent([out.trim(), tail(logFile)].filter(Boolean).join('\n'))}`);
   }
 }
 
@@ -217,7 +230,6 @@ function pgPreflightAccess(bins, dataDir, runAs) {
     );
   }
 }
-
 
 /**
  * Starts the embedded cluster for cfg's port, initialising it first when it does not exist yet.
@@ -250,7 +262,11 @@ export async function stopEmbeddedPostgres(port, log) {
     const st = fs.statSync(dataDir);
     runAs = { name: userName(st.uid), uid: st.uid, gid: st.gid };
   }
-  const r = spawnSync(bins.pg_ctl, ['stop', '-D', dataDir, '-m', 'fast', '-w', '-t', '60', '-s'], spawnOpts(runAs, { cwd: '/', encoding: 'utf8' }));
+  const r = spawnSync(
+    bins.pg_ctl,
+    ['stop', '-D', dataDir, '-m', 'fast', '-w', '-t', '60', '-s'],
+    spawnOpts(runAs, { cwd: '/', encoding: 'utf8' }),
+  );
   if (r.status !== 0) {
     log(`postgres: pg_ctl stop failed for ${rel(dataDir)}: ${`${r.stdout || ''}${r.stderr || ''}${r.error?.message || ''}`.trim()}`);
     return false;
@@ -258,4 +274,3 @@ export async function stopEmbeddedPostgres(port, log) {
   log(`postgres: stopped embedded PostgreSQL on port ${port} (pid ${pid}; data kept in ${rel(dataDir)})`);
   return true;
 }
-

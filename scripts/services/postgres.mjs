@@ -163,7 +163,8 @@ export async function ensurePostgres(config, log) {
       const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [cfg.database]);
       if (!rowCount) notes.push(`database "${cfg.database}" does not exist yet`);
     }
-    if (!info.icu) log(`postgres: warning: ICU collation "${ICU_COLLATION}" is not available; Vietnamese sorting will fall back to code point order`);
+    if (!info.icu)
+      log(`postgres: warning: ICU collation "${ICU_COLLATION}" is not available; Vietnamese sorting will fall back to code point order`);
     for (const n of notes) log(`postgres: note: ${n}`);
     return {
       url: config.databaseUrl,
@@ -180,7 +181,6 @@ export async function ensurePostgres(config, log) {
   }
 }
 
-
 /** One line on DATABASE_URL's server, starting nothing; false when it does not answer. */
 export async function postgresStatus(config, log) {
   const pg = parsePostgresUrl(config.databaseUrl);
@@ -190,6 +190,8 @@ export async function postgresStatus(config, log) {
     return false;
   }
   const info = await pgDescribe(p.client).finally(() => p.client.end().catch(() => {}));
-  log(`postgres: ${hostPort(pg.host, pg.port)} answers (PostgreSQL ${info.version}${pgRunningPid(pgPaths(pg.port).dataDir) ? ', embedded, started by this script' : ''})`);
+  log(
+    `postgres: ${hostPort(pg.host, pg.port)} answers (PostgreSQL ${info.version}${pgRunningPid(pgPaths(pg.port).dataDir) ? ', embedded, started by this script' : ''})`,
+  );
   return true;
 }

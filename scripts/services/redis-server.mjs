@@ -55,20 +55,31 @@ export function startRedisServer(bin, cfg) {
   ensureDataRoot();
   const bind = cfg.host === 'localhost' ? ['127.0.0.1', '-::1'] : [cfg.host];
   const args = [
-    '--daemonize', 'yes',
-    '--bind', ...bind,
-    '--port', String(cfg.port),
-    '--save', '',
-    '--appendonly', 'no',
-    '--maxmemory-policy', 'noeviction',
-    '--dir', DATA_ROOT,
-    '--logfile', logFile,
-    '--pidfile', pidFile,
+    '--daemonize',
+    'yes',
+    '--bind',
+    ...bind,
+    '--port',
+    String(cfg.port),
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--maxmemory-policy',
+    'noeviction',
+    '--dir',
+    DATA_ROOT,
+    '--logfile',
+    logFile,
+    '--pidfile',
+    pidFile,
   ];
   if (cfg.password) args.push('--requirepass', cfg.password);
   const r = spawnSync(bin, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (r.status !== 0) {
-    throw new ServiceError(`${bin} failed to start (exit ${r.status ?? r.error?.message}):\n${indent(`${r.stdout || ''}${r.stderr || ''}`.trim() || tail(logFile))}`);
+    throw new ServiceError(
+      `${bin} failed to start (exit ${r.status ?? r.error?.message}):\n${indent(`${r.stdout || ''}${r.stderr || ''}`.trim() || tail(logFile))}`,
+    );
   }
 }
 

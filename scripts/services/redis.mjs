@@ -97,7 +97,9 @@ export async function ensureRedis(config, log) {
       });
       started = true;
       const version = (await client.info('server').catch(() => '')).match(/redis_version:(\S+)/)?.[1];
-      log(`redis: started redis-server${version ? ` ${version}` : ''} on ${where} (no persistence, log ${rel(logFile)}, pid file ${rel(pidFile)})`);
+      log(
+        `redis: started redis-server${version ? ` ${version}` : ''} on ${where} (no persistence, log ${rel(logFile)}, pid file ${rel(pidFile)})`,
+      );
     }
   }
 

@@ -59,7 +59,11 @@ export class Fixtures {
       `INSERT INTO app_user (username, display_name, email, password_hash) VALUES ($1, 'Tài khoản ma trận', $2, 'not-a-hash') RETURNING id, version`,
       [`matrix.${this.tag()}`, `matrix.${this.tag()}@example.test`],
     );
-    const assignment = await this.db.query(`INSERT INTO role_assignment (user_id, committee_id, role) VALUES ($1, $2, $3) RETURNING id`, [rows[0].id, this.ids[c], role]);
+    const assignment = await this.db.query(`INSERT INTO role_assignment (user_id, committee_id, role) VALUES ($1, $2, $3) RETURNING id`, [
+      rows[0].id,
+      this.ids[c],
+      role,
+    ]);
     return { id: rows[0].id, version: rows[0].version, assignmentId: assignment.rows[0].id };
   }
 

@@ -153,9 +153,19 @@ const committeeCases: Case[] = [
     // Nothing ranks below grassroots.
     applies: (c) => CHILD_LEVEL[LEVEL[c.committee]] !== undefined,
     request: async ({ fx }, c) =>
-      post(`${V1}/committees`, { code: uniqueCode(), name: 'Cấp ủy ma trận', level: CHILD_LEVEL[LEVEL[c.committee]], parentId: fx.ids[c.committee] }),
+      post(`${V1}/committees`, {
+        code: uniqueCode(),
+        name: 'Cấp ủy ma trận',
+        level: CHILD_LEVEL[LEVEL[c.committee]],
+        parentId: fx.ids[c.committee],
+      }),
     expected: ({ actor, committee }) =>
-      answer({ route: ['operator', 'admin'].includes(actor.role), sees: seesCommittee(actor, committee), may: createsChildOf(actor, committee), ok: 201 }),
+      answer({
+        route: ['operator', 'admin'].includes(actor.role),
+        sees: seesCommittee(actor, committee),
+        may: createsChildOf(actor, committee),
+        ok: 201,
+      }),
   },
   {
     // A child is a fresh committee under the caller's, so a rename, move or dissolution that succeeds disturbs no other cell.
@@ -168,7 +178,12 @@ const committeeCases: Case[] = [
       return { method: 'PATCH', path: `${V1}/committees/${target.id}`, body: { version: target.version, name: target.name } };
     },
     expected: ({ actor, committee }) =>
-      answer({ route: ['operator', 'admin'].includes(actor.role), sees: seesCommittee(actor, committee), may: changesCommittee(actor, committee), ok: 200 }),
+      answer({
+        route: ['operator', 'admin'].includes(actor.role),
+        sees: seesCommittee(actor, committee),
+        may: changesCommittee(actor, committee),
+        ok: 200,
+      }),
   },
   {
     // Moved under its current parent: the access checks run in full, the tree ends as it was.
@@ -220,7 +235,8 @@ function reshape(c: Cell, ok: number): number {
 // ---- cadre files ----------------------------------------------------------------------------------------
 
 /** Reading a list or roll-up filtered by a committee: the committee must be visible. */
-const cadreScope = ({ actor, committee }: Cell) => answer({ route: readsCadres(actor), sees: seesCommittee(actor, committee), may: true, ok: 200 });
+const cadreScope = ({ actor, committee }: Cell) =>
+  answer({ route: readsCadres(actor), sees: seesCommittee(actor, committee), may: true, ok: 200 });
 /** Changing one file: read it first (working committee), then write it (managing committee). */
 const cadreWrite = (ok: number) => (c: Cell) => {
   const { working, managing } = cadrePlace(c);
@@ -284,11 +300,23 @@ const cadreCases: Case[] = [
     positions: CADRE_POSITIONS,
     request: async ({ fx }, c) => {
       const { working, managing } = cadrePlace(c);
-      return post(`${V1}/cadres`, { fullName: 'Lê Thị Ma Trận', gender: 'female', dateOfBirth: '1985-04-12', ethnicity: 'Kinh', committeeId: fx.ids[working], managingCommitteeId: fx.ids[managing] });
+      return post(`${V1}/cadres`, {
+        fullName: 'Lê Thị Ma Trận',
+        gender: 'female',
+        dateOfBirth: '1985-04-12',
+        ethnicity: 'Kinh',
+        committeeId: fx.ids[working],
+        managingCommitteeId: fx.ids[managing],
+      });
     },
     expected: (c) => {
       const { working, managing } = cadrePlace(c);
-      return answer({ route: writesCadres(c.actor), sees: seesCommittee(c.actor, working) && seesCommittee(c.actor, managing), may: writesCadre(c.actor, managing), ok: 201 });
+      return answer({
+        route: writesCadres(c.actor),
+        sees: seesCommittee(c.actor, working) && seesCommittee(c.actor, managing),
+        may: writesCadre(c.actor, managing),
+        ok: 201,
+      });
     },
   },
   {
@@ -333,11 +361,20 @@ const cadreCases: Case[] = [
     positions: CADRE_POSITIONS,
     request: async (ctx, c) => {
       const cadre = await freshCadre(ctx, c);
-      return { method: 'PATCH', path: `${V1}/cadres/${cadre.id}`, body: { version: cadre.version, politicalNotes: 'ghi chú mới (ma trận)' } };
+      return {
+        method: 'PATCH',
+        path: `${V1}/cadres/${cadre.id}`,
+        body: { version: cadre.version, politicalNotes: 'ghi chú mới (ma trận)' },
+      };
     },
     expected: (c) => {
       const { working, managing } = cadrePlace(c);
-      return answer({ route: writesCadres(c.actor), sees: readsCadre(c.actor, working), may: writesCadre(c.actor, managing) && readsRestricted(c.actor, managing), ok: 200 });
+      return answer({
+        route: writesCadres(c.actor),
+        sees: readsCadre(c.actor, working),
+        may: writesCadre(c.actor, managing) && readsRestricted(c.actor, managing),
+        ok: 200,
+      });
     },
   },
   {
@@ -352,7 +389,12 @@ const cadreCases: Case[] = [
   {
     route: `POST ${V1}/cadres/{id}/positions`,
     positions: CADRE_POSITIONS,
-    request: async (ctx, c) => post(`${V1}/cadres/${(await freshCadre(ctx, c)).id}/positions`, { title: 'Phó Trưởng ban', organisation: 'Ban Tổ chức', startedOn: '2024-01-01' }),
+    request: async (ctx, c) =>
+      post(`${V1}/cadres/${(await freshCadre(ctx, c)).id}/positions`, {
+        title: 'Phó Trưởng ban',
+        organisation: 'Ban Tổ chức',
+        startedOn: '2024-01-01',
+      }),
     expected: cadreWrite(201),
   },
   {
@@ -372,10 +414,20 @@ const cadreCases: Case[] = [
     positions: COMMITTEE_POSITIONS,
     request: async (ctx, c) => {
       const mine = await ctx.fx.cadre(c.actor.home, c.actor.home);
-      return post(`${V1}/cadres/${mine.id}/positions`, { title: 'Biệt phái', organisation: 'Cơ quan khác', committeeId: ctx.fx.ids[c.committee], startedOn: '2024-01-01' });
+      return post(`${V1}/cadres/${mine.id}/positions`, {
+        title: 'Biệt phái',
+        organisation: 'Cơ quan khác',
+        committeeId: ctx.fx.ids[c.committee],
+        startedOn: '2024-01-01',
+      });
     },
     expected: ({ actor, committee }) =>
-      answer({ route: writesCadres(actor), sees: readsCadre(actor, actor.home) && seesCommittee(actor, committee), may: writesCadre(actor, actor.home), ok: 201 }),
+      answer({
+        route: writesCadres(actor),
+        sees: readsCadre(actor, actor.home) && seesCommittee(actor, committee),
+        may: writesCadre(actor, actor.home),
+        ok: 201,
+      }),
   },
   {
     // A position of another file, sent under a file the caller keeps: never reached through the wrong file.
@@ -387,7 +439,8 @@ const cadreCases: Case[] = [
       const other = await freshCadre(ctx, c);
       return post(`${V1}/cadres/${mine.id}/positions/${other.positionId}/end`, { endedOn: '2024-06-30' });
     },
-    expected: ({ actor }) => answer({ route: writesCadres(actor), sees: readsCadre(actor, actor.home), may: writesCadre(actor, actor.home), ok: 404 }),
+    expected: ({ actor }) =>
+      answer({ route: writesCadres(actor), sees: readsCadre(actor, actor.home), may: writesCadre(actor, actor.home), ok: 404 }),
   },
   {
     route: `POST ${V1}/cadres/{id}/evaluations`,
@@ -399,7 +452,10 @@ const cadreCases: Case[] = [
 
 // ---- audit and operations ----------------------------------------------------------------------------------------
 
-const operatorOnly = (ok: number) => ({ actor }: Cell) => (operates(actor) ? ok : 403);
+const operatorOnly =
+  (ok: number) =>
+  ({ actor }: Cell) =>
+    operates(actor) ? ok : 403;
 
 const auditCases: Case[] = [
   {
@@ -429,14 +485,21 @@ const auditCases: Case[] = [
       variant: subtree ? "a committee's chains with those below it" : "one committee's chain",
       positions: COMMITTEE_POSITIONS,
       request: async ({ fx }, c) => post(`${V1}/audit-verifications`, { committeeId: fx.ids[c.committee], subtree }),
-      expected: ({ actor, committee }) => answer({ route: verifiesAudit(actor), sees: seesCommittee(actor, committee), may: verifiesChains(actor, committee, subtree), ok: 201 }),
+      expected: ({ actor, committee }) =>
+        answer({
+          route: verifiesAudit(actor),
+          sees: seesCommittee(actor, committee),
+          may: verifiesChains(actor, committee, subtree),
+          ok: 201,
+        }),
     },
     {
       route: `GET ${V1}/audit-verifications/{id}`,
       variant: subtree ? "a committee's chains with those below it" : "one committee's chain",
       positions: COMMITTEE_POSITIONS,
       request: async ({ fx }, c) => get(`${V1}/audit-verifications/${(await fx.verification(c.committee, subtree)).id}`),
-      expected: ({ actor, committee }) => answer({ route: verifiesAudit(actor), sees: verifiesChains(actor, committee, subtree), may: true, ok: 200 }),
+      expected: ({ actor, committee }) =>
+        answer({ route: verifiesAudit(actor), sees: verifiesChains(actor, committee, subtree), may: true, ok: 200 }),
     },
   ]),
   {
@@ -471,8 +534,15 @@ const deadlineCases: Case[] = [
   {
     route: `POST ${V1}/deadlines`,
     positions: COMMITTEE_POSITIONS,
-    request: async ({ fx }, c) => post(`${V1}/deadlines`, { committeeId: fx.ids[c.committee], kind: 'report-submission', title: 'Báo cáo ma trận', dueOn: '2031-01-15' }),
-    expected: ({ actor, committee }) => answer({ route: setsDeadlines(actor), sees: seesCommittee(actor, committee), may: setsDeadline(actor, committee), ok: 201 }),
+    request: async ({ fx }, c) =>
+      post(`${V1}/deadlines`, {
+        committeeId: fx.ids[c.committee],
+        kind: 'report-submission',
+        title: 'Báo cáo ma trận',
+        dueOn: '2031-01-15',
+      }),
+    expected: ({ actor, committee }) =>
+      answer({ route: setsDeadlines(actor), sees: seesCommittee(actor, committee), may: setsDeadline(actor, committee), ok: 201 }),
   },
   {
     route: `POST ${V1}/deadlines/{id}/meet`,
@@ -481,7 +551,8 @@ const deadlineCases: Case[] = [
       const d = await fx.deadline(c.committee);
       return post(`${V1}/deadlines/${d.id}/meet`, { version: d.version });
     },
-    expected: ({ actor, committee }) => answer({ route: meetsDeadlines(actor), sees: readsDeadline(actor, committee), may: meetsDeadline(actor, committee), ok: 200 }),
+    expected: ({ actor, committee }) =>
+      answer({ route: meetsDeadlines(actor), sees: readsDeadline(actor, committee), may: meetsDeadline(actor, committee), ok: 200 }),
   },
   {
     route: `POST ${V1}/deadlines/{id}/waive`,
@@ -490,15 +561,23 @@ const deadlineCases: Case[] = [
       const d = await fx.deadline(c.committee);
       return post(`${V1}/deadlines/${d.id}/waive`, { version: d.version, reason: 'miễn (ma trận)' });
     },
-    expected: ({ actor, committee }) => answer({ route: setsDeadlines(actor), sees: readsDeadline(actor, committee), may: waivesDeadline(actor, committee), ok: 200 }),
+    expected: ({ actor, committee }) =>
+      answer({ route: setsDeadlines(actor), sees: readsDeadline(actor, committee), may: waivesDeadline(actor, committee), ok: 200 }),
   },
   {
     route: `POST ${V1}/deadline-batches`,
     positions: COMMITTEE_POSITIONS,
     // A batch goes to the committees below the board: a leaf has none (409 whoever asks).
     applies: (c) => childrenOf(c.committee).length > 0,
-    request: async ({ fx }, c) => post(`${V1}/deadline-batches`, { committeeId: fx.ids[c.committee], kind: 'report-submission', title: 'Đợt ma trận', dueOn: '2031-02-01' }),
-    expected: ({ actor, committee }) => answer({ route: setsDeadlines(actor), sees: seesCommittee(actor, committee), may: setsDeadline(actor, committee), ok: 201 }),
+    request: async ({ fx }, c) =>
+      post(`${V1}/deadline-batches`, {
+        committeeId: fx.ids[c.committee],
+        kind: 'report-submission',
+        title: 'Đợt ma trận',
+        dueOn: '2031-02-01',
+      }),
+    expected: ({ actor, committee }) =>
+      answer({ route: setsDeadlines(actor), sees: seesCommittee(actor, committee), may: setsDeadline(actor, committee), ok: 201 }),
   },
   {
     route: `GET ${V1}/deadline-batches/{id}`,
@@ -519,7 +598,11 @@ const deadlineCases: Case[] = [
     serial: true,
     request: async ({ fx }) => {
       const p = await fx.policyVersion('report-submission');
-      return { method: 'PUT', path: `${V1}/deadline-policies/report-submission`, body: { version: p.version, remindDays: p.remindDays, escalateAfterDays: p.escalateAfterDays } };
+      return {
+        method: 'PUT',
+        path: `${V1}/deadline-policies/report-submission`,
+        body: { version: p.version, remindDays: p.remindDays, escalateAfterDays: p.escalateAfterDays },
+      };
     },
     expected: operatorOnly(200),
   },
@@ -569,70 +652,86 @@ const identityCases: Case[] = [
     route: `GET ${V1}/role-assignments`,
     positions: COMMITTEE_POSITIONS,
     request: async ({ fx }, c) => get(`${V1}/role-assignments`, { committeeId: fx.ids[c.committee], ...LIST }),
-    expected: ({ actor, committee }) => answer({ route: readsAssignments(actor), sees: seesCommittee(actor, committee), may: true, ok: 200 }),
+    expected: ({ actor, committee }) =>
+      answer({ route: readsAssignments(actor), sees: seesCommittee(actor, committee), may: true, ok: 200 }),
   },
   // A new account with a role is a grant like any other (a success hashes a password, so three roles
   // stand for the rest: one a board grants, one granted only from above, one only operators grant).
-  ...(['officer', 'auditor', 'operator'] as Role[]).map(
-    (role): Case => ({
-      route: `POST ${V1}/users`,
-      variant: `with the role ${role}`,
-      positions: COMMITTEE_POSITIONS,
-      request: async ({ fx }, c) =>
-        post(`${V1}/users`, { username: `mx.${role}.${uniqueCode().toLowerCase()}`, displayName: 'Tài khoản mới', password: 'Passw0rd-Matrix-1', committeeId: fx.ids[c.committee], role }),
-      expected: ({ actor, committee }) => answer({ route: grants(actor), sees: seesCommittee(actor, committee), may: grantsRoleAt(actor, role, committee), ok: 201 }),
-    }),
-  ),
+  ...(['officer', 'auditor', 'operator'] as Role[]).map((role): Case => ({
+    route: `POST ${V1}/users`,
+    variant: `with the role ${role}`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) =>
+      post(`${V1}/users`, {
+        username: `mx.${role}.${uniqueCode().toLowerCase()}`,
+        displayName: 'Tài khoản mới',
+        password: 'Passw0rd-Matrix-1',
+        committeeId: fx.ids[c.committee],
+        role,
+      }),
+    expected: ({ actor, committee }) =>
+      answer({ route: grants(actor), sees: seesCommittee(actor, committee), may: grantsRoleAt(actor, role, committee), ok: 201 }),
+  })),
   // Granting to an account that holds voter at the committee of the position.
-  ...GRANTED.map(
-    (role): Case => ({
-      route: `POST ${V1}/role-assignments`,
-      variant: `grant ${role}`,
-      positions: COMMITTEE_POSITIONS,
-      request: async ({ fx }, c) => post(`${V1}/role-assignments`, { userId: (await fx.user('voter', c.committee)).id, committeeId: fx.ids[c.committee], role }),
-      expected: ({ actor, committee }) =>
-        answer({
-          route: grants(actor),
-          sees: readsAssignmentAt(actor, committee),
-          may: grantsRoleAt(actor, role, committee),
-          // Operator accounts hold nothing else: operator to an account with other roles is a rule violation.
-          ok: role === 'operator' ? 409 : 201,
-        }),
-    }),
-  ),
+  ...GRANTED.map((role): Case => ({
+    route: `POST ${V1}/role-assignments`,
+    variant: `grant ${role}`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) =>
+      post(`${V1}/role-assignments`, { userId: (await fx.user('voter', c.committee)).id, committeeId: fx.ids[c.committee], role }),
+    expected: ({ actor, committee }) =>
+      answer({
+        route: grants(actor),
+        sees: readsAssignmentAt(actor, committee),
+        may: grantsRoleAt(actor, role, committee),
+        // Operator accounts hold nothing else: operator to an account with other roles is a rule violation.
+        ok: role === 'operator' ? 409 : 201,
+      }),
+  })),
   {
     // Operator accounts hold nothing else: whoever may grant the role there meets the rule (409).
     route: `POST ${V1}/role-assignments`,
     variant: 'admin to an operator account',
     positions: COMMITTEE_POSITIONS,
-    request: async ({ fx }, c) => post(`${V1}/role-assignments`, { userId: (await fx.user('operator', 'TW')).id, committeeId: fx.ids[c.committee], role: 'admin' }),
+    request: async ({ fx }, c) =>
+      post(`${V1}/role-assignments`, { userId: (await fx.user('operator', 'TW')).id, committeeId: fx.ids[c.committee], role: 'admin' }),
     expected: ({ actor, committee }) =>
-      answer({ route: grants(actor), sees: readsAssignmentAt(actor, 'TW') && seesCommittee(actor, committee), may: grantsRoleAt(actor, 'admin', committee), ok: 409 }),
+      answer({
+        route: grants(actor),
+        sees: readsAssignmentAt(actor, 'TW') && seesCommittee(actor, committee),
+        may: grantsRoleAt(actor, 'admin', committee),
+        ok: 409,
+      }),
   },
   {
     route: `POST ${V1}/role-assignments`,
     variant: 'to oneself',
     positions: ['self'],
     serial: true,
-    request: async (ctx, c) => post(`${V1}/role-assignments`, { userId: ctx.selfId, committeeId: ctx.fx.ids[c.committee], role: c.actor.role === 'operator' ? 'admin' : 'viewer' }),
+    request: async (ctx, c) =>
+      post(`${V1}/role-assignments`, {
+        userId: ctx.selfId,
+        committeeId: ctx.fx.ids[c.committee],
+        role: c.actor.role === 'operator' ? 'admin' : 'viewer',
+      }),
     expected: everyone(403),
   },
-  ...HELD.map(
-    (role): Case => ({
-      route: `POST ${V1}/role-assignments/{id}/revoke`,
-      variant: `revoke ${role}`,
-      positions: COMMITTEE_POSITIONS,
-      request: async ({ fx }, c) => post(`${V1}/role-assignments/${(await fx.user(role, c.committee)).assignmentId}/revoke`),
-      expected: ({ actor, committee }) => answer({ route: grants(actor), sees: readsAssignmentAt(actor, committee), may: grantsRoleAt(actor, role, committee), ok: 200 }),
-    }),
-  ),
+  ...HELD.map((role): Case => ({
+    route: `POST ${V1}/role-assignments/{id}/revoke`,
+    variant: `revoke ${role}`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => post(`${V1}/role-assignments/${(await fx.user(role, c.committee)).assignmentId}/revoke`),
+    expected: ({ actor, committee }) =>
+      answer({ route: grants(actor), sees: readsAssignmentAt(actor, committee), may: grantsRoleAt(actor, role, committee), ok: 200 }),
+  })),
   {
     // Operator assignments live at the operator committee (TW): only another operator revokes one.
     route: `POST ${V1}/role-assignments/{id}/revoke`,
     variant: "another operator's",
     positions: ['none'],
     request: async ({ fx }) => post(`${V1}/role-assignments/${(await fx.user('operator', 'TW')).assignmentId}/revoke`),
-    expected: ({ actor }) => answer({ route: grants(actor), sees: readsAssignmentAt(actor, 'TW'), may: grantsRoleAt(actor, 'operator', 'TW'), ok: 200 }),
+    expected: ({ actor }) =>
+      answer({ route: grants(actor), sees: readsAssignmentAt(actor, 'TW'), may: grantsRoleAt(actor, 'operator', 'TW'), ok: 200 }),
   },
   {
     route: `POST ${V1}/role-assignments/{id}/revoke`,
@@ -643,18 +742,21 @@ const identityCases: Case[] = [
     expected: everyone(403),
   },
   // Editing an account takes the right to revoke every role it holds.
-  ...(['viewer', 'admin'] as Role[]).map(
-    (role): Case => ({
-      route: `PATCH ${V1}/users/{id}`,
-      variant: `an account holding ${role}`,
-      positions: COMMITTEE_POSITIONS,
-      request: async ({ fx }, c) => {
-        const u = await fx.user(role, c.committee);
-        return { method: 'PATCH', path: `${V1}/users/${u.id}`, body: { version: u.version, email: `moved.${uniqueCode().toLowerCase()}@example.test` } };
-      },
-      expected: ({ actor, committee }) => answer({ route: grants(actor), sees: readsAssignmentAt(actor, committee), may: grantsRoleAt(actor, role, committee), ok: 200 }),
-    }),
-  ),
+  ...(['viewer', 'admin'] as Role[]).map((role): Case => ({
+    route: `PATCH ${V1}/users/{id}`,
+    variant: `an account holding ${role}`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => {
+      const u = await fx.user(role, c.committee);
+      return {
+        method: 'PATCH',
+        path: `${V1}/users/${u.id}`,
+        body: { version: u.version, email: `moved.${uniqueCode().toLowerCase()}@example.test` },
+      };
+    },
+    expected: ({ actor, committee }) =>
+      answer({ route: grants(actor), sees: readsAssignmentAt(actor, committee), may: grantsRoleAt(actor, role, committee), ok: 200 }),
+  })),
   {
     // Roles in two branches: the position's committee and a committee of the other provincial branch.
     route: `PATCH ${V1}/users/{id}`,
@@ -691,7 +793,11 @@ const identityCases: Case[] = [
     variant: 'oneself (e-mail)',
     positions: ['self'],
     serial: true,
-    request: async (ctx) => ({ method: 'PATCH', path: `${V1}/users/${ctx.selfId}`, body: { version: await ctx.fx.userVersion(ctx.selfId), email: 'self.matrix@example.test' } }),
+    request: async (ctx) => ({
+      method: 'PATCH',
+      path: `${V1}/users/${ctx.selfId}`,
+      body: { version: await ctx.fx.userVersion(ctx.selfId), email: 'self.matrix@example.test' },
+    }),
     expected: everyone(403),
   },
 ];
@@ -700,8 +806,18 @@ const identityCases: Case[] = [
 
 const notificationCases: Case[] = [
   { route: `GET ${V1}/notifications`, positions: ['self'], request: async () => get(`${V1}/notifications`, LIST), expected: everyone(200) },
-  { route: `GET ${V1}/notifications/unread-count`, positions: ['self'], request: async () => get(`${V1}/notifications/unread-count`), expected: everyone(200) },
-  { route: `POST ${V1}/notifications/read-all`, positions: ['self'], request: async () => post(`${V1}/notifications/read-all`), expected: everyone(200) },
+  {
+    route: `GET ${V1}/notifications/unread-count`,
+    positions: ['self'],
+    request: async () => get(`${V1}/notifications/unread-count`),
+    expected: everyone(200),
+  },
+  {
+    route: `POST ${V1}/notifications/read-all`,
+    positions: ['self'],
+    request: async () => post(`${V1}/notifications/read-all`),
+    expected: everyone(200),
+  },
   {
     // `own`: a colleague's notice at the caller's committee, which is nobody else's business.
     route: `POST ${V1}/notifications/{id}/read`,
@@ -731,6 +847,14 @@ const unfilteredLists: Case[] = (
   expected: ({ actor }) => (reads(actor) ? 200 : 403),
 }));
 
-export const MATRIX: Case[] = [...unfilteredLists, ...committeeCases, ...cadreCases, ...auditCases, ...deadlineCases, ...identityCases, ...notificationCases];
+export const MATRIX: Case[] = [
+  ...unfilteredLists,
+  ...committeeCases,
+  ...cadreCases,
+  ...auditCases,
+  ...deadlineCases,
+  ...identityCases,
+  ...notificationCases,
+];
 
 export const caseName = (c: Case) => (c.variant ? `${c.route} (${c.variant})` : c.route);

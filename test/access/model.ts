@@ -32,7 +32,12 @@ export const LEVEL: Record<Code, string> = {
   'TH-TX': 'district',
 };
 /** The level a new child of a committee at this level gets (none below grassroots). */
-export const CHILD_LEVEL: Record<string, string | undefined> = { central: 'provincial', provincial: 'district', district: 'grassroots', grassroots: undefined };
+export const CHILD_LEVEL: Record<string, string | undefined> = {
+  central: 'provincial',
+  provincial: 'district',
+  district: 'grassroots',
+  grassroots: undefined,
+};
 
 export const parentOf = (c: Code): Code | null => TREE[c];
 export const childrenOf = (c: Code): Code[] => (Object.keys(TREE) as Code[]).filter((k) => TREE[k] === c);

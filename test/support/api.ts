@@ -38,7 +38,17 @@ export async function startApi(env: Partial<Record<keyof AppConfig, string>> = {
   const database = uniqueName('canbo_t');
   await createDatabase(database, template);
   const databaseUrl = urlFor(database);
-  const settings = { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl(), JWT_SECRET: TEST_JWT_SECRET, QUEUE_PREFIX: `test:${database}`, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', LOGIN_RATE_LIMIT: '1000', LOGIN_USERNAME_RATE_LIMIT: '1000', LOGIN_CONCURRENCY: '64', ...env };
+  const settings = {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl(),
+    JWT_SECRET: TEST_JWT_SECRET,
+    QUEUE_PREFIX: `test:${database}`,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    LOGIN_RATE_LIMIT: '1000',
+    LOGIN_USERNAME_RATE_LIMIT: '1000',
+    LOGIN_CONCURRENCY: '64',
+    ...env,
+  };
   const app = await createApiApp(settings, { logger: !!process.env.TEST_LOG_LEVEL }).catch(async (error: unknown) => {
     await dropDatabase(database);
     throw error;

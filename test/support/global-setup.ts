@@ -22,7 +22,10 @@ async function dropLeftovers(): Promise<void> {
       return false;
     }
   };
-  const names = await admin(async (c) => (await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname ~ '^canbo_(tpl|t|cli)_[0-9]+_[0-9a-f]+$'`)).rows);
+  const names = await admin(
+    async (c) =>
+      (await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname ~ '^canbo_(tpl|t|cli)_[0-9]+_[0-9a-f]+$'`)).rows,
+  );
   for (const { datname } of names) if (!alive(Number(datname.split('_')[2]))) await dropDatabase(datname);
 }
 

@@ -2,7 +2,12 @@ import type { Response } from 'supertest';
 import type { TestApi } from './api';
 
 /** Every page of a list, following `nextCursor`: each page answers 200 and holds at most `limit` items. */
-export async function walkPages<T = Record<string, unknown>>(api: TestApi, auth: string, path: string, limit = 200): Promise<{ items: T[]; pages: number }> {
+export async function walkPages<T = Record<string, unknown>>(
+  api: TestApi,
+  auth: string,
+  path: string,
+  limit = 200,
+): Promise<{ items: T[]; pages: number }> {
   const items: T[] = [];
   let cursor: string | null = null;
   let pages = 0;

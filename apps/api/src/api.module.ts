@@ -8,7 +8,15 @@ import { AuthenticationGuard, IdentityModule } from '@canbo/identity';
 import { ReportsModule } from '@canbo/reports';
 import { NotificationsModule } from '@canbo/notifications';
 import { DeadlinesModule } from '@canbo/deadlines';
-import { AppConfig, ConfigModule, DatabaseModule, HealthModule, LoggingModule, ProblemDetailsFilter, validationExceptionFactory } from '@canbo/platform';
+import {
+  AppConfig,
+  ConfigModule,
+  DatabaseModule,
+  HealthModule,
+  LoggingModule,
+  ProblemDetailsFilter,
+  validationExceptionFactory,
+} from '@canbo/platform';
 import { QueueDashboardModule } from './queue-dashboard';
 
 /** The HTTP API: one process, many replicas; no state of its own beyond the request. */

@@ -12,7 +12,10 @@ import { QueueDashboard } from './queue-dashboard';
  * Builds the API application (used by main.ts and by the end-to-end tests, so both run the same app).
  * `env` overrides the process environment, which lets each test suite point at its own database.
  */
-export async function createApiApp(env: Partial<Record<keyof AppConfig, string>> = {}, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+export async function createApiApp(
+  env: Partial<Record<keyof AppConfig, string>> = {},
+  options: { logger?: boolean } = {},
+): Promise<NestFastifyApplication> {
   // Read before the app exists: the HTTP server's own options depend on it (ConfigModule validates the same).
   const { TRUST_PROXY } = loadConfig({ ...process.env, ...env });
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -42,13 +45,26 @@ export async function createApiApp(env: Partial<Record<keyof AppConfig, string>>
   // helmet's middleware built once and run on the raw response (the Fastify wrapper rebuilt it per request).
   const securityHeaders = helmet({
     // Swagger UI needs inline scripts and styles on its own page; everything else keeps the strict default.
-    contentSecurityPolicy: { directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] } },
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
   });
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
-  app.enableCors({ origin: [config.PORTAL_ORIGIN], credentials: true, exposedHeaders: ['x-request-id', 'x-correlation-id', 'retry-after'] });
+    .addHook('onRequest', (request, reply, done) =>
+      securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)),
+    );
+  app.enableCors({
+    origin: [config.PORTAL_ORIGIN],
+    credentials: true,
+    exposedHeaders: ['x-request-id', 'x-correlation-id', 'retry-after'],
+  });
   app.enableShutdownHooks();
   // Bull Board for operators at /admin/queues; the CSP above already allows its inline styles.
   await app.get(QueueDashboard).mount(app);
@@ -57,7 +73,9 @@ export async function createApiApp(env: Partial<Record<keyof AppConfig, string>>
     app,
     new DocumentBuilder()
       .setTitle('Canbo API')
-      .setDescription('Cadre files, planning, appraisal, appointments, rotation and confidence votes for party committees. Errors are RFC 9457 problem+json.')
+      .setDescription(
+        'Cadre files, planning, appraisal, appointments, rotation and confidence votes for party committees. Errors are RFC 9457 problem+json.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

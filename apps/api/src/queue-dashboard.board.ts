@@ -44,7 +44,8 @@ export class QueueDashboard {
       return undefined;
     } catch (error) {
       const body = this.problems.toProblem(error);
-      if (body.status >= 500 && !(error instanceof Problem)) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      if (body.status >= 500 && !(error instanceof Problem))
+        this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
       return reply.status(body.status).header('content-type', 'application/problem+json; charset=utf-8').send(body);
     }
   }

@@ -13,10 +13,17 @@ export class QueueDashboardController {
   @Post('session')
   @HttpCode(204)
   @Authorize('manage', 'Queue')
-  @ApiOperation({ summary: `Open the queue dashboard (${QUEUE_DASHBOARD_PATH}) in a browser: sets a 15-minute cookie for that path (operators)` })
+  @ApiOperation({
+    summary: `Open the queue dashboard (${QUEUE_DASHBOARD_PATH}) in a browser: sets a 15-minute cookie for that path (operators)`,
+  })
   @ApiNoContentResponse({
     description: 'The session cookie is set',
-    headers: { 'Set-Cookie': { description: `${SESSION_COOKIE}=<token>; Path=${QUEUE_DASHBOARD_PATH}; HttpOnly; SameSite=Strict; Max-Age=${SESSION_SECONDS}`, schema: { type: 'string' } } },
+    headers: {
+      'Set-Cookie': {
+        description: `${SESSION_COOKIE}=<token>; Path=${QUEUE_DASHBOARD_PATH}; HttpOnly; SameSite=Strict; Max-Age=${SESSION_SECONDS}`,
+        schema: { type: 'string' },
+      },
+    },
   })
   @ApiUnauthorizedResponse({ description: 'No valid access token' })
   @ApiForbiddenResponse({ description: 'The caller is not an operator' })

@@ -25,7 +25,13 @@ export class QueueDashboardSessions {
 
   /** The Set-Cookie value carrying a session; `secure` when the API itself is reached over https. */
   cookie(token: string, secure: boolean): string {
-    return fastifyCookie.serialize(SESSION_COOKIE, token, { path: QUEUE_DASHBOARD_PATH, httpOnly: true, sameSite: 'strict', maxAge: SESSION_SECONDS, secure });
+    return fastifyCookie.serialize(SESSION_COOKIE, token, {
+      path: QUEUE_DASHBOARD_PATH,
+      httpOnly: true,
+      sameSite: 'strict',
+      maxAge: SESSION_SECONDS,
+      secure,
+    });
   }
 
   /** The user a session token names; undefined when it is not a valid, unexpired dashboard token. */

@@ -22,7 +22,9 @@ describe('CatalogueProcessor.payloadOf: a handler refuses payload versions it do
   const probe = new Probe();
 
   it('returns the payload of the version the catalogue defines', () => {
-    expect(probe.payload({ data: { v: Jobs.sendEmail.version, payload: { notificationId: 'n1' } } }, Jobs.sendEmail)).toEqual({ notificationId: 'n1' });
+    expect(probe.payload({ data: { v: Jobs.sendEmail.version, payload: { notificationId: 'n1' } } }, Jobs.sendEmail)).toEqual({
+      notificationId: 'n1',
+    });
   });
 
   it.each([
@@ -55,7 +57,10 @@ describe('CatalogueProcessor.isFinalAttempt', () => {
 describe('workerOptions', () => {
   const saved = { concurrency: process.env.WORKER_CONCURRENCY, lock: process.env.JOB_LOCK_MS };
   afterEach(() => {
-    for (const [name, value] of [['WORKER_CONCURRENCY', saved.concurrency], ['JOB_LOCK_MS', saved.lock]] as const)
+    for (const [name, value] of [
+      ['WORKER_CONCURRENCY', saved.concurrency],
+      ['JOB_LOCK_MS', saved.lock],
+    ] as const)
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
   });

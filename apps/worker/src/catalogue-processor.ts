@@ -28,7 +28,8 @@ export abstract class CatalogueProcessor extends WorkerHost {
 
   protected payloadOf<P>(job: Job, definition: JobDefinition<P>): P {
     const data = job.data as Envelope<P> | undefined;
-    if (data?.v !== definition.version) throw new UnrecoverableError(`Payload version ${String(data?.v)} of ${definition.name} is not handled`);
+    if (data?.v !== definition.version)
+      throw new UnrecoverableError(`Payload version ${String(data?.v)} of ${definition.name} is not handled`);
     return data.payload;
   }
 
@@ -53,13 +54,21 @@ export abstract class CatalogueProcessor extends WorkerHost {
   @OnWorkerEvent('failed')
   async deadLetter(job: Job | undefined, error: Error): Promise<void> {
     if (!job) return;
-    const final = error instanceof UnrecoverableError || error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
+    const final =
+      error instanceof UnrecoverableError || error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
     if (!final) {
       this.logger.warn(`job ${job.id} (${job.name}) failed on attempt ${job.attemptsMade}, will retry: ${error.message}`);
       return;
     }
     await this.inContext(() =>
-      this.failures.record({ queue: job.queueName, name: job.name, jobId: job.id ?? `${job.name}.unknown`, data: job.data, error: error.message, attempts: job.attemptsMade }),
+      this.failures.record({
+        queue: job.queueName,
+        name: job.name,
+        jobId: job.id ?? `${job.name}.unknown`,
+        data: job.data,
+        error: error.message,
+        attempts: job.attemptsMade,
+      }),
     );
   }
 }

@@ -34,7 +34,9 @@ export class MaintenanceProcessor extends CatalogueProcessor {
         // Like the deadline scan: a context with no signed-in actor; the event says actor null (the system).
         const checkpoint = await this.inContext(() => this.checkpoints.take());
         // Also in the log, which lives outside the database: a checkpoint rewritten there would not match it.
-        this.logger.log(`audit checkpoint ${checkpoint.takenOn}: ${checkpoint.events} events in ${checkpoint.committees} chains${checkpoint.created ? '' : ' (already taken)'}`);
+        this.logger.log(
+          `audit checkpoint ${checkpoint.takenOn}: ${checkpoint.events} events in ${checkpoint.committees} chains${checkpoint.created ? '' : ' (already taken)'}`,
+        );
         return checkpoint;
       }
       default:

@@ -23,7 +23,10 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
     // The API's readiness checks (HealthController), without its HTTP server.
     const { postgres } = await this.db.pingCheck('postgres', { timeout: 1500 });
     const { redis } = await this.redis.check('redis');
-    const worker = { status: this.maintenance.worker?.isRunning() ? 'up' : 'down', lastHeartbeatAt: this.maintenance.lastHeartbeatAt ?? null };
+    const worker = {
+      status: this.maintenance.worker?.isRunning() ? 'up' : 'down',
+      lastHeartbeatAt: this.maintenance.lastHeartbeatAt ?? null,
+    };
     const info = { postgres, redis, worker };
     return { status: Object.values(info).every((i) => i.status === 'up') ? 'ok' : 'error', info };
   }

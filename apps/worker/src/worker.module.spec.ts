@@ -19,7 +19,9 @@ describe('checkHandlers', () => {
   });
 
   it('refuses a catalogue job nobody handles, naming it', () => {
-    expect(() => checkHandlers([MaintenanceProcessor.handles, DeadlinesProcessor.handles])).toThrow(`Job handlers: none for ${Jobs.sendEmail.name}`);
+    expect(() => checkHandlers([MaintenanceProcessor.handles, DeadlinesProcessor.handles])).toThrow(
+      `Job handlers: none for ${Jobs.sendEmail.name}`,
+    );
   });
 
   it('names every job that lacks a handler', () => {

@@ -5,7 +5,18 @@ import { Queue } from 'bullmq';
 import { AuditModule } from '@canbo/audit';
 import { DeadlinesModule } from '@canbo/deadlines';
 import { NotificationsModule } from '@canbo/notifications';
-import { AppConfig, ConfigModule, DatabaseModule, Jobs, LoggingModule, OutboxRelay, QueueName, RedisHealthIndicator, jobIdOf, redisConnection } from '@canbo/platform';
+import {
+  AppConfig,
+  ConfigModule,
+  DatabaseModule,
+  Jobs,
+  LoggingModule,
+  OutboxRelay,
+  QueueName,
+  RedisHealthIndicator,
+  jobIdOf,
+  redisConnection,
+} from '@canbo/platform';
 import { DeadlinesProcessor } from './deadlines.processor';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { NotificationsProcessor } from './notifications.processor';
@@ -17,9 +28,13 @@ const PROCESSORS = [MaintenanceProcessor, DeadlinesProcessor, NotificationsProce
 export function checkHandlers(handlers: readonly (readonly string[])[]): void {
   const all = handlers.flat();
   const duplicated = all.filter((name, i) => all.indexOf(name) !== i);
-  const missing = Object.values(Jobs).map((j) => j.name).filter((name) => !all.includes(name));
+  const missing = Object.values(Jobs)
+    .map((j) => j.name)
+    .filter((name) => !all.includes(name));
   if (duplicated.length || missing.length)
-    throw new Error(`Job handlers: ${missing.length ? `none for ${missing.join(', ')}` : ''}${duplicated.length ? ` more than one for ${duplicated.join(', ')}` : ''}`);
+    throw new Error(
+      `Job handlers: ${missing.length ? `none for ${missing.join(', ')}` : ''}${duplicated.length ? ` more than one for ${duplicated.join(', ')}` : ''}`,
+    );
 }
 
 /** Schedules the recurring jobs; upsert by a stable id, so any number of replicas make one schedule. */
@@ -32,23 +47,49 @@ class Schedules implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.maintenance.upsertJobScheduler('heartbeat', { every: 60_000 }, { name: 'heartbeat', opts: { removeOnComplete: 100, removeOnFail: 100 } });
+    await this.maintenance.upsertJobScheduler(
+      'heartbeat',
+      { every: 60_000 },
+      { name: 'heartbeat', opts: { removeOnComplete: 100, removeOnFail: 100 } },
+    );
     const checkpoint = { name: Jobs.auditCheckpoint.name, data: { v: Jobs.auditCheckpoint.version, payload: {} } };
     await this.maintenance.upsertJobScheduler(
       'audit-checkpoint',
       { pattern: this.config.AUDIT_CHECKPOINT_CRON, tz: 'Asia/Ho_Chi_Minh' },
-      { ...checkpoint, opts: { attempts: Jobs.auditCheckpoint.attempts, backoff: { type: 'exponential', delay: 1_000 }, removeOnComplete: 100, removeOnFail: 100 } },
+      {
+        ...checkpoint,
+        opts: {
+          attempts: Jobs.auditCheckpoint.attempts,
+          backoff: { type: 'exponential', delay: 1_000 },
+          removeOnComplete: 100,
+          removeOnFail: 100,
+        },
+      },
     );
     // And one at start (per Vietnamese day), so a worker that was down at the scheduled hour still takes the
     // day's checkpoint; the job is idempotent, so a boot after it is taken adds nothing.
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()).replace(/-/g, '');
-    await this.maintenance.add(checkpoint.name, checkpoint.data, { jobId: jobIdOf(Jobs.auditCheckpoint, `boot-${today}`), attempts: Jobs.auditCheckpoint.attempts, removeOnComplete: 100, removeOnFail: 100 });
+    await this.maintenance.add(checkpoint.name, checkpoint.data, {
+      jobId: jobIdOf(Jobs.auditCheckpoint, `boot-${today}`),
+      attempts: Jobs.auditCheckpoint.attempts,
+      removeOnComplete: 100,
+      removeOnFail: 100,
+    });
     const scan = { name: Jobs.scanDeadlines.name, data: { v: Jobs.scanDeadlines.version, payload: {} } };
-    await this.deadlines.upsertJobScheduler('scan-deadlines', { pattern: this.config.DEADLINE_SCAN_CRON, tz: 'Asia/Ho_Chi_Minh' }, { ...scan, opts: { removeOnComplete: 100, removeOnFail: 100 } });
+    await this.deadlines.upsertJobScheduler(
+      'scan-deadlines',
+      { pattern: this.config.DEADLINE_SCAN_CRON, tz: 'Asia/Ho_Chi_Minh' },
+      { ...scan, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+    );
     // And a scan at start, so a worker that was down at the scheduled hour catches up (replicas starting
     // in the same minute share one; a second scan would find nothing new anyway).
     const minute = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
-    await this.deadlines.add(scan.name, scan.data, { jobId: jobIdOf(Jobs.scanDeadlines, `boot-${minute}`), attempts: Jobs.scanDeadlines.attempts, removeOnComplete: 100, removeOnFail: 100 });
+    await this.deadlines.add(scan.name, scan.data, {
+      jobId: jobIdOf(Jobs.scanDeadlines, `boot-${minute}`),
+      attempts: Jobs.scanDeadlines.attempts,
+      removeOnComplete: 100,
+      removeOnFail: 100,
+    });
   }
 }
 

@@ -15,10 +15,13 @@ import { assignment, cadre, Code, OTHER_USER, SELF, TREE } from './testing/fixtu
 
 type Cells = string;
 function cells(row: Cells, width: number): boolean[] {
-  const out = row.trim().split(/\s+/).map((c) => {
-    if (c !== 'Y' && c !== 'N') throw new Error(`Bad cell "${c}" in "${row}"`);
-    return c === 'Y';
-  });
+  const out = row
+    .trim()
+    .split(/\s+/)
+    .map((c) => {
+      if (c !== 'Y' && c !== 'N') throw new Error(`Bad cell "${c}" in "${row}"`);
+      return c === 'Y';
+    });
   if (out.length !== width) throw new Error(`"${row}" has ${out.length} cells, the header has ${width}`);
   return out;
 }
@@ -46,7 +49,9 @@ describe('buildAbility: the permission matrix, holder at TH', () => {
   });
 
   describe('Cadre', () => {
-    const objects = ['TH/TH', 'TH-NS/TH', 'TH-NS-ND/TH-NS-ND', 'TH-TX/TH-TX', 'TH/TW', 'HN/HN', 'TW/TW'].map((k) => [k, cadreAt(k)] as const);
+    const objects = ['TH/TH', 'TH-NS/TH', 'TH-NS-ND/TH-NS-ND', 'TH-TX/TH-TX', 'TH/TW', 'HN/HN', 'TW/TW'].map(
+      (k) => [k, cadreAt(k)] as const,
+    );
     const matrix: [Role, Action, Cells][] = [
       //                          TH/TH  NS/TH  ND/ND  TX/TX  TH/TW  HN/HN  TW/TW
       ['operator', 'read', /*   */ 'N      N      N      N      N      N      N'],
@@ -56,7 +61,7 @@ describe('buildAbility: the permission matrix, holder at TH', () => {
       ['secretary', 'read', /*  */ 'Y      Y      Y      Y      Y      N      N'],
       ['secretary', 'create', /**/ 'N      N      N      N      N      N      N'],
       ['secretary', 'update', /**/ 'N      N      N      N      N      N      N'],
-      ['secretary', 'archive', /**/'N      N      N      N      N      N      N'],
+      ['secretary', 'archive', /**/ 'N      N      N      N      N      N      N'],
       ['admin', 'read', /*      */ 'Y      Y      Y      Y      Y      N      N'],
       ['admin', 'create', /*    */ 'Y      Y      N      N      N      N      N'],
       ['admin', 'update', /*    */ 'Y      Y      N      N      N      N      N'],
@@ -84,7 +89,9 @@ describe('buildAbility: the permission matrix, holder at TH', () => {
   });
 
   describe('Committee', () => {
-    const objects = (['TW', 'HN', 'TH', 'TH-NS', 'TH-NS-ND', 'TH-TX'] as Code[]).map((c) => [c, { id: TREE[c].id, pre: TREE[c].pre }] as const);
+    const objects = (['TW', 'HN', 'TH', 'TH-NS', 'TH-NS-ND', 'TH-TX'] as Code[]).map(
+      (c) => [c, { id: TREE[c].id, pre: TREE[c].pre }] as const,
+    );
     const matrix: [Role, Action, Cells][] = [
       //                              TW  HN  TH  NS  ND  TX
       ['operator', 'read', /*       */ 'Y   Y   Y   Y   Y   Y'],
@@ -92,7 +99,7 @@ describe('buildAbility: the permission matrix, holder at TH', () => {
       ['operator', 'update', /*     */ 'Y   Y   Y   Y   Y   Y'],
       ['operator', 'dissolve', /*   */ 'Y   Y   Y   Y   Y   Y'],
       ['secretary', 'read', /*      */ 'N   N   Y   Y   Y   Y'],
-      ['secretary', 'createChild', /**/'N   N   N   N   N   N'],
+      ['secretary', 'createChild', /**/ 'N   N   N   N   N   N'],
       ['secretary', 'update', /*    */ 'N   N   N   N   N   N'],
       ['secretary', 'dissolve', /*  */ 'N   N   N   N   N   N'],
       ['admin', 'read', /*          */ 'N   N   Y   Y   Y   Y'],
@@ -211,7 +218,9 @@ describe('buildAbility: the permission matrix, holder at TH', () => {
     ];
 
     it('covers every granter role × granted role', () => {
-      expect(matrix.map(([granter, granted]) => `${granter}>${granted}`).sort()).toEqual(ROLES.flatMap((a) => ROLES.map((b) => `${a}>${b}`)).sort());
+      expect(matrix.map(([granter, granted]) => `${granter}>${granted}`).sort()).toEqual(
+        ROLES.flatMap((a) => ROLES.map((b) => `${a}>${b}`)).sort(),
+      );
     });
 
     const cases = matrix.flatMap(([granter, granted, row]) =>
@@ -228,9 +237,11 @@ describe('buildAbility: the permission matrix, holder at TH', () => {
       expect(yes(at(granter, 'TH').can('revoke', subject('RoleAssignment', { ...object })))).toBe(yes(expected));
     });
 
-    it('reading assignments is the board\'s subtree (auditors included), the operator\'s everything', () => {
-      const reads = (role: Role, code: Code) => at(role, 'TH').can('read', subject('RoleAssignment', { committeePre: TREE[code].pre, role: 'viewer', userId: OTHER_USER }));
-      for (const role of ['secretary', 'admin', 'auditor'] as const) expect([reads(role, 'TH-NS'), reads(role, 'TW'), reads(role, 'HN')]).toEqual([true, false, false]);
+    it("reading assignments is the board's subtree (auditors included), the operator's everything", () => {
+      const reads = (role: Role, code: Code) =>
+        at(role, 'TH').can('read', subject('RoleAssignment', { committeePre: TREE[code].pre, role: 'viewer', userId: OTHER_USER }));
+      for (const role of ['secretary', 'admin', 'auditor'] as const)
+        expect([reads(role, 'TH-NS'), reads(role, 'TW'), reads(role, 'HN')]).toEqual([true, false, false]);
       expect([reads('operator', 'TW'), reads('operator', 'HN')]).toEqual([true, true]);
       for (const role of ['officer', 'viewer', 'voter'] as const) expect(reads(role, 'TH')).toBe(false);
     });
@@ -252,13 +263,13 @@ describe('buildAbility: the permission matrix, holder at TH', () => {
     ).map(([label, pair]) => [label, pair] as const);
     const matrix: [Role, Cells][] = [
       //           rdCad  crCad  upCad  arCad  chCom  rdAud  grRA  crUsr  mgQ
-      ['operator',  'N      N      N      N      Y      N      Y     Y      Y'],
+      ['operator', 'N      N      N      N      Y      N      Y     Y      Y'],
       ['secretary', 'Y      N      N      N      N      Y      Y     Y      N'],
-      ['admin',     'Y      Y      Y      Y      Y      Y      Y     Y      N'],
-      ['officer',   'Y      Y      Y      Y      N      N      N     N      N'],
-      ['auditor',   'Y      N      N      N      N      Y      N     N      N'],
-      ['viewer',    'Y      N      N      N      N      N      N     N      N'],
-      ['voter',     'N      N      N      N      N      N      N     N      N'],
+      ['admin', 'Y      Y      Y      Y      Y      Y      Y     Y      N'],
+      ['officer', 'Y      Y      Y      Y      N      N      N     N      N'],
+      ['auditor', 'Y      N      N      N      N      Y      N     N      N'],
+      ['viewer', 'Y      N      N      N      N      N      N     N      N'],
+      ['voter', 'N      N      N      N      N      N      N     N      N'],
     ];
     const cases = matrix.flatMap(([role, row]) =>
       cells(row, objects.length).map((expected, i) => ({ role, label: objects[i][0], pair: objects[i][1], expected })),
@@ -271,7 +282,9 @@ describe('buildAbility: the permission matrix, holder at TH', () => {
 
 describe('buildAbility: working committee vs managing committee, holder at TH-NS', () => {
   // A district (TH-NS) board reads the cadres working in its subtree, but writes only the files it manages.
-  const objects = ['TH-NS/TH-NS', 'TH-NS/TH', 'TH-NS-ND/TH-NS', 'TH-NS-ND/TH-NS-ND', 'TH-NS-ND/TH', 'TH/TH', 'TH-TX/TH-TX'].map((k) => [k, cadreAt(k)] as const);
+  const objects = ['TH-NS/TH-NS', 'TH-NS/TH', 'TH-NS-ND/TH-NS', 'TH-NS-ND/TH-NS-ND', 'TH-NS-ND/TH', 'TH/TH', 'TH-TX/TH-TX'].map(
+    (k) => [k, cadreAt(k)] as const,
+  );
   const matrix: [Role, Action, Cells][] = [
     //                         NS/NS  NS/TH  ND/NS  ND/ND  ND/TH  TH/TH  TX/TX
     ['admin', 'read', /*     */ 'Y      Y      Y      Y      Y      N      N'],
@@ -280,7 +293,7 @@ describe('buildAbility: working committee vs managing committee, holder at TH-NS
     ['admin', 'create', /*   */ 'Y      N      Y      N      N      N      N'],
     ['officer', 'update', /* */ 'Y      N      Y      N      N      N      N'],
     ['secretary', 'read', /* */ 'Y      Y      Y      Y      Y      N      N'],
-    ['secretary', 'update', /**/'N      N      N      N      N      N      N'],
+    ['secretary', 'update', /**/ 'N      N      N      N      N      N      N'],
     ['auditor', 'read', /*   */ 'Y      Y      Y      Y      Y      N      N'],
     ['auditor', 'update', /* */ 'N      N      N      N      N      N      N'],
     ['viewer', 'read', /*    */ 'Y      Y      Y      Y      Y      N      N'],
@@ -424,17 +437,49 @@ describe('buildAbility: several assignments combine', () => {
     ['updates a file HN manages', true, () => ability.can('update', subject('Cadre', cadreAt('HN/HN')))],
     ['does not update a file TH manages (auditors write nothing)', false, () => ability.can('update', subject('Cadre', cadreAt('TH/TH')))],
     ['does not archive a file TW manages, working in HN', false, () => ability.can('archive', subject('Cadre', cadreAt('HN/TW')))],
-    ['reads the audit trail of HN', true, () => ability.can('read', subject('AuditEvent', { committeeId: TREE.HN.id, committeePre: TREE.HN.pre }))],
-    ['reads the audit trail of TH-TX', true, () => ability.can('read', subject('AuditEvent', { committeeId: TREE['TH-TX'].id, committeePre: TREE['TH-TX'].pre }))],
-    ['does not read the audit trail of TW', false, () => ability.can('read', subject('AuditEvent', { committeeId: TREE.TW.id, committeePre: TREE.TW.pre }))],
-    ['grants viewer at HN', true, () => ability.can('grant', subject('RoleAssignment', { committeePre: TREE.HN.pre, role: 'viewer', userId: OTHER_USER }))],
-    ['does not grant viewer at TH', false, () => ability.can('grant', subject('RoleAssignment', { committeePre: TREE.TH.pre, role: 'viewer', userId: OTHER_USER }))],
-    ['reads assignments at TH-NS', true, () => ability.can('read', subject('RoleAssignment', { committeePre: TREE['TH-NS'].pre, role: 'admin', userId: OTHER_USER }))],
-    ['reads committees HN and TH-TX, not TW', true, () =>
-      ability.can('read', subject('Committee', { id: TREE.HN.id, pre: TREE.HN.pre })) &&
-      ability.can('read', subject('Committee', { id: TREE['TH-TX'].id, pre: TREE['TH-TX'].pre })) &&
-      !ability.can('read', subject('Committee', { id: TREE.TW.id, pre: TREE.TW.pre }))],
-    ['does not create a child under TH', false, () => ability.can('createChild', subject('Committee', { id: TREE.TH.id, pre: TREE.TH.pre }))],
+    [
+      'reads the audit trail of HN',
+      true,
+      () => ability.can('read', subject('AuditEvent', { committeeId: TREE.HN.id, committeePre: TREE.HN.pre })),
+    ],
+    [
+      'reads the audit trail of TH-TX',
+      true,
+      () => ability.can('read', subject('AuditEvent', { committeeId: TREE['TH-TX'].id, committeePre: TREE['TH-TX'].pre })),
+    ],
+    [
+      'does not read the audit trail of TW',
+      false,
+      () => ability.can('read', subject('AuditEvent', { committeeId: TREE.TW.id, committeePre: TREE.TW.pre })),
+    ],
+    [
+      'grants viewer at HN',
+      true,
+      () => ability.can('grant', subject('RoleAssignment', { committeePre: TREE.HN.pre, role: 'viewer', userId: OTHER_USER })),
+    ],
+    [
+      'does not grant viewer at TH',
+      false,
+      () => ability.can('grant', subject('RoleAssignment', { committeePre: TREE.TH.pre, role: 'viewer', userId: OTHER_USER })),
+    ],
+    [
+      'reads assignments at TH-NS',
+      true,
+      () => ability.can('read', subject('RoleAssignment', { committeePre: TREE['TH-NS'].pre, role: 'admin', userId: OTHER_USER })),
+    ],
+    [
+      'reads committees HN and TH-TX, not TW',
+      true,
+      () =>
+        ability.can('read', subject('Committee', { id: TREE.HN.id, pre: TREE.HN.pre })) &&
+        ability.can('read', subject('Committee', { id: TREE['TH-TX'].id, pre: TREE['TH-TX'].pre })) &&
+        !ability.can('read', subject('Committee', { id: TREE.TW.id, pre: TREE.TW.pre })),
+    ],
+    [
+      'does not create a child under TH',
+      false,
+      () => ability.can('createChild', subject('Committee', { id: TREE.TH.id, pre: TREE.TH.pre })),
+    ],
   ];
   it.each(cases)('admin@HN + auditor@TH %s', (_, expected, check) => {
     expect(check()).toBe(expected);

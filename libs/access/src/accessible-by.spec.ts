@@ -36,12 +36,21 @@ function toPositional(sql: string, named: Record<string, unknown>): { text: stri
 
 describe('accessibleBy: the translator', () => {
   it('an unconditional rule is TRUE, with no parameters', () => {
-    expect(accessibleBy(buildAbility([assignment('operator', 'TW')], SELF), 'read', 'Committee', COMMITTEE_COLUMNS)).toEqual({ sql: 'TRUE', params: {} });
+    expect(accessibleBy(buildAbility([assignment('operator', 'TW')], SELF), 'read', 'Committee', COMMITTEE_COLUMNS)).toEqual({
+      sql: 'TRUE',
+      params: {},
+    });
   });
 
   it('no rule at all is FALSE', () => {
-    expect(accessibleBy(buildAbility([assignment('voter', 'TH')], SELF), 'read', 'Cadre', CADRE_COLUMNS)).toEqual({ sql: 'FALSE', params: {} });
-    expect(accessibleBy(buildAbility([assignment('operator', 'TW')], SELF), 'read', 'Cadre', CADRE_COLUMNS)).toEqual({ sql: 'FALSE', params: {} });
+    expect(accessibleBy(buildAbility([assignment('voter', 'TH')], SELF), 'read', 'Cadre', CADRE_COLUMNS)).toEqual({
+      sql: 'FALSE',
+      params: {},
+    });
+    expect(accessibleBy(buildAbility([assignment('operator', 'TW')], SELF), 'read', 'Cadre', CADRE_COLUMNS)).toEqual({
+      sql: 'FALSE',
+      params: {},
+    });
     expect(accessibleBy(buildAbility([], SELF), 'read', 'Committee', COMMITTEE_COLUMNS)).toEqual({ sql: 'FALSE', params: {} });
   });
 
@@ -53,23 +62,38 @@ describe('accessibleBy: the translator', () => {
   });
 
   it('`$ne` becomes `IS DISTINCT FROM` (NULL columns behave as in memory)', () => {
-    expect(accessibleBy(raw([{ action: 'read', subject: 'RoleAssignment', conditions: { role: { $ne: 'operator' } } }]), 'read', 'RoleAssignment', ASSIGNMENT_COLUMNS)).toEqual({
+    expect(
+      accessibleBy(
+        raw([{ action: 'read', subject: 'RoleAssignment', conditions: { role: { $ne: 'operator' } } }]),
+        'read',
+        'RoleAssignment',
+        ASSIGNMENT_COLUMNS,
+      ),
+    ).toEqual({
       sql: '(ra.role IS DISTINCT FROM :scope_0)',
       params: { scope_0: 'operator' },
     });
   });
 
-  it('the delegation ceiling translates: roles by reach, and never the holder\'s own assignments', () => {
+  it("the delegation ceiling translates: roles by reach, and never the holder's own assignments", () => {
     const scope = accessibleBy(buildAbility([assignment('admin', 'TH')], SELF), 'grant', 'RoleAssignment', ASSIGNMENT_COLUMNS);
     expect(scope.sql).toContain('ra.user_id = :scope_');
-    expect(Object.values(scope.params)).toEqual(expect.arrayContaining([SELF, ['officer', 'viewer', 'voter'], ['admin', 'auditor'], 30, 60]));
+    expect(Object.values(scope.params)).toEqual(
+      expect.arrayContaining([SELF, ['officer', 'viewer', 'voter'], ['admin', 'auditor'], 30, 60]),
+    );
   });
 
   it('`$in` becomes `= ANY(:p)` with the array as one parameter, `$nin` its negation', () => {
     const ability = raw([{ action: 'read', subject: 'Committee', conditions: { pre: { $in: [20, 40, 50] } } }]);
-    expect(accessibleBy(ability, 'read', 'Committee', COMMITTEE_COLUMNS)).toEqual({ sql: '(c.pre = ANY(:scope_0))', params: { scope_0: [20, 40, 50] } });
+    expect(accessibleBy(ability, 'read', 'Committee', COMMITTEE_COLUMNS)).toEqual({
+      sql: '(c.pre = ANY(:scope_0))',
+      params: { scope_0: [20, 40, 50] },
+    });
     const nin = raw([{ action: 'read', subject: 'Committee', conditions: { id: { $nin: [TREE.HN.id] } } }]);
-    expect(accessibleBy(nin, 'read', 'Committee', COMMITTEE_COLUMNS)).toEqual({ sql: '(NOT COALESCE(c.id = ANY(:scope_0), false))', params: { scope_0: [TREE.HN.id] } });
+    expect(accessibleBy(nin, 'read', 'Committee', COMMITTEE_COLUMNS)).toEqual({
+      sql: '(NOT COALESCE(c.id = ANY(:scope_0), false))',
+      params: { scope_0: [TREE.HN.id] },
+    });
   });
 
   it.each([
@@ -85,7 +109,10 @@ describe('accessibleBy: the translator', () => {
     [{ id: { $exists: false } }, '(c.id IS NULL)', {}],
     [{}, '(TRUE)', {}],
   ])('condition %j → %s', (conditions, sql, params) => {
-    expect(accessibleBy(raw([{ action: 'read', subject: 'Committee', conditions }]), 'read', 'Committee', COMMITTEE_COLUMNS)).toEqual({ sql, params });
+    expect(accessibleBy(raw([{ action: 'read', subject: 'Committee', conditions }]), 'read', 'Committee', COMMITTEE_COLUMNS)).toEqual({
+      sql,
+      params,
+    });
   });
 
   it('an ordering comparison against null is refused (the CASL parser rejects it before the translator sees it)', () => {
@@ -110,7 +137,10 @@ describe('accessibleBy: the translator', () => {
         { action: 'read', subject: 'Committee' },
         { action: 'read', subject: 'Committee', inverted: true, conditions: { pre: 20 } },
       ]);
-      expect(accessibleBy(ability, 'read', 'Committee', COMMITTEE_COLUMNS)).toEqual({ sql: '(NOT COALESCE(c.pre = :scope_0, false))', params: { scope_0: 20 } });
+      expect(accessibleBy(ability, 'read', 'Committee', COMMITTEE_COLUMNS)).toEqual({
+        sql: '(NOT COALESCE(c.pre = :scope_0, false))',
+        params: { scope_0: 20 },
+      });
     });
 
     it('leave a `can` rule defined after them (higher priority) alone', () => {
@@ -147,7 +177,10 @@ describe('accessibleBy: the translator', () => {
 
     it('does not consult the column map when no rule needs it', () => {
       expect(accessibleBy(buildAbility([assignment('voter', 'TH')], SELF), 'read', 'Cadre', {})).toEqual({ sql: 'FALSE', params: {} });
-      expect(accessibleBy(buildAbility([assignment('operator', 'TW')], SELF), 'read', 'Committee', {})).toEqual({ sql: 'TRUE', params: {} });
+      expect(accessibleBy(buildAbility([assignment('operator', 'TW')], SELF), 'read', 'Committee', {})).toEqual({
+        sql: 'TRUE',
+        params: {},
+      });
     });
 
     it.each([
@@ -198,11 +231,18 @@ describe('accessibleBy: the translator', () => {
 
     it('stay few for a user with three assignments (at most 10 in all)', () => {
       for (const subjectName of ['Cadre', 'Committee', 'AuditEvent', 'RoleAssignment'] as const) {
-        const columns = { Cadre: CADRE_COLUMNS, Committee: COMMITTEE_COLUMNS, AuditEvent: AUDIT_COLUMNS, RoleAssignment: ASSIGNMENT_COLUMNS }[subjectName];
+        const columns = {
+          Cadre: CADRE_COLUMNS,
+          Committee: COMMITTEE_COLUMNS,
+          AuditEvent: AUDIT_COLUMNS,
+          RoleAssignment: ASSIGNMENT_COLUMNS,
+        }[subjectName];
         expect(Object.keys(accessibleBy(threeAssignments, 'read', subjectName, columns).params).length).toBeLessThanOrEqual(10);
       }
       // The rows a user may list (those whose `id` it reads): at most two parameters per assignment.
-      expect(Object.keys(accessibleBy(threeAssignments, 'read', 'Cadre', CADRE_COLUMNS, { field: 'id' }).params).length).toBeLessThanOrEqual(2 * 3);
+      expect(
+        Object.keys(accessibleBy(threeAssignments, 'read', 'Cadre', CADRE_COLUMNS, { field: 'id' }).params).length,
+      ).toBeLessThanOrEqual(2 * 3);
     });
 
     it('do not grow with the size of the subtree', () => {
@@ -233,11 +273,15 @@ describe('accessibleBy: the translator', () => {
     });
 
     it('`discipline`: the restricted rules only', () => {
-      expect(accessibleBy(buildAbility([assignment('admin', 'TH')], SELF), 'read', 'Cadre', CADRE_COLUMNS, { field: 'discipline' })).toEqual({
+      expect(
+        accessibleBy(buildAbility([assignment('admin', 'TH')], SELF), 'read', 'Cadre', CADRE_COLUMNS, { field: 'discipline' }),
+      ).toEqual({
         sql: '(k.managing_committee_id = :scope_0)',
         params: { scope_0: TREE.TH.id },
       });
-      expect(accessibleBy(buildAbility([assignment('auditor', 'TH')], SELF), 'read', 'Cadre', CADRE_COLUMNS, { field: 'discipline' })).toEqual({
+      expect(
+        accessibleBy(buildAbility([assignment('auditor', 'TH')], SELF), 'read', 'Cadre', CADRE_COLUMNS, { field: 'discipline' }),
+      ).toEqual({
         sql: '((k.managing_pre >= :scope_0 AND k.managing_pre <= :scope_1))',
         params: { scope_0: 30, scope_1: 60 },
       });
@@ -295,7 +339,9 @@ describe('accessibleBy: SQL agrees with ability.can() on PostgreSQL', () => {
     return { id: i + 1, committeeId: c.id, committeePre: c.pre };
   });
   // Every other assignment is the ability holder's own, which grant and revoke rules must leave alone.
-  const roleAssignments = ALL_ASSIGNMENTS.flatMap((a, i) => [SELF, OTHER_USER].map((userId, j) => ({ id: 2 * i + j + 1, committeePre: a.pre, role: a.role as string, userId })));
+  const roleAssignments = ALL_ASSIGNMENTS.flatMap((a, i) =>
+    [SELF, OTHER_USER].map((userId, j) => ({ id: 2 * i + j + 1, committeePre: a.pre, role: a.role as string, userId })),
+  );
 
   beforeAll(async () => {
     await adminQuery(`CREATE DATABASE "${database}"`);
@@ -313,7 +359,10 @@ describe('accessibleBy: SQL agrees with ability.can() on PostgreSQL', () => {
       cadres.map((r) => r.managingCommitteeId),
       cadres.map((r) => r.managingPre),
     ]);
-    await db.query(`INSERT INTO committee SELECT * FROM unnest($1::text[], $2::bigint[])`, [committees.map((r) => r.id), committees.map((r) => r.pre)]);
+    await db.query(`INSERT INTO committee SELECT * FROM unnest($1::text[], $2::bigint[])`, [
+      committees.map((r) => r.id),
+      committees.map((r) => r.pre),
+    ]);
     await db.query(`INSERT INTO audit_event SELECT * FROM unnest($1::int[], $2::text[], $3::bigint[])`, [
       auditEvents.map((r) => r.id),
       auditEvents.map((r) => r.committeeId),
@@ -410,32 +459,59 @@ describe('accessibleBy: SQL agrees with ability.can() on PostgreSQL', () => {
   describe('hand-written rule sets (shapes the factory does not produce yet)', () => {
     const R = (rules: RawRuleOf<AppAbility>[]) => raw(rules);
     const cases: [string, AppAbility, keyof typeof TABLES][] = [
-      ['`cannot` carving a committee out of a subtree', R([
-        { action: 'read', subject: 'Committee', conditions: { pre: { $gte: 30, $lte: 60 } } },
-        { action: 'read', subject: 'Committee', inverted: true, conditions: { pre: 40 } },
-      ]), 'Committee'],
-      ['`cannot` on an unconditional `can`', R([
-        { action: 'read', subject: 'Committee' },
-        { action: 'read', subject: 'Committee', inverted: true, conditions: { id: { $in: [TREE.HN.id, TREE.TW.id] } } },
-      ]), 'Committee'],
-      ['`can` above a `cannot`', R([
-        { action: 'read', subject: 'Committee', conditions: { pre: { $lt: 30 } } },
-        { action: 'read', subject: 'Committee', inverted: true, conditions: { pre: 20 } },
-        { action: 'read', subject: 'Committee', conditions: { pre: { $gt: 50 } } },
-      ]), 'Committee'],
-      ['`$nin` and `$ne`', R([
-        { action: 'read', subject: 'Committee', conditions: { id: { $nin: [TREE.HN.id] }, pre: { $ne: 60 } } },
-      ]), 'Committee'],
-      ['`$exists` and an empty condition', R([
-        { action: 'read', subject: 'Cadre', conditions: { managingPre: { $exists: true }, committeePre: { $gt: 40 } } },
-        { action: 'read', subject: 'Cadre', conditions: {} },
-        { action: 'read', subject: 'Cadre', inverted: true, conditions: { managingCommitteeId: TREE.TW.id } },
-      ]), 'Cadre'],
-      ['several `cannot`s, the first one conditional on two fields', R([
-        { action: 'read', subject: 'Cadre', conditions: { committeePre: { $gte: 10, $lte: 60 } } },
-        { action: 'read', subject: 'Cadre', inverted: true, conditions: { managingPre: { $lt: 30 } } },
-        { action: 'read', subject: 'Cadre', inverted: true, conditions: { committeePre: 50, managingCommitteeId: { $ne: TREE['TH-NS-ND'].id } } },
-      ]), 'Cadre'],
+      [
+        '`cannot` carving a committee out of a subtree',
+        R([
+          { action: 'read', subject: 'Committee', conditions: { pre: { $gte: 30, $lte: 60 } } },
+          { action: 'read', subject: 'Committee', inverted: true, conditions: { pre: 40 } },
+        ]),
+        'Committee',
+      ],
+      [
+        '`cannot` on an unconditional `can`',
+        R([
+          { action: 'read', subject: 'Committee' },
+          { action: 'read', subject: 'Committee', inverted: true, conditions: { id: { $in: [TREE.HN.id, TREE.TW.id] } } },
+        ]),
+        'Committee',
+      ],
+      [
+        '`can` above a `cannot`',
+        R([
+          { action: 'read', subject: 'Committee', conditions: { pre: { $lt: 30 } } },
+          { action: 'read', subject: 'Committee', inverted: true, conditions: { pre: 20 } },
+          { action: 'read', subject: 'Committee', conditions: { pre: { $gt: 50 } } },
+        ]),
+        'Committee',
+      ],
+      [
+        '`$nin` and `$ne`',
+        R([{ action: 'read', subject: 'Committee', conditions: { id: { $nin: [TREE.HN.id] }, pre: { $ne: 60 } } }]),
+        'Committee',
+      ],
+      [
+        '`$exists` and an empty condition',
+        R([
+          { action: 'read', subject: 'Cadre', conditions: { managingPre: { $exists: true }, committeePre: { $gt: 40 } } },
+          { action: 'read', subject: 'Cadre', conditions: {} },
+          { action: 'read', subject: 'Cadre', inverted: true, conditions: { managingCommitteeId: TREE.TW.id } },
+        ]),
+        'Cadre',
+      ],
+      [
+        'several `cannot`s, the first one conditional on two fields',
+        R([
+          { action: 'read', subject: 'Cadre', conditions: { committeePre: { $gte: 10, $lte: 60 } } },
+          { action: 'read', subject: 'Cadre', inverted: true, conditions: { managingPre: { $lt: 30 } } },
+          {
+            action: 'read',
+            subject: 'Cadre',
+            inverted: true,
+            conditions: { committeePre: 50, managingCommitteeId: { $ne: TREE['TH-NS-ND'].id } },
+          },
+        ]),
+        'Cadre',
+      ],
       ['an empty `$in`', R([{ action: 'read', subject: 'Cadre', conditions: { committeePre: { $in: [] } } }]), 'Cadre'],
     ];
     it.each(cases)('%s', async (_, ability, subjectName) => {

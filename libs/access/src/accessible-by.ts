@@ -23,8 +23,7 @@ export class UntranslatableRuleError extends Error {}
 
 /** The shape of the condition AST CASL keeps on each rule (`@ucast/mongo2js`), read structurally. */
 type Condition =
-  | { operator: 'and' | 'or' | 'not'; value: Condition[]; field?: undefined }
-  | { operator: string; field: string; value: unknown };
+  { operator: 'and' | 'or' | 'not'; value: Condition[]; field?: undefined } | { operator: string; field: string; value: unknown };
 
 // `$ne` must keep rows whose column is NULL, as CASL does in memory: IS DISTINCT FROM, not <>.
 const COMPARISONS: Record<string, string> = { eq: '=', ne: 'IS DISTINCT FROM', lt: '<', lte: '<=', gt: '>', gte: '>=' };
@@ -88,7 +87,8 @@ export function accessibleBy(
       return `${col} ${COMPARISONS[operator]} ${param(value)}`;
     }
     if (operator === 'in' || operator === 'nin') {
-      if (!Array.isArray(value) || !value.every(isScalar)) throw new UntranslatableRuleError(`"${operator}" on ${condition.field} needs a list of scalars`);
+      if (!Array.isArray(value) || !value.every(isScalar))
+        throw new UntranslatableRuleError(`"${operator}" on ${condition.field} needs a list of scalars`);
       // NULL = ANY(...) is NULL; COALESCE keeps NOT IN true for a NULL column, as in memory.
       return operator === 'in' ? `${col} = ANY(${param(value)})` : `NOT COALESCE(${col} = ANY(${param(value)}), false)`;
     }

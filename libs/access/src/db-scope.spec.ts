@@ -7,7 +7,11 @@ const USER = '00000000-0000-4000-8000-000000000099';
 /** The row-level-security scope is the reach of the same assignments the CASL rules are built from. */
 describe('dbScopeOf', () => {
   it('is the union of the subtrees of the assignments', () => {
-    expect(dbScopeOf(USER, [assignment('admin', 'HN'), assignment('auditor', 'TH-NS')])).toEqual({ ranges: '{[20,20],[40,50]}', userId: USER, system: false });
+    expect(dbScopeOf(USER, [assignment('admin', 'HN'), assignment('auditor', 'TH-NS')])).toEqual({
+      ranges: '{[20,20],[40,50]}',
+      userId: USER,
+      system: false,
+    });
   });
 
   it('gives a voter its own committee only, not the subtree below it', () => {
@@ -32,11 +36,15 @@ describe('scopeStatement', () => {
   });
 
   it('empties every setting when there is no scope (fail-closed)', () => {
-    expect(scopeStatement(undefined)).toBe(`SELECT WHERE (set_config('app.scope', '', true) || set_config('app.user_id', '', true) || set_config('app.system', '', true)) IS NULL`);
+    expect(scopeStatement(undefined)).toBe(
+      `SELECT WHERE (set_config('app.scope', '', true) || set_config('app.user_id', '', true) || set_config('app.system', '', true)) IS NULL`,
+    );
   });
 
   it('refuses a malformed scope instead of sending it', () => {
-    expect(() => scopeStatement({ ranges: "{[1,2]}'); DROP TABLE cadre; --", userId: null, system: false })).toThrow(/Invalid database scope/);
+    expect(() => scopeStatement({ ranges: "{[1,2]}'); DROP TABLE cadre; --", userId: null, system: false })).toThrow(
+      /Invalid database scope/,
+    );
     expect(() => scopeStatement({ ranges: '{}', userId: 'admin', system: false })).toThrow(/Invalid database scope user/);
   });
 });

@@ -18,7 +18,9 @@ export function ensureCan<T extends object>(action: Action, subjectName: Subject
 /** The fields of `row` the caller may `action`, from the same ability (field-level rules). */
 export function permittedFields(action: Action, subjectName: SubjectName, row: object, allFields: readonly string[]): Set<string> {
   const { ability } = currentActor();
-  return new Set(permittedFieldsOf(ability, action, asSubject(subjectName, row) as never, { fieldsFrom: (rule) => rule.fields ?? [...allFields] }));
+  return new Set(
+    permittedFieldsOf(ability, action, asSubject(subjectName, row) as never, { fieldsFrom: (rule) => rule.fields ?? [...allFields] }),
+  );
 }
 
 /** Copies only the permitted fields: restricted groups are absent from the body, not null. */

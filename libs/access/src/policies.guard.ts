@@ -26,7 +26,10 @@ export class PoliciesGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const required = this.reflector.getAllAndOverride<{ action: Action; subject: SubjectName } | 'authenticated' | undefined>(REQUIRED_ABILITY, targets);
+    const required = this.reflector.getAllAndOverride<{ action: Action; subject: SubjectName } | 'authenticated' | undefined>(
+      REQUIRED_ABILITY,
+      targets,
+    );
     if (!required) throw new ForbiddenProblem('This route has no access policy');
     const actor = currentActor();
     if (required === 'authenticated') return true;

@@ -32,7 +32,10 @@ async function connect(db: Pool | DataSource): Promise<Connection> {
     return { query: (text, values) => runner.query(text, values), release: () => runner.release() };
   }
   const client = await db.connect();
-  return { query: async <T>(text: string, values?: unknown[]) => (await client.query(text, values)).rows as T[], release: () => client.release() };
+  return {
+    query: async <T>(text: string, values?: unknown[]) => (await client.query(text, values)).rows as T[],
+    release: () => client.release(),
+  };
 }
 
 /**
@@ -61,7 +64,9 @@ export class AuditChainSnapshot {
 
   /** The day (YYYY-MM-DD) of the latest checkpoint, or null when none has been taken yet. */
   async latestCheckpoint(): Promise<string | null> {
-    const [cp] = await this.db.query<{ taken_on: string }>(`SELECT to_char(taken_on, 'YYYY-MM-DD') AS taken_on FROM audit_checkpoint ORDER BY taken_on DESC LIMIT 1`);
+    const [cp] = await this.db.query<{ taken_on: string }>(
+      `SELECT to_char(taken_on, 'YYYY-MM-DD') AS taken_on FROM audit_checkpoint ORDER BY taken_on DESC LIMIT 1`,
+    );
     return cp?.taken_on ?? null;
   }
 

@@ -18,7 +18,10 @@ export class AuditChainRepository {
 
   /** The committee's head, locked until the transaction ends; undefined when it has none. */
   async lockHead(committeeId: string): Promise<Pick<AuditChainHead, 'seq' | 'hash'> | undefined> {
-    const [head]: Pick<AuditChainHead, 'seq' | 'hash'>[] = await this.txHost.tx.query(`SELECT seq::text AS seq, hash FROM audit_chain_head WHERE committee_id = $1 FOR UPDATE`, [committeeId]);
+    const [head]: Pick<AuditChainHead, 'seq' | 'hash'>[] = await this.txHost.tx.query(
+      `SELECT seq::text AS seq, hash FROM audit_chain_head WHERE committee_id = $1 FOR UPDATE`,
+      [committeeId],
+    );
     return head;
   }
 
@@ -29,12 +32,28 @@ export class AuditChainRepository {
          SELECT $1, t.seq, $2, t.actor_id, t.entity_type, t.entity_id, t.action, t.changes, $3, t.prev_hash, t.hash
            FROM unnest($4::bigint[], $5::uuid[], $6::text[], $7::uuid[], $8::text[], $9::jsonb[], $10::text[], $11::text[])
              AS t(seq, actor_id, entity_type, entity_id, action, changes, prev_hash, hash)`,
-      [committeeId, occurredAt, requestId, col('seq'), col('actorId'), col('entityType'), col('entityId'), col('action'), links.map((l) => JSON.stringify(l.changes)), col('prevHash'), col('hash')],
+      [
+        committeeId,
+        occurredAt,
+        requestId,
+        col('seq'),
+        col('actorId'),
+        col('entityType'),
+        col('entityId'),
+        col('action'),
+        links.map((l) => JSON.stringify(l.changes)),
+        col('prevHash'),
+        col('hash'),
+      ],
     );
   }
 
   /** Moves the head onto the last appended link (a trigger checks that it continues the chain). */
   async advanceHead(committeeId: string, head: Pick<AuditChainHead, 'seq' | 'hash'>): Promise<void> {
-    await this.txHost.tx.query(`UPDATE audit_chain_head SET seq = $2, hash = $3 WHERE committee_id = $1`, [committeeId, head.seq, head.hash]);
+    await this.txHost.tx.query(`UPDATE audit_chain_head SET seq = $2, hash = $3 WHERE committee_id = $1`, [
+      committeeId,
+      head.seq,
+      head.hash,
+    ]);
   }
 }

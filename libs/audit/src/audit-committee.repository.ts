@@ -43,7 +43,10 @@ export class AuditCommitteeRepository {
   /** The id of the root committee in `scope` (COMMITTEE_COLUMNS). */
   async root(scope: SqlScope): Promise<string | undefined> {
     const where = new Where().and('c.parent_id IS NULL').andNamed(scope.sql, scope.params);
-    const [row]: { id: string }[] = await this.txHost.tx.query(`SELECT c.id FROM committee c WHERE ${where} ORDER BY c.pre LIMIT 1`, where.params);
+    const [row]: { id: string }[] = await this.txHost.tx.query(
+      `SELECT c.id FROM committee c WHERE ${where} ORDER BY c.pre LIMIT 1`,
+      where.params,
+    );
     return row?.id;
   }
 }

@@ -37,7 +37,13 @@ export class AuditVerificationRepository {
   async finish(id: string, report: VerifyReport): Promise<void> {
     await this.verifications.update(
       { id, finishedAt: IsNull() },
-      { finishedAt: () => 'now()', committees: report.committees, events: report.events, broken: report.broken, checkpoint: report.checkpoint },
+      {
+        finishedAt: () => 'now()',
+        committees: report.committees,
+        events: report.events,
+        broken: report.broken,
+        checkpoint: report.checkpoint,
+      },
     );
   }
 }

@@ -13,7 +13,10 @@ export class AuditVerificationsController {
 
   @Post()
   @Authorize('create', 'AuditVerification')
-  @ApiOperation({ summary: 'Ask the worker to verify audit hash chains: a committee\'s (operators, its auditors, its own board), its subtree\'s (auditors above), or all (operators)' })
+  @ApiOperation({
+    summary:
+      "Ask the worker to verify audit hash chains: a committee's (operators, its auditors, its own board), its subtree's (auditors above), or all (operators)",
+  })
   request(@Body() dto: RequestAuditVerificationDto): Promise<AuditVerificationView> {
     return this.verifications.request(dto);
   }

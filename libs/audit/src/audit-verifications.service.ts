@@ -34,8 +34,15 @@ export class AuditVerifications {
     // A committee the caller cannot see answers like one that does not exist; one it sees but may not check is 403.
     const committee = dto.committeeId ? await visibleCommittee(this.committees, dto.committeeId) : undefined;
     const subtree = committee ? committeeRangeOf(dto, committee).subtree : (dto.subtree ?? true);
-    const asked = subject('AuditVerification', { committeeId: committee?.id ?? null, committeePre: committee?.pre ?? null, subtree }) as never;
-    if (!actor.ability.can('create', asked)) throw new ForbiddenProblem(committee ? 'You may not verify these audit chains' : 'Only operators verify every chain; name a committee');
+    const asked = subject('AuditVerification', {
+      committeeId: committee?.id ?? null,
+      committeePre: committee?.pre ?? null,
+      subtree,
+    }) as never;
+    if (!actor.ability.can('create', asked))
+      throw new ForbiddenProblem(
+        committee ? 'You may not verify these audit chains' : 'Only operators verify every chain; name a committee',
+      );
     const id = await this.verifications.insert(actor.userId, committee?.id ?? null, subtree);
     await this.outbox.add(Jobs.verifyAuditChains, id, { verificationId: id });
     // On the checked committee's chain, so its board sees who checked it; a whole-tree check on the operator's.
@@ -51,7 +58,10 @@ export class AuditVerifications {
 
   /** Readable by whoever may ask for the same check; others get 404. */
   async get(id: string): Promise<AuditVerificationView> {
-    const verification = await this.verifications.find(accessibleBy(currentActor().ability, 'read', 'AuditVerification', VERIFICATION_COLUMNS), id);
+    const verification = await this.verifications.find(
+      accessibleBy(currentActor().ability, 'read', 'AuditVerification', VERIFICATION_COLUMNS),
+      id,
+    );
     if (!verification) throw new NotFoundProblem('Audit verification');
     return toVerificationView(verification);
   }

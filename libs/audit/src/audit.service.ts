@@ -73,7 +73,17 @@ export class AuditService {
         // JSON round trip: what is hashed is exactly what jsonb will give back (dates as ISO strings, no undefined).
         const changes = JSON.parse(JSON.stringify(event.changes)) as unknown;
         const actorId = event.actorId !== undefined ? event.actorId : signedIn;
-        const link = { committeeId, seq: seq.toString(), occurredAt: occurredAt.toISOString(), actorId, entityType: event.entityType, entityId: event.entityId, action: event.action, changes, requestId };
+        const link = {
+          committeeId,
+          seq: seq.toString(),
+          occurredAt: occurredAt.toISOString(),
+          actorId,
+          entityType: event.entityType,
+          entityId: event.entityId,
+          action: event.action,
+          changes,
+          requestId,
+        };
         const appended = { ...link, prevHash: prev, hash: linkHash(prev, link) };
         prev = appended.hash;
         return appended;

@@ -38,7 +38,14 @@ export class AuditCheckpoints {
     // The worker's job, which no user asks for: the whole tree, which always has its root.
     const root = (await this.committees.root(UNSCOPED_SYSTEM)) as string;
     const after = { takenOn: taken.takenOn, committees: taken.committees, events: taken.events };
-    await this.audit.record({ committeeId: root, entityType: 'AuditCheckpoint', entityId: taken.id, action: 'checkpoint', changes: { after }, actorId: null });
+    await this.audit.record({
+      committeeId: root,
+      entityType: 'AuditCheckpoint',
+      entityId: taken.id,
+      action: 'checkpoint',
+      changes: { after },
+      actorId: null,
+    });
     return { ...after, created: true };
   }
 }

@@ -19,7 +19,12 @@ export class JobFailureRepository {
    * `data` goes in as jsonb whatever it is (TypeORM's partial entity type only knows objects).
    */
   async record(failure: Pick<JobFailure, 'queue' | 'name' | 'jobId' | 'data' | 'error' | 'attempts'>): Promise<void> {
-    await this.failures.createQueryBuilder().insert().values({ ...failure, data: failure.data as object }).orUpdate(['error', 'attempts', 'failed_at'], ['job_id']).execute();
+    await this.failures
+      .createQueryBuilder()
+      .insert()
+      .values({ ...failure, data: failure.data as object })
+      .orUpdate(['error', 'attempts', 'failed_at'], ['job_id'])
+      .execute();
   }
 
   /**

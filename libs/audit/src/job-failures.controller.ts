@@ -28,6 +28,11 @@ export class JobFailuresController {
   async list(@Query() query: PageQuery): Promise<Page<JobFailureView>> {
     const cursor = query.cursor ? Number(decodeCursor(query.cursor, ['number'])[0]) : Number.MAX_SAFE_INTEGER;
     const rows = await this.failures.list(accessibleBy(currentActor().ability, 'manage', 'Queue', {}), cursor, query.limit);
-    return toPage(rows, query.limit, (f) => [Number(f.id)], (f) => ({ ...f, failedAt: f.failedAt.toISOString() }));
+    return toPage(
+      rows,
+      query.limit,
+      (f) => [Number(f.id)],
+      (f) => ({ ...f, failedAt: f.failedAt.toISOString() }),
+    );
   }
 }

@@ -61,12 +61,23 @@ async function verifyIn(snapshot: AuditChainSnapshot, scope?: VerifyScope): Prom
   if (!scope) {
     // The code went with the row: the id stands in for it.
     for (const committeeId of await snapshot.ownerless(UNSCOPED_SYSTEM, checkpoint))
-      report.broken.push({ committeeId, committeeCode: committeeId, seq: '0', eventId: null, reason: 'a chain whose committee row is gone' });
+      report.broken.push({
+        committeeId,
+        committeeCode: committeeId,
+        seq: '0',
+        eventId: null,
+        reason: 'a chain whose committee row is gone',
+      });
   }
   return report;
 }
 
-async function verifyChain(snapshot: AuditChainSnapshot, c: ChainToVerify, checkpoint: string | null, report: VerifyReport): Promise<BrokenLink | undefined> {
+async function verifyChain(
+  snapshot: AuditChainSnapshot,
+  c: ChainToVerify,
+  checkpoint: string | null,
+  report: VerifyReport,
+): Promise<BrokenLink | undefined> {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1n;
   let broken: BrokenLink | undefined;
@@ -76,7 +87,8 @@ async function verifyChain(snapshot: AuditChainSnapshot, c: ChainToVerify, check
     for (const e of links) {
       report.events++;
       if (broken) continue;
-      const fail = (reason: string) => (broken = { committeeId: c.committeeId, committeeCode: c.committeeCode, seq: e.seq, eventId: e.id, reason });
+      const fail = (reason: string) =>
+        (broken = { committeeId: c.committeeId, committeeCode: c.committeeCode, seq: e.seq, eventId: e.id, reason });
       if (BigInt(e.seq) !== expectedSeq) fail(`expected seq ${expectedSeq}, found ${e.seq}: an event is missing`);
       else if (e.prevHash !== prevHash) fail('prev_hash does not match the previous event');
       else {
@@ -92,7 +104,8 @@ async function verifyChain(snapshot: AuditChainSnapshot, c: ChainToVerify, check
           requestId: e.requestId,
         });
         if (hash !== e.hash) fail('the event was changed after it was written (hash mismatch)');
-        else if (e.seq === c.checkpointSeq && e.hash !== c.checkpointHash) fail(`the chain differs from the checkpoint of ${checkpoint} at this event: rewritten since`);
+        else if (e.seq === c.checkpointSeq && e.hash !== c.checkpointHash)
+          fail(`the chain differs from the checkpoint of ${checkpoint} at this event: rewritten since`);
       }
       prevHash = e.hash;
       expectedSeq = BigInt(e.seq) + 1n;
@@ -102,11 +115,19 @@ async function verifyChain(snapshot: AuditChainSnapshot, c: ChainToVerify, check
   }
   if (broken) return broken;
   const lastSeq = (expectedSeq - 1n).toString();
-  const at = (reason: string): BrokenLink => ({ committeeId: c.committeeId, committeeCode: c.committeeCode, seq: lastSeq, eventId: null, reason });
+  const at = (reason: string): BrokenLink => ({
+    committeeId: c.committeeId,
+    committeeCode: c.committeeCode,
+    seq: lastSeq,
+    eventId: null,
+    reason,
+  });
   const recorded = c.checkpointSeq === null ? '' : ` (the checkpoint of ${checkpoint} recorded ${c.checkpointSeq} events)`;
   if (c.headSeq === null) return at(`the committee has no chain head: its chain was removed${recorded}`);
   if (c.checkpointSeq !== null && BigInt(lastSeq) < BigInt(c.checkpointSeq))
-    return at(`the trail ends at seq ${lastSeq}, the checkpoint of ${checkpoint} recorded ${c.checkpointSeq}: events were removed and the chain rewound`);
+    return at(
+      `the trail ends at seq ${lastSeq}, the checkpoint of ${checkpoint} recorded ${c.checkpointSeq}: events were removed and the chain rewound`,
+    );
   if (c.headSeq !== lastSeq) return at(`chain head says seq ${c.headSeq}, the trail ends at ${lastSeq}: events were removed or added`);
   if (c.headHash !== prevHash) return at('chain head hash does not match the last event');
   return undefined;

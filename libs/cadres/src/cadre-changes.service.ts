@@ -36,7 +36,8 @@ export class CadreChanges {
     const refs = await this.committees.refs([committeeId, managingCommitteeId]);
     const { ability } = currentActor();
     // Visibility first: nothing about a committee the caller cannot see (its state, its place in the tree) may show.
-    const visible = (ref: CommitteeRef | undefined) => ref && ability.can('read', subject('Committee', { id: ref.id, pre: ref.pre }) as never);
+    const visible = (ref: CommitteeRef | undefined) =>
+      ref && ability.can('read', subject('Committee', { id: ref.id, pre: ref.pre }) as never);
     const working = refs.get(committeeId);
     const managing = refs.get(managingCommitteeId);
     if (!visible(working) || !working) throw new NotFoundProblem('Committee');
@@ -44,7 +45,9 @@ export class CadreChanges {
     if (working.status !== 'active') throw new ConflictProblem('dissolved', `${working.code} is dissolved`);
     if (managing.status !== 'active') throw new ConflictProblem('dissolved', `${managing.code} is dissolved`);
     if (working.pre < managing.pre || working.pre > managing.lastPre)
-      throw new ValidationProblem([{ field: 'committeeId', message: `the working committee must be ${managing.code} or a committee below it` }]);
+      throw new ValidationProblem([
+        { field: 'committeeId', message: `the working committee must be ${managing.code} or a committee below it` },
+      ]);
     return { working, managing };
   }
 
@@ -52,7 +55,8 @@ export class CadreChanges {
   private assertFieldsWritable(action: 'create' | 'update', target: CadreSubject, fields: string[]): void {
     const allowed = permittedFields('update', 'Cadre', target, CADRE_ALL_FIELDS);
     const denied = fields.filter((f) => !allowed.has(f));
-    if (denied.length) throw new ForbiddenProblem(`You may not ${action === 'create' ? 'set' : 'change'} ${denied.join(', ')} on this file`);
+    if (denied.length)
+      throw new ForbiddenProblem(`You may not ${action === 'create' ? 'set' : 'change'} ${denied.join(', ')} on this file`);
   }
 
   @Transactional()
@@ -60,13 +64,24 @@ export class CadreChanges {
     const { working, managing } = await this.placement(dto.committeeId, dto.managingCommitteeId);
     const target: CadreSubject = { committeePre: working.pre, managingCommitteeId: managing.id, managingPre: managing.pre };
     const { ability } = currentActor();
-    if (!ability.can('create', subject('Cadre', target) as never)) throw new ForbiddenProblem(`You may not create files managed by ${managing.code}`);
+    if (!ability.can('create', subject('Cadre', target) as never))
+      throw new ForbiddenProblem(`You may not create files managed by ${managing.code}`);
     const fields = fieldsSet(dto);
-    this.assertFieldsWritable('create', target, fields.filter((f) => RESTRICTED.has(f)));
+    this.assertFieldsWritable(
+      'create',
+      target,
+      fields.filter((f) => RESTRICTED.has(f)),
+    );
     checkDates(dto);
 
     const created = await this.cadres.create(placementOf({ working, managing }), pick(dto, fields));
-    await this.audit.record({ committeeId: managing.id, entityType: 'Cadre', entityId: created.id, action: 'create', changes: { after: toView(created, true) } });
+    await this.audit.record({
+      committeeId: managing.id,
+      entityType: 'Cadre',
+      entityId: created.id,
+      action: 'create',
+      changes: { after: toView(created, true) },
+    });
     this.totals.forget();
     return present(created, { positions: [], evaluations: [] });
   }
@@ -98,9 +113,14 @@ export class CadreChanges {
     });
 
     let placement: CadrePlacement | undefined;
-    const moving = (dto.committeeId && dto.committeeId !== before.committee_id) || (dto.managingCommitteeId && dto.managingCommitteeId !== before.managing_committee_id);
+    const moving =
+      (dto.committeeId && dto.committeeId !== before.committee_id) ||
+      (dto.managingCommitteeId && dto.managingCommitteeId !== before.managing_committee_id);
     if (moving) {
-      const { working, managing } = await this.placement(dto.committeeId ?? before.committee_id, dto.managingCommitteeId ?? before.managing_committee_id);
+      const { working, managing } = await this.placement(
+        dto.committeeId ?? before.committee_id,
+        dto.managingCommitteeId ?? before.managing_committee_id,
+      );
       const target: CadreSubject = { committeePre: working.pre, managingCommitteeId: managing.id, managingPre: managing.pre };
       // Handing a file elsewhere needs the right to keep files there too.
       if (!currentActor().ability.can('create', subject('Cadre', target) as never))
@@ -111,7 +131,13 @@ export class CadreChanges {
     // A change of restricted groups alone moves only their stamp (see stampOf).
     const stamp = placement || fields.some((f) => !RESTRICTED.has(f)) ? 'public' : 'restricted';
     const after = await this.cadres.update(before, { fields: pick(dto, fields), placement, stamp });
-    await this.audit.record({ committeeId: before.managing_committee_id, entityType: 'Cadre', entityId: id, action: 'update', changes: diff(beforeView, toView(after, true)) });
+    await this.audit.record({
+      committeeId: before.managing_committee_id,
+      entityType: 'Cadre',
+      entityId: id,
+      action: 'update',
+      changes: diff(beforeView, toView(after, true)),
+    });
     this.totals.forget();
     return this.reads.get(id);
   }

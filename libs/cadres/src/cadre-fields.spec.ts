@@ -28,6 +28,9 @@ describe('checkDates', () => {
 
 describe('fieldsSet', () => {
   it('lists the writable fields sent, null (clear) included, unknown keys and undefined left out', () => {
-    expect(fieldsSet({ fullName: 'A B', religion: null, hometown: undefined, ...({ version: 3 } as object) })).toEqual(['fullName', 'religion']);
+    expect(fieldsSet({ fullName: 'A B', religion: null, hometown: undefined, ...({ version: 3 } as object) })).toEqual([
+      'fullName',
+      'religion',
+    ]);
   });
 });

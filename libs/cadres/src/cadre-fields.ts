@@ -26,13 +26,17 @@ export function fieldsSet(dto: Partial<Record<WritableField, unknown>>): Writabl
 }
 
 /** The cadre-file checks class-validator cannot make alone (they span fields). */
-export function checkDates(c: Partial<Pick<CadreView, 'dateOfBirth' | 'partyJoinDate' | 'partyOfficialDate'>>, today = new Date().toISOString().slice(0, 10)): void {
+export function checkDates(
+  c: Partial<Pick<CadreView, 'dateOfBirth' | 'partyJoinDate' | 'partyOfficialDate'>>,
+  today = new Date().toISOString().slice(0, 10),
+): void {
   const errors: FieldError[] = [];
   if (c.dateOfBirth && c.dateOfBirth > today) errors.push({ field: 'dateOfBirth', message: 'dateOfBirth cannot be in the future' });
   if (c.partyJoinDate && c.dateOfBirth && c.partyJoinDate <= c.dateOfBirth)
     errors.push({ field: 'partyJoinDate', message: 'partyJoinDate must be after dateOfBirth' });
   if (c.partyJoinDate && c.partyJoinDate > today) errors.push({ field: 'partyJoinDate', message: 'partyJoinDate cannot be in the future' });
-  if (c.partyOfficialDate && !c.partyJoinDate) errors.push({ field: 'partyOfficialDate', message: 'partyOfficialDate needs partyJoinDate' });
+  if (c.partyOfficialDate && !c.partyJoinDate)
+    errors.push({ field: 'partyOfficialDate', message: 'partyOfficialDate needs partyJoinDate' });
   if (c.partyOfficialDate && c.partyJoinDate && c.partyOfficialDate < c.partyJoinDate)
     errors.push({ field: 'partyOfficialDate', message: 'partyOfficialDate cannot be before partyJoinDate' });
   if (errors.length) throw new ValidationProblem(errors);

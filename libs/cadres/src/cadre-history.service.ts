@@ -28,12 +28,19 @@ export class CadreHistory {
   @Transactional()
   async addPosition(cadreId: string, dto: CreatePositionDto): Promise<PositionView> {
     const cadre = await this.loadForHistory(cadreId);
-    if (dto.endedOn && dto.endedOn < dto.startedOn) throw new ValidationProblem([{ field: 'endedOn', message: 'endedOn cannot be before startedOn' }]);
+    if (dto.endedOn && dto.endedOn < dto.startedOn)
+      throw new ValidationProblem([{ field: 'endedOn', message: 'endedOn cannot be before startedOn' }]);
     // A committee the caller cannot see is as absent as one that does not exist: 404 for both.
     if (dto.committeeId) await this.committees.visibleRef(dto.committeeId);
     const position = toPositionView(await this.cadres.addPosition(cadre, dto));
     await this.cadres.touch(cadre);
-    await this.audit.record({ committeeId: cadre.managing_committee_id, entityType: 'Cadre', entityId: cadreId, action: 'add-position', changes: { after: position } });
+    await this.audit.record({
+      committeeId: cadre.managing_committee_id,
+      entityType: 'Cadre',
+      entityId: cadreId,
+      action: 'add-position',
+      changes: { after: position },
+    });
     return position;
   }
 
@@ -43,7 +50,8 @@ export class CadreHistory {
     const before = await this.cadres.position(cadre, positionId);
     if (!before) throw new NotFoundProblem('Position');
     if (before.endedOn) throw new ConflictProblem('already-ended', `The position already ended on ${before.endedOn}`);
-    if (dto.endedOn < before.startedOn) throw new ValidationProblem([{ field: 'endedOn', message: 'endedOn cannot be before the position started' }]);
+    if (dto.endedOn < before.startedOn)
+      throw new ValidationProblem([{ field: 'endedOn', message: 'endedOn cannot be before the position started' }]);
     const after = toPositionView(await this.cadres.endPosition(before, dto.endedOn));
     await this.cadres.touch(cadre);
     await this.audit.record({
@@ -63,7 +71,13 @@ export class CadreHistory {
     if (!added) throw new ConflictProblem('duplicate', `The file already has an evaluation for ${dto.year}`);
     const evaluation = toEvaluationView(added);
     await this.cadres.touch(cadre);
-    await this.audit.record({ committeeId: cadre.managing_committee_id, entityType: 'Cadre', entityId: cadreId, action: 'add-evaluation', changes: { after: evaluation } });
+    await this.audit.record({
+      committeeId: cadre.managing_committee_id,
+      entityType: 'Cadre',
+      entityId: cadreId,
+      action: 'add-evaluation',
+      changes: { after: evaluation },
+    });
     return evaluation;
   }
 }

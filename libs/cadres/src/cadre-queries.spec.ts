@@ -8,7 +8,9 @@ const id = '00000000-0000-4000-8000-000000000001';
 describe('the committee filter of the cadre list and its total', () => {
   it('is the subtree interval by default', () => {
     const where = cadreFilterWhere(scope, { committee: { subtree: true, id, pre: 10, lastPre: 20 }, gender: 'female' });
-    expect(where.toString()).toBe('k.committee_pre BETWEEN $1 AND $2 AND k.archived_at IS NULL AND k.committee_pre BETWEEN $3 AND $4 AND k.gender = $5');
+    expect(where.toString()).toBe(
+      'k.committee_pre BETWEEN $1 AND $2 AND k.archived_at IS NULL AND k.committee_pre BETWEEN $3 AND $4 AND k.gender = $5',
+    );
     expect(where.params).toEqual([1, 99, 10, 20, 'female']);
     expect(cadreTallyQuery(tallyScope, { committee: { subtree: true, id, pre: 10, lastPre: 20 } })).toEqual({
       sql: 'SELECT coalesce(sum(t.n), 0)::int AS n FROM cadre_tally t WHERE t.committee_pre BETWEEN $1 AND $2 AND t.committee_pre BETWEEN $3 AND $4',

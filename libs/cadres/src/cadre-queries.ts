@@ -34,7 +34,11 @@ export const CADRE_FILE_SQL = `
     FROM cadre k WHERE k.id = $1`;
 
 /** How CASL's cadre fields map to columns of `cadre k`. */
-export const CADRE_SCOPE_COLUMNS = { committeePre: 'k.committee_pre', managingCommitteeId: 'k.managing_committee_id', managingPre: 'k.managing_pre' };
+export const CADRE_SCOPE_COLUMNS = {
+  committeePre: 'k.committee_pre',
+  managingCommitteeId: 'k.managing_committee_id',
+  managingPre: 'k.managing_pre',
+};
 
 /** The filters with the committee already resolved (and checked visible) to its range. */
 export type ResolvedCadreFilter = Omit<CadreFilter, 'committeeId' | 'subtree'> & {
@@ -71,7 +75,10 @@ export const CADRE_TALLY_COLUMNS = { committeePre: 't.committee_pre' };
  * The total of current files in scope from the running tallies, for the filters they can answer
  * (committee, subtree, gender, status). The caller's scope must be translated with CADRE_TALLY_COLUMNS.
  */
-export function cadreTallyQuery(scope: SqlScope, f: Pick<ResolvedCadreFilter, 'committee' | 'gender' | 'status'>): { sql: string; params: unknown[] } {
+export function cadreTallyQuery(
+  scope: SqlScope,
+  f: Pick<ResolvedCadreFilter, 'committee' | 'gender' | 'status'>,
+): { sql: string; params: unknown[] } {
   const where = new Where().andNamed(scope.sql, scope.params);
   where.andCommittee({ id: 't.committee_id', pre: 't.committee_pre' }, f.committee);
   if (f.gender) where.and('t.gender = ?', f.gender);
@@ -80,7 +87,10 @@ export function cadreTallyQuery(scope: SqlScope, f: Pick<ResolvedCadreFilter, 'c
 }
 
 /** One page of the list: keyset on `(committee_pre, id)`, or on the Vietnamese name order. */
-export function cadreListQuery(where: Where, page: Pick<CadreQuery, 'sort' | 'cursor' | 'limit'> & { twoStep?: boolean }): { sql: string; params: unknown[] } {
+export function cadreListQuery(
+  where: Where,
+  page: Pick<CadreQuery, 'sort' | 'cursor' | 'limit'> & { twoStep?: boolean },
+): { sql: string; params: unknown[] } {
   const byName = page.sort === 'name';
   if (page.cursor) {
     if (byName) {

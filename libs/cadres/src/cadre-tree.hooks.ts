@@ -44,7 +44,11 @@ export class CadreTreeHooks implements OnModuleInit {
           entityType: 'Cadre',
           entityId: r.id,
           action: 'hand-over',
-          changes: { reason: 'committee dissolved', before: { ...side(r, from.id), version: r.version - 1 }, after: { ...side(r, to.id), version: r.version } },
+          changes: {
+            reason: 'committee dissolved',
+            before: { ...side(r, from.id), version: r.version - 1 },
+            after: { ...side(r, to.id), version: r.version },
+          },
         })),
       );
     });

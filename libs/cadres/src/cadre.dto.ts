@@ -30,12 +30,25 @@ export const POLITICAL_THEORY_LEVELS = ['elementary', 'intermediate', 'advanced'
 export const DISCIPLINE_FORMS = ['reprimand', 'warning', 'removal_from_post', 'expulsion'] as const;
 /** Xếp loại chất lượng: hoàn thành xuất sắc / tốt / hoàn thành / không hoàn thành nhiệm vụ. */
 export const RATINGS = ['excellent', 'good', 'completed', 'not_completed'] as const;
-export const FAMILY_RELATIONS = ['father', 'mother', 'spouse', 'child', 'sibling', 'father_in_law', 'mother_in_law', 'spouse_sibling', 'other'] as const;
+export const FAMILY_RELATIONS = [
+  'father',
+  'mother',
+  'spouse',
+  'child',
+  'sibling',
+  'father_in_law',
+  'mother_in_law',
+  'spouse_sibling',
+  'other',
+] as const;
 
 export class DisciplineDto {
   @ApiProperty({ enum: DISCIPLINE_FORMS }) @IsIn(DISCIPLINE_FORMS) form: (typeof DISCIPLINE_FORMS)[number];
   @ApiProperty({ format: 'date' }) @IsDate() decidedOn: string;
-  @ApiPropertyOptional({ format: 'date', description: 'When the discipline stops having effect' }) @IsOptional() @IsDate() effectUntil?: string;
+  @ApiPropertyOptional({ format: 'date', description: 'When the discipline stops having effect' })
+  @IsOptional()
+  @IsDate()
+  effectUntil?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(trimmed) @IsString() @Length(1, 100) decisionRef?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) reason?: string;
 }
@@ -62,7 +75,12 @@ class CadreFieldsDto {
   @ApiPropertyOptional() @IsOptional() @Transform(trimmed) @IsString() @MaxLength(300) hometown?: string;
   @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsDate() partyJoinDate?: string;
   @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsDate() partyOfficialDate?: string;
-  @ApiPropertyOptional({ example: 'Thạc sĩ Quản lý công' }) @IsOptional() @Transform(trimmed) @IsString() @MaxLength(200) educationLevel?: string;
+  @ApiPropertyOptional({ example: 'Thạc sĩ Quản lý công' })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(200)
+  educationLevel?: string;
   @ApiPropertyOptional({ enum: POLITICAL_THEORY_LEVELS }) @IsOptional() @IsIn(POLITICAL_THEORY_LEVELS) politicalTheoryLevel?: string;
   @ApiPropertyOptional({ enum: CADRE_STATUSES }) @Omittable() @IsIn(CADRE_STATUSES) status?: (typeof CADRE_STATUSES)[number];
 
@@ -74,7 +92,11 @@ class CadreFieldsDto {
   @Type(() => DisciplineDto)
   discipline?: DisciplineDto[];
 
-  @ApiPropertyOptional({ description: 'Restricted: internal political-protection notes' }) @IsOptional() @IsString() @MaxLength(20000) politicalNotes?: string;
+  @ApiPropertyOptional({ description: 'Restricted: internal political-protection notes' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  politicalNotes?: string;
 
   @ApiPropertyOptional({ type: [FamilyMemberDto], description: 'Restricted' })
   @Omittable()
@@ -106,8 +128,14 @@ export class UpdateCadreDto extends CadreFieldsDto {
   @ApiPropertyOptional({ enum: GENDERS }) @Omittable() @IsIn(GENDERS) gender?: (typeof GENDERS)[number];
   @ApiPropertyOptional({ format: 'date' }) @Omittable() @IsDate() dateOfBirth?: string;
   @ApiPropertyOptional({ example: 'Kinh' }) @Omittable() @Transform(trimmed) @IsString() @Length(1, 100) ethnicity?: string;
-  @ApiPropertyOptional({ format: 'uuid', description: 'Transfer to another working committee' }) @IsOptional() @IsUUID() committeeId?: string;
-  @ApiPropertyOptional({ format: 'uuid', description: 'Hand management to another committee' }) @IsOptional() @IsUUID() managingCommitteeId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Transfer to another working committee' })
+  @IsOptional()
+  @IsUUID()
+  committeeId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Hand management to another committee' })
+  @IsOptional()
+  @IsUUID()
+  managingCommitteeId?: string;
 }
 
 export class ArchiveCadreDto {
@@ -132,7 +160,12 @@ export class EndPositionDto {
 export class CreateEvaluationDto {
   @ApiProperty({ example: 2025 }) @IsInt() @Min(1945) @Max(2200) year: number;
   @ApiProperty({ enum: RATINGS }) @IsIn(RATINGS) rating: (typeof RATINGS)[number];
-  @ApiPropertyOptional({ description: 'Points on the 100-point scale (QĐ 366)' }) @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(100) score?: number;
+  @ApiPropertyOptional({ description: 'Points on the 100-point scale (QĐ 366)' })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(100)
+  score?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
 
@@ -141,21 +174,34 @@ export const CADRE_SORTS = ['committee', 'name'] as const;
 /** The filters a list and its total share; the committee (and its subtree) is the one where the cadre works. */
 export class CadreFilter extends CommitteeFilter {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() managingCommitteeId?: string;
-  @ApiPropertyOptional({ description: 'Name search that ignores diacritics ("nguyen van hung")' }) @IsOptional() @IsString() @Length(1, 100) q?: string;
+  @ApiPropertyOptional({ description: 'Name search that ignores diacritics ("nguyen van hung")' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  q?: string;
   @ApiPropertyOptional({ enum: GENDERS }) @IsOptional() @IsIn(GENDERS) gender?: string;
   @ApiPropertyOptional({ enum: CADRE_STATUSES }) @IsOptional() @IsIn(CADRE_STATUSES) status?: string;
-  @ApiPropertyOptional({ description: 'Archived files instead of current ones' }) @IsOptional() @Transform(toBoolean) @IsBoolean() archived?: boolean;
+  @ApiPropertyOptional({ description: 'Archived files instead of current ones' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  archived?: boolean;
 }
 
 export class CadreQuery extends IntersectionType(PageQuery, CadreFilter) {
-  @ApiPropertyOptional({ enum: CADRE_SORTS, description: '`committee`: tree order; `name`: Vietnamese order by given name, then full name' })
+  @ApiPropertyOptional({
+    enum: CADRE_SORTS,
+    description: '`committee`: tree order; `name`: Vietnamese order by given name, then full name',
+  })
   @IsOptional()
   @IsIn(CADRE_SORTS)
   sort?: (typeof CADRE_SORTS)[number];
 }
 
 export class CadreCountQuery extends CadreFilter {
-  @ApiPropertyOptional({ description: 'Count exactly even when that means counting rows (name search); otherwise such totals are estimated' })
+  @ApiPropertyOptional({
+    description: 'Count exactly even when that means counting rows (name search); otherwise such totals are estimated',
+  })
   @IsOptional()
   @Transform(toBoolean)
   @IsBoolean()
@@ -164,8 +210,9 @@ export class CadreCountQuery extends CadreFilter {
 
 export class CadreCountView {
   @ApiProperty() total: number;
-  @ApiProperty({ description: 'false when the total is the planner\'s estimate' }) exact: boolean;
-  @ApiProperty({ enum: ['tally', 'count', 'estimate'], description: 'running tallies, a counted query, or an estimate' }) source: 'tally' | 'count' | 'estimate';
+  @ApiProperty({ description: "false when the total is the planner's estimate" }) exact: boolean;
+  @ApiProperty({ enum: ['tally', 'count', 'estimate'], description: 'running tallies, a counted query, or an estimate' }) source:
+    'tally' | 'count' | 'estimate';
 }
 
 export class PositionView {
@@ -217,7 +264,8 @@ export class CadreView {
   })
   version: number;
   @ApiProperty() createdAt: string;
-  @ApiProperty({ description: 'The last change the caller can see (changes to the restricted groups only for those who may read them)' }) updatedAt: string;
+  @ApiProperty({ description: 'The last change the caller can see (changes to the restricted groups only for those who may read them)' })
+  updatedAt: string;
   @ApiPropertyOptional({ type: [PositionView], description: 'Work history (only on a single file)' }) positions?: PositionView[];
   @ApiPropertyOptional({ type: [EvaluationView], description: 'Yearly ratings (only on a single file)' }) evaluations?: EvaluationView[];
   @ApiPropertyOptional({ type: [DisciplineDto], description: 'Restricted' }) discipline?: DisciplineDto[];

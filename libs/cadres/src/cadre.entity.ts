@@ -48,7 +48,9 @@ export class Cadre {
 }
 
 /** A column of `cadre` by its name in SQL (the naming strategy is snake case). */
-type SnakeCase<S extends string> = S extends `${infer Head}${infer Tail}` ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${SnakeCase<Tail>}` : S;
+type SnakeCase<S extends string> = S extends `${infer Head}${infer Tail}`
+  ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${SnakeCase<Tail>}`
+  : S;
 type Snake<T> = { [K in keyof T as SnakeCase<K & string>]: T[K] };
 
 /**

@@ -59,14 +59,34 @@ describe('toSubject', () => {
 
 describe('toView', () => {
   it('names the fields as the API does, with ISO times and the stamp the caller sees', () => {
-    const r = row({ restricted_version: 2, restricted_updated_at: at('2025-03-01T00:00:00Z'), archived_at: at('2025-04-01T00:00:00Z'), archived_reason: 'duplicate' });
-    expect(toView(r, false)).toMatchObject({ id: 'c1', committeeId: 'w1', managingCommitteeId: 'm1', fullName: 'Nguyễn Văn Hùng', dateOfBirth: '1980-05-01', version: 3, updatedAt: '2025-02-01T00:00:00.000Z', archivedAt: '2025-04-01T00:00:00.000Z', archivedReason: 'duplicate', createdAt: '2025-01-01T00:00:00.000Z' });
+    const r = row({
+      restricted_version: 2,
+      restricted_updated_at: at('2025-03-01T00:00:00Z'),
+      archived_at: at('2025-04-01T00:00:00Z'),
+      archived_reason: 'duplicate',
+    });
+    expect(toView(r, false)).toMatchObject({
+      id: 'c1',
+      committeeId: 'w1',
+      managingCommitteeId: 'm1',
+      fullName: 'Nguyễn Văn Hùng',
+      dateOfBirth: '1980-05-01',
+      version: 3,
+      updatedAt: '2025-02-01T00:00:00.000Z',
+      archivedAt: '2025-04-01T00:00:00.000Z',
+      archivedReason: 'duplicate',
+      createdAt: '2025-01-01T00:00:00.000Z',
+    });
     expect(toView(r, true)).toMatchObject({ version: 5, updatedAt: '2025-03-01T00:00:00.000Z' });
   });
 
   it('carries the restricted groups only when the row has them (a whole file, not a list row)', () => {
     expect(toView(row(), true)).not.toHaveProperty('discipline');
-    expect(toView(row({ discipline: [], family: [], political_notes: undefined }), true)).toMatchObject({ discipline: [], family: [], politicalNotes: null });
+    expect(toView(row({ discipline: [], family: [], political_notes: undefined }), true)).toMatchObject({
+      discipline: [],
+      family: [],
+      politicalNotes: null,
+    });
   });
 });
 
@@ -74,7 +94,12 @@ describe('restrictedReader', () => {
   it('asks once per placement (working committee and managing committee) of a page', () => {
     const reads = jest.fn((r: CadreRow) => r.managing_committee_id === 'm1');
     const reader = restrictedReader(reads);
-    expect([row(), row({ id: 'c2' }), row({ id: 'c3', managing_committee_id: 'm2' }), row({ id: 'c4' })].map(reader)).toEqual([true, true, false, true]);
+    expect([row(), row({ id: 'c2' }), row({ id: 'c3', managing_committee_id: 'm2' }), row({ id: 'c4' })].map(reader)).toEqual([
+      true,
+      true,
+      false,
+      true,
+    ]);
     expect(reads).toHaveBeenCalledTimes(2);
   });
 });

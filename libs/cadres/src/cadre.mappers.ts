@@ -1,5 +1,14 @@
 import { subject } from '@casl/ability';
-import { Action, CADRE_ALL_FIELDS, CADRE_RESTRICTED_FIELDS, CadreSubject, currentActor, ensureCan, permittedFields, pickFields } from '@canbo/access';
+import {
+  Action,
+  CADRE_ALL_FIELDS,
+  CADRE_RESTRICTED_FIELDS,
+  CadreSubject,
+  currentActor,
+  ensureCan,
+  permittedFields,
+  pickFields,
+} from '@canbo/access';
 import { CadreView, EvaluationView, PositionView } from './cadre.dto';
 import { CadreRow } from './cadre.entity';
 import { CadreEvaluation } from './cadre-evaluation.entity';
@@ -33,7 +42,10 @@ type Stamped = Pick<CadreRow, 'version' | 'updated_at' | 'restricted_version' | 
  */
 export function stampOf(r: Stamped, readsRestricted: boolean): { version: number; updatedAt: Date } {
   if (!readsRestricted || !r.restricted_updated_at) return { version: r.version, updatedAt: r.updated_at };
-  return { version: r.version + r.restricted_version, updatedAt: r.restricted_updated_at > r.updated_at ? r.restricted_updated_at : r.updated_at };
+  return {
+    version: r.version + r.restricted_version,
+    updatedAt: r.restricted_updated_at > r.updated_at ? r.restricted_updated_at : r.updated_at,
+  };
 }
 
 /** A caller reads the restricted groups of a file only whole (ability.factory.ts grants them together). */
@@ -82,7 +94,8 @@ export function toView(r: CadreRow, restricted: boolean): CadreView {
     createdAt: r.created_at.toISOString(),
     updatedAt: stamp.updatedAt.toISOString(),
   };
-  if (r.discipline !== undefined) Object.assign(view, { discipline: r.discipline, politicalNotes: r.political_notes ?? null, family: r.family });
+  if (r.discipline !== undefined)
+    Object.assign(view, { discipline: r.discipline, politicalNotes: r.political_notes ?? null, family: r.family });
   return view;
 }
 
@@ -90,7 +103,13 @@ export function toView(r: CadreRow, restricted: boolean): CadreView {
 export function present(row: CadreRow, extra: Partial<CadreView> = {}): Partial<CadreView> {
   const fields = permittedFields('read', 'Cadre', toSubject(row), CADRE_ALL_FIELDS);
   // The fields it may read already say whether it reads the restricted groups: no second ability check.
-  const view = { ...toView(row, CADRE_RESTRICTED_FIELDS.every((f) => fields.has(f))), ...extra };
+  const view = {
+    ...toView(
+      row,
+      CADRE_RESTRICTED_FIELDS.every((f) => fields.has(f)),
+    ),
+    ...extra,
+  };
   return pickFields(view, fields);
 }
 

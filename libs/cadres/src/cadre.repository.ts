@@ -89,7 +89,11 @@ export class CadreRepository {
   }
 
   /** One page of files (plus one, to tell whether there is another). */
-  list(scope: SqlScope, filter: ResolvedCadreFilter, page: Pick<CadreQuery, 'sort' | 'cursor' | 'limit'> & { twoStep?: boolean }): Promise<CadreRow[]> {
+  list(
+    scope: SqlScope,
+    filter: ResolvedCadreFilter,
+    page: Pick<CadreQuery, 'sort' | 'cursor' | 'limit'> & { twoStep?: boolean },
+  ): Promise<CadreRow[]> {
     const { sql, params } = cadreListQuery(cadreFilterWhere(scope, filter), page);
     return this.sql.rows<CadreRow>(sql, params);
   }
@@ -168,7 +172,10 @@ export class CadreRepository {
    * Writes the fields (and the placement, when the file moves) and moves the stamp: `restricted` when
    * only restricted groups changed, so readers who may not see them see no change (see stampOf).
    */
-  async update(cadre: CheckedCadre, change: { fields: Partial<Record<WritableField, unknown>>; placement?: CadrePlacement; stamp: 'public' | 'restricted' }): Promise<CadreRow> {
+  async update(
+    cadre: CheckedCadre,
+    change: { fields: Partial<Record<WritableField, unknown>>; placement?: CadrePlacement; stamp: 'public' | 'restricted' },
+  ): Promise<CadreRow> {
     const set = Object.keys(change.fields) as WritableField[];
     const sets = set.map((f, i) => `${COLUMN_OF[f]} = $${i + 2}`);
     const values: unknown[] = [cadre.id, ...set.map((f) => valueOf(f, change.fields[f]))];
@@ -178,8 +185,14 @@ export class CadreRepository {
       const n = values.length;
       sets.push(`committee_id = $${n - 3}`, `committee_pre = $${n - 2}`, `managing_committee_id = $${n - 1}`, `managing_pre = $${n}`);
     }
-    const stamp = change.stamp === 'public' ? 'version = version + 1, updated_at = now()' : 'restricted_version = restricted_version + 1, restricted_updated_at = now()';
-    const [[row]]: Updated<CadreRow> = await this.tx.query(`UPDATE cadre k SET ${sets.join(', ')}, ${stamp} WHERE k.id = $1 RETURNING ${FULL_COLUMNS}`, values);
+    const stamp =
+      change.stamp === 'public'
+        ? 'version = version + 1, updated_at = now()'
+        : 'restricted_version = restricted_version + 1, restricted_updated_at = now()';
+    const [[row]]: Updated<CadreRow> = await this.tx.query(
+      `UPDATE cadre k SET ${sets.join(', ')}, ${stamp} WHERE k.id = $1 RETURNING ${FULL_COLUMNS}`,
+      values,
+    );
     return row;
   }
 
@@ -241,7 +254,9 @@ export class CadreRepository {
   /** Cadre rows copy their committees' pre-order numbers; brings them in step after a renumbering. */
   async followRenumbering(tx: EntityManager): Promise<void> {
     await tx.query(`UPDATE cadre k SET committee_pre = c.pre FROM committee c WHERE c.id = k.committee_id AND k.committee_pre <> c.pre`);
-    await tx.query(`UPDATE cadre k SET managing_pre = c.pre FROM committee c WHERE c.id = k.managing_committee_id AND k.managing_pre <> c.pre`);
+    await tx.query(
+      `UPDATE cadre k SET managing_pre = c.pre FROM committee c WHERE c.id = k.managing_committee_id AND k.managing_pre <> c.pre`,
+    );
   }
 
   /** Files (archived ones too) whose working committee is no longer under their managing one, and who manages them. */

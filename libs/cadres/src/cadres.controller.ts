@@ -39,7 +39,9 @@ export class CadresController {
 
   @Get('count')
   @Authorize('read', 'Cadre')
-  @ApiOperation({ summary: 'The total behind a list with the same filters (exact from running tallies; name searches estimated unless exact=true)' })
+  @ApiOperation({
+    summary: 'The total behind a list with the same filters (exact from running tallies; name searches estimated unless exact=true)',
+  })
   count(@Query() query: CadreCountQuery): Promise<CadreCountView> {
     return this.cadres.count(query);
   }
@@ -48,7 +50,10 @@ export class CadresController {
   @Authorize('read', 'Cadre')
   @ApiOperation({ summary: 'One file with work history and evaluations; restricted groups only for those allowed' })
   @ApiNotFoundResponse({ description: 'Absent, or not visible to the caller' })
-  async get(@IdParam() id: string, @Res({ passthrough: true }) reply: { header(name: string, value: string): unknown }): Promise<Partial<CadreView>> {
+  async get(
+    @IdParam() id: string,
+    @Res({ passthrough: true }) reply: { header(name: string, value: string): unknown },
+  ): Promise<Partial<CadreView>> {
     const cadre = await this.cadres.get(id);
     reply.header('etag', etagOf(cadre.version as number));
     return cadre;
@@ -56,7 +61,7 @@ export class CadresController {
 
   @Post()
   @Authorize('create', 'Cadre')
-  @ApiOperation({ summary: 'Open a cadre file (by the managing committee\'s board)' })
+  @ApiOperation({ summary: "Open a cadre file (by the managing committee's board)" })
   create(@Body() dto: CreateCadreDto): Promise<Partial<CadreView>> {
     return this.changes.create(dto);
   }
@@ -87,7 +92,7 @@ export class CadresController {
   @Post(':id/positions/:positionId/end')
   @HttpCode(200)
   @Authorize('update', 'Cadre')
-  @ApiOperation({ summary: 'End a position in a cadre\'s work history' })
+  @ApiOperation({ summary: "End a position in a cadre's work history" })
   endPosition(@IdParam() id: string, @IdParam('positionId') positionId: string, @Body() dto: EndPositionDto): Promise<PositionView> {
     return this.history.endPosition(id, positionId, dto);
   }

@@ -36,11 +36,20 @@ export class CadresService {
   async list(query: CadreQuery): Promise<Page<Partial<CadreView>>> {
     const filter = await this.resolve(query);
     // A name search over a small scope walks the scope (see ResolvedCadreFilter.search); the tallies say how small.
-    const scan = !!query.q && query.sort !== 'name' && !query.archived && ((await this.tallies.total(filter)) ?? Infinity) <= this.config.SEARCH_SCAN_LIMIT;
+    const scan =
+      !!query.q &&
+      query.sort !== 'name' &&
+      !query.archived &&
+      ((await this.tallies.total(filter)) ?? Infinity) <= this.config.SEARCH_SCAN_LIMIT;
     const rows = await this.cadres.list(readScope(), { ...filter, search: scan ? 'scan' : 'trigram' }, { ...query, twoStep: scan });
     const byName = query.sort === 'name';
     const reads = restrictedReader();
-    return toPage(rows, query.limit, (r) => (byName ? [r.given_name, r.full_name, r.id] : [Number(r.committee_pre), r.id]), (r) => toView(r, reads(r)));
+    return toPage(
+      rows,
+      query.limit,
+      (r) => (byName ? [r.given_name, r.full_name, r.id] : [Number(r.committee_pre), r.id]),
+      (r) => toView(r, reads(r)),
+    );
   }
 
   /**

@@ -70,7 +70,10 @@ export class DissolveCommitteeDto {
   @ApiProperty({ format: 'uuid', description: 'The committee that takes over its cadres, children and open work' })
   @IsUUID()
   successorId: string;
-  @ApiPropertyOptional({ format: 'date', description: 'Defaults to today' }) @IsOptional() @IsDateString({ strict: true }) effectiveOn?: string;
+  @ApiPropertyOptional({ format: 'date', description: 'Defaults to today' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  effectiveOn?: string;
 }
 
 export class CommitteeLevelView {

@@ -1,7 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, ValueTransformer, VersionColumn } from 'typeorm';
 
 /** bigint comes back from pg as text; pre-order numbers stay far below 2^53. */
-const preOrder: ValueTransformer = { to: (value: number | undefined) => value, from: (value: string | null) => (value === null ? null : Number(value)) };
+const preOrder: ValueTransformer = {
+  to: (value: number | undefined) => value,
+  from: (value: string | null) => (value === null ? null : Number(value)),
+};
 
 /**
  * A party committee: the tenant every other record belongs to. Its place in the tree is kept twice:

@@ -13,7 +13,20 @@ export const COMMITTEE_SCOPE_COLUMNS = { id: 'c.id', pre: 'c.pre' };
 /** A committee as read for the API and the rules: its row, its level's rank and its path in codes. */
 export type CommitteeRecord = Pick<
   Committee,
-  'id' | 'code' | 'name' | 'levelCode' | 'parentId' | 'path' | 'depth' | 'pre' | 'lastPre' | 'status' | 'successorId' | 'validFrom' | 'validTo' | 'version'
+  | 'id'
+  | 'code'
+  | 'name'
+  | 'levelCode'
+  | 'parentId'
+  | 'path'
+  | 'depth'
+  | 'pre'
+  | 'lastPre'
+  | 'status'
+  | 'successorId'
+  | 'validFrom'
+  | 'validTo'
+  | 'version'
 > & {
   levelRank: number;
   /** Committee codes from the root down to this one (`TW.TH.TH-NS`). */
@@ -51,7 +64,8 @@ const SELECT = `
 const parse = (r: CommitteeRecord): CommitteeRecord => ({ ...r, pre: Number(r.pre), lastPre: Number(r.lastPre) });
 
 /** Only the changes given: an absent or null field keeps its value (PATCH semantics). */
-const given = <T extends object>(changes: T): Partial<T> => Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
+const given = <T extends object>(changes: T): Partial<T> =>
+  Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
 
 /**
  * The committee tree's SQL: reads bounded by the caller's scope (committees are the tenants
@@ -165,6 +179,8 @@ export class CommitteeRepository {
 
   /** Marks the committee dissolved into `successorId` as of `effectiveOn` (today without it). */
   async markDissolved(id: string, successorId: string, effectiveOn: string | undefined): Promise<void> {
-    await this.tx.getRepository(Committee).update({ id }, { status: 'dissolved', successorId, validTo: effectiveOn ?? (() => 'current_date') });
+    await this.tx
+      .getRepository(Committee)
+      .update({ id }, { status: 'dissolved', successorId, validTo: effectiveOn ?? (() => 'current_date') });
   }
 }

@@ -2,7 +2,15 @@ import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnyAuthenticated, Authorize } from '@canbo/access';
 import { IdParam, Page } from '@canbo/platform';
-import { CommitteeLevelView, CommitteeQuery, CommitteeView, CreateCommitteeDto, DissolveCommitteeDto, MoveCommitteeDto, UpdateCommitteeDto } from './committee.dto';
+import {
+  CommitteeLevelView,
+  CommitteeQuery,
+  CommitteeView,
+  CreateCommitteeDto,
+  DissolveCommitteeDto,
+  MoveCommitteeDto,
+  UpdateCommitteeDto,
+} from './committee.dto';
 import { CommitteesService } from './committees.service';
 
 @ApiTags('committees')

@@ -4,8 +4,27 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { EntityManager } from 'typeorm';
 import { EVERYONE, SqlScope, UNSCOPED_SYSTEM, accessibleBy, currentActor, ensureCan, noteAccessChanged } from '@canbo/access';
 import { AuditService, diff } from '@canbo/audit';
-import { CommitteeFilter, CommitteeRange, committeeRangeOf, ConflictProblem, isUniqueViolation, Page, ValidationProblem, VersionConflictProblem, decodeCursor, toPage } from '@canbo/platform';
-import { CommitteeLevelView, CommitteeQuery, CommitteeView, CreateCommitteeDto, DissolveCommitteeDto, MoveCommitteeDto, UpdateCommitteeDto } from './committee.dto';
+import {
+  CommitteeFilter,
+  CommitteeRange,
+  committeeRangeOf,
+  ConflictProblem,
+  isUniqueViolation,
+  Page,
+  ValidationProblem,
+  VersionConflictProblem,
+  decodeCursor,
+  toPage,
+} from '@canbo/platform';
+import {
+  CommitteeLevelView,
+  CommitteeQuery,
+  CommitteeView,
+  CreateCommitteeDto,
+  DissolveCommitteeDto,
+  MoveCommitteeDto,
+  UpdateCommitteeDto,
+} from './committee.dto';
 import { COMMITTEE_SCOPE_COLUMNS, CommitteeRecord, CommitteeRepository } from './committee.repository';
 import { leafPre } from './tree-queries';
 
@@ -98,7 +117,12 @@ export class CommitteesService {
   }
 
   /** A committee the caller may `action` (404 if it cannot read it, 403 if it reads but may not act). */
-  private async checked(action: 'read' | 'createChild' | 'update' | 'dissolve', id: string, what: string, lock = false): Promise<CommitteeRecord> {
+  private async checked(
+    action: 'read' | 'createChild' | 'update' | 'dissolve',
+    id: string,
+    what: string,
+    lock = false,
+  ): Promise<CommitteeRecord> {
     return ensureCan(action, 'Committee', await this.committees.find(readable(), id, { lock }), what);
   }
 
@@ -137,13 +161,17 @@ export class CommitteesService {
 
   private async levelRank(code: string): Promise<number> {
     const rank = await this.committees.levelRank(code);
-    if (rank === undefined) throw new ValidationProblem([{ field: 'level', message: `unknown level "${code}" (see GET /committee-levels)` }]);
+    if (rank === undefined)
+      throw new ValidationProblem([{ field: 'level', message: `unknown level "${code}" (see GET /committee-levels)` }]);
     return rank;
   }
 
   private async assertLevelFits(levelRank: number, parent: CommitteeRecord | undefined, children: CommitteeRecord[]): Promise<void> {
     if (parent && levelRank <= parent.levelRank)
-      throw new ConflictProblem('level-order', `A committee must be at a lower level than its parent (${parent.code} is ${parent.levelCode})`);
+      throw new ConflictProblem(
+        'level-order',
+        `A committee must be at a lower level than its parent (${parent.code} is ${parent.levelCode})`,
+      );
     const higher = children.find((c) => c.levelRank <= levelRank);
     if (higher) throw new ConflictProblem('level-order', `Committee ${higher.code} below it is at the same or a higher level`);
   }
@@ -166,18 +194,28 @@ export class CommitteesService {
       parent = await this.reread(parent.id);
       pre = leafPre(parent.lastPre, await this.committees.nextPre(UNSCOPED_SYSTEM, parent.lastPre)) as number;
     }
-    const id = await this.committees.insert({ code: dto.code, name: dto.name, levelCode: dto.level, parent, pre, validFrom: dto.validFrom }).catch((error: unknown) => {
-      // Codes are unique country-wide; the one taken may be in a committee the caller cannot see, so only the field is named.
-      if (isUniqueViolation(error, 'committee_code_key'))
-        throw new ConflictProblem('duplicate', 'A committee with this code already exists', { errors: [{ field: 'code', message: 'is already taken' }] });
-      throw error;
-    });
+    const id = await this.committees
+      .insert({ code: dto.code, name: dto.name, levelCode: dto.level, parent, pre, validFrom: dto.validFrom })
+      .catch((error: unknown) => {
+        // Codes are unique country-wide; the one taken may be in a committee the caller cannot see, so only the field is named.
+        if (isUniqueViolation(error, 'committee_code_key'))
+          throw new ConflictProblem('duplicate', 'A committee with this code already exists', {
+            errors: [{ field: 'code', message: 'is already taken' }],
+          });
+        throw error;
+      });
     // The new leaf closes the subtree of every ancestor whose subtree ended where the parent's did:
     // their intervals grow, and so does the reach of everyone holding a role there.
     noteAccessChanged(EVERYONE);
     await this.committees.extendAncestors(parent, pre);
     const created = await this.reread(id);
-    await this.audit.record({ committeeId: id, entityType: 'Committee', entityId: id, action: 'create', changes: { after: toView(created) } });
+    await this.audit.record({
+      committeeId: id,
+      entityType: 'Committee',
+      entityId: id,
+      action: 'create',
+      changes: { after: toView(created) },
+    });
     return toView(created);
   }
 
@@ -204,7 +242,13 @@ export class CommitteesService {
     }
     await this.committees.update(id, { name: dto.name, code: dto.code, levelCode: dto.level });
     const updated = await this.reread(id);
-    await this.audit.record({ committeeId: id, entityType: 'Committee', entityId: id, action: 'update', changes: diff(toView(row), toView(updated)) });
+    await this.audit.record({
+      committeeId: id,
+      entityType: 'Committee',
+      entityId: id,
+      action: 'update',
+      changes: diff(toView(row), toView(updated)),
+    });
     return toView(updated);
   }
 
@@ -253,7 +297,10 @@ export class CommitteesService {
     await this.committees.markDissolved(id, successor.id, dto.effectiveOn);
     await this.renumber();
     const dissolved = await this.reread(id);
-    const changes = { before: { status: row.status }, after: { status: 'dissolved', successorId: successor.id, validTo: dissolved.validTo } };
+    const changes = {
+      before: { status: row.status },
+      after: { status: 'dissolved', successorId: successor.id, validTo: dissolved.validTo },
+    };
     await this.audit.record({ committeeId: id, entityType: 'Committee', entityId: id, action: 'dissolve', changes });
     await this.audit.record({
       committeeId: successor.id,

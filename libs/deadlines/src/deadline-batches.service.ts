@@ -35,9 +35,19 @@ export class DeadlineBatchesService {
     const batch = { kind: dto.kind, title: dto.title, dueOn: dto.dueOn, levelCode: dto.level ?? null, createdBy: userId };
     const id = await this.batches.add({ committeeId: board.id, ...batch });
     const count = await this.deadlines.addBelow(board, { id, ...batch, ownerRole: dto.ownerRole ?? 'admin' });
-    if (count === 0) throw new ConflictProblem('no-committees-below', `No active committee below ${board.code}${dto.level ? ` at level ${dto.level}` : ''}`);
+    if (count === 0)
+      throw new ConflictProblem(
+        'no-committees-below',
+        `No active committee below ${board.code}${dto.level ? ` at level ${dto.level}` : ''}`,
+      );
     // One event on the board's chain: the batch row names every deadline it made (deadline.batch_id).
-    await this.audit.record({ committeeId: board.id, entityType: 'DeadlineBatch', entityId: id, action: 'create', changes: { after: { ...dto, deadlines: count } } });
+    await this.audit.record({
+      committeeId: board.id,
+      entityType: 'DeadlineBatch',
+      entityId: id,
+      action: 'create',
+      changes: { after: { ...dto, deadlines: count } },
+    });
     return this.get(id);
   }
 

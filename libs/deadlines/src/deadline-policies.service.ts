@@ -7,7 +7,13 @@ import { DeadlinePolicyView, UpdateDeadlinePolicyDto } from './deadline.dto';
 import { DeadlinePolicy } from './deadline-policy.entity';
 import { DeadlinePolicyRepository } from './deadline-policy.repository';
 
-const toView = ({ kind, name, remindDays, escalateAfterDays, version }: DeadlinePolicy): DeadlinePolicyView => ({ kind, name, remindDays, escalateAfterDays, version });
+const toView = ({ kind, name, remindDays, escalateAfterDays, version }: DeadlinePolicy): DeadlinePolicyView => ({
+  kind,
+  name,
+  remindDays,
+  escalateAfterDays,
+  version,
+});
 
 /** The kinds of deadline, and per kind when the reminders and the escalation go out (operators change them). */
 @Injectable()
@@ -23,7 +29,8 @@ export class DeadlinePoliciesService {
 
   /** A deadline names a kind that has a policy, or the request is invalid (400 on `kind`). */
   async ensureKind(kind: string): Promise<void> {
-    if (!(await this.policies.exists(kind))) throw new ValidationProblem([{ field: 'kind', message: `unknown kind "${kind}"; see GET /deadline-policies` }]);
+    if (!(await this.policies.exists(kind)))
+      throw new ValidationProblem([{ field: 'kind', message: `unknown kind "${kind}"; see GET /deadline-policies` }]);
   }
 
   @Transactional()
@@ -31,8 +38,19 @@ export class DeadlinePoliciesService {
     const before = await this.policies.find(kind, { lock: true });
     if (!before) throw new NotFoundProblem('Deadline policy');
     if (before.version !== dto.version) throw new VersionConflictProblem('The policy', before.version);
-    const after = toView(await this.policies.update(kind, { remindDays: [...new Set(dto.remindDays)].sort((a, b) => b - a), escalateAfterDays: dto.escalateAfterDays }));
-    await this.audit.record({ committeeId: operatorCommitteeId(currentActor()), entityType: 'DeadlinePolicy', entityId: before.id, action: 'update', changes: { before: toView(before), after } });
+    const after = toView(
+      await this.policies.update(kind, {
+        remindDays: [...new Set(dto.remindDays)].sort((a, b) => b - a),
+        escalateAfterDays: dto.escalateAfterDays,
+      }),
+    );
+    await this.audit.record({
+      committeeId: operatorCommitteeId(currentActor()),
+      entityType: 'DeadlinePolicy',
+      entityId: before.id,
+      action: 'update',
+      changes: { before: toView(before), after },
+    });
     return after;
   }
 }

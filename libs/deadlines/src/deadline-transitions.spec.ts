@@ -1,6 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEADLINE_STATES, DEADLINE_TRANSITIONS, DeadlineEvent, DeadlineState, OWED_STATES, STEPPING_STATES, canHappen, eventOfStep, stateAfter } from './deadline-transitions';
+import {
+  DEADLINE_STATES,
+  DEADLINE_TRANSITIONS,
+  DeadlineEvent,
+  DeadlineState,
+  OWED_STATES,
+  STEPPING_STATES,
+  canHappen,
+  eventOfStep,
+  stateAfter,
+} from './deadline-transitions';
 import { statesSql } from './deadline.repository';
 
 const EVENTS = Object.keys(DEADLINE_TRANSITIONS) as DeadlineEvent[];
@@ -52,6 +62,8 @@ describe('deadline transitions', () => {
   it('gives the SQL the same state lists as the partial indexes of the migration', () => {
     const migration = readFileSync(join(__dirname, '../../../migrations/1764400000000-deadlines-notifications.ts'), 'utf8');
     expect(migration).toContain(`deadline_live_due_idx ON deadline (due_on, id) WHERE state IN ${statesSql(STEPPING_STATES)}`);
-    expect(migration).toContain(`deadline_subject_live_key ON deadline (committee_id, kind, subject_type, subject_id) WHERE state IN ${statesSql(OWED_STATES)}`);
+    expect(migration).toContain(
+      `deadline_subject_live_key ON deadline (committee_id, kind, subject_type, subject_id) WHERE state IN ${statesSql(OWED_STATES)}`,
+    );
   });
 });

@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 import { CommitteeScopedQuery, toBoolean, trimmed } from '@canbo/platform';
 import { DEADLINE_STATES, DeadlineState } from './deadline-transitions';
 
@@ -21,9 +35,13 @@ export class DeadlineView {
   @ApiProperty({ enum: OWNER_ROLES }) ownerRole: string;
   @ApiProperty({ enum: DEADLINE_STATES }) state: DeadlineState;
   @ApiProperty({ description: 'Today is past the due date and the deadline is neither met nor waived' }) late: boolean;
-  @ApiProperty({ nullable: true, description: 'The last reminder step sent, in days from the due date (-7: a week before; 3: three days late)' })
+  @ApiProperty({
+    nullable: true,
+    description: 'The last reminder step sent, in days from the due date (-7: a week before; 3: three days late)',
+  })
   lastStep: number | null;
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'Set when a board set it for every committee below in one call' }) batchId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, description: 'Set when a board set it for every committee below in one call' }) batchId:
+    string | null;
   @ApiProperty({ format: 'uuid' }) setByCommitteeId: string;
   @ApiProperty({ nullable: true }) metAt: string | null;
   @ApiProperty({ nullable: true }) waivedAt: string | null;
@@ -49,20 +67,28 @@ export class DeadlineQuery extends CommitteeScopedQuery {
 
 export class CreateDeadlineDto {
   @ApiProperty({ format: 'uuid', description: 'The committee that must meet it' }) @IsUUID() committeeId: string;
-  @ApiProperty({ example: 'planning-submission' }) @IsString() @Matches(KIND, { message: 'kind must be a kind from GET /deadline-policies' }) kind: string;
+  @ApiProperty({ example: 'planning-submission' })
+  @IsString()
+  @Matches(KIND, { message: 'kind must be a kind from GET /deadline-policies' })
+  kind: string;
   @ApiProperty({ example: 'Nộp hồ sơ quy hoạch nhiệm kỳ 2026–2031' }) @Transform(trimmed) @IsString() @Length(1, 300) title: string;
   @ApiProperty({ format: 'date' }) @IsDateString({ strict: true }) dueOn: string;
   @ApiPropertyOptional({ enum: OWNER_ROLES, default: 'admin' }) @IsOptional() @IsIn(OWNER_ROLES) ownerRole?: string;
 }
 
 export class CreateDeadlineBatchDto {
-  @ApiProperty({ format: 'uuid', description: 'The board: every active committee below it gets the deadline' }) @IsUUID() committeeId: string;
+  @ApiProperty({ format: 'uuid', description: 'The board: every active committee below it gets the deadline' })
+  @IsUUID()
+  committeeId: string;
   @ApiPropertyOptional({ example: 'grassroots', description: 'Only the committees of this level (e.g. "all communes")' })
   @IsOptional()
   @IsString()
   @Length(1, 40)
   level?: string;
-  @ApiProperty({ example: 'planning-submission' }) @IsString() @Matches(KIND, { message: 'kind must be a kind from GET /deadline-policies' }) kind: string;
+  @ApiProperty({ example: 'planning-submission' })
+  @IsString()
+  @Matches(KIND, { message: 'kind must be a kind from GET /deadline-policies' })
+  kind: string;
   @ApiProperty({ example: 'Hoàn thành quy hoạch cấp ủy cơ sở' }) @Transform(trimmed) @IsString() @Length(1, 300) title: string;
   @ApiProperty({ format: 'date' }) @IsDateString({ strict: true }) dueOn: string;
   @ApiPropertyOptional({ enum: OWNER_ROLES, default: 'admin' }) @IsOptional() @IsIn(OWNER_ROLES) ownerRole?: string;
@@ -76,7 +102,10 @@ export class DeadlineBatchView {
   @ApiProperty() title: string;
   @ApiProperty({ format: 'date' }) dueOn: string;
   @ApiProperty() createdAt: string;
-  @ApiProperty({ description: 'Deadlines by state, and how many are late', example: { total: 12, open: 3, met: 7, overdue: 1, escalated: 1, waived: 0, late: 2 } })
+  @ApiProperty({
+    description: 'Deadlines by state, and how many are late',
+    example: { total: 12, open: 3, met: 7, overdue: 1, escalated: 1, waived: 0, late: 2 },
+  })
   counts: Record<DeadlineState | 'total' | 'late', number>;
 }
 
@@ -92,7 +121,8 @@ export class WaiveDeadlineDto {
 export class DeadlinePolicyView {
   @ApiProperty({ example: 'planning-submission' }) kind: string;
   @ApiProperty({ example: 'Nộp hồ sơ quy hoạch' }) name: string;
-  @ApiProperty({ type: [Number], example: [30, 7, 1, 0], description: 'Reminders this many days before the due date (0: on the day)' }) remindDays: number[];
+  @ApiProperty({ type: [Number], example: [30, 7, 1, 0], description: 'Reminders this many days before the due date (0: on the day)' })
+  remindDays: number[];
   @ApiProperty({ example: 3, description: 'Days after the due date when the board above is told' }) escalateAfterDays: number;
   @ApiProperty() version: number;
 }

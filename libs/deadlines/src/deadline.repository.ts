@@ -103,7 +103,9 @@ export class DeadlineRepository {
     return this.tx.query(`${SELECT} WHERE ${where} ORDER BY d.due_on, d.id LIMIT ${filter.limit + 1}`, where.params);
   }
 
-  async add(deadline: Pick<Deadline, 'committeeId' | 'kind' | 'title' | 'dueOn' | 'ownerRole' | 'setByCommitteeId' | 'createdBy'>): Promise<string> {
+  async add(
+    deadline: Pick<Deadline, 'committeeId' | 'kind' | 'title' | 'dueOn' | 'ownerRole' | 'setByCommitteeId' | 'createdBy'>,
+  ): Promise<string> {
     const { identifiers } = await this.tx.getRepository(Deadline).insert(deadline);
     return identifiers[0].id as string;
   }
@@ -123,7 +125,18 @@ export class DeadlineRepository {
           WHERE c.pre > $1 AND c.pre <= $2 AND c.status = 'active' AND ($10::text IS NULL OR c.level_code = $10)
          RETURNING 1
        ) SELECT count(*)::int AS count FROM made`,
-      [board.pre, board.lastPre, batch.kind, batch.title, batch.dueOn, batch.ownerRole, batch.id, board.id, batch.createdBy, batch.levelCode],
+      [
+        board.pre,
+        board.lastPre,
+        batch.kind,
+        batch.title,
+        batch.dueOn,
+        batch.ownerRole,
+        batch.id,
+        board.id,
+        batch.createdBy,
+        batch.levelCode,
+      ],
     );
     return count;
   }
@@ -132,7 +145,10 @@ export class DeadlineRepository {
   async close(id: string, to: 'met' | 'waived', reason?: string): Promise<void> {
     await this.tx
       .getRepository(Deadline)
-      .update({ id }, to === 'met' ? { state: 'met', metAt: () => 'now()' } : { state: 'waived', waivedAt: () => 'now()', waiveReason: reason });
+      .update(
+        { id },
+        to === 'met' ? { state: 'met', metAt: () => 'now()' } : { state: 'waived', waivedAt: () => 'now()', waiveReason: reason },
+      );
   }
 
   /** A batch's deadlines within `scope` by state, with how many of each are late today. */
@@ -149,7 +165,12 @@ export class DeadlineRepository {
    * On dissolution: waives the owed deadlines of `from` whose batch already gave `to` one (locked, in id
    * order); returns them with the state each had. `tx` is the dissolving transaction's manager.
    */
-  async waiveDuplicatesOfSuccessor(tx: EntityManager, from: string, to: string, reason: string): Promise<{ id: string; was: DeadlineState }[]> {
+  async waiveDuplicatesOfSuccessor(
+    tx: EntityManager,
+    from: string,
+    to: string,
+    reason: string,
+  ): Promise<{ id: string; was: DeadlineState }[]> {
     const doubled: { id: string; was: DeadlineState }[] = await tx.query(
       `SELECT d.id, d.state AS was FROM deadline d
         WHERE d.committee_id = $1 AND d.state IN ${statesSql(DEADLINE_TRANSITIONS.waive.from)} AND d.batch_id IS NOT NULL
@@ -184,7 +205,11 @@ export class DeadlineRepository {
    * any: only the latest step that has come counts, and only if it is later than the last one sent
    * (see steps.ts). `last` is the page's last row, the key of the next page; `undefined` when done.
    */
-  async dueSteps(scope: SqlScope, after: DueStepsKey | undefined, limit: number): Promise<{ steps: DueStep[]; last: DueStepsKey | undefined }> {
+  async dueSteps(
+    scope: SqlScope,
+    after: DueStepsKey | undefined,
+    limit: number,
+  ): Promise<{ steps: DueStep[]; last: DueStepsKey | undefined }> {
     const where = new Where()
       .and(`d.state IN ${statesSql(STEPPING_STATES)}`)
       .and(`d.due_on <= ${VN_TODAY} + (SELECT coalesce(max(r), 0) FROM deadline_policy, unnest(remind_days) r)`)

@@ -46,7 +46,7 @@ export class DeadlinesController {
 
   @Post('deadlines')
   @Authorize('create', 'Deadline')
-  @ApiOperation({ summary: 'Sets a deadline for the caller\'s committee or one below it' })
+  @ApiOperation({ summary: "Sets a deadline for the caller's committee or one below it" })
   create(@Body() dto: CreateDeadlineDto): Promise<DeadlineView> {
     return this.deadlines.create(dto);
   }
@@ -76,7 +76,9 @@ export class DeadlinesController {
 
   @Get('deadline-batches/:id')
   @Authorize('read', 'DeadlineBatch')
-  @ApiOperation({ summary: "A batch's progress: its deadlines by state and how many are late (list them with GET /deadlines?batchId=…&late=true)" })
+  @ApiOperation({
+    summary: "A batch's progress: its deadlines by state and how many are late (list them with GET /deadlines?batchId=…&late=true)",
+  })
   batch(@IdParam() id: string): Promise<DeadlineBatchView> {
     return this.deadlineBatches.get(id);
   }

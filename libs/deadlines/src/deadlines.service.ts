@@ -88,7 +88,8 @@ export class DeadlinesService implements OnModuleInit {
     let after: [string, string] | undefined;
     if (query.cursor) {
       const [due, id] = decodeCursor(query.cursor, ['string', 'uuid']);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(String(due))) throw new ValidationProblem([{ field: 'cursor', message: 'cursor is not valid for this list and sort' }]);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(String(due)))
+        throw new ValidationProblem([{ field: 'cursor', message: 'cursor is not valid for this list and sort' }]);
       after = [String(due), String(id)];
     }
     const rows = await this.deadlines.list(readableDeadlines(), { ...query, range, after });
@@ -107,7 +108,8 @@ export class DeadlinesService implements OnModuleInit {
   @Transactional()
   async create(dto: CreateDeadlineDto): Promise<DeadlineView> {
     const committee = await this.committees.visibleRef(dto.committeeId);
-    if (!currentActor().ability.can('create', asSubject('Deadline', { committeeId: committee.id, committeePre: committee.pre }))) throw new ForbiddenProblem();
+    if (!currentActor().ability.can('create', asSubject('Deadline', { committeeId: committee.id, committeePre: committee.pre })))
+      throw new ForbiddenProblem();
     if (committee.status !== 'active') throw new ConflictProblem('committee-dissolved', `${committee.code} is dissolved`);
     await this.policies.ensureKind(dto.kind);
     const id = await this.deadlines.add({
@@ -120,7 +122,13 @@ export class DeadlinesService implements OnModuleInit {
       createdBy: currentActor().userId,
     });
     const created = toDeadlineView((await this.deadlines.find(readableDeadlines(), id)) as DeadlineRow);
-    await this.audit.record({ committeeId: committee.id, entityType: 'Deadline', entityId: id, action: 'create', changes: { after: created } });
+    await this.audit.record({
+      committeeId: committee.id,
+      entityType: 'Deadline',
+      entityId: id,
+      action: 'create',
+      changes: { after: created },
+    });
     return created;
   }
 

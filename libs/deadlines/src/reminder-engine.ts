@@ -53,7 +53,13 @@ export class ReminderEngine {
   async requestScan(): Promise<string> {
     const scanId = randomUUID();
     const jobId = await this.outbox.add(Jobs.scanDeadlines, `manual-${scanId}`, {});
-    await this.audit.record({ committeeId: operatorCommitteeId(currentActor()), entityType: 'DeadlineScan', entityId: scanId, action: 'request', changes: { jobId } });
+    await this.audit.record({
+      committeeId: operatorCommitteeId(currentActor()),
+      entityType: 'DeadlineScan',
+      entityId: scanId,
+      action: 'request',
+      changes: { jobId },
+    });
     return jobId;
   }
 
@@ -72,7 +78,11 @@ export class ReminderEngine {
         chunk(all, STEPS_PER_JOB).map((part) => {
           const payload = { committeeId, steps: part.map((s) => ({ deadlineId: s.deadlineId, offset: s.offset })) };
           const key = `${committeeId}.${createHash('sha1').update(JSON.stringify(payload.steps)).digest('hex').slice(0, 20)}`;
-          return { name: Jobs.deadlineSteps.name, data: { v: Jobs.deadlineSteps.version, payload }, opts: jobOptions(jobIdOf(Jobs.deadlineSteps, key), Jobs.deadlineSteps.attempts) };
+          return {
+            name: Jobs.deadlineSteps.name,
+            data: { v: Jobs.deadlineSteps.version, payload },
+            opts: jobOptions(jobIdOf(Jobs.deadlineSteps, key), Jobs.deadlineSteps.attempts),
+          };
         }),
       );
       for (const part of chunk(batch, 1_000)) await queue.addBulk(part);

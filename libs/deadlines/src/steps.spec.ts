@@ -47,7 +47,8 @@ describe('stepMessage', () => {
   });
 
   it('writes the due date the Vietnamese way, day/month/year', () => {
-    for (const step of ['reminder', 'due', 'overdue', 'escalation'] as const) expect(stepMessage(step, 0, deadline).body).toContain('05/03/2026');
+    for (const step of ['reminder', 'due', 'overdue', 'escalation'] as const)
+      expect(stepMessage(step, 0, deadline).body).toContain('05/03/2026');
   });
 
   it('counts the days left in a reminder and the days late in an escalation', () => {

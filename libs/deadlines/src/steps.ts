@@ -34,9 +34,17 @@ export function stepMessage(step: StepKind, offset: number, d: { title: string; 
         body: `${d.committeeName}: "${d.title}" đến hạn ngày ${due}, còn ${-offset} ngày.`,
       };
     case 'due':
-      return { kind: 'deadline.due', title: `Đến hạn hôm nay: ${d.title}`, body: `${d.committeeName}: hôm nay (${due}) là hạn chót của "${d.title}".` };
+      return {
+        kind: 'deadline.due',
+        title: `Đến hạn hôm nay: ${d.title}`,
+        body: `${d.committeeName}: hôm nay (${due}) là hạn chót của "${d.title}".`,
+      };
     case 'overdue':
-      return { kind: 'deadline.overdue', title: `Quá hạn: ${d.title}`, body: `${d.committeeName}: "${d.title}" đã quá hạn (hạn ${due}) mà chưa hoàn thành.` };
+      return {
+        kind: 'deadline.overdue',
+        title: `Quá hạn: ${d.title}`,
+        body: `${d.committeeName}: "${d.title}" đã quá hạn (hạn ${due}) mà chưa hoàn thành.`,
+      };
     case 'escalation':
       return {
         kind: 'deadline.escalation',

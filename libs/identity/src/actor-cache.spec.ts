@@ -11,7 +11,11 @@ import { ActorLoader } from './actor.loader';
  */
 describe('ActorCache: a load that straddles an access change', () => {
   const prefix = `unit-actor-cache-${process.pid}-${randomBytes(4).toString('hex')}`;
-  const config = Object.assign(new AppConfig(), { REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', QUEUE_PREFIX: prefix, ACTOR_CACHE_SECONDS: 60 });
+  const config = Object.assign(new AppConfig(), {
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    QUEUE_PREFIX: prefix,
+    ACTOR_CACHE_SECONDS: 60,
+  });
   const before = { userId: 'u1', username: 'admin.ns', assignments: [{ role: 'admin' }] } as unknown as Actor;
   const after = { userId: 'u1', username: 'admin.ns', assignments: [] } as unknown as Actor;
   const caches: ActorCache[] = [];
@@ -55,7 +59,9 @@ describe('ActorCache: a load that straddles an access change', () => {
     const cache = await subscribedCache(loader);
     const other = await subscribedCache({ load: async () => undefined } as unknown as ActorLoader);
     const inFlight = cache.load('u1');
-    const heard = new Promise((resolve) => (cache as unknown as { subscriber: { once(event: string, f: () => void): void } }).subscriber.once('message', () => resolve(true)));
+    const heard = new Promise((resolve) =>
+      (cache as unknown as { subscriber: { once(event: string, f: () => void): void } }).subscriber.once('message', () => resolve(true)),
+    );
     await other.changed(['u1']);
     await heard;
     release();

@@ -1,5 +1,14 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { packRules } from '@casl/ability/extra';
 import { AnyAuthenticated, Public, currentActor } from '@canbo/access';
@@ -24,7 +33,10 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in with username and password' })
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: TokenPairView })
-  @ApiUnauthorizedResponse({ description: 'Wrong credentials (the same answer for unknown, disabled and locked accounts); `account-locked` only after the right password' })
+  @ApiUnauthorizedResponse({
+    description:
+      'Wrong credentials (the same answer for unknown, disabled and locked accounts); `account-locked` only after the right password',
+  })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address, or on this username' })
   @ApiServiceUnavailableResponse({ description: 'Too many sign-ins being checked at once: retry after `Retry-After` seconds' })
   login(@Req() req: { user: AuthenticatedUser }): Promise<TokenPairView> {

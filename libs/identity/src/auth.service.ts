@@ -66,7 +66,13 @@ export class AuthService {
    * has no committee and no board to read it: such events stay in the logs only. `actorId` is who
    * acted: null for an anonymous attempt (a failed login is someone, not the account's owner, trying).
    */
-  private async recordSecurityEvent(tx: EntityManager, userId: string, action: string, changes: Record<string, unknown>, actorId: string | null): Promise<void> {
+  private async recordSecurityEvent(
+    tx: EntityManager,
+    userId: string,
+    action: string,
+    changes: Record<string, unknown>,
+    actorId: string | null,
+  ): Promise<void> {
     const committeeId = await this.credentials.homeCommittee(UNSCOPED_SYSTEM, tx, userId);
     if (committeeId) await this.audit.record({ committeeId, entityType: 'User', entityId: userId, action, changes, actorId });
   }
@@ -91,29 +97,33 @@ export class AuthService {
       if (!user) throw new UnauthorizedProblem(INVALID_CREDENTIALS, 'invalid-credentials');
       const client = { address: source.address ?? null };
       // The failure count must commit, so refusals are thrown after the transaction.
-      const outcome = await this.inTransaction(async (tx): Promise<AuthenticatedUser | { refused: 'invalid' } | { refused: 'locked'; until: Date }> => {
-        if (matches && user.status === 'active') {
-          if (await this.credentials.recordSuccess(tx, user.id, user.password_hash)) {
-            await this.recordSecurityEvent(tx, user.id, 'login', { client }, user.id);
-            return { id: user.id, username: user.username };
+      const outcome = await this.inTransaction(
+        async (tx): Promise<AuthenticatedUser | { refused: 'invalid' } | { refused: 'locked'; until: Date }> => {
+          if (matches && user.status === 'active') {
+            if (await this.credentials.recordSuccess(tx, user.id, user.password_hash)) {
+              await this.recordSecurityEvent(tx, user.id, 'login', { client }, user.id);
+              return { id: user.id, username: user.username };
+            }
+            // The right password, but the account is locked (or was disabled, or its password changed, meanwhile).
+            const until = await this.credentials.lockedUntil(UNSCOPED_SYSTEM, tx, user.id);
+            return until ? { refused: 'locked', until } : { refused: 'invalid' };
           }
-          // The right password, but the account is locked (or was disabled, or its password changed, meanwhile).
-          const until = await this.credentials.lockedUntil(UNSCOPED_SYSTEM, tx, user.id);
-          return until ? { refused: 'locked', until } : { refused: 'invalid' };
-        }
-        const failure = await this.credentials.recordFailure(tx, user.id, this.config.LOCKOUT_THRESHOLD, this.config.LOCKOUT_MINUTES);
-        await this.recordSecurityEvent(
-          tx,
-          user.id,
-          failure.lockedNow ? 'lock' : 'login-failed',
-          { after: { failedLogins: failure.failures, locked: failure.lockedNow || failure.alreadyLocked }, client },
-          null,
-        );
-        return { refused: 'invalid' };
-      });
+          const failure = await this.credentials.recordFailure(tx, user.id, this.config.LOCKOUT_THRESHOLD, this.config.LOCKOUT_MINUTES);
+          await this.recordSecurityEvent(
+            tx,
+            user.id,
+            failure.lockedNow ? 'lock' : 'login-failed',
+            { after: { failedLogins: failure.failures, locked: failure.lockedNow || failure.alreadyLocked }, client },
+            null,
+          );
+          return { refused: 'invalid' };
+        },
+      );
       if (!('refused' in outcome)) return outcome;
       if (outcome.refused === 'locked')
-        throw new UnauthorizedProblem('Too many failed logins: the account is locked for a while', 'account-locked', { lockedUntil: outcome.until.toISOString() });
+        throw new UnauthorizedProblem('Too many failed logins: the account is locked for a while', 'account-locked', {
+          lockedUntil: outcome.until.toISOString(),
+        });
       throw new UnauthorizedProblem(INVALID_CREDENTIALS, 'invalid-credentials');
     });
   }
@@ -136,14 +146,21 @@ export class AuthService {
       if (!token || token.revokedAt || token.expiresAt < new Date() || token.user.status !== 'active') return 'invalid' as const;
       if (token.usedAt) {
         await this.tokens.revokeFamily(token.familyId, 'reuse');
-        await this.recordSecurityEvent(tx, token.userId, 'refresh-token-reuse', { after: { sessionRevoked: token.familyId } }, token.userId);
+        await this.recordSecurityEvent(
+          tx,
+          token.userId,
+          'refresh-token-reuse',
+          { after: { sessionRevoked: token.familyId } },
+          token.userId,
+        );
         return 'reused' as const;
       }
       await this.tokens.markUsed(token.id);
       return this.issueTokens({ id: token.user.id, username: token.user.username }, token.familyId);
     });
     // The family revocation must commit, so the refusal is thrown only after the transaction.
-    if (outcome === 'reused') throw new UnauthorizedProblem('This refresh token was already used; the session has been ended', 'refresh-token-reused');
+    if (outcome === 'reused')
+      throw new UnauthorizedProblem('This refresh token was already used; the session has been ended', 'refresh-token-reused');
     if (outcome === 'invalid') throw new UnauthorizedProblem('The refresh token is invalid or expired', 'invalid-refresh-token');
     return outcome;
   }

@@ -58,7 +58,10 @@ export class CredentialsRepository {
 
   /** When the account is active and locked now, until when; otherwise undefined. */
   async lockedUntil(_system: SystemScope, tx: EntityManager, userId: string): Promise<Date | undefined> {
-    const [row]: { locked_until: Date }[] = await tx.query(`SELECT locked_until FROM app_user WHERE id = $1 AND status = 'active' AND locked_until > now()`, [userId]);
+    const [row]: { locked_until: Date }[] = await tx.query(
+      `SELECT locked_until FROM app_user WHERE id = $1 AND status = 'active' AND locked_until > now()`,
+      [userId],
+    );
     return row?.locked_until;
   }
 

@@ -69,7 +69,21 @@ class ThrottlerStorageModule {}
     }),
   ],
   controllers: [AuthController, UsersController],
-  providers: [AuthService, CredentialsRepository, RefreshTokenRepository, UserRepository, RoleAssignmentRepository, PasswordChecker, LoginGate, LocalStrategy, ActorLoader, ActorCache, AuthenticationGuard, UsersService, { provide: APP_INTERCEPTOR, useClass: AccessChangesInterceptor }],
+  providers: [
+    AuthService,
+    CredentialsRepository,
+    RefreshTokenRepository,
+    UserRepository,
+    RoleAssignmentRepository,
+    PasswordChecker,
+    LoginGate,
+    LocalStrategy,
+    ActorLoader,
+    ActorCache,
+    AuthenticationGuard,
+    UsersService,
+    { provide: APP_INTERCEPTOR, useClass: AccessChangesInterceptor },
+  ],
   exports: [AuthenticationGuard, ActorLoader, ActorCache, JwtModule],
 })
 export class IdentityModule {}

@@ -5,4 +5,11 @@ export { ActorLoader } from './actor.loader';
 export { hashPassword, PasswordChecker } from './passwords';
 export { UserView, AssignmentView } from './identity.dto';
 export { UsersService } from './users.service';
-export { RoleHoldersModule, RoleHoldersService, RoleHolders, ROLE_HOLDER_COLUMNS, type RoleHolder, type Contact } from './role-holders.module';
+export {
+  RoleHoldersModule,
+  RoleHoldersService,
+  RoleHolders,
+  ROLE_HOLDER_COLUMNS,
+  type RoleHolder,
+  type Contact,
+} from './role-holders.module';

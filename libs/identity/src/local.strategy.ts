@@ -37,12 +37,21 @@ export class LoginGuard extends AuthGuard('local') {
     if (typeof body.password !== 'string' || body.password.length < 1 || body.password.length > 256)
       errors.push({ field: 'password', message: 'password must be a string of 1–256 characters' });
     const unknown = Object.keys(body).filter((k) => k !== 'username' && k !== 'password');
-    for (const field of unknown) errors.push(isEchoableName(field) ? { field, message: `property ${field} should not exist` } : { field: '(body)', message: 'an unexpected property is present' });
+    for (const field of unknown)
+      errors.push(
+        isEchoableName(field)
+          ? { field, message: `property ${field} should not exist` }
+          : { field: '(body)', message: 'an unexpected property is present' },
+      );
     if (errors.length) throw new ValidationProblem(errors);
     try {
       return (await super.canActivate(context)) as boolean;
     } catch (error) {
-      if (error instanceof LoginBusyProblem) context.switchToHttp().getResponse<{ header(name: string, value: string): unknown }>().header('retry-after', String(error.retryAfter));
+      if (error instanceof LoginBusyProblem)
+        context
+          .switchToHttp()
+          .getResponse<{ header(name: string, value: string): unknown }>()
+          .header('retry-after', String(error.retryAfter));
       throw error;
     }
   }

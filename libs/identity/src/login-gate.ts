@@ -8,7 +8,12 @@ export const LOGIN_RETRY_AFTER_SECONDS = 1;
 export class LoginBusyProblem extends Problem {
   readonly retryAfter = LOGIN_RETRY_AFTER_SECONDS;
   constructor() {
-    super(HttpStatus.SERVICE_UNAVAILABLE, 'login-busy', 'Service unavailable', 'Too many sign-ins are being checked right now; try again in a moment');
+    super(
+      HttpStatus.SERVICE_UNAVAILABLE,
+      'login-busy',
+      'Service unavailable',
+      'Too many sign-ins are being checked right now; try again in a moment',
+    );
   }
 }
 

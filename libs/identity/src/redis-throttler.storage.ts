@@ -34,7 +34,15 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy 
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string) {
     const base = `${this.prefix}:${throttlerName}:${key}`;
-    const [totalHits, ttlMs, blocked, blockMs] = (await this.redis.eval(INCREMENT, 2, `${base}:hits`, `${base}:block`, ttl, limit, blockDuration || ttl)) as number[];
+    const [totalHits, ttlMs, blocked, blockMs] = (await this.redis.eval(
+      INCREMENT,
+      2,
+      `${base}:hits`,
+      `${base}:block`,
+      ttl,
+      limit,
+      blockDuration || ttl,
+    )) as number[];
     return {
       totalHits,
       timeToExpire: Math.ceil(ttlMs / 1000),

@@ -35,7 +35,12 @@ export class RefreshTokenRepository {
    * concurrent sign-in of the account is not held up).
    */
   async findLocked(_system: SystemScope, id: string): Promise<SessionToken | null> {
-    const token = await this.tokens.createQueryBuilder('t').innerJoinAndSelect('t.user', 'u').where('t.id = :id', { id }).setLock('pessimistic_write', undefined, ['t']).getOne();
+    const token = await this.tokens
+      .createQueryBuilder('t')
+      .innerJoinAndSelect('t.user', 'u')
+      .where('t.id = :id', { id })
+      .setLock('pessimistic_write', undefined, ['t'])
+      .getOne();
     return token as SessionToken | null;
   }
 

@@ -7,7 +7,8 @@ import { Sql, foldedLikeContaining } from '@canbo/platform';
 import { AppUser } from './app-user.entity';
 
 /** Only the changes given: an absent or null field keeps its value (PATCH semantics). */
-const given = <T extends object>(changes: T): Partial<T> => Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
+const given = <T extends object>(changes: T): Partial<T> =>
+  Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
 
 /** The account and one live assignment (with its committee) per row, as the actor is built from it. */
 export interface ActorRow {
@@ -73,7 +74,10 @@ export class UserRepository {
       qb.andWhere(`(search_fold(u.username) LIKE ${pattern} OR search_fold(u.displayName) LIKE ${pattern})`, { q: filter.q });
     }
     if (filter.afterUsername !== undefined) qb.andWhere('u.username > :after', { after: filter.afterUsername });
-    return qb.orderBy('u.username').limit(limit + 1).getMany();
+    return qb
+      .orderBy('u.username')
+      .limit(limit + 1)
+      .getMany();
   }
 
   /** Whether a username is taken, by anyone (visible or not: usernames are unique country-wide). */

@@ -2,7 +2,16 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Transactional } from '@nestjs-cls/transactional';
 import { subject } from '@casl/ability';
-import { SqlScope, UNSCOPED_SYSTEM, accessibleBy, currentActor, ensureCan, noteAccessChanged, operatorCommitteeId, Role } from '@canbo/access';
+import {
+  SqlScope,
+  UNSCOPED_SYSTEM,
+  accessibleBy,
+  currentActor,
+  ensureCan,
+  noteAccessChanged,
+  operatorCommitteeId,
+  Role,
+} from '@canbo/access';
 import { AuditService, diff } from '@canbo/audit';
 import { CommitteeRef, CommitteesService } from '@canbo/committees';
 import { ConflictProblem, ForbiddenProblem, NotFoundProblem, Page, VersionConflictProblem, decodeCursor, toPage } from '@canbo/platform';
@@ -12,7 +21,14 @@ import { hashPassword } from './passwords';
 import { AssignmentRecord, ROLE_ASSIGNMENT_SCOPE_COLUMNS, RoleAssignmentRepository } from './role-assignment.repository';
 import { UserRepository } from './user.repository';
 
-const toUser = (u: AppUser): UserView => ({ id: u.id, username: u.username, displayName: u.displayName, email: u.email, status: u.status, version: u.version });
+const toUser = (u: AppUser): UserView => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  email: u.email,
+  status: u.status,
+  version: u.version,
+});
 
 const toAssignment = (r: AssignmentRecord, committee: Pick<CommitteeRef, 'code' | 'name'> | undefined): AssignmentView => ({
   id: r.id,
@@ -78,7 +94,11 @@ export class UsersService implements OnModuleInit {
   private async assertMayGrant(committeeId: string, role: Role, userId: string) {
     const committee = await this.committees.visibleRef(committeeId);
     if (!currentActor().ability.can('grant', subject('RoleAssignment', { committeePre: committee.pre, role, userId }) as never))
-      throw new ForbiddenProblem(userId === currentActor().userId ? 'Nobody grants roles to themselves' : `You may not grant the role "${role}" at ${committee.code}`);
+      throw new ForbiddenProblem(
+        userId === currentActor().userId
+          ? 'Nobody grants roles to themselves'
+          : `You may not grant the role "${role}" at ${committee.code}`,
+      );
     if (committee.status !== 'active') throw new ConflictProblem('dissolved', `${committee.code} is dissolved`);
     return committee;
   }
@@ -98,7 +118,9 @@ export class UsersService implements OnModuleInit {
    * A committee the caller cannot see (row-level security hides it) comes back without its interval,
    * and so out of the caller's reach: a role one cannot see is never one that may be revoked.
    */
-  private async activeAssignments(userId: string): Promise<{ committeeId: string; committeePre: number | null; role: Role; userId: string }[]> {
+  private async activeAssignments(
+    userId: string,
+  ): Promise<{ committeeId: string; committeePre: number | null; role: Role; userId: string }[]> {
     return (await this.assignments.heldBy(UNSCOPED_SYSTEM, userId)).map((a) => ({ ...a, userId }));
   }
 
@@ -108,8 +130,19 @@ export class UsersService implements OnModuleInit {
     const id = randomUUID();
     const committee = await this.assertMayGrant(dto.committeeId, dto.role, id);
     if (await this.users.usernameTaken(dto.username)) throw new ConflictProblem('duplicate', `The username "${dto.username}" is taken`);
-    const created = await this.users.insert({ id, username: dto.username, displayName: dto.displayName, email: dto.email ?? null, passwordHash: await hashPassword(dto.password) });
-    const assignmentId = (await this.assignments.grant({ userId: id, committeeId: committee.id, role: dto.role, grantedBy: currentActor().userId })) as string;
+    const created = await this.users.insert({
+      id,
+      username: dto.username,
+      displayName: dto.displayName,
+      email: dto.email ?? null,
+      passwordHash: await hashPassword(dto.password),
+    });
+    const assignmentId = (await this.assignments.grant({
+      userId: id,
+      committeeId: committee.id,
+      role: dto.role,
+      grantedBy: currentActor().userId,
+    })) as string;
     const user = toUser(created);
     await this.audit.record({ committeeId: committee.id, entityType: 'User', entityId: id, action: 'create', changes: { after: user } });
     await this.audit.record({
@@ -161,7 +194,12 @@ export class UsersService implements OnModuleInit {
       },
       query.limit,
     );
-    const page = toPage(rows, query.limit, (r) => [r.id], (r) => r);
+    const page = toPage(
+      rows,
+      query.limit,
+      (r) => [r.id],
+      (r) => r,
+    );
     return { ...page, items: await this.views(page.items) };
   }
 
@@ -185,18 +223,34 @@ export class UsersService implements OnModuleInit {
     await this.get(dto.userId);
     const committee = await this.assertMayGrant(dto.committeeId, dto.role, dto.userId);
     await this.assertOperatorAlone(dto.userId, dto.role);
-    const id = await this.assignments.grant({ userId: dto.userId, committeeId: committee.id, role: dto.role, grantedBy: currentActor().userId });
+    const id = await this.assignments.grant({
+      userId: dto.userId,
+      committeeId: committee.id,
+      role: dto.role,
+      grantedBy: currentActor().userId,
+    });
     if (!id) throw new ConflictProblem('duplicate', 'The user already holds this role at this committee');
     noteAccessChanged(dto.userId);
     const view = await this.written(id);
-    await this.audit.record({ committeeId: committee.id, entityType: 'RoleAssignment', entityId: id, action: 'grant', changes: { after: view } });
+    await this.audit.record({
+      committeeId: committee.id,
+      entityType: 'RoleAssignment',
+      entityId: id,
+      action: 'grant',
+      changes: { after: view },
+    });
     return view;
   }
 
   @Transactional()
   async revoke(id: string): Promise<AssignmentView> {
     const row = await this.assignments.find(readableAssignments(), id);
-    ensureCan('revoke', 'RoleAssignment', row && row.revokedAt === null ? { committeePre: row.committeePre, role: row.role, userId: row.userId } : undefined, 'Role assignment');
+    ensureCan(
+      'revoke',
+      'RoleAssignment',
+      row && row.revokedAt === null ? { committeePre: row.committeePre, role: row.role, userId: row.userId } : undefined,
+      'Role assignment',
+    );
     await this.assignments.revoke(id, currentActor().userId);
     noteAccessChanged((row as AssignmentRecord).userId);
     const view = await this.written(id);

@@ -15,14 +15,16 @@ export class NotificationDeliveryRepository {
 
   /** One statement for any number (a reminder job adds hundreds; bound values would hit the driver's limit). */
   async addEmails(deliveries: readonly { notificationId: string; address: string }[]): Promise<void> {
-    await this.txHost.tx.query(`INSERT INTO notification_delivery (notification_id, channel, address) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[])`, [
-      deliveries.map((d) => d.notificationId),
-      deliveries.map(() => 'email'),
-      deliveries.map((d) => d.address),
-    ]);
+    await this.txHost.tx.query(
+      `INSERT INTO notification_delivery (notification_id, channel, address) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[])`,
+      [deliveries.map((d) => d.notificationId), deliveries.map(() => 'email'), deliveries.map((d) => d.address)],
+    );
   }
 
-  async findEmail(scope: SqlScope, notificationId: string): Promise<(NotificationDelivery & { notification: NonNullable<NotificationDelivery['notification']> }) | null> {
+  async findEmail(
+    scope: SqlScope,
+    notificationId: string,
+  ): Promise<(NotificationDelivery & { notification: NonNullable<NotificationDelivery['notification']> }) | null> {
     return this.deliveries
       .createQueryBuilder('d')
       .innerJoinAndSelect('d.notification', 'n')

@@ -6,14 +6,18 @@ import { PageQuery, toBoolean } from '@canbo/platform';
 export class NotificationView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid', description: 'The committee the notice is about' }) committeeId: string;
-  @ApiProperty({ example: 'deadline.reminder', description: 'deadline.reminder, deadline.due, deadline.overdue, deadline.escalation' }) kind: string;
+  @ApiProperty({ example: 'deadline.reminder', description: 'deadline.reminder, deadline.due, deadline.overdue, deadline.escalation' })
+  kind: string;
   @ApiProperty({ example: 'Nhắc hạn: Nộp hồ sơ quy hoạch' }) title: string;
   @ApiProperty() body: string;
   @ApiProperty({ nullable: true, example: 'Deadline' }) entityType: string | null;
   @ApiProperty({ nullable: true, format: 'uuid' }) entityId: string | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ nullable: true }) readAt: string | null;
-  @ApiProperty({ description: 'Delivery state per channel besides the inbox: { email: "pending" | "sent" | "failed" }', example: { email: 'sent' } })
+  @ApiProperty({
+    description: 'Delivery state per channel besides the inbox: { email: "pending" | "sent" | "failed" }',
+    example: { email: 'sent' },
+  })
   deliveries: Record<string, string>;
 }
 

@@ -9,9 +9,13 @@ import { Notification } from './notification.entity';
 export const INBOX_COLUMNS = { recipientId: 'n.recipient_id' } as const;
 
 /** The inbox of `userId`: the only notices a person reads or marks. */
-export const inboxOf = (userId: string): SqlScope => ({ sql: `${INBOX_COLUMNS.recipientId} = :inbox_recipient`, params: { inbox_recipient: userId } });
+export const inboxOf = (userId: string): SqlScope => ({
+  sql: `${INBOX_COLUMNS.recipientId} = :inbox_recipient`,
+  params: { inbox_recipient: userId },
+});
 
-export type NotificationDraftRow = Pick<Notification, 'recipientId' | 'committeeId' | 'kind' | 'title' | 'body' | 'dedupeKey'> & Partial<Pick<Notification, 'entityType' | 'entityId'>>;
+export type NotificationDraftRow = Pick<Notification, 'recipientId' | 'committeeId' | 'kind' | 'title' | 'body' | 'dedupeKey'> &
+  Partial<Pick<Notification, 'entityType' | 'entityId'>>;
 
 /**
  * Inbox entries. Reads take the scope of an inbox (`inboxOf`) or, for system work, UNSCOPED_SYSTEM;
@@ -37,7 +41,16 @@ export class NotificationRepository {
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::text[])
        ON CONFLICT (recipient_id, dedupe_key) DO NOTHING
        RETURNING id, recipient_id AS "recipientId"`,
-      [col('recipientId'), col('committeeId'), col('kind'), col('title'), col('body'), col('entityType'), col('entityId'), col('dedupeKey')],
+      [
+        col('recipientId'),
+        col('committeeId'),
+        col('kind'),
+        col('title'),
+        col('body'),
+        col('entityType'),
+        col('entityId'),
+        col('dedupeKey'),
+      ],
     );
   }
 
@@ -45,13 +58,21 @@ export class NotificationRepository {
   async list(scope: SqlScope, filter: { unread?: boolean; before?: readonly [string, string]; limit: number }): Promise<Notification[]> {
     const q = this.inbox(scope);
     if (filter.unread) q.andWhere('n.read_at IS NULL');
-    if (filter.before) q.andWhere('(n.created_at, n.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', { at: filter.before[0], id: filter.before[1] });
-    return q.orderBy('n.created_at', 'DESC').addOrderBy('n.id', 'DESC').limit(filter.limit + 1).getMany();
+    if (filter.before)
+      q.andWhere('(n.created_at, n.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', { at: filter.before[0], id: filter.before[1] });
+    return q
+      .orderBy('n.created_at', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .limit(filter.limit + 1)
+      .getMany();
   }
 
   async countUnread(scope: SqlScope): Promise<number> {
     const where = new Where().andNamed(scope.sql, scope.params).and('n.read_at IS NULL');
-    const [{ n }]: { n: number }[] = await this.txHost.tx.query(`SELECT count(*)::int AS n FROM notification n WHERE ${where}`, where.params);
+    const [{ n }]: { n: number }[] = await this.txHost.tx.query(
+      `SELECT count(*)::int AS n FROM notification n WHERE ${where}`,
+      where.params,
+    );
     return n;
   }
 

@@ -37,7 +37,7 @@ export class NotificationsController {
   @Post(':id/read')
   @HttpCode(200)
   @AnyAuthenticated()
-  @ApiOperation({ summary: 'Marks one notice read (another person\'s notice is 404)' })
+  @ApiOperation({ summary: "Marks one notice read (another person's notice is 404)" })
   read(@IdParam() id: string): Promise<NotificationView> {
     return this.notifications.markRead(id);
   }

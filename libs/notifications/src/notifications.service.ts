@@ -62,7 +62,10 @@ export class NotificationsService {
     });
     if (mailed.length > 0) {
       await this.deliveries.addEmails(mailed);
-      await this.outbox.addMany(Jobs.sendEmail, mailed.map((m) => ({ key: m.notificationId, payload: { notificationId: m.notificationId } })));
+      await this.outbox.addMany(
+        Jobs.sendEmail,
+        mailed.map((m) => ({ key: m.notificationId, payload: { notificationId: m.notificationId } })),
+      );
     }
     return created.length;
   }
@@ -117,7 +120,14 @@ export class NotificationsService {
     const recipient = (await this.roleHolders.contactsOf([notification.recipientId])).get(notification.recipientId);
     try {
       await this.mailer.send(
-        renderMail({ notificationId, to: delivery.address, recipientName: recipient?.displayName ?? '', title: notification.title, body: notification.body, portalOrigin: this.config.PORTAL_ORIGIN }),
+        renderMail({
+          notificationId,
+          to: delivery.address,
+          recipientName: recipient?.displayName ?? '',
+          title: notification.title,
+          body: notification.body,
+          portalOrigin: this.config.PORTAL_ORIGIN,
+        }),
       );
     } catch (error) {
       await this.deliveries.recordAttempt(notificationId, { sent: false, error: (error as Error).message, final: finalAttempt });

@@ -6,7 +6,20 @@ export { Where } from './database/where';
 export { likeContaining, foldedLikeContaining } from './database/like';
 export { DatabaseModule } from './database/database.module';
 export { Sql } from './database/sql';
-export { type DbScope, SCOPE_GENERIC_SQL, SYSTEM_SCOPE, WHOLE_TREE, WHOLE_TREE_SCOPE_SQL, asSystem, currentDbScope, SCOPE_SQL, scopeOfRanges, scopeStatement, scopeValues, setDbScope } from './database/scope';
+export {
+  type DbScope,
+  SCOPE_GENERIC_SQL,
+  SYSTEM_SCOPE,
+  WHOLE_TREE,
+  WHOLE_TREE_SCOPE_SQL,
+  asSystem,
+  currentDbScope,
+  SCOPE_SQL,
+  scopeOfRanges,
+  scopeStatement,
+  scopeValues,
+  setDbScope,
+} from './database/scope';
 export { ScopedClient } from './database/scoped-client';
 export {
   Problem,

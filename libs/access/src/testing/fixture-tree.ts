@@ -68,7 +68,15 @@ export const OTHER_USER = '00000000-0000-4000-8000-000000000007';
 let assignmentSeq = 0;
 export function assignment(role: Role, code: Code): Assignment {
   const c = TREE[code];
-  return { id: `ra-${++assignmentSeq}-${role}@${code}`, role, committeeId: c.id, committeeCode: c.code, committeeName: c.name, pre: c.pre, lastPre: c.lastPre };
+  return {
+    id: `ra-${++assignmentSeq}-${role}@${code}`,
+    role,
+    committeeId: c.id,
+    committeeCode: c.code,
+    committeeName: c.name,
+    pre: c.pre,
+    lastPre: c.lastPre,
+  };
 }
 
 /** Every role at every committee. */
@@ -79,7 +87,11 @@ export const MULTI_ASSIGNMENT_USERS: Record<string, readonly Assignment[]> = {
   'admin@HN + auditor@TH': [assignment('admin', 'HN'), assignment('auditor', 'TH')],
   'admin@TH-NS + officer@TH-TX + viewer@HN': [assignment('admin', 'TH-NS'), assignment('officer', 'TH-TX'), assignment('viewer', 'HN')],
   'secretary@TH + voter@TW': [assignment('secretary', 'TH'), assignment('voter', 'TW')],
-  'auditor@TH-NS + admin@TH-NS-ND + secretary@HN': [assignment('auditor', 'TH-NS'), assignment('admin', 'TH-NS-ND'), assignment('secretary', 'HN')],
+  'auditor@TH-NS + admin@TH-NS-ND + secretary@HN': [
+    assignment('auditor', 'TH-NS'),
+    assignment('admin', 'TH-NS-ND'),
+    assignment('secretary', 'HN'),
+  ],
 };
 
 export interface CadreRow extends CadreSubject {

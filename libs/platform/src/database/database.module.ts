@@ -30,7 +30,10 @@ export class DatabaseModule {
           // As the app role, which owns nothing and is bound by row-level security (AppConfig.appDatabaseUrl).
           // Each lib registers its own entities (TypeOrmModule.forFeature in its module); autoLoadEntities
           // gathers them, so the data source knows every table without a central list to forget.
-          useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.appDatabaseUrl, entities, [], { scoped: true }), autoLoadEntities: true }),
+          useFactory: (config: AppConfig) => ({
+            ...dataSourceOptions(config.appDatabaseUrl, entities, [], { scoped: true }),
+            autoLoadEntities: true,
+          }),
         }),
         // The outbox is the platform's own table: every app writes jobs to it, the worker relays them.
         TypeOrmModule.forFeature([OutboxEntry]),

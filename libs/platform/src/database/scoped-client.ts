@@ -3,7 +3,8 @@ import { SCOPE_GENERIC_SQL, SCOPE_SQL, currentDbScope, scopeValues } from './sco
 
 const BEGIN = /^\s*(BEGIN|START\s+TRANSACTION)\b[^;]*;?\s*$/i;
 /** Statements that manage the session or the transaction themselves: never wrapped. */
-const CONTROL = /^\s*(COMMIT|END|ROLLBACK|ABORT|SAVEPOINT|RELEASE|PREPARE\s+TRANSACTION|SET|RESET|SHOW|DISCARD|LISTEN|UNLISTEN|DEALLOCATE)\b/i;
+const CONTROL =
+  /^\s*(COMMIT|END|ROLLBACK|ABORT|SAVEPOINT|RELEASE|PREPARE\s+TRANSACTION|SET|RESET|SHOW|DISCARD|LISTEN|UNLISTEN|DEALLOCATE)\b/i;
 /** More than one statement: only the simple protocol runs those. */
 const SEVERAL = /;\s*\S/;
 
@@ -93,7 +94,12 @@ export class ScopedClient extends Client {
       return begun;
     }
     if (SEVERAL.test(config.text) && !values?.length) {
-      const [, , result] = await this.pipelined([() => plain({ text: 'BEGIN' }), () => plain(SCOPE, scope), () => plain(config), () => plain({ text: 'COMMIT' })]);
+      const [, , result] = await this.pipelined([
+        () => plain({ text: 'BEGIN' }),
+        () => plain(SCOPE, scope),
+        () => plain(config),
+        () => plain({ text: 'COMMIT' }),
+      ]);
       return result;
     }
     // A named statement exists to be planned once (Sql.rows). Under RLS the planner's guess for the
@@ -101,7 +107,9 @@ export class ScopedClient extends Client {
     // would plan again; its transaction asks for the generic plan instead.
     const statement = config.name ? SCOPE_GENERIC.name : SCOPE.name;
     return new Promise((resolve, reject) => {
-      const query = new ScopedQuery({ ...config, values: values ?? config.values }, { statement, values: scope }, (err, result) => (err ? reject(err) : resolve(result)));
+      const query = new ScopedQuery({ ...config, values: values ?? config.values }, { statement, values: scope }, (err, result) =>
+        err ? reject(err) : resolve(result),
+      );
       void super.query(query as never);
     });
   }

@@ -35,7 +35,9 @@ describe('Where: the text and its parameters', () => {
 
   describe('andNamed (the `:name` parameters accessibleBy produces)', () => {
     it('binds a name used twice once, after the positional parameters already bound', () => {
-      const where = new Where().and('k.deleted_at IS NULL AND k.kind = ?', 'x').andNamed('(k.pre BETWEEN :lo AND :hi OR k.owner = :lo)', { lo: 10, hi: 20 });
+      const where = new Where()
+        .and('k.deleted_at IS NULL AND k.kind = ?', 'x')
+        .andNamed('(k.pre BETWEEN :lo AND :hi OR k.owner = :lo)', { lo: 10, hi: 20 });
       expect(String(where)).toBe('k.deleted_at IS NULL AND k.kind = $1 AND (k.pre BETWEEN $2 AND $3 OR k.owner = $2)');
       expect(where.params).toEqual(['x', 10, 20]);
     });

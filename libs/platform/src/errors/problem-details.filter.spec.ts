@@ -23,7 +23,9 @@ describe('ProblemDetailsFilter: database errors', () => {
   });
 
   it('names each column of a composite key as a field', () => {
-    const body = filter.toProblem(dbError({ code: '23505', constraint: 'x', detail: 'Key (cadre_id, year)=(6b1f…, 2024) already exists.' }));
+    const body = filter.toProblem(
+      dbError({ code: '23505', constraint: 'x', detail: 'Key (cadre_id, year)=(6b1f…, 2024) already exists.' }),
+    );
     expect(body.errors).toEqual([
       { field: 'cadreId', message: 'is already taken' },
       { field: 'year', message: 'is already taken' },
@@ -31,16 +33,26 @@ describe('ProblemDetailsFilter: database errors', () => {
   });
 
   it('gives no field for an expression key rather than echo the expression', () => {
-    const body = filter.toProblem(dbError({ code: '23505', constraint: 'app_user_lower_key', detail: 'Key (lower(username))=(admin.hn) already exists.' }));
+    const body = filter.toProblem(
+      dbError({ code: '23505', constraint: 'app_user_lower_key', detail: 'Key (lower(username))=(admin.hn) already exists.' }),
+    );
     expect(body).not.toHaveProperty('errors');
     expect(JSON.stringify(body)).not.toMatch(/lower|admin\.hn|app_user/);
   });
 
   it('names the field of a foreign key that points nowhere, and nothing of a row still referred to', () => {
     const pointing = filter.toProblem(
-      dbError({ code: '23503', constraint: 'cadre_position_committee_id_fkey', detail: 'Key (committee_id)=(0f6c…) is not present in table "committee".' }),
+      dbError({
+        code: '23503',
+        constraint: 'cadre_position_committee_id_fkey',
+        detail: 'Key (committee_id)=(0f6c…) is not present in table "committee".',
+      }),
     );
-    expect(pointing).toMatchObject({ type: 'urn:canbo:problem:reference', status: 409, errors: [{ field: 'committeeId', message: expect.any(String) }] });
+    expect(pointing).toMatchObject({
+      type: 'urn:canbo:problem:reference',
+      status: 409,
+      errors: [{ field: 'committeeId', message: expect.any(String) }],
+    });
     const referred = filter.toProblem(
       dbError({ code: '23503', constraint: 'cadre_committee_id_fkey', detail: 'Key (id)=(0f6c…) is still referenced from table "cadre".' }),
     );
@@ -55,7 +67,9 @@ describe('ProblemDetailsFilter: database errors', () => {
       status: 400,
       detail: 'A value is outside what the record allows',
     });
-    expect(filter.toProblem(dbError({ code: '23502', column: 'date_of_birth', table: 'cadre' })).errors).toEqual([{ field: 'dateOfBirth', message: 'is required' }]);
+    expect(filter.toProblem(dbError({ code: '23502', column: 'date_of_birth', table: 'cadre' })).errors).toEqual([
+      { field: 'dateOfBirth', message: 'is required' },
+    ]);
   });
 });
 
@@ -132,20 +146,42 @@ describe('ProblemDetailsFilter: other errors', () => {
   const filter = new ProblemDetailsFilter();
 
   it('writes a Problem as its own body', () => {
-    expect(filter.toProblem(new NotFoundProblem('Cadre'))).toEqual({ type: 'urn:canbo:problem:not-found', title: 'Not found', status: 404, detail: 'Cadre was not found' });
-    expect(filter.toProblem(new VersionConflictProblem('Cadre', 4))).toMatchObject({ status: 409, type: 'urn:canbo:problem:version-conflict', currentVersion: 4 });
+    expect(filter.toProblem(new NotFoundProblem('Cadre'))).toEqual({
+      type: 'urn:canbo:problem:not-found',
+      title: 'Not found',
+      status: 404,
+      detail: 'Cadre was not found',
+    });
+    expect(filter.toProblem(new VersionConflictProblem('Cadre', 4))).toMatchObject({
+      status: 409,
+      type: 'urn:canbo:problem:version-conflict',
+      currentVersion: 4,
+    });
   });
 
   it('turns Nest`s HTTP exceptions into problems of their status', () => {
-    expect(filter.toProblem(new NotFoundException('Cannot GET /x'))).toEqual({ type: 'urn:canbo:problem:not-found', title: 'Not found', status: 404, detail: 'Cannot GET /x' });
-    expect(filter.toProblem(new HttpException({ message: ['a is wrong', 'b is wrong'] }, 400))).toMatchObject({ status: 400, detail: 'a is wrong; b is wrong' });
+    expect(filter.toProblem(new NotFoundException('Cannot GET /x'))).toEqual({
+      type: 'urn:canbo:problem:not-found',
+      title: 'Not found',
+      status: 404,
+      detail: 'Cannot GET /x',
+    });
+    expect(filter.toProblem(new HttpException({ message: ['a is wrong', 'b is wrong'] }, 400))).toMatchObject({
+      status: 400,
+      detail: 'a is wrong; b is wrong',
+    });
     expect(filter.toProblem(new HttpException('teapot', 418))).toMatchObject({ type: 'urn:canbo:problem:error', status: 418 });
     expect(filter.toProblem(new ThrottlerException())).toMatchObject({ type: 'urn:canbo:problem:too-many-requests', status: 429 });
   });
 
   it('keeps Fastify`s client errors (a 4xx statusCode) and their message', () => {
     const badJson = Object.assign(new Error('Body is not valid JSON'), { statusCode: 400 });
-    expect(filter.toProblem(badJson)).toEqual({ type: 'urn:canbo:problem:bad-request', title: 'Bad request', status: 400, detail: 'Body is not valid JSON' });
+    expect(filter.toProblem(badJson)).toEqual({
+      type: 'urn:canbo:problem:bad-request',
+      title: 'Bad request',
+      status: 400,
+      detail: 'Body is not valid JSON',
+    });
     const tooLarge = Object.assign(new Error('Request body is too large'), { statusCode: 413 });
     expect(filter.toProblem(tooLarge)).toMatchObject({ type: 'urn:canbo:problem:payload-too-large', status: 413 });
   });
@@ -158,7 +194,12 @@ describe('ProblemDetailsFilter: other errors', () => {
     ['undefined', undefined],
   ])('answers %s as a generic 500 that echoes nothing', (_, exception) => {
     const body = filter.toProblem(exception);
-    expect(body).toEqual({ type: 'urn:canbo:problem:internal', title: 'Internal error', status: 500, detail: 'Something went wrong on our side; it has been logged' });
+    expect(body).toEqual({
+      type: 'urn:canbo:problem:internal',
+      title: 'Internal error',
+      status: 500,
+      detail: 'Something went wrong on our side; it has been logged',
+    });
   });
 });
 
@@ -170,6 +211,7 @@ describe('isUniqueViolation', () => {
   });
 
   it('is false for anything that is not a wrapped driver error', () => {
-    for (const error of [null, undefined, 'x', new Error('x'), { code: '23505', constraint: 'k' }]) expect(isUniqueViolation(error, 'k')).toBe(false);
+    for (const error of [null, undefined, 'x', new Error('x'), { code: '23505', constraint: 'k' }])
+      expect(isUniqueViolation(error, 'k')).toBe(false);
   });
 });

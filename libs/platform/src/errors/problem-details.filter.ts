@@ -39,13 +39,27 @@ function fromDatabaseError(error: { code?: string; detail?: string; column?: str
   switch (error.code) {
     case '23505': {
       const errors = keyFields(error.detail).map((field) => ({ field, message: 'is already taken' }));
-      return { type: 'urn:canbo:problem:duplicate', title: 'Conflict', status: 409, detail: 'A record with the same unique value already exists', ...(errors.length ? { errors } : {}) };
+      return {
+        type: 'urn:canbo:problem:duplicate',
+        title: 'Conflict',
+        status: 409,
+        detail: 'A record with the same unique value already exists',
+        ...(errors.length ? { errors } : {}),
+      };
     }
     case '23503': {
       // On insert or update the row names something absent; on delete the row is still named by others.
       const referring = /is not present in table/.test(error.detail ?? '');
-      const errors = referring ? keyFields(error.detail).map((field) => ({ field, message: 'refers to a record that does not exist' })) : [];
-      return { type: 'urn:canbo:problem:reference', title: 'Conflict', status: 409, detail: 'The record refers to, or is referred to by, another record', ...(errors.length ? { errors } : {}) };
+      const errors = referring
+        ? keyFields(error.detail).map((field) => ({ field, message: 'refers to a record that does not exist' }))
+        : [];
+      return {
+        type: 'urn:canbo:problem:reference',
+        title: 'Conflict',
+        status: 409,
+        detail: 'The record refers to, or is referred to by, another record',
+        ...(errors.length ? { errors } : {}),
+      };
     }
     case '23502':
       return {
@@ -56,14 +70,24 @@ function fromDatabaseError(error: { code?: string; detail?: string; column?: str
         ...(error.column ? { errors: [{ field: fieldOf(error.column), message: 'is required' }] } : {}),
       };
     case '23514':
-      return { type: 'urn:canbo:problem:bad-request', title: 'Bad request', status: 400, detail: 'A value is outside what the record allows' };
+      return {
+        type: 'urn:canbo:problem:bad-request',
+        title: 'Bad request',
+        status: 400,
+        detail: 'A value is outside what the record allows',
+      };
     case '22P02':
     case '22007':
     case '22008':
     case '22003':
     case '22021':
     case '22P05':
-      return { type: 'urn:canbo:problem:bad-request', title: 'Bad request', status: 400, detail: 'A value has the wrong format or is out of range' };
+      return {
+        type: 'urn:canbo:problem:bad-request',
+        title: 'Bad request',
+        status: 400,
+        detail: 'A value has the wrong format or is out of range',
+      };
     case '40001':
     case '40P01':
       return { type: 'urn:canbo:problem:retry', title: 'Conflict', status: 409, detail: 'The request collided with another one; retry it' };
@@ -83,7 +107,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<ReplyLike>();
     const body = this.toProblem(exception);
-    if (body.status >= 500) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    if (body.status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     if (exception instanceof ThrottlerException) reply.header('retry-after', '60');
     reply.status(body.status).header('content-type', 'application/problem+json; charset=utf-8').send(body);
   }
@@ -98,7 +122,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const detail = Array.isArray(message) ? message.join('; ') : typeof message === 'string' ? message : title;
       return { type: `urn:canbo:problem:${slug}`, title, status, detail };
     }
-    const fromDb = typeof exception === 'object' && exception !== null ? fromDatabaseError((exception as { driverError?: object }).driverError ?? exception) : undefined;
+    const fromDb =
+      typeof exception === 'object' && exception !== null
+        ? fromDatabaseError((exception as { driverError?: object }).driverError ?? exception)
+        : undefined;
     if (fromDb) return fromDb;
     // Fastify's own client errors (bad JSON, wrong content type, body too large) carry a statusCode.
     const statusCode = (exception as { statusCode?: number } | null)?.statusCode;
@@ -106,6 +133,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const [slug, title] = TITLES[statusCode] ?? ['bad-request', 'Bad request'];
       return { type: `urn:canbo:problem:${slug}`, title, status: statusCode, detail: (exception as Error).message };
     }
-    return { type: 'urn:canbo:problem:internal', title: 'Internal error', status: HttpStatus.INTERNAL_SERVER_ERROR, detail: 'Something went wrong on our side; it has been logged' };
+    return {
+      type: 'urn:canbo:problem:internal',
+      title: 'Internal error',
+      status: HttpStatus.INTERNAL_SERVER_ERROR,
+      detail: 'Something went wrong on our side; it has been logged',
+    };
   }
 }

@@ -30,19 +30,19 @@ export class Problem extends HttpException {
   }
 
   toBody(): ProblemBody {
-    return { type: `urn:canbo:problem:${this.slug}`, title: this.title, status: this.getStatus(), detail: this.message, ...this.extensions };
+    return {
+      type: `urn:canbo:problem:${this.slug}`,
+      title: this.title,
+      status: this.getStatus(),
+      detail: this.message,
+      ...this.extensions,
+    };
   }
 }
 
 export class ValidationProblem extends Problem {
   constructor(readonly errors: FieldError[]) {
-    super(
-      HttpStatus.BAD_REQUEST,
-      'validation',
-      'Invalid request',
-      errors.map((e) => `${e.field}: ${e.message}`).join('; '),
-      { errors },
-    );
+    super(HttpStatus.BAD_REQUEST, 'validation', 'Invalid request', errors.map((e) => `${e.field}: ${e.message}`).join('; '), { errors });
   }
 }
 

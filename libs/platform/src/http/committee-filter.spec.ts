@@ -10,7 +10,12 @@ describe('committeeRangeOf: the one place the default lives', () => {
   });
 
   it('with subtree=true, is the same subtree', () => {
-    expect(committeeRangeOf({ committeeId: COMMITTEE.id, subtree: true }, COMMITTEE)).toEqual({ subtree: true, id: COMMITTEE.id, pre: 40, lastPre: 50 });
+    expect(committeeRangeOf({ committeeId: COMMITTEE.id, subtree: true }, COMMITTEE)).toEqual({
+      subtree: true,
+      id: COMMITTEE.id,
+      pre: 40,
+      lastPre: 50,
+    });
   });
 
   it('with subtree=false, is the committee alone, by id, with no interval to misuse', () => {
@@ -25,8 +30,14 @@ describe('committeeRangeOf: the one place the default lives', () => {
 
 /** The query string as the API's ValidationPipe turns it into the DTO (the options of apps/api's pipe). */
 describe('CommitteeScopedQuery from a query string', () => {
-  const pipe = new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationExceptionFactory });
-  const parse = <T>(metatype: new () => T, query: Record<string, string>) => pipe.transform(query, { type: 'query', metatype }) as Promise<T>;
+  const pipe = new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: validationExceptionFactory,
+  });
+  const parse = <T>(metatype: new () => T, query: Record<string, string>) =>
+    pipe.transform(query, { type: 'query', metatype }) as Promise<T>;
   const refused = async (query: Record<string, string>) =>
     parse(CommitteeScopedQuery, query).then(
       () => {
@@ -67,6 +78,8 @@ describe('CommitteeScopedQuery from a query string', () => {
   });
 
   it('is a CommitteeFilter: the same two fields on the bare filter', async () => {
-    expect(await parse(CommitteeFilter, { committeeId: COMMITTEE.id, subtree: 'false' })).toEqual(Object.assign(new CommitteeFilter(), { committeeId: COMMITTEE.id, subtree: false }));
+    expect(await parse(CommitteeFilter, { committeeId: COMMITTEE.id, subtree: 'false' })).toEqual(
+      Object.assign(new CommitteeFilter(), { committeeId: COMMITTEE.id, subtree: false }),
+    );
   });
 });

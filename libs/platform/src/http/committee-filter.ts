@@ -37,5 +37,7 @@ export type CommitteeRange =
 
 /** The range a filter asks for, given its committee's interval: the one place the default lives. */
 export function committeeRangeOf(filter: CommitteeFilter, committee: { id: string; pre: number; lastPre: number }): CommitteeRange {
-  return filter.subtree === false ? { subtree: false, id: committee.id } : { subtree: true, id: committee.id, pre: committee.pre, lastPre: committee.lastPre };
+  return filter.subtree === false
+    ? { subtree: false, id: committee.id }
+    : { subtree: true, id: committee.id, pre: committee.pre, lastPre: committee.lastPre };
 }

@@ -1,5 +1,14 @@
 import { ValidationPipe } from '@nestjs/common';
-import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, PageQuery, ProblemDetailsFilter, toPage, validationExceptionFactory, ValidationProblem } from '../index';
+import {
+  decodeCursor,
+  encodeCursor,
+  MAX_PAGE_SIZE,
+  PageQuery,
+  ProblemDetailsFilter,
+  toPage,
+  validationExceptionFactory,
+  ValidationProblem,
+} from '../index';
 
 const UUID = '0f6c2b1e-9a4d-4c3b-8e2f-1a2b3c4d5e6f';
 const AT = '2025-11-30T08:15:00.123456Z';
@@ -107,7 +116,12 @@ describe('toPage', () => {
 });
 
 describe('PageQuery', () => {
-  const pipe = new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationExceptionFactory });
+  const pipe = new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: validationExceptionFactory,
+  });
   const parse = (query: Record<string, string>) => pipe.transform(query, { type: 'query', metatype: PageQuery }) as Promise<PageQuery>;
 
   it('defaults to 50 and takes limits from 1 to the maximum', async () => {
@@ -122,7 +136,9 @@ describe('PageQuery', () => {
       (error: unknown) => error,
     );
     expect(problem).toBeInstanceOf(ValidationProblem);
-    expect((problem as ValidationProblem).errors).toEqual([{ field: 'limit', message: `limit must be an integer from 1 to ${MAX_PAGE_SIZE}` }]);
+    expect((problem as ValidationProblem).errors).toEqual([
+      { field: 'limit', message: `limit must be an integer from 1 to ${MAX_PAGE_SIZE}` },
+    ]);
   });
 
   it('refuses a cursor longer than 2000 characters before decoding it', async () => {

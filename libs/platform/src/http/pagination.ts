@@ -20,7 +20,7 @@ export class PageQuery {
   })
   limit = 50;
 
-  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page\'s `nextCursor`' })
+  @ApiPropertyOptional({ description: "Opaque cursor from the previous page's `nextCursor`" })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -47,10 +47,13 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 type CursorPart = 'string' | 'number' | 'uuid' | 'timestamp';
 
 const fitsPart = (v: unknown, part: CursorPart) =>
-  part === 'number' ? typeof v === 'number' && Number.isFinite(v)
-  : part === 'uuid' ? typeof v === 'string' && UUID.test(v)
-  : part === 'timestamp' ? typeof v === 'string' && ISO_TIME.test(v)
-  : typeof v === 'string';
+  part === 'number'
+    ? typeof v === 'number' && Number.isFinite(v)
+    : part === 'uuid'
+      ? typeof v === 'string' && UUID.test(v)
+      : part === 'timestamp'
+        ? typeof v === 'string' && ISO_TIME.test(v)
+        : typeof v === 'string';
 
 export function decodeCursor(cursor: string, shape: readonly CursorPart[]): (string | number)[] {
   let key: unknown;
@@ -59,10 +62,7 @@ export function decodeCursor(cursor: string, shape: readonly CursorPart[]): (str
   } catch {
     key = undefined;
   }
-  const fits =
-    Array.isArray(key) &&
-    key.length === shape.length &&
-    key.every((v, i) => fitsPart(v, shape[i]));
+  const fits = Array.isArray(key) && key.length === shape.length && key.every((v, i) => fitsPart(v, shape[i]));
   if (!fits) throw new ValidationProblem([{ field: 'cursor', message: 'cursor is not valid for this list and sort' }]);
   return key as (string | number)[];
 }

@@ -3,7 +3,21 @@
  * replaced, whatever its name (`q`, a name, a birth date, an ID-card number a future filter may take):
  * searches are personal data, and a list of what to hide would miss the next filter someone adds.
  */
-const LOGGED_QUERY_PARAMS = new Set(['limit', 'cursor', 'sort', 'subtree', 'exact', 'committeeId', 'userId', 'entityId', 'entityType', 'actorId', 'action', 'status', 'role']);
+const LOGGED_QUERY_PARAMS = new Set([
+  'limit',
+  'cursor',
+  'sort',
+  'subtree',
+  'exact',
+  'committeeId',
+  'userId',
+  'entityId',
+  'entityType',
+  'actorId',
+  'action',
+  'status',
+  'role',
+]);
 
 const REDACTED = 'redacted';
 

@@ -84,7 +84,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
             );
         } catch (error) {
           // Recorded and committed (the rows stay pending); the caller waits before the next try.
-          await this.outbox.markFailed(rows.map((r) => r.id), (error as Error).message);
+          await this.outbox.markFailed(
+            rows.map((r) => r.id),
+            (error as Error).message,
+          );
           this.logger.warn(`outbox relay: ${(error as Error).message}; ${rows.length} job(s) stay pending`);
           return -1;
         }

@@ -31,6 +31,9 @@ export class Outbox {
   async addMany<P>(job: JobDefinition<P>, items: readonly { key: string; payload: P }[]): Promise<void> {
     if (!this.txHost.isTransactionActive()) throw new OutboxOutsideTransactionError();
     if (items.length === 0) return;
-    await this.entries.add(job, items.map((i) => ({ jobId: jobIdOf(job, i.key), payload: i.payload })));
+    await this.entries.add(
+      job,
+      items.map((i) => ({ jobId: jobIdOf(job, i.key), payload: i.payload })),
+    );
   }
 }

@@ -24,7 +24,12 @@ export interface JobDefinition<Payload> {
   attempts: number;
 }
 
-const define = <Payload>(queue: QueueName, name: string, version: number, attempts = 5): JobDefinition<Payload> => ({ queue, name, version, attempts });
+const define = <Payload>(queue: QueueName, name: string, version: number, attempts = 5): JobDefinition<Payload> => ({
+  queue,
+  name,
+  version,
+  attempts,
+});
 
 export const Jobs = {
   heartbeat: define<Record<string, never>>(QueueName.Maintenance, 'heartbeat', 1, 1),
