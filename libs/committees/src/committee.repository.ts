@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { SqlScope, SystemScope } from '@canbo/access';
-import { CommitteeRange, Where } from '@canbo/platform';
+import { CommitteeRange, Where, givenChanges } from '@canbo/platform';
 import { Committee } from './committee.entity';
 import { CommitteeLevel } from './committee-level.entity';
 import { RENUMBER_SQL, TREE_LOCK_SQL } from './tree-queries';
@@ -62,10 +62,6 @@ const SELECT = `
 
 /** bigint comes back from pg as text; pre-order numbers stay far below 2^53. */
 const parse = (r: CommitteeRecord): CommitteeRecord => ({ ...r, pre: Number(r.pre), lastPre: Number(r.lastPre) });
-
-/** Only the changes given: an absent or null field keeps its value (PATCH semantics). */
-const given = <T extends object>(changes: T): Partial<T> =>
-  Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
 
 /**
  * The committee tree's SQL: reads bounded by the caller's scope (committees are the tenants
@@ -174,7 +170,7 @@ export class CommitteeRepository {
 
   /** Changes the given fields (absent or null ones stay); the version goes up. */
   async update(id: string, changes: Partial<Pick<Committee, 'name' | 'code' | 'levelCode' | 'parentId'>>): Promise<void> {
-    await this.tx.getRepository(Committee).update({ id }, given(changes));
+    await this.tx.getRepository(Committee).update({ id }, givenChanges(changes));
   }
 
   /** Marks the committee dissolved into `successorId` as of `effectiveOn` (today without it). */

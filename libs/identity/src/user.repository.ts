@@ -3,12 +3,8 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { SelectQueryBuilder } from 'typeorm';
 import type { Assignment, SqlScope, SystemScope } from '@canbo/access';
-import { Sql, foldedLikeContaining } from '@canbo/platform';
+import { Sql, foldedLikeContaining, givenChanges } from '@canbo/platform';
 import { AppUser } from './app-user.entity';
-
-/** Only the changes given: an absent or null field keeps its value (PATCH semantics). */
-const given = <T extends object>(changes: T): Partial<T> =>
-  Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined && v !== null)) as Partial<T>;
 
 /** The account and one live assignment (with its committee) per row, as the actor is built from it. */
 export interface ActorRow {
@@ -97,7 +93,7 @@ export class UserRepository {
    * when it is not: someone changed it since it was read.
    */
   async update(id: string, version: number, changes: UserChanges): Promise<AppUser | null> {
-    const { affected } = await this.users.update({ id, version }, given(changes));
+    const { affected } = await this.users.update({ id, version }, givenChanges(changes));
     return affected ? this.users.findOneByOrFail({ id }) : null;
   }
 

@@ -49,4 +49,4 @@ export { Public, IS_PUBLIC } from './http/public';
 export { HealthModule, RedisHealthIndicator } from './health/health';
 export { toBoolean, trimmed } from './http/transforms';
 export { IfMatch, etagOf, expectedVersion } from './http/version';
-export { groupBy, chunk } from './collections';
+export { groupBy, chunk, givenChanges } from './collections';
