@@ -1,7 +1,7 @@
 import { OnWorkerEvent, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
-import { JobFailureRepository } from '@canbo/audit';
+import { JobFailures } from '@canbo/audit';
 import { Envelope, JobDefinition, asSystem } from '@canbo/platform';
 
 /**
@@ -22,7 +22,7 @@ export const workerOptions = () => {
 export abstract class CatalogueProcessor extends WorkerHost {
   protected readonly logger = new Logger(this.constructor.name);
 
-  constructor(protected readonly failures: JobFailureRepository) {
+  constructor(protected readonly failures: JobFailures) {
     super();
   }
 

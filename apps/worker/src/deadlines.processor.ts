@@ -2,7 +2,7 @@ import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { ReminderEngine } from '@canbo/deadlines';
 import { Jobs, QueueName } from '@canbo/platform';
-import { JobFailureRepository } from '@canbo/audit';
+import { JobFailures } from '@canbo/audit';
 import { CatalogueProcessor, workerOptions } from './catalogue-processor';
 
 /** The reminder engine's jobs: the scan fans out onto this same queue, one job per committee's steps. */
@@ -11,7 +11,7 @@ export class DeadlinesProcessor extends CatalogueProcessor {
   static readonly handles = [Jobs.scanDeadlines.name, Jobs.deadlineSteps.name];
 
   constructor(
-    failures: JobFailureRepository,
+    failures: JobFailures,
     private readonly reminders: ReminderEngine,
     @InjectQueue(QueueName.Deadlines) private readonly queue: Queue,
   ) {

@@ -1,6 +1,6 @@
 import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
-import { AuditCheckpoints, AuditVerifications, JobFailureRepository } from '@canbo/audit';
+import { AuditCheckpoints, AuditVerifications, JobFailures } from '@canbo/audit';
 import { Jobs, QueueName } from '@canbo/platform';
 import { CatalogueProcessor, workerOptions } from './catalogue-processor';
 
@@ -13,7 +13,7 @@ export class MaintenanceProcessor extends CatalogueProcessor {
   lastHeartbeatAt: Date | undefined;
 
   constructor(
-    failures: JobFailureRepository,
+    failures: JobFailures,
     private readonly checkpoints: AuditCheckpoints,
     private readonly verifications: AuditVerifications,
   ) {

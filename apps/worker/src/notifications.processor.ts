@@ -2,7 +2,7 @@ import { Processor } from '@nestjs/bullmq';
 import { Job, UnrecoverableError } from 'bullmq';
 import { NotificationsService } from '@canbo/notifications';
 import { Jobs, QueueName } from '@canbo/platform';
-import { JobFailureRepository } from '@canbo/audit';
+import { JobFailures } from '@canbo/audit';
 import { CatalogueProcessor, workerOptions } from './catalogue-processor';
 
 /** Delivery on channels besides the inbox. SMTP servers are slow and few: a handful of sends at a time. */
@@ -11,7 +11,7 @@ export class NotificationsProcessor extends CatalogueProcessor {
   static readonly handles = [Jobs.sendEmail.name];
 
   constructor(
-    failures: JobFailureRepository,
+    failures: JobFailures,
     private readonly notifications: NotificationsService,
   ) {
     super(failures);

@@ -18,6 +18,7 @@ import { AuditCheckpoints } from './checkpoint';
 import { JobFailure } from './job-failure.entity';
 import { JobFailureRepository } from './job-failure.repository';
 import { JobFailuresController } from './job-failures.controller';
+import { JobFailures } from './job-failures.service';
 
 @Global()
 @Module({
@@ -33,7 +34,8 @@ import { JobFailuresController } from './job-failures.controller';
     AuditEventRepository,
     AuditVerificationRepository,
     JobFailureRepository,
+    JobFailures,
   ],
-  exports: [AuditService, AuditCheckpoints, AuditVerifications, JobFailureRepository],
+  exports: [AuditService, AuditCheckpoints, AuditVerifications, JobFailures],
 })
 export class AuditModule {}
