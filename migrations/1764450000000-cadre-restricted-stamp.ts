@@ -5,7 +5,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * of the public fields can see; `restricted_version` / `restricted_updated_at` move when a write
  * changed only the restricted groups (discipline, notes, family). Callers who may not read those
  * groups see the public stamp alone, so a restricted-only change is invisible to them; readers of the
- * restricted groups see the sum, which moves on every change (cadres.service.ts, `stampOf`).
+ * restricted groups see the sum, which moves on every change (cadre.mappers.ts, `stampOf`).
  * Both additions are metadata-only in PostgreSQL (a constant default, a nullable column): no rewrite.
  */
 export class CadreRestrictedStamp1764450000000 implements MigrationInterface {

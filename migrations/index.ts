@@ -8,6 +8,7 @@ import { DeadlinesNotifications1764400000000 } from './1764400000000-deadlines-n
 import { CadreRestrictedStamp1764450000000 } from './1764450000000-cadre-restricted-stamp';
 import { AuditCompleteness1764500000000 } from './1764500000000-audit-completeness';
 import { RowLevelSecurity1764600000000 } from './1764600000000-row-level-security';
+import { CadreAgeTallyPre1764700000000 } from './1764700000000-cadre-age-tally-pre';
 
 /** Every migration, in order. Tools pass this list to the data source; nothing is found by glob. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   CadreRestrictedStamp1764450000000,
   AuditCompleteness1764500000000,
   RowLevelSecurity1764600000000,
+  CadreAgeTallyPre1764700000000,
 ];

@@ -19,6 +19,12 @@ describe('the committee tree', () => {
       SELECT k.id FROM cadre k JOIN committee w ON w.id = k.committee_id JOIN committee m ON m.id = k.managing_committee_id
        WHERE k.committee_pre <> w.pre OR k.managing_pre <> m.pre OR NOT (w.pre BETWEEN m.pre AND m.last_pre)`);
     expect(stale).toEqual([]);
+    // The tallies copy the pre-order number too (row-level security checks it there).
+    const { rows: staleTallies } = await api.db.query(`
+      SELECT t.committee_id FROM cadre_tally t JOIN committee c ON c.id = t.committee_id WHERE t.n > 0 AND t.committee_pre <> c.pre
+      UNION ALL
+      SELECT t.committee_id FROM cadre_age_tally t JOIN committee c ON c.id = t.committee_id WHERE t.n > 0 AND t.committee_pre <> c.pre`);
+    expect(staleTallies).toEqual([]);
   }
 
   const create = (auth: string, body: Record<string, unknown>) =>

@@ -7,6 +7,8 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 @Entity('cadre_age_tally')
 export class CadreAgeTally {
   @PrimaryColumn('uuid') committeeId: string;
+  /** The committee's pre-order number (bigint, as text), kept in step by the trigger: what row-level security checks. */
+  @Column('bigint') committeePre: string;
   @PrimaryColumn('text') gender: string;
   @PrimaryColumn('int') birthYear: number;
   @Column('int') n: number;
