@@ -13,6 +13,11 @@ node scripts/services.mjs up
 # Nx runs the tasks with its cache (.nx/): a task whose inputs (declared in nx.json and project.json) have not
 # changed since it last passed is not run again, and a change to one lib re-runs what depends on it.
 step() { printf '\n== %s\n' "$*"; }
+step "lock file (npm ci accepts it as a fresh clone would)"
+# The registry lacks some optional platform packages (e.g. vite's napi-windows-process-start-time, Windows
+# only): `npm install` then drops their lock entries and `npm ci` refuses the file. Their entries are kept
+# by hand (version, optional, os); this dry run, a few seconds, catches a lock file that lost one.
+npm ci --dry-run --ignore-scripts --no-audit --no-fund >/dev/null
 step "formatting (Prettier)"
 npx prettier --check . --log-level warn
 step "lint, type-check, unit tests (each app and lib)"
