@@ -3,6 +3,7 @@ import type { Messages } from './vi';
 /** English: the portal's second language. */
 export const en: Messages = {
   app: { title: 'Canbo — Cadre records', language: 'Language', logout: 'Sign out' },
+  buttons: { logout: 'Sign out' },
   login: {
     title: 'Sign in',
     subtitle: 'Cadre records system',

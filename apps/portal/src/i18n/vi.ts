@@ -1,6 +1,8 @@
 /** Vietnamese: the portal's first language. Keys mirror en.ts. */
 export const vi = {
   app: { title: 'Canbo — Quản lý cán bộ', language: 'Ngôn ngữ', logout: 'Đăng xuất' },
+  /** Refine's own keys (the menu's sign-out entry, buttons). */
+  buttons: { logout: 'Đăng xuất' },
   login: {
     title: 'Đăng nhập',
     subtitle: 'Hệ thống quản lý hồ sơ cán bộ',

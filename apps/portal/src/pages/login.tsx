@@ -13,11 +13,10 @@ interface Credentials {
 export function LoginPage() {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
-  const { mutate: login, isPending } = useLogin<Credentials>({
-    mutationOptions: {
-      onSuccess: (result) => setError(result.success ? null : (result.error?.message ?? t('login.errors.unknown'))),
-    },
-  });
+  // Per call, not in mutationOptions: those would replace Refine's own onSuccess, which redirects.
+  const { mutate, isPending } = useLogin<Credentials>();
+  const login = (values: Credentials) =>
+    mutate(values, { onSuccess: (result) => setError(result.success ? null : (result.error?.message ?? t('login.errors.unknown'))) });
   return (
     <main style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f5f5f5', padding: 16 }}>
       <Card style={{ width: '100%', maxWidth: 400 }}>

@@ -1,0 +1,60 @@
+import { DEMO_PASSWORD_DEFAULT } from '../../scripts/demo/demo-data';
+import { seriousViolations, startPortalWorld, type PortalWorld } from './browser';
+
+describe('portal: admin.th signs in and finds a file', () => {
+  let world: PortalWorld;
+  beforeAll(async () => {
+    world = await startPortalWorld('login');
+  });
+  afterAll(() => world?.close());
+
+  it('signs in, in Vietnamese, searches without diacritics and opens the file', async () => {
+    const { page, portal } = world;
+    await page.goto(`${portal.url}/`);
+
+    // Logged out at /: the sign-in page, in Vietnamese.
+    await page.waitForURL(/\/login$/);
+    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('vi');
+    expect(await seriousViolations(page)).toEqual([]);
+    await world.screenshot('01-login');
+
+    // A wrong password is answered in words.
+    await page.getByLabel('Tên đăng nhập').fill('admin.th');
+    await page.getByLabel('Mật khẩu').fill('not-the-password-1');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('alert').getByText('Tên đăng nhập hoặc mật khẩu không đúng.').waitFor();
+
+    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD_DEFAULT);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+
+    // The cadre list, with its total and the menu entry the ability allows.
+    await page.waitForURL(/\/cadres$/);
+    await page.getByRole('heading', { name: 'Hồ sơ cán bộ' }).waitFor();
+    await page.getByTestId('cadre-total').waitFor();
+    await page.locator('.ant-table-row').first().waitFor();
+    await page.getByRole('menuitem', { name: /Hồ sơ cán bộ/ }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await world.screenshot('02-cadre-list');
+
+    // Search as people type: no diacritics.
+    await page.getByRole('searchbox', { name: /Tìm theo họ tên/ }).fill('nguyen van hung');
+    await page.getByRole('searchbox', { name: /Tìm theo họ tên/ }).press('Enter');
+    const hit = page.getByRole('link', { name: 'Nguyễn Văn Hùng' }).first();
+    await hit.waitFor();
+    await world.screenshot('03-search');
+
+    // The file: identity fields, dates as dd/mm/yyyy, and (admin.th manages it) the restricted groups.
+    await hit.click();
+    await page.waitForURL(/\/cadres\/[0-9a-f-]{36}$/);
+    await page.getByTestId('cadre-name').getByText('Nguyễn Văn Hùng').waitFor();
+    await page.getByText('Sơ yếu lý lịch').waitFor();
+    await page.getByTestId('cadre-restricted').waitFor();
+    const birth = await page
+      .locator('.ant-descriptions-item-label', { hasText: 'Ngày sinh' })
+      .locator('xpath=following-sibling::td[1]')
+      .innerText();
+    expect(birth).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    await world.screenshot('04-cadre-file');
+  });
+});
