@@ -70,11 +70,11 @@ export function servePortal(options: {
   });
 }
 
-// `node dist/scripts/portal/serve.js`: the demo's portal on PORTAL_PORT, talking to the API on PORT.
+// `node dist/scripts/portal/serve.js`: the demo's portal on PORTAL_PORT (all interfaces, like the API), talking to the API on PORT.
 if (require.main === module) {
   const port = Number(process.env.PORTAL_PORT || 4200);
   const apiUrl = process.env.PORTAL_API_URL || `http://localhost:${process.env.PORT || 3000}/api/v1`;
-  servePortal({ port, apiUrl, host: process.env.PORTAL_HOST || 'localhost' }).then(
+  servePortal({ port, apiUrl, host: '0.0.0.0' }).then(
     (portal) => console.log(JSON.stringify({ msg: 'portal listening', url: `http://localhost:${portal.port}`, apiUrl })),
     (error: unknown) => {
       console.error(error instanceof Error ? error.message : error);
