@@ -1,4 +1,10 @@
-/** The API's views the pages read (libs/cadres/src/cadre.dto.ts, libs/committees). */
+import type { DisciplineDto, FamilyMemberDto } from '../api';
+
+/**
+ * The API's views the pages read (libs/cadres/src/cadre.dto.ts, libs/committees), by hand: the API does
+ * not declare these responses in its OpenAPI document yet (no @ApiOkResponse on GET /cadres, /cadres/:id,
+ * /committees), so they are not in ../api/schema.d.ts. Once they are, use those types instead.
+ */
 export interface CadreSummary {
   id: string;
   committeeId: string;
@@ -19,9 +25,9 @@ export interface CadreFile extends CadreSummary {
   educationLevel: string | null;
   politicalTheoryLevel: string | null;
   version: number;
-  discipline?: { form: string; decidedOn: string; effectUntil?: string; decisionRef?: string; reason?: string }[];
+  discipline?: DisciplineDto[];
   politicalNotes?: string | null;
-  family?: { relation: string; fullName: string; birthYear?: number; hometown?: string; occupation?: string }[];
+  family?: FamilyMemberDto[];
 }
 
 export interface Committee {

@@ -1,5 +1,6 @@
 import type { HttpError } from '@refinedev/core';
 import { API_URL } from '../config';
+import type { TokenPairView } from '../api';
 
 /** An RFC 9457 problem as the API writes it (libs/platform/src/errors/problems.ts). */
 export interface Problem {
@@ -11,11 +12,7 @@ export interface Problem {
   [extension: string]: unknown;
 }
 
-export interface TokenPair {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn: number;
-}
+export type TokenPair = TokenPairView;
 
 const STORAGE_KEY = 'canbo.session';
 

@@ -1,21 +1,10 @@
 import { createMongoAbility, type MongoAbility } from '@casl/ability';
 import { unpackRules, type PackRule } from '@casl/ability/extra';
 import { api } from './http';
+import type { MeView } from '../api';
 
-export interface Assignment {
-  id: string;
-  role: string;
-  committeeId: string;
-  committeeCode: string;
-  committeeName: string;
-}
-
-/** GET /me: the caller, its role assignments and its CASL rules, packed (libs/identity MeView). */
-export interface Me {
-  user: { id: string; username: string; displayName: string; email: string | null };
-  assignments: Assignment[];
-  rules: PackRule<never>[];
-}
+/** GET /me: the caller, its role assignments and its CASL rules, packed with @casl/ability/extra packRules. */
+export type Me = Omit<MeView, 'rules'> & { rules: PackRule<never>[] };
 
 export type PortalAbility = MongoAbility;
 
