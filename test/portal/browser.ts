@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { PORTAL_DIST, servePortal, type PortalServer } from '../../scripts/portal/serve';
@@ -95,4 +96,20 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.length} elements, the first: ${v.nodes[0]?.target.join(' ')})`);
+}
+
+/** Records the JavaScript a page loads: call before navigating, then `gzippedBytes()` once it is shown. */
+export function recordScripts(page: Page): { gzippedBytes(): Promise<number>; files: string[] } {
+  const bodies: Promise<Buffer>[] = [];
+  const files: string[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script' || !response.ok()) return;
+    files.push(new URL(response.url()).pathname);
+    bodies.push(response.body());
+  });
+  return {
+    files,
+    // The test's server does not compress; what a compressing server would send is the gzip of each file.
+    gzippedBytes: async () => (await Promise.all(bodies)).reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0),
+  };
 }

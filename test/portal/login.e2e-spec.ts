@@ -1,5 +1,8 @@
 import { DEMO_PASSWORD_DEFAULT } from '../../scripts/demo/demo-data';
-import { seriousViolations, startPortalWorld, type PortalWorld } from './browser';
+import { recordScripts, seriousViolations, startPortalWorld, type PortalWorld } from './browser';
+
+/** The login page's JavaScript budget, gzipped (issue 9: route-level code splitting keeps it small). */
+const LOGIN_JS_BUDGET = 400 * 1024;
 
 describe('portal: admin.th signs in and finds a file', () => {
   let world: PortalWorld;
@@ -10,12 +13,16 @@ describe('portal: admin.th signs in and finds a file', () => {
 
   it('signs in, in Vietnamese, searches without diacritics and opens the file', async () => {
     const { page, portal } = world;
+    const scripts = recordScripts(page);
     await page.goto(`${portal.url}/`);
 
     // Logged out at /: the sign-in page, in Vietnamese.
     await page.waitForURL(/\/login$/);
     await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('vi');
+    const loginJs = await scripts.gzippedBytes();
+    console.log(`portal: the login page loads ${scripts.files.length} scripts, ${(loginJs / 1024).toFixed(1)} KiB gzipped`);
+    expect(loginJs).toBeLessThanOrEqual(LOGIN_JS_BUDGET);
     expect(await seriousViolations(page)).toEqual([]);
     await world.screenshot('01-login');
 
