@@ -64,4 +64,19 @@ describe('portal: admin.th signs in and finds a file', () => {
     expect(birth).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
     await world.screenshot('04-cadre-file');
   });
+
+  it('signs out; operator signs in and is offered no cadre menu', async () => {
+    const { page } = world;
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.waitForURL(/\/login$/);
+    await page.getByLabel('Tên đăng nhập').fill('operator');
+    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD_DEFAULT);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { name: /^Xin chào/ }).waitFor();
+    await page.getByText('Quản trị hệ thống — Ban Chấp hành Trung ương').waitFor();
+    // The menu is there (its sign-out entry), without the cadre entry the ability does not allow.
+    await page.getByRole('menuitem', { name: /Đăng xuất/ }).waitFor();
+    expect(await page.getByRole('menuitem', { name: /Hồ sơ cán bộ/ }).count()).toBe(0);
+    await world.screenshot('05-operator-home');
+  });
 });

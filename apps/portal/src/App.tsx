@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Authenticated, Refine } from '@refinedev/core';
-import routerProvider, { CatchAllNavigate, NavigateToResource } from '@refinedev/react-router';
-import { BrowserRouter, Outlet, Route, Routes } from 'react-router';
+import routerProvider, { CatchAllNavigate } from '@refinedev/react-router';
+import { BrowserRouter, Navigate, Outlet, Route, Routes } from 'react-router';
 import { ConfigProvider, Spin } from 'antd';
 import viVN from 'antd/locale/vi_VN';
 import enUS from 'antd/locale/en_US';
@@ -14,6 +14,7 @@ import { LoginPage } from './pages/login';
 
 // Everything behind the login is loaded on demand, so the login page carries only what it needs.
 const AppLayout = lazy(() => import('./pages/layout'));
+const Home = lazy(() => import('./pages/home'));
 const CadreList = lazy(() => import('./pages/cadre-list'));
 const CadreShow = lazy(() => import('./pages/cadre-show'));
 
@@ -59,7 +60,7 @@ export function App() {
                   </Authenticated>
                 }
               >
-                <Route index element={<NavigateToResource resource="cadres" />} />
+                <Route index element={<Home />} />
                 <Route path="/cadres">
                   <Route index element={<CadreList />} />
                   <Route path=":id" element={<CadreShow />} />
@@ -68,7 +69,7 @@ export function App() {
               <Route
                 element={
                   <Authenticated key="login" fallback={<Outlet />} loading={loading}>
-                    <NavigateToResource resource="cadres" />
+                    <Navigate to="/" replace />
                   </Authenticated>
                 }
               >

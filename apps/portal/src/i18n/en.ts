@@ -21,6 +21,16 @@ export const en: Messages = {
       unknown: 'Sign-in failed. Please try again.',
     },
   },
+  home: { welcome: 'Welcome, {{name}}', roles: 'Your roles' },
+  roles: {
+    operator: 'Operator',
+    auditor: 'Auditor',
+    admin: 'Administrator',
+    officer: 'Officer',
+    secretary: 'Secretary',
+    viewer: 'Viewer',
+    voter: 'Voter',
+  },
   cadres: {
     cadres: 'Cadre files',
     search: 'Search by name (diacritics optional)',

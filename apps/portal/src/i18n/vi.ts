@@ -20,6 +20,16 @@ export const vi = {
       unknown: 'Đăng nhập không thành công. Vui lòng thử lại.',
     },
   },
+  home: { welcome: 'Xin chào, {{name}}', roles: 'Vai trò của bạn' },
+  roles: {
+    operator: 'Quản trị hệ thống',
+    auditor: 'Kiểm tra',
+    admin: 'Quản trị',
+    officer: 'Cán bộ nghiệp vụ',
+    secretary: 'Bí thư',
+    viewer: 'Xem',
+    voter: 'Người bỏ phiếu',
+  },
   cadres: {
     cadres: 'Hồ sơ cán bộ',
     search: 'Tìm theo họ tên (có thể gõ không dấu)',

@@ -25,7 +25,7 @@ export const authProvider: AuthProvider = {
       const pair = await api<TokenPair>('/auth/login', { method: 'POST', body: { username, password }, anonymous: true });
       session.set(pair);
       forgetMe();
-      return { success: true, redirectTo: '/cadres' };
+      return { success: true, redirectTo: '/' };
     } catch (error) {
       const e = error as HttpError;
       return { success: false, error: { name: 'login', message: loginErrorMessage(e), statusCode: e.statusCode } as HttpError };
@@ -37,7 +37,9 @@ export const authProvider: AuthProvider = {
     if (pair) await api('/auth/logout', { method: 'POST', body: { refreshToken: pair.refreshToken } }).catch(() => undefined);
     session.clear();
     forgetMe();
-    return { success: true, redirectTo: '/login' };
+    // A fresh page: nothing the previous user loaded (files, permissions, cached answers) stays in memory.
+    window.location.replace('/login');
+    return { success: true };
   },
 
   async check() {
