@@ -17,6 +17,13 @@ set -a; source .env; set +a
 
 node scripts/services.mjs up
 bash scripts/ensure-build.sh
+echo "demo: building the portal into apps/portal/dist (cached by Nx)"
+mkdir -p .data/logs
+NX_DAEMON=false NX_NO_CLOUD=true npx nx run portal:build --outputStyle=static >.data/logs/portal-build.log 2>&1 || {
+  echo "demo: the portal's build failed; the end of .data/logs/portal-build.log:" >&2
+  tail -n 20 .data/logs/portal-build.log >&2
+  exit 1
+}
 node dist/scripts/migrate.js up
 node dist/scripts/seed-demo.js
 
@@ -46,13 +53,15 @@ if [[ -z "${SMTP_URL:-}" ]]; then
 fi
 run api node dist/apps/api/src/main.js
 run worker node dist/apps/worker/src/main.js
+run portal node dist/scripts/portal/serve.js
 
 port="${PORT:-3000}"
 worker_port="${WORKER_HEALTH_PORT:-3001}"
+portal_port="${PORTAL_PORT:-4200}"
 ready() { curl -fs -o /dev/null --max-time 2 "$1"; }
-echo "demo: starting the API and the worker (logs in $logs/)"
+echo "demo: starting the API, the worker and the portal (logs in $logs/)"
 for ((waited = 0; ; waited++)); do
-  ready "http://127.0.0.1:${port}/health/ready" && ready "http://127.0.0.1:${worker_port}/health/ready" && break
+  ready "http://127.0.0.1:${port}/health/ready" && ready "http://127.0.0.1:${worker_port}/health/ready" && ready "http://127.0.0.1:${portal_port}/" && break
   for p in "${pids[@]}"; do
     if ! kill -0 "$p" 2>/dev/null; then
       echo "demo: the ${name_of[$p]} process stopped before Canbo was ready; the end of $logs/${name_of[$p]}.log:" >&2
@@ -61,7 +70,7 @@ for ((waited = 0; ; waited++)); do
     fi
   done
   if ((waited == 240)); then
-    echo "demo: the API or the worker is not ready after 2 minutes; see $logs/api.log and $logs/worker.log" >&2
+    echo "demo: the API, the worker or the portal is not ready after 2 minutes; see $logs/api.log, $logs/worker.log and $logs/portal.log" >&2
     exit 1
   fi
   sleep 0.5
@@ -78,6 +87,7 @@ done < <(node scripts/services.mjs status 2>/dev/null || true)
 cat <<MSG
 
   Canbo is running.
+    Portal     http://localhost:${portal_port}   (sign in as admin.th / ${DEMO_PASSWORD:-demo-Passw0rd!})
     API        http://localhost:${port}/api/v1
     API docs   http://localhost:${port}/api/docs
     Health     http://localhost:${port}/health/ready   (worker: http://localhost:${worker_port}/health/ready)
@@ -85,7 +95,7 @@ cat <<MSG
     Inbox      GET /api/v1/notifications (admin.th, admin.ns: reminders and an escalation within a minute)
     E-mail     ${mail_viewer:-sent through ${SMTP_URL}}
     Logs       ${logs}/api.log, ${logs}/worker.log (tail -f them to follow requests and jobs)
-  Ctrl-C stops the API, the worker and the mail capture.
+  Ctrl-C stops the API, the worker, the portal and the mail capture.
 MSG
 if ((${#ours[@]})); then
   names="${ours[*]}"

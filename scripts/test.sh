@@ -22,5 +22,6 @@ step "formatting (Prettier)"
 npx prettier --check . --log-level warn
 step "lint, type-check, unit tests (each app and lib)"
 npx nx run-many -t lint typecheck test --outputStyle=static
-step "build, end-to-end tests (PostgreSQL + Redis)"
+step "build, end-to-end tests (PostgreSQL + Redis; the portal in Chromium)"
+bash scripts/ensure-chromium.sh
 npx nx run e2e:e2e --outputStyle=static

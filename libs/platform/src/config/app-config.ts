@@ -67,6 +67,14 @@ export class AppConfig {
   @Max(65535)
   WORKER_HEALTH_PORT = 3001;
 
+  /** The port `npm run demo` serves the portal on (scripts/portal/serve.ts). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORTAL_PORT = 4200;
+
+  /** The only origin CORS allows: the portal's. Unset, it is http://localhost:<PORTAL_PORT>. */
   @IsUrl({ require_tld: false, require_protocol: true })
   PORTAL_ORIGIN = 'http://localhost:4200';
 
@@ -207,6 +215,9 @@ export class InvalidConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const defined = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  // The portal's origin follows its port unless set in full.
+  if (!defined.PORTAL_ORIGIN && defined.PORTAL_PORT && /^\d+$/.test(defined.PORTAL_PORT))
+    defined.PORTAL_ORIGIN = `http://localhost:${defined.PORTAL_PORT}`;
   const config = plainToInstance(AppConfig, defined, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: false, forbidUnknownValues: false });
   if (errors.length > 0) {

@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { useInfiniteList, useList, type CrudFilter } from '@refinedev/core';
+import { Button, Card, Empty, Input, Select, Space, Table, Typography } from 'antd';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { formatDate } from '../i18n';
+import type { CadreSummary, Committee } from './types';
+
+const PAGE_SIZE = 50;
+
+/** The cadre list: diacritic-free name search, a committee filter, keyset pages ("load more") and the total. */
+export default function CadreList() {
+  const { t } = useTranslation();
+  const [q, setQ] = useState('');
+  const [committeeId, setCommitteeId] = useState<string | undefined>();
+  const filters: CrudFilter[] = [
+    { field: 'q', operator: 'eq', value: q || undefined },
+    { field: 'committeeId', operator: 'eq', value: committeeId },
+  ];
+  const { query, result } = useInfiniteList<CadreSummary>({
+    resource: 'cadres',
+    pagination: { pageSize: PAGE_SIZE },
+    filters,
+    meta: { count: true },
+  });
+  const committees = useList<Committee>({ resource: 'committees', pagination: { pageSize: 200 } });
+  const pages = result.data?.pages ?? [];
+  const rows = pages.flatMap((p) => p.data);
+  const total = pages[0]?.total;
+
+  return (
+    <Card>
+      <Typography.Title level={1} style={{ fontSize: 22 }}>
+        {t('cadres.cadres')}
+      </Typography.Title>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Input.Search
+          aria-label={t('cadres.search')}
+          placeholder={t('cadres.search')}
+          allowClear
+          style={{ width: 340 }}
+          onSearch={(value) => setQ(value.trim())}
+          data-testid="cadre-search"
+        />
+        <Select
+          aria-label={t('cadres.committee')}
+          placeholder={t('cadres.allCommittees')}
+          allowClear
+          style={{ width: 280 }}
+          value={committeeId}
+          onChange={setCommitteeId}
+          loading={committees.query.isLoading}
+          options={(committees.result.data ?? []).map((c) => ({ value: c.id, label: `${'\u00a0'.repeat(c.depth * 2)}${c.name}` }))}
+        />
+        {total !== undefined && (
+          <Typography.Text data-testid="cadre-total">{t('cadres.total', { count: total, formatParams: {} })}</Typography.Text>
+        )}
+      </Space>
+      <Table<CadreSummary>
+        rowKey="id"
+        dataSource={rows}
+        loading={query.isLoading || (query.isFetching && !query.isFetchingNextPage)}
+        pagination={false}
+        locale={{ emptyText: <Empty description={t('cadres.empty')} /> }}
+        columns={[
+          {
+            title: t('cadres.fields.fullName'),
+            dataIndex: 'fullName',
+            render: (name: string, row) => <Link to={`/cadres/${row.id}`}>{name}</Link>,
+          },
+          { title: t('cadres.fields.gender'), dataIndex: 'gender', render: (g: string) => t(`cadres.gender.${g}`, { defaultValue: g }) },
+          { title: t('cadres.fields.dateOfBirth'), dataIndex: 'dateOfBirth', render: formatDate },
+          {
+            title: t('cadres.fields.currentPositions'),
+            dataIndex: 'currentPositions',
+            render: (positions: CadreSummary['currentPositions']) =>
+              (positions ?? []).map((p) => `${p.title} — ${p.organisation}`).join('; '),
+          },
+        ]}
+      />
+      {result.hasNextPage && (
+        <div style={{ textAlign: 'center', marginTop: 16 }}>
+          <Button onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
+            {t('cadres.loadMore')}
+          </Button>
+        </div>
+      )}
+    </Card>
+  );
+}

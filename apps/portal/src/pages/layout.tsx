@@ -1,0 +1,30 @@
+import type { PropsWithChildren } from 'react';
+import { useGetIdentity, useLogout } from '@refinedev/core';
+import { ThemedLayout, ThemedTitle } from '@refinedev/antd';
+import { Button, Layout, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from './language-switch';
+
+function Header() {
+  const { t } = useTranslation();
+  const { data: identity } = useGetIdentity<{ name: string; username: string }>();
+  const { mutate: logout } = useLogout();
+  return (
+    <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', padding: '0 24px' }}>
+      <Space size="middle">
+        <LanguageSwitch />
+        {identity && <Typography.Text data-testid="identity">{identity.name}</Typography.Text>}
+        <Button onClick={() => logout()}>{t('app.logout')}</Button>
+      </Space>
+    </Layout.Header>
+  );
+}
+
+/** The signed-in frame: the menu (only the entries the ability allows) and the header. */
+export default function AppLayout({ children }: PropsWithChildren) {
+  return (
+    <ThemedLayout Header={Header} Title={({ collapsed }) => <ThemedTitle collapsed={collapsed} text="Canbo" />}>
+      {children}
+    </ThemedLayout>
+  );
+}

@@ -1,0 +1,125 @@
+import type { HttpError } from '@refinedev/core';
+import { API_URL } from '../config';
+import type { TokenPairView } from '../api';
+
+/** An RFC 9457 problem as the API writes it (libs/platform/src/errors/problems.ts). */
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: { field: string; message: string }[];
+  [extension: string]: unknown;
+}
+
+export type TokenPair = TokenPairView;
+
+const STORAGE_KEY = 'canbo.session';
+
+export const session = {
+  get(): TokenPair | null {
+    try {
+      const raw = localStorage.getItem(STORAGE_KEY);
+      return raw ? (JSON.parse(raw) as TokenPair) : null;
+    } catch {
+      return null;
+    }
+  },
+  set(pair: TokenPair): void {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(pair));
+  },
+  clear(): void {
+    localStorage.removeItem(STORAGE_KEY);
+  },
+};
+
+/** The problem's slug: `urn:canbo:problem:account-locked` → `account-locked`. */
+export const problemSlug = (problem: Problem): string => (problem.type ?? '').split(':').pop() ?? '';
+
+/**
+ * Refine's HttpError from a problem+json answer: the field errors become `errors[field]`, so forms
+ * (useForm) put each message under its field; nested fields (`family.0.fullName`) become paths.
+ */
+export function toHttpError(status: number, problem: Problem): HttpError {
+  const errors: Record<string, string[]> = {};
+  for (const e of problem.errors ?? []) (errors[e.field] ??= []).push(e.message);
+  return {
+    message: problem.detail || problem.title || `HTTP ${status}`,
+    statusCode: status,
+    errors: Object.keys(errors).length ? errors : undefined,
+    problem,
+  };
+}
+
+async function readProblem(res: Response): Promise<Problem> {
+  try {
+    return (await res.json()) as Problem;
+  } catch {
+    return { status: res.status, title: res.statusText };
+  }
+}
+
+let refreshing: Promise<boolean> | null = null;
+
+/** Trades the rotating refresh token for a new pair, once for all the requests that met a 401 together. */
+export function refreshSession(): Promise<boolean> {
+  refreshing ??= (async () => {
+    const current = session.get();
+    if (!current) return false;
+    const res = await fetch(`${API_URL}/auth/refresh`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ refreshToken: current.refreshToken }),
+    }).catch(() => null);
+    if (!res?.ok) {
+      session.clear();
+      return false;
+    }
+    session.set((await res.json()) as TokenPair);
+    return true;
+  })().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+export interface RequestOptions {
+  method?: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  /** Without the bearer token (login). */
+  anonymous?: boolean;
+}
+
+export function urlOf(path: string, query?: RequestOptions['query']): string {
+  const url = new URL(`${API_URL}${path.startsWith('/') ? path : `/${path}`}`);
+  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== '') url.searchParams.set(k, String(v));
+  return url.toString();
+}
+
+/** A call to the API: JSON in and out, the access token attached, one silent refresh on 401. Throws HttpError. */
+export async function api<T>(path: string, options: RequestOptions = {}, retried = false): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const token = options.anonymous ? null : session.get()?.accessToken;
+  if (token) headers.authorization = `Bearer ${token}`;
+  let res: Response;
+  try {
+    res = await fetch(urlOf(path, options.query), {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw toHttpError(0, { title: 'network', detail: '' });
+  }
+  if (res.status === 401 && token && !retried && (await refreshSession())) return api<T>(path, options, true);
+  if (!res.ok) {
+    const error = toHttpError(res.status, await readProblem(res));
+    const retryAfter = res.headers.get('retry-after');
+    if (retryAfter) error.retryAfter = Number(retryAfter);
+    throw error;
+  }
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}

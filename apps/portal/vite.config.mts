@@ -1,0 +1,19 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+// The portal is a static site: `vite build` writes apps/portal/dist, which scripts/portal/serve.ts serves
+// (with /config.js telling the page where the API is). Pages are lazy chunks, so the login page stays small.
+export default defineConfig({
+  root,
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+  },
+  server: { port: 4200, strictPort: true },
+  preview: { port: 4200, strictPort: true },
+});
