@@ -222,6 +222,11 @@ describe('deadlines, reminders and the inbox', () => {
       400,
     );
     expectProblem(await api.http().get('/api/v1/deadlines').query({ cursor: 'WyJ4IiwieSJd' }).set('authorization', auth['admin.th']), 400);
+    // A due date that does not exist is the cursor's fault, named so, not a database error about dates.
+    const forgedDate = Buffer.from(JSON.stringify(['2026-02-30', '00000000-0000-4000-8000-000000000000'])).toString('base64url');
+    const refused = await api.http().get('/api/v1/deadlines').query({ cursor: forgedDate }).set('authorization', auth['admin.th']);
+    expectProblem(refused, 400);
+    expect(refused.body.errors).toEqual([{ field: 'cursor', message: expect.any(String) }]);
   });
 
   it('a board sets one deadline for every committee below it in one call and sees who is late', async () => {

@@ -87,7 +87,7 @@ export class DeadlinesService implements OnModuleInit {
     const range = await this.committees.rangeOf(query);
     let after: [string, string] | undefined;
     if (query.cursor) {
-      const [due, id] = decodeCursor(query.cursor, ['string', 'uuid']);
+      const [due, id] = decodeCursor(query.cursor, ['date', 'uuid']);
       if (!/^\d{4}-\d{2}-\d{2}$/.test(String(due)))
         throw new ValidationProblem([{ field: 'cursor', message: 'cursor is not valid for this list and sort' }]);
       after = [String(due), String(id)];

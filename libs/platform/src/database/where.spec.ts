@@ -26,6 +26,12 @@ describe('Where: the text and its parameters', () => {
     expect(where.params).toEqual([null, 'x']);
   });
 
+  it('refuses a predicate whose placeholders and values do not match in number (a missing value would match nothing)', () => {
+    expect(() => new Where().and('a = ? AND b = ?', 1)).toThrow(/2 placeholders, 1 values/);
+    expect(() => new Where().and('a IS NULL', 1)).toThrow(/0 placeholders, 1 values/);
+    expect(new Where().and('a = ?', undefined).params).toEqual([undefined]);
+  });
+
   it('returns placeholders from bind for SQL the caller writes itself', () => {
     const where = new Where().and('a = ?', 'x');
     expect(where.bind(10)).toBe('$2');

@@ -17,6 +17,9 @@ export class Where {
 
   /** Adds a predicate; each `?` in it is bound to the next value. */
   and(sql: string, ...values: unknown[]): this {
+    const placeholders = sql.match(/\?/g)?.length ?? 0;
+    // A missing value would be bound as NULL and quietly match nothing: a programming error, said at once.
+    if (placeholders !== values.length) throw new Error(`Where.and: ${placeholders} placeholders, ${values.length} values in "${sql}"`);
     let i = 0;
     this.parts.push(sql.replace(/\?/g, () => this.bind(values[i++])));
     return this;

@@ -38,6 +38,8 @@ describe('encodeCursor / decodeCursor', () => {
     ['a timestamp to the second', ['2025-11-30T08:15:00Z'], ['timestamp']],
     ['the cadre list key (given name, full name, id)', ['An', 'Trần Văn An', UUID], ['string', 'string', 'uuid']],
     ['an empty string', [''], ['string']],
+    ['a due date, then an id (the deadline list key)', ['2026-02-28', UUID], ['date', 'uuid']],
+    ['a leap day', ['2028-02-29'], ['date']],
   ])('round-trips %s', (_, key, shape) => {
     expect(decodeCursor(encodeCursor(key), shape)).toEqual(key);
   });
@@ -78,6 +80,12 @@ describe('encodeCursor / decodeCursor', () => {
       ['a timestamp with nanoseconds (more than PostgreSQL keeps)', forged(['2025-11-30T08:15:00.1234567Z']), ['timestamp']],
       ['a timestamp with a space for the T', forged(['2025-11-30 08:15:00Z']), ['timestamp']],
       ['the parts in the wrong order', forged([UUID, AT]), ['timestamp', 'uuid']],
+      ['a date that does not exist', forged(['2026-02-30', UUID]), ['date', 'uuid']],
+      ['February 29th of a common year', forged(['2027-02-29']), ['date']],
+      ['month 13', forged(['2026-13-01']), ['date']],
+      ['a timestamp where a date belongs', forged([AT]), ['date']],
+      ['a date without leading zeros', forged(['2026-1-5']), ['date']],
+      ['words where a date belongs', forged(['tomorrow']), ['date']],
     ])('%s', (_, cursor, shape) => {
       const problem = problemOf(() => decodeCursor(cursor, shape));
       expect(problem.getStatus()).toBe(400);

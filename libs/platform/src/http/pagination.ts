@@ -44,7 +44,17 @@ export function encodeCursor(key: readonly (string | number | null)[]): string {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 
-type CursorPart = 'string' | 'number' | 'uuid' | 'timestamp';
+type CursorPart = 'string' | 'number' | 'uuid' | 'timestamp' | 'date';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar date as `YYYY-MM-DD` that exists (no 2026-02-30), so PostgreSQL never sees a date it refuses. */
+const isCalendarDate = (v: unknown): boolean => {
+  const m = typeof v === 'string' ? ISO_DATE.exec(v) : null;
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+};
 
 const fitsPart = (v: unknown, part: CursorPart) =>
   part === 'number'
@@ -53,7 +63,9 @@ const fitsPart = (v: unknown, part: CursorPart) =>
       ? typeof v === 'string' && UUID.test(v)
       : part === 'timestamp'
         ? typeof v === 'string' && ISO_TIME.test(v)
-        : typeof v === 'string';
+        : part === 'date'
+          ? isCalendarDate(v)
+          : typeof v === 'string';
 
 export function decodeCursor(cursor: string, shape: readonly CursorPart[]): (string | number)[] {
   let key: unknown;
