@@ -17,9 +17,10 @@ export const etagOf = (version: number) => `"${version}"`;
 export function expectedVersion(bodyVersion: number | undefined, ifMatch: string | undefined): number {
   let fromHeader: number | undefined;
   if (ifMatch !== undefined) {
-    const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch.trim());
+    // An ETag as we send it ("3", or weak W/"3"), or the bare number a hand-written client sends; never half-quoted.
+    const match = /^(?:(?:W\/)?"(\d{1,9})"|(\d{1,9}))$/.exec(ifMatch.trim());
     if (!match) throw new ValidationProblem([{ field: 'If-Match', message: 'If-Match must be the ETag (version) you read, e.g. "3"' }]);
-    fromHeader = Number(match[1]);
+    fromHeader = Number(match[1] ?? match[2]);
   }
   if (bodyVersion !== undefined && fromHeader !== undefined && bodyVersion !== fromHeader)
     throw new ValidationProblem([{ field: 'version', message: 'version and If-Match disagree' }]);
