@@ -7,7 +7,7 @@ import { EntityManager } from 'typeorm';
 import { UNSCOPED_SYSTEM } from '@canbo/access';
 import { AuditService } from '@canbo/audit';
 import { AppConfig } from '@canbo/platform';
-import { UnauthorizedProblem } from './authentication.guard';
+import { UnauthorizedProblem } from './unauthorized.problem';
 import { CredentialsRepository } from './credentials.repository';
 import { LoginGate } from './login-gate';
 import { PasswordChecker } from './passwords';

@@ -1,16 +1,10 @@
-import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { IS_PUBLIC, setActor } from '@canbo/access';
-import { Problem } from '@canbo/platform';
 import { ActorCache } from './actor-cache';
 import { bearerUserId } from './bearer-token';
-
-export class UnauthorizedProblem extends Problem {
-  constructor(detail = 'A valid access token is required', slug = 'unauthorized', extensions: Record<string, unknown> = {}) {
-    super(HttpStatus.UNAUTHORIZED, slug, 'Unauthorized', detail, extensions);
-  }
-}
+import { UnauthorizedProblem } from './unauthorized.problem';
 
 /**
  * Every route but the public ones needs a bearer access token. The token only says who the caller

@@ -1,5 +1,5 @@
 import type { JwtService } from '@nestjs/jwt';
-import { UnauthorizedProblem } from './authentication.guard';
+import { UnauthorizedProblem } from './unauthorized.problem';
 
 interface AccessClaims {
   sub?: unknown;

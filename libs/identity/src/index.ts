@@ -1,5 +1,6 @@
 export { IdentityModule } from './identity.module';
-export { AuthenticationGuard, UnauthorizedProblem } from './authentication.guard';
+export { AuthenticationGuard } from './authentication.guard';
+export { UnauthorizedProblem } from './unauthorized.problem';
 export { bearerUserId } from './bearer-token';
 export { ActorLoader } from './actor.loader';
 export { hashPassword, PasswordChecker } from './passwords';

@@ -3,7 +3,7 @@ import { AuthGuard, PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-local';
 import { FieldError, ValidationProblem, isEchoableName, asSystem } from '@canbo/platform';
 import { AuthService, AuthenticatedUser } from './auth.service';
-import { UnauthorizedProblem } from './authentication.guard';
+import { UnauthorizedProblem } from './unauthorized.problem';
 import { LoginBusyProblem } from './login-gate';
 
 /** Username and password login through Passport. */
