@@ -7,7 +7,7 @@ import { pgPaths, pgRunningPid, startEmbeddedPostgres } from './embedded-postgre
 import { ServiceError, hostPort, indent } from './messages.mjs';
 import { CONNECT_TIMEOUT_MS, LOCAL_HOSTS, isUnreachable } from './network.mjs';
 import { rel, tail } from './state.mjs';
-import { loadDep, sleep } from './system.mjs';
+import { loadDep, waitReady } from './system.mjs';
 
 const REQUIRED_EXTENSIONS = ['ltree', 'unaccent', 'pg_trgm', 'btree_gist'];
 const ICU_COLLATION = 'vi-VN-x-icu';
@@ -47,17 +47,8 @@ async function probePg(cfg) {
   return { error: new Error('no maintenance database') };
 }
 
-async function pgWaitReady(cfg, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  let last;
-  while (Date.now() < deadline) {
-    last = await probePg(cfg);
-    if (last.client) return last.client;
-    if (last.error && !last.unreachable && !last.starting) break;
-    await sleep(300);
-  }
-  throw last?.error ?? new Error('timed out');
-}
+const pgWaitReady = (cfg, timeoutMs) =>
+  waitReady(() => probePg(cfg), { timeoutMs, intervalMs: 300, retry: (last) => !last.error || last.unreachable || last.starting });
 
 async function pgDescribe(client) {
   const { rows } = await client.query(

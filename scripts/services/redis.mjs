@@ -6,7 +6,7 @@ import { ServiceError, hostPort, indent } from './messages.mjs';
 import { CONNECT_TIMEOUT_MS, LOCAL_HOSTS, isUnreachable } from './network.mjs';
 import { findRedisServer, installRedis, redisOurPid, redisPaths, startRedisServer } from './redis-server.mjs';
 import { rel, tail } from './state.mjs';
-import { loadDep, sleep } from './system.mjs';
+import { loadDep, waitReady } from './system.mjs';
 
 async function redisConnect(cfg) {
   const Redis = await loadDep('ioredis');
@@ -43,17 +43,12 @@ async function redisProbe(cfg) {
   }
 }
 
-async function redisWaitReady(cfg, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  let last;
-  while (Date.now() < deadline) {
-    last = await redisProbe(cfg);
-    if (last.client) return last.client;
-    if (!last.unreachable && !/LOADING/.test(last.error?.message || '')) break;
-    await sleep(200);
-  }
-  throw last?.error ?? new Error('timed out');
-}
+const redisWaitReady = (cfg, timeoutMs) =>
+  waitReady(() => redisProbe(cfg), {
+    timeoutMs,
+    intervalMs: 200,
+    retry: (last) => last.unreachable || /LOADING/.test(last.error?.message || ''),
+  });
 
 /** Resolves to a description of the Redis in use; throws a ServiceError when there is none to use. */
 export async function ensureRedis(config, log) {

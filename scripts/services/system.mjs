@@ -8,6 +8,22 @@ import { ServiceError } from './messages.mjs';
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * Probes a service until it answers (`{ client }`), a failure is not worth waiting out (`retry(last)`
+ * is false), or `timeoutMs` has passed; then throws the last error.
+ */
+export async function waitReady(probe, { timeoutMs, intervalMs, retry }) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    last = await probe();
+    if (last.client) return last.client;
+    if (!retry(last)) break;
+    await sleep(intervalMs);
+  }
+  throw last?.error ?? new Error('timed out');
+}
+
 export const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
 export async function loadDep(name) {
