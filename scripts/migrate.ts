@@ -54,7 +54,7 @@ export async function migrate(
   steps = 1,
   log: (line: string) => void = console.log,
 ): Promise<void> {
-  const db = new DataSource(dataSourceOptions(url, [], migrations));
+  const db = new DataSource(dataSourceOptions(url, migrations));
   await db.initialize();
   try {
     if (command === 'up') {

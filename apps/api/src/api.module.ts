@@ -31,7 +31,7 @@ export class ApiModule {
       imports: [
         ConfigModule.forRoot(env),
         LoggingModule,
-        DatabaseModule.forRoot([], { http: true }),
+        DatabaseModule.forRoot({ http: true }),
         HealthModule,
         ...versioned,
         RouterModule.register(versioned.map((module) => ({ path: 'api/v1', module }))),

@@ -102,7 +102,7 @@ export class WorkerModule {
       imports: [
         ConfigModule.forRoot(env),
         LoggingModule,
-        DatabaseModule.forRoot([], { http: false }),
+        DatabaseModule.forRoot({ http: false }),
         TerminusModule,
         BullModule.forRootAsync({
           inject: [AppConfig],

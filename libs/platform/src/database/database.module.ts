@@ -11,8 +11,6 @@ import { Outbox } from '../queue/outbox';
 import { OutboxEntry } from '../queue/outbox-entry.entity';
 import { OutboxRepository } from '../queue/outbox.repository';
 
-type Entities = Parameters<typeof dataSourceOptions>[1];
-
 /**
  * PostgreSQL through TypeORM, plus the request context (nestjs-cls) that carries the actor, the
  * request id and the current transaction. `@Transactional()` methods and `TransactionHost.tx`
@@ -20,7 +18,7 @@ type Entities = Parameters<typeof dataSourceOptions>[1];
  */
 @Module({})
 export class DatabaseModule {
-  static forRoot(entities: Entities, options: { http: boolean }): DynamicModule {
+  static forRoot(options: { http: boolean }): DynamicModule {
     return {
       module: DatabaseModule,
       global: true,
@@ -31,7 +29,7 @@ export class DatabaseModule {
           // Each lib registers its own entities (TypeOrmModule.forFeature in its module); autoLoadEntities
           // gathers them, so the data source knows every table without a central list to forget.
           useFactory: (config: AppConfig) => ({
-            ...dataSourceOptions(config.appDatabaseUrl, entities, [], { scoped: true }),
+            ...dataSourceOptions(config.appDatabaseUrl, [], { scoped: true }),
             autoLoadEntities: true,
           }),
         }),
