@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { Fragment, lazy, Suspense } from 'react';
 import { Authenticated, Refine } from '@refinedev/core';
 import routerProvider, { CatchAllNavigate } from '@refinedev/react-router';
 import { BrowserRouter, Navigate, Outlet, Route, Routes } from 'react-router';
@@ -11,12 +11,11 @@ import { authProvider } from './providers/auth-provider';
 import { accessControlProvider } from './providers/access-control';
 import { i18nProvider } from './i18n';
 import { LoginPage } from './pages/login';
+import { FEATURES } from './features';
 
 // Everything behind the login is loaded on demand, so the login page carries only what it needs.
 const AppLayout = lazy(() => import('./pages/layout'));
 const Home = lazy(() => import('./pages/home'));
-const CadreList = lazy(() => import('./pages/cadre-list'));
-const CadreShow = lazy(() => import('./pages/cadre-show'));
 
 /** Ant Design's secondary greys and link blue are below WCAG AA contrast on white; these reach 4.5:1. */
 const THEME = {
@@ -46,7 +45,7 @@ export function App() {
           authProvider={authProvider}
           accessControlProvider={accessControlProvider}
           i18nProvider={i18nProvider}
-          resources={[{ name: 'cadres', list: '/cadres', show: '/cadres/:id', meta: { label: t('cadres.cadres') } }]}
+          resources={FEATURES.flatMap((f) => f.resources(t))}
           options={{ disableTelemetry: true, syncWithLocation: false, warnWhenUnsavedChanges: true }}
         >
           <Suspense fallback={loading}>
@@ -61,10 +60,9 @@ export function App() {
                 }
               >
                 <Route index element={<Home />} />
-                <Route path="/cadres">
-                  <Route index element={<CadreList />} />
-                  <Route path=":id" element={<CadreShow />} />
-                </Route>
+                {FEATURES.map((f, i) => (
+                  <Fragment key={i}>{f.routes}</Fragment>
+                ))}
               </Route>
               <Route
                 element={

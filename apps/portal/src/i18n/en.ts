@@ -2,7 +2,7 @@ import type { Messages } from './vi';
 
 /** English: the portal's second language. */
 export const en: Messages = {
-  app: { title: 'Canbo — Cadre records', language: 'Language', logout: 'Sign out' },
+  app: { title: 'Canbo — Cadre records', language: 'Language', logout: 'Sign out', loadMore: 'Load more' },
   buttons: { logout: 'Sign out' },
   login: {
     title: 'Sign in',
@@ -30,39 +30,5 @@ export const en: Messages = {
     secretary: 'Secretary',
     viewer: 'Viewer',
     voter: 'Voter',
-  },
-  cadres: {
-    cadres: 'Cadre files',
-    search: 'Search by name (diacritics optional)',
-    committee: 'Committee',
-    allCommittees: 'All committees',
-    total: 'Total: {{count}} files',
-    loadMore: 'Load more',
-    empty: 'No files',
-    open: 'Open file',
-    back: 'List',
-    fields: {
-      fullName: 'Full name',
-      gender: 'Gender',
-      dateOfBirth: 'Date of birth',
-      ethnicity: 'Ethnicity',
-      religion: 'Religion',
-      hometown: 'Home town',
-      partyJoinDate: 'Joined the Party',
-      partyOfficialDate: 'Full member since',
-      educationLevel: 'Education',
-      politicalTheoryLevel: 'Political theory',
-      status: 'Status',
-      currentPositions: 'Current positions',
-      version: 'Version',
-    },
-    gender: { male: 'Male', female: 'Female' },
-    identity: 'Personal details',
-    restricted: 'Restricted information',
-    discipline: 'Discipline',
-    politicalNotes: 'Political-protection notes',
-    family: 'Family',
-    none: 'None',
-    notFound: 'The file does not exist or you may not see it.',
   },
 };

@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import type { I18nProvider } from '@refinedev/core';
 import { vi } from './vi';
 import { en } from './en';
+import { FEATURES } from '../features';
 
 const LANGUAGE_KEY = 'canbo.language';
 export const LANGUAGES = ['vi', 'en'] as const;
@@ -10,7 +11,10 @@ export const LANGUAGES = ['vi', 'en'] as const;
 /** Vietnamese first: the default, and the fallback for any missing English text. */
 export const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: {
+    vi: { translation: Object.assign({}, vi, ...FEATURES.map((f) => f.messages.vi)) },
+    en: { translation: Object.assign({}, en, ...FEATURES.map((f) => f.messages.en)) },
+  },
   lng: localStorage.getItem(LANGUAGE_KEY) ?? 'vi',
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

@@ -1,6 +1,6 @@
 /** Vietnamese: the portal's first language. Keys mirror en.ts. */
 export const vi = {
-  app: { title: 'Canbo — Quản lý cán bộ', language: 'Ngôn ngữ', logout: 'Đăng xuất' },
+  app: { title: 'Canbo — Quản lý cán bộ', language: 'Ngôn ngữ', logout: 'Đăng xuất', loadMore: 'Tải thêm' },
   /** Refine's own keys (the menu's sign-out entry, buttons). */
   buttons: { logout: 'Đăng xuất' },
   login: {
@@ -29,40 +29,6 @@ export const vi = {
     secretary: 'Bí thư',
     viewer: 'Xem',
     voter: 'Người bỏ phiếu',
-  },
-  cadres: {
-    cadres: 'Hồ sơ cán bộ',
-    search: 'Tìm theo họ tên (có thể gõ không dấu)',
-    committee: 'Cấp ủy',
-    allCommittees: 'Tất cả cấp ủy',
-    total: 'Tổng số: {{count}} hồ sơ',
-    loadMore: 'Tải thêm',
-    empty: 'Không có hồ sơ nào',
-    open: 'Xem hồ sơ',
-    back: 'Danh sách',
-    fields: {
-      fullName: 'Họ và tên',
-      gender: 'Giới tính',
-      dateOfBirth: 'Ngày sinh',
-      ethnicity: 'Dân tộc',
-      religion: 'Tôn giáo',
-      hometown: 'Quê quán',
-      partyJoinDate: 'Ngày vào Đảng',
-      partyOfficialDate: 'Ngày chính thức',
-      educationLevel: 'Trình độ chuyên môn',
-      politicalTheoryLevel: 'Lý luận chính trị',
-      status: 'Tình trạng',
-      currentPositions: 'Chức vụ hiện tại',
-      version: 'Phiên bản',
-    },
-    gender: { male: 'Nam', female: 'Nữ' },
-    identity: 'Sơ yếu lý lịch',
-    restricted: 'Thông tin hạn chế',
-    discipline: 'Kỷ luật',
-    politicalNotes: 'Ghi chú bảo vệ chính trị',
-    family: 'Quan hệ gia đình',
-    none: 'Không có',
-    notFound: 'Không tìm thấy hồ sơ hoặc bạn không có quyền xem.',
   },
 };
 

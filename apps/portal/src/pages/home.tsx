@@ -1,5 +1,6 @@
 import { useCan, useGetIdentity, usePermissions } from '@refinedev/core';
-import { Card, List, Skeleton, Typography } from 'antd';
+import { Card, List, Skeleton } from 'antd';
+import { PageTitle } from '../components';
 import { Navigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { AssignmentView } from '../api';
@@ -14,9 +15,7 @@ export default function Home() {
   if (cadres.data?.can) return <Navigate to="/cadres" replace />;
   return (
     <Card>
-      <Typography.Title level={1} style={{ fontSize: 22 }}>
-        {t('home.welcome', { name: identity?.name ?? '' })}
-      </Typography.Title>
+      <PageTitle>{t('home.welcome', { name: identity?.name ?? '' })}</PageTitle>
       <List
         header={t('home.roles')}
         dataSource={assignments ?? []}

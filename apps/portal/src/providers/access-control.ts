@@ -1,16 +1,8 @@
 import type { AccessControlProvider } from '@refinedev/core';
 import { session } from './http';
 import { loadMe } from './me';
+import { SUBJECTS } from '../features';
 
-/** Refine's resources and actions → the API's CASL subjects and actions (libs/access/src/subjects.ts). */
-const SUBJECTS: Record<string, string> = {
-  cadres: 'Cadre',
-  committees: 'Committee',
-  users: 'User',
-  'audit-events': 'AuditEvent',
-  deadlines: 'Deadline',
-  notifications: 'Notification',
-};
 const ACTIONS: Record<string, string> = { list: 'read', show: 'read', create: 'create', edit: 'update', delete: 'delete' };
 
 /**

@@ -2,7 +2,7 @@ import { useOne } from '@refinedev/core';
 import { Alert, Card, Descriptions, Empty, List, Skeleton, Space, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../i18n';
+import { formatDate } from '../../i18n';
 import type { CadreFile } from './types';
 
 /** A cadre's file: identity fields; the restricted groups only when the API sends them. */

@@ -1,4 +1,4 @@
-import type { DisciplineDto, FamilyMemberDto } from '../api';
+import type { DisciplineDto, FamilyMemberDto } from '../../api';
 
 /**
  * The API's views the pages read (libs/cadres/src/cadre.dto.ts, libs/committees), by hand: the API does

@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { useInfiniteList, useList, type CrudFilter } from '@refinedev/core';
-import { Button, Card, Empty, Input, Select, Space, Table, Typography } from 'antd';
+import { useList, type CrudFilter } from '@refinedev/core';
+import { Card, Input, Select, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../i18n';
+import { formatDate } from '../../i18n';
+import { KeysetTable, PageTitle } from '../../components';
 import type { CadreSummary, Committee } from './types';
-
-const PAGE_SIZE = 50;
 
 /** The cadre list: diacritic-free name search, a committee filter, keyset pages ("load more") and the total. */
 export default function CadreList() {
@@ -17,22 +16,11 @@ export default function CadreList() {
     { field: 'q', operator: 'eq', value: q || undefined },
     { field: 'committeeId', operator: 'eq', value: committeeId },
   ];
-  const { query, result } = useInfiniteList<CadreSummary>({
-    resource: 'cadres',
-    pagination: { pageSize: PAGE_SIZE },
-    filters,
-    meta: { count: true },
-  });
   const committees = useList<Committee>({ resource: 'committees', pagination: { pageSize: 200 } });
-  const pages = result.data?.pages ?? [];
-  const rows = pages.flatMap((p) => p.data);
-  const total = pages[0]?.total;
 
   return (
     <Card>
-      <Typography.Title level={1} style={{ fontSize: 22 }}>
-        {t('cadres.cadres')}
-      </Typography.Title>
+      <PageTitle>{t('cadres.cadres')}</PageTitle>
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search
           aria-label={t('cadres.search')}
@@ -52,16 +40,17 @@ export default function CadreList() {
           loading={committees.query.isLoading}
           options={(committees.result.data ?? []).map((c) => ({ value: c.id, label: `${'\u00a0'.repeat(c.depth * 2)}${c.name}` }))}
         />
-        {total !== undefined && (
-          <Typography.Text data-testid="cadre-total">{t('cadres.total', { count: total, formatParams: {} })}</Typography.Text>
-        )}
       </Space>
-      <Table<CadreSummary>
-        rowKey="id"
-        dataSource={rows}
-        loading={query.isLoading || (query.isFetching && !query.isFetchingNextPage)}
-        pagination={false}
-        locale={{ emptyText: <Empty description={t('cadres.empty')} /> }}
+      <KeysetTable<CadreSummary>
+        resource="cadres"
+        filters={filters}
+        count
+        onTotal={(total) =>
+          total !== undefined && (
+            <Typography.Paragraph data-testid="cadre-total">{t('cadres.total', { count: total, formatParams: {} })}</Typography.Paragraph>
+          )
+        }
+        empty={t('cadres.empty')}
         columns={[
           {
             title: t('cadres.fields.fullName'),
@@ -78,13 +67,6 @@ export default function CadreList() {
           },
         ]}
       />
-      {result.hasNextPage && (
-        <div style={{ textAlign: 'center', marginTop: 16 }}>
-          <Button onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
-            {t('cadres.loadMore')}
-          </Button>
-        </div>
-      )}
     </Card>
   );
 }

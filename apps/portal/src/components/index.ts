@@ -1,0 +1,2 @@
+export { KeysetTable, type KeysetTableProps } from './keyset-table';
+export { PageTitle } from './page-title';

@@ -1,0 +1,20 @@
+import { lazy } from 'react';
+import { Route } from 'react-router';
+import type { PortalFeature } from '../feature';
+import { en, vi } from './messages';
+
+const CadreList = lazy(() => import('./cadre-list'));
+const CadreShow = lazy(() => import('./cadre-show'));
+
+/** Cadre files: the list (search, filters, keyset pages, total) and one file. */
+export const cadres: PortalFeature = {
+  resources: (t) => [{ name: 'cadres', list: '/cadres', show: '/cadres/:id', meta: { label: t('cadres.cadres') } }],
+  routes: (
+    <Route path="/cadres">
+      <Route index element={<CadreList />} />
+      <Route path=":id" element={<CadreShow />} />
+    </Route>
+  ),
+  subjects: { cadres: 'Cadre' },
+  messages: { vi, en },
+};
