@@ -1,7 +1,10 @@
-import { AbilityBuilder, createMongoAbility } from '@casl/ability';
+import { AbilityBuilder, createMongoAbility, type ConditionsMatcher, type MongoQuery } from '@casl/ability';
 import { DbScope, WHOLE_TREE, scopeOfRanges } from '@canbo/platform';
 import { Assignment, Role } from './roles';
 import { AppAbility, CADRE_PUBLIC_FIELDS, CADRE_RESTRICTED_FIELDS } from './subjects';
+import { conditionsMatcher } from './conditions-matcher';
+
+const OPTIONS = { conditionsMatcher: conditionsMatcher as unknown as ConditionsMatcher<MongoQuery> };
 
 const PUBLIC = [...CADRE_PUBLIC_FIELDS];
 const RESTRICTED = [...CADRE_RESTRICTED_FIELDS];
@@ -118,7 +121,7 @@ export function buildAbility(assignments: readonly Assignment[], self: string): 
   }
   // Whatever one holds, one's own assignments are out of reach: no self-promotion, no self-revocation.
   cannot(['grant', 'revoke'], 'RoleAssignment', { userId: self });
-  return build();
+  return build(OPTIONS);
 }
 
 /**
