@@ -61,9 +61,8 @@ export function cadreFilterWhere(scope: SqlScope, f: ResolvedCadreFilter): Where
   if (f.status) where.and('k.status = ?', f.status);
   if (f.q) {
     const folded = f.q.trim().replace(/\s+/g, ' ');
-    // `|| ''` keeps the trigram index out of a scan.
-    const column = f.search === 'scan' ? `(k.name_search || '')` : 'k.name_search';
-    if (folded) where.andContains([column], folded);
+    if (folded && f.search === 'scan') where.andContainsScanned(['k.name_search'], folded);
+    else if (folded) where.andContains(['k.name_search'], folded);
   }
   return where;
 }

@@ -84,6 +84,14 @@ describe('Where: the text and its parameters', () => {
     });
   });
 
+  describe('andContainsScanned', () => {
+    it('binds the text once, folds it once per query, and tests each column with strpos', () => {
+      const where = new Where().and('x = ?', 1).andContainsScanned(['k.a', 'k.b'], '50%_x');
+      expect(String(where)).toBe('x = $1 AND (strpos(k.a, (SELECT search_fold($2))) > 0 OR strpos(k.b, (SELECT search_fold($2))) > 0)');
+      expect(where.params).toEqual([1, '50%_x']);
+    });
+  });
+
   describe('andCommittee (a resolved CommitteeFilter)', () => {
     const columns = { id: 'd.committee_id', pre: 'c.pre' };
 

@@ -49,6 +49,17 @@ export class Where {
   }
 
   /**
+   * The same test as `andContains` for a scan that walks another index row by row: `strpos` is
+   * plain substring search, so no LIKE escaping, no pattern matcher and no concatenation per row, and
+   * no operator a trigram index serves, so the planner keeps the walk it was given (bench `list-filtered`).
+   */
+  andContainsScanned(foldedColumns: readonly string[], text: string): this {
+    const needle = `(SELECT search_fold(${this.bind(text)}))`;
+    this.parts.push(`(${foldedColumns.map((column) => `strpos(${column}, ${needle}) > 0`).join(' OR ')})`);
+    return this;
+  }
+
+  /**
    * Adds a resolved committee filter: the subtree's pre-order interval on `columns.pre`, or the
    * committee alone on `columns.id`. No range: no predicate (the caller's scope already bounds the rows).
    */
