@@ -119,6 +119,13 @@ describe('totals and roll-ups', () => {
       .set('authorization', th)
       .expect(200);
     expect(ns.body.total).toBe(await counted(`w.code = 'TH-NS'`));
+    // The same committee pair as every list: TH with the committees below it by default, TH alone with subtree=false.
+    const rollup = (query: string) => api.http().get(`/api/v1/reports/cadres-by-level-gender-age?${query}`).set('authorization', th);
+    expect((await rollup(`committeeId=${C.TH}`).expect(200)).body.total).toBe(await counted(thRange));
+    const thAlone = (await rollup(`committeeId=${C.TH}&subtree=false`).expect(200)).body;
+    expect(thAlone.total).toBe(await counted(`w.code = 'TH'`));
+    expect(new Set(thAlone.rows.map((r: { level: string }) => r.level))).toEqual(new Set(['provincial']));
+    expect(thAlone.total).toBe((await count(th, `committeeId=${C.TH}&subtree=false`).expect(200)).body.total);
     expectProblem(
       await api
         .http()

@@ -12,6 +12,8 @@ import { accessControlProvider } from './providers/access-control';
 import { i18nProvider } from './i18n';
 import { LoginPage } from './pages/login';
 import { FEATURES } from './features';
+// Straight from its file: the components' index would bring the list table into the login page's JavaScript.
+import { RouteAccess } from './components/route-access';
 
 // Everything behind the login is loaded on demand, so the login page carries only what it needs.
 const AppLayout = lazy(() => import('./pages/layout'));
@@ -54,7 +56,9 @@ export function App() {
                 element={
                   <Authenticated key="app" fallback={<CatchAllNavigate to="/login" />} loading={loading}>
                     <AppLayout>
-                      <Outlet />
+                      <RouteAccess>
+                        <Outlet />
+                      </RouteAccess>
                     </AppLayout>
                   </Authenticated>
                 }

@@ -177,6 +177,26 @@ describe('buildAbility: the permission matrix, holder at TH', () => {
     });
   });
 
+  describe('Ballot: a voter reads its own ballots, nobody else reads any', () => {
+    const objects: [string, { voterId: string }][] = [
+      ['own', { voterId: SELF }],
+      ['another voter', { voterId: OTHER_USER }],
+    ];
+    const matrix: [Role, Action, Cells][] = [
+      //                         own  other
+      ['operator', 'read', /*  */ 'N    N'],
+      ['secretary', 'read', /* */ 'N    N'],
+      ['admin', 'read', /*     */ 'N    N'],
+      ['officer', 'read', /*   */ 'N    N'],
+      ['auditor', 'read', /*   */ 'N    N'],
+      ['viewer', 'read', /*    */ 'N    N'],
+      ['voter', 'read', /*     */ 'Y    N'],
+    ];
+    it.each(expand(objects, matrix))('$role@TH $action Ballot of $label → $expected', ({ role, action, object, expected }) => {
+      expect(yes(at(role, 'TH').can(action, subject('Ballot', { ...object })))).toBe(yes(expected));
+    });
+  });
+
   describe('RoleAssignment: the delegation ceiling (product.md, "Delegation")', () => {
     // Granter at TH; the assignment granted (or revoked) is held by somebody else at each column's
     // committee, except `self`: the granter's own account at TH.

@@ -116,6 +116,7 @@ export function buildAbility(assignments: readonly Assignment[], self: string): 
       case 'voter':
         // A voter sees its committee's name and its own ballots, nothing else.
         can('read', 'Committee', { id: a.committeeId });
+        can('read', 'Ballot', { voterId: self });
         break;
     }
   }

@@ -44,6 +44,14 @@ export interface RoleAssignmentSubject {
   userId: string;
 }
 
+/**
+ * A voter's ballot in a confidence vote (product.md, module 7): the one thing a voter reads. The vote
+ * sessions behind it come with issue 11; today the rule only lets the portal show a voter its page.
+ */
+export interface BallotSubject {
+  voterId: string;
+}
+
 type Tagged<Name extends string, T> = Name | (T & ForcedSubject<Name>);
 
 export type AppSubjects =
@@ -57,6 +65,7 @@ export type AppSubjects =
   | Tagged<'DeadlinePolicy', { kind: string }>
   | Tagged<'User', { id: string }>
   | Tagged<'Queue', { name: string }>
+  | Tagged<'Ballot', BallotSubject>
   | 'all';
 export type SubjectName = Extract<AppSubjects, string>;
 export type AppAbility = MongoAbility<[Action, AppSubjects]>;

@@ -1,3 +1,3 @@
 export { ReportsModule } from './reports.module';
 export { ReportsService } from './reports.service';
-export { CadreRollupView, RollupQuery } from './reports.dto';
+export { CadreRollupRowView, CadreRollupView, RollupQuery } from './reports.dto';

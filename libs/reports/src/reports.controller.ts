@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authorize } from '@canbo/access';
 import { CadreRollupView, RollupQuery } from './reports.dto';
 import { ReportsService } from './reports.service';
@@ -14,6 +14,7 @@ export class ReportsController {
   @Get('cadres-by-level-gender-age')
   @Authorize('read', 'Cadre')
   @ApiOperation({ summary: 'Current cadres by committee level, gender and age band (HD 11-HD/BTCTW style structure table)' })
+  @ApiOkResponse({ type: CadreRollupView })
   cadresByLevelGenderAge(@Query() query: RollupQuery): Promise<CadreRollupView> {
     return this.reports.cadresByLevelGenderAge(query);
   }

@@ -12,8 +12,8 @@ export class ReportsService {
 
   /** Current cadres by committee level, gender and age band: the structure table of HD 11-HD/BTCTW. */
   async cadresByLevelGenderAge(query: RollupQuery): Promise<CadreRollupView> {
-    // The committee's whole subtree: a structure table covers everything below the committee it is for.
-    const rows = await this.tallies.byLevelGenderAge({ committeeId: query.committeeId });
+    // By default the committee's whole subtree: a structure table covers everything below the committee it is for.
+    const rows = await this.tallies.byLevelGenderAge({ committeeId: query.committeeId, subtree: query.subtree });
     return { asOf: new Date().toISOString().slice(0, 10), total: rows.reduce((sum, r) => sum + r.count, 0), rows };
   }
 }

@@ -13,3 +13,5 @@ export type UserView = Schemas['UserView'];
 export type UpdateCadreDto = Schemas['UpdateCadreDto'];
 export type DisciplineDto = Schemas['DisciplineDto'];
 export type FamilyMemberDto = Schemas['FamilyMemberDto'];
+export type CadreRollupView = Schemas['CadreRollupView'];
+export type CadreRollupRowView = Schemas['CadreRollupRowView'];

@@ -945,6 +945,28 @@ export interface components {
              */
             subtree: boolean;
         };
+        CadreRollupRowView: {
+            /**
+             * @description The level code (GET /committee-levels) of the committee the cadres work in
+             * @example district
+             */
+            level: string;
+            /** @enum {string} */
+            gender: "male" | "female";
+            /**
+             * @description Age in the current year (by birth year)
+             * @enum {string}
+             */
+            ageBand: "under_30" | "30_39" | "40_49" | "50_59" | "60_plus";
+            count: number;
+        };
+        CadreRollupView: {
+            /** Format: date */
+            asOf: string;
+            total: number;
+            /** @description One row per level × gender × age band with at least one cadre */
+            rows: components["schemas"]["CadreRollupRowView"][];
+        };
         CreateDeadlineDto: {
             /**
              * Format: uuid
@@ -1749,8 +1771,10 @@ export interface operations {
     ReportsController_cadresByLevelGenderAge: {
         parameters: {
             query?: {
-                /** @description Only this committee and those below it (default: everything the caller sees) */
+                /** @description Only this committee (and, by default, the committees below it) */
                 committeeId?: string;
+                /** @description With committeeId: include the committees below it */
+                subtree?: boolean;
             };
             header?: never;
             path?: never;
@@ -1762,7 +1786,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CadreRollupView"];
+                };
             };
         };
     };

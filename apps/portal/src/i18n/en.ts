@@ -2,7 +2,14 @@ import type { Messages } from './vi';
 
 /** English: the portal's second language. */
 export const en: Messages = {
-  app: { title: 'Canbo — Cadre records', language: 'Language', logout: 'Sign out', loadMore: 'Load more' },
+  app: {
+    title: 'Canbo — Cadre records',
+    language: 'Language',
+    logout: 'Sign out',
+    loadMore: 'Load more',
+    forbidden: 'You may not see this page.',
+    backHome: 'Back to the start page',
+  },
   buttons: { logout: 'Sign out' },
   login: {
     title: 'Sign in',

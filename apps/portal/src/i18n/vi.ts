@@ -1,6 +1,13 @@
 /** Vietnamese: the portal's first language. Keys mirror en.ts. */
 export const vi = {
-  app: { title: 'Canbo — Quản lý cán bộ', language: 'Ngôn ngữ', logout: 'Đăng xuất', loadMore: 'Tải thêm' },
+  app: {
+    title: 'Canbo — Quản lý cán bộ',
+    language: 'Ngôn ngữ',
+    logout: 'Đăng xuất',
+    loadMore: 'Tải thêm',
+    forbidden: 'Bạn không có quyền xem trang này.',
+    backHome: 'Về trang chính',
+  },
   /** Refine's own keys (the menu's sign-out entry, buttons). */
   buttons: { logout: 'Đăng xuất' },
   login: {

@@ -1,0 +1,17 @@
+import { lazy } from 'react';
+import { Route } from 'react-router';
+import type { PortalFeature } from '../feature';
+import { en, vi } from './messages';
+
+const BallotsPage = lazy(() => import('./ballots-page'));
+
+/**
+ * The voter's page: its open confidence votes (none until issue 11 opens them). The menu entry follows
+ * the ability's `read Ballot`, which only voters hold, so a voter's menu has this entry and nothing else.
+ */
+export const voter: PortalFeature = {
+  resources: (t) => [{ name: 'ballots', list: '/ballots', meta: { label: t('ballots.menu') } }],
+  routes: <Route path="/ballots" element={<BallotsPage />} />,
+  subjects: { ballots: 'Ballot' },
+  messages: { vi, en },
+};
