@@ -48,18 +48,35 @@ export const OFFICIAL_CALENDAR_SEED: readonly CalendarDay[] = [
     day(d, 'holiday', 'Tết Âm lịch (Bính Ngọ)', `${ART_112}; civil servants off 14–22/2/2026 (domain.md §7.7 [S122])`),
   ),
   day('2026-04-26', 'holiday', 'Giỗ Tổ Hùng Vương (10/3 âm lịch), Chủ nhật', `${ART_112}. ${UNVERIFIED}`),
-  day('2026-04-27', 'substitute', 'Nghỉ bù Giỗ Tổ Hùng Vương', `Bộ luật Lao động 2019 Art. 111(3) (the holiday falls on a Sunday). ${UNVERIFIED}`),
+  day(
+    '2026-04-27',
+    'substitute',
+    'Nghỉ bù Giỗ Tổ Hùng Vương',
+    `Bộ luật Lao động 2019 Art. 111(3) (the holiday falls on a Sunday). ${UNVERIFIED}`,
+  ),
   day('2026-04-30', 'holiday', 'Ngày Chiến thắng', `${ART_112}`),
   day('2026-05-01', 'holiday', 'Ngày Quốc tế lao động', `${ART_112}`),
-  day('2026-08-22', 'swapped-working-day', 'Làm bù cho thứ Hai 31/8', 'Civil servants work Saturday 22/8/2026 for Monday 31/8 (domain.md §7.7 [S122])'),
-  day('2026-08-31', 'substitute', 'Nghỉ Quốc khánh (đổi ngày làm việc với thứ Bảy 22/8)', 'Quốc khánh 29/8–2/9/2026 for civil servants (domain.md §7.7 [S122])'),
+  day(
+    '2026-08-22',
+    'swapped-working-day',
+    'Làm bù cho thứ Hai 31/8',
+    'Civil servants work Saturday 22/8/2026 for Monday 31/8 (domain.md §7.7 [S122])',
+  ),
+  day(
+    '2026-08-31',
+    'substitute',
+    'Nghỉ Quốc khánh (đổi ngày làm việc với thứ Bảy 22/8)',
+    'Quốc khánh 29/8–2/9/2026 for civil servants (domain.md §7.7 [S122])',
+  ),
   day('2026-09-01', 'holiday', 'Quốc khánh (ngày liền kề)', `${ART_112}; Quốc khánh 29/8–2/9/2026 (domain.md §7.7 [S122])`),
   day('2026-09-02', 'holiday', 'Quốc khánh', `${ART_112}`),
   cultureDay(2026),
 
   // 2027: Tết Đinh Mùi is Saturday 6/2/2027, so two of the five Tết days fall on the weekend.
   day('2027-01-01', 'holiday', 'Tết Dương lịch', `${ART_112}`),
-  ...['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09'].map((d) => day(d, 'holiday', 'Tết Âm lịch (Đinh Mùi)', `${ART_112}. ${UNVERIFIED}`)),
+  ...['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09'].map((d) =>
+    day(d, 'holiday', 'Tết Âm lịch (Đinh Mùi)', `${ART_112}. ${UNVERIFIED}`),
+  ),
   ...['2027-02-10', '2027-02-11'].map((d) =>
     day(d, 'substitute', 'Nghỉ bù Tết Âm lịch (Đinh Mùi)', `Bộ luật Lao động 2019 Art. 111(3) (6–7/2 fall on a weekend). ${UNVERIFIED}`),
   ),

@@ -140,5 +140,4 @@ export function retirement(schedule: RetirementSchedule, input: RetirementInput)
   };
 }
 
-export const retirementDate = (schedule: RetirementSchedule, input: RetirementInput): IsoDate =>
-  retirement(schedule, input).retirementDate;
+export const retirementDate = (schedule: RetirementSchedule, input: RetirementInput): IsoDate => retirement(schedule, input).retirementDate;

@@ -22,8 +22,7 @@ export function termEnd(effectiveFrom: IsoDate, years: number): IsoDate {
  * receives the dossier: someone retiring on 31/12/2030 has exactly 60 on 1/1/2026 and 59 on 2/1/2026.
  * 0 once retired.
  */
-export const remainingServiceMonths = (retirementDate: IsoDate, on: IsoDate): number =>
-  wholeMonthsBetween(on, addDays(retirementDate, 1));
+export const remainingServiceMonths = (retirementDate: IsoDate, on: IsoDate): number => wholeMonthsBetween(on, addDays(retirementDate, 1));
 
 /**
  * The latest day to notify a cadre of reappointment: `workingDays` working days before the term ends

@@ -112,7 +112,7 @@ export class WorkingCalendar {
     this.assertCovers(date);
     if (n === 0) return date;
     let current = date;
-    for (let counted = 0; counted < n; ) {
+    for (let counted = 0; counted < n;) {
       current = addDays(current, direction);
       if (this.isWorkingDay(current)) counted++;
     }
