@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OfficialDay } from './official-day.entity';
+import { RuleVersion } from './rule-version.entity';
+import { RulebookRepository } from './rulebook.repository';
+import { RulebookService } from './rulebook.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([RuleVersion, OfficialDay])],
+  providers: [RulebookService, RulebookRepository],
+  exports: [RulebookService],
+})
+export class RulebookModule {}
