@@ -75,4 +75,30 @@ describe('rulebook', () => {
     const later = await inContext(() => rulebook.calendar('2028-01-01', '2028-12-31'));
     expect(() => later.isWorkingDay('2028-01-03')).toThrow(CalendarYearMissingError);
   });
+
+  it('GET /rules?on= lists the rules in force that day to any signed-in user, and refuses a non-date', async () => {
+    const auth = await api.login('officer.th');
+    const before = await api.http().get('/api/v1/rules?on=2025-10-07').set('Authorization', auth).expect(200);
+    const after = await api.http().get('/api/v1/rules?on=2025-10-08').set('Authorization', auth).expect(200);
+    type Listed = { on: string; rules: { id: string; regulation: string; parameters: Record<string, unknown>; unverified: boolean }[] };
+    const byId = (body: Listed) => new Map(body.rules.map((r) => [r.id, r]));
+    expect((before.body as Listed).on).toBe('2025-10-07');
+    expect(byId(before.body as Listed).get('planning.seats-per-title')).toMatchObject({
+      regulation: 'QĐ 50-QĐ/TW (2021)',
+      parameters: { maxCadres: null },
+    });
+    expect(byId(after.body as Listed).get('planning.seats-per-title')).toMatchObject({
+      regulation: 'QĐ 377-QĐ/TW (8/10/2025)',
+      parameters: { maxCadres: 3 },
+    });
+    expect(byId(before.body as Listed).has('reappointment.notice')).toBe(false);
+    for (const bad of ['2025-02-29', '2025-10-08T00:00:00Z', 'today'])
+      await api
+        .http()
+        .get(`/api/v1/rules?on=${encodeURIComponent(bad)}`)
+        .set('Authorization', auth)
+        .expect(400);
+    await api.http().get('/api/v1/rules').set('Authorization', auth).expect(400);
+    await api.http().get('/api/v1/rules?on=2025-10-08').expect(401);
+  });
 });

@@ -2,6 +2,7 @@ export { RulebookModule } from './rulebook.module';
 export { RulebookService } from './rulebook.service';
 export { RuleVersion } from './rule-version.entity';
 export { OfficialDay } from './official-day.entity';
+export { RuleSetView, RuleView, RulesQuery } from './rulebook.dto';
 
 export {
   type IsoDate,
