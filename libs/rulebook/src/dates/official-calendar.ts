@@ -22,13 +22,14 @@ const cultureDay = (year: number) =>
   );
 
 /**
- * The official calendar for civil servants, 2025–2027, seeded from domain.md §7.7 (the `rule`-like
- * reference data of the working-day arithmetic; an administrator maintains later years in the table).
+ * The official calendar for civil servants, 2025–2027, from domain.md §7.7: the migration seeds the
+ * `calendar_day` table with it, where an administrator maintains later years.
  * A holiday on a Saturday or Sunday is listed for the record; the day off it gives is its substitute row.
  * Weekend days inside a break (Tết 14–22/2/2026) need no row.
  * The 2026 Tết and National Day rows are the ones domain.md gives [S122]; the fixed-date holidays follow
  * Art. 112(1) itself; every other date (lunar holidays of 2025 and 2027, Giỗ Tổ, the National Day's
- * adjacent day outside 2026) is the seeder's reading, marked UNVERIFIED in its legal basis.
+ * adjacent day outside 2026, substitute days that follow from them) is the seeder's reading, marked
+ * UNVERIFIED in its legal basis. 24/11 is pending from 2026 on, the year it was proposed.
  */
 export const OFFICIAL_CALENDAR_SEED: readonly CalendarDay[] = [
   // 2025
