@@ -9,6 +9,7 @@ import { CadreRestrictedStamp1764450000000 } from './1764450000000-cadre-restric
 import { AuditCompleteness1764500000000 } from './1764500000000-audit-completeness';
 import { RowLevelSecurity1764600000000 } from './1764600000000-row-level-security';
 import { CadreAgeTallyPre1764700000000 } from './1764700000000-cadre-age-tally-pre';
+import { Rulebook1764800000000 } from './1764800000000-rulebook';
 
 /** Every migration, in order. Tools pass this list to the data source; nothing is found by glob. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   AuditCompleteness1764500000000,
   RowLevelSecurity1764600000000,
   CadreAgeTallyPre1764700000000,
+  Rulebook1764800000000,
 ];

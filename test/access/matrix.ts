@@ -592,6 +592,13 @@ const deadlineCases: Case[] = [
     expected: everyone(200),
   },
   {
+    // National reference data: the rules in force on a date, the same for every signed-in user.
+    route: `GET ${V1}/rules`,
+    positions: ['none'],
+    request: async () => get(`${V1}/rules?on=2025-10-08`),
+    expected: everyone(200),
+  },
+  {
     // Same values back: a success changes nothing but the version, read afresh for each (serial) cell.
     route: `PUT ${V1}/deadline-policies/{kind}`,
     positions: ['none'],

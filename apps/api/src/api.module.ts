@@ -8,6 +8,7 @@ import { AuthenticationGuard, IdentityModule } from '@canbo/identity';
 import { ReportsModule } from '@canbo/reports';
 import { NotificationsModule } from '@canbo/notifications';
 import { DeadlinesModule } from '@canbo/deadlines';
+import { RulebookModule } from '@canbo/rulebook';
 import {
   AppConfig,
   ConfigModule,
@@ -23,7 +24,16 @@ import { QueueDashboardModule } from './queue-dashboard';
 @Module({})
 export class ApiModule {
   static register(env: Partial<Record<keyof AppConfig, string>> = {}): DynamicModule {
-    const domain = [CommitteesModule, IdentityModule, CadresModule, AuditModule, ReportsModule, NotificationsModule, DeadlinesModule];
+    const domain = [
+      CommitteesModule,
+      IdentityModule,
+      CadresModule,
+      AuditModule,
+      ReportsModule,
+      NotificationsModule,
+      DeadlinesModule,
+      RulebookModule,
+    ];
     // Served under api/v1 like the domain: the API's own operator endpoints.
     const versioned = [...domain, QueueDashboardModule];
     return {
