@@ -57,7 +57,13 @@ describe('portal: the cadre file', () => {
     await world.screenshot('01-file');
 
     // The edit form, on the file as opened.
-    const before = (await api.http().get(`/api/v1/cadres/${id}`).set('authorization', await api.login('admin.th')).expect(200)).body;
+    const before = (
+      await api
+        .http()
+        .get(`/api/v1/cadres/${id}`)
+        .set('authorization', await api.login('admin.th'))
+        .expect(200)
+    ).body;
     await page.getByRole('button', { name: 'Sửa hồ sơ' }).click();
     const drawer = page.getByRole('dialog');
     await drawer.getByLabel('Quê quán').fill('Hậu Lộc, Thanh Hóa');
@@ -106,13 +112,22 @@ describe('portal: the cadre file', () => {
     await identityValue(page, 'Quê quán').getByText('Hậu Lộc, Thanh Hóa').waitFor();
     await identityValue(page, 'Trình độ chuyên môn').getByText('Thạc sĩ Luật').waitFor();
     await identityValue(page, 'Dân tộc').getByText('Mường').waitFor();
-    const after = (await api.http().get(`/api/v1/cadres/${id}`).set('authorization', await api.login('admin.th')).expect(200)).body;
+    const after = (
+      await api
+        .http()
+        .get(`/api/v1/cadres/${id}`)
+        .set('authorization', await api.login('admin.th'))
+        .expect(200)
+    ).body;
     expect(after).toMatchObject({ hometown: 'Hậu Lộc, Thanh Hóa', educationLevel: 'Thạc sĩ Luật', ethnicity: 'Mường' });
     expect(after.version).toBe(before.version + 2);
 
     // The file's history: both changes, newest first, with who made them and what changed.
     const events = page.getByTestId('cadre-audit').getByTestId('audit-event');
-    await events.first().getByText(`Quê quán: ${before.hometown ?? '(trống)'} → Hậu Lộc, Thanh Hóa`).waitFor();
+    await events
+      .first()
+      .getByText(`Quê quán: ${before.hometown ?? '(trống)'} → Hậu Lộc, Thanh Hóa`)
+      .waitFor();
     await events.first().getByText('Trình độ chuyên môn: Tiến sĩ Luật → Thạc sĩ Luật').waitFor();
     await events.first().getByText('Ban Tổ chức Tỉnh ủy Thanh Hóa (bạn)').waitFor();
     await events.nth(1).getByText('Dân tộc: ', { exact: false }).waitFor();
@@ -165,5 +180,72 @@ describe('portal: the cadre file', () => {
     await page.getByTestId('cadre-name').waitFor();
     await actionsReady(page);
     await page.getByRole('button', { name: 'Sửa hồ sơ' }).waitFor();
+  });
+
+  it('admin.th sees the restricted groups in the form, is stopped by the client checks, and archives a file after confirming', async () => {
+    const { page, portal, api } = world;
+    const admin = await api.login('admin.th');
+    // A Nga Sơn file the province manages: its restricted groups (discipline, family) are filled in.
+    const list = await api
+      .http()
+      .get('/api/v1/cadres')
+      .query({ committeeId: api.committees['TH-NS'], subtree: false, managingCommitteeId: api.committees.TH, limit: 5 })
+      .set('authorization', admin)
+      .expect(200);
+    const cadre = list.body.items[1] as { id: string; fullName: string; version: number };
+
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.waitForURL(/\/login$/);
+    await signIn(page, portal.url, 'admin.th');
+    await page.goto(`${portal.url}/cadres/${cadre.id}`);
+    await page
+      .getByTestId('cadre-restricted')
+      .getByText(/^Khiển trách, quyết định ngày \d{2}\/\d{2}\/\d{4}/)
+      .waitFor();
+
+    // The form offers the restricted lists to the managing board, entry by entry, codes in words.
+    await actionsReady(page);
+    await page.getByRole('button', { name: 'Sửa hồ sơ' }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByText('Kỷ luật 1').waitFor();
+    await drawer.getByText('Người thân 2').waitFor();
+    await drawer.getByText('Khiển trách').waitFor();
+    await drawer.getByText('Vợ/chồng').waitFor();
+    // Client-side checks mirror the API's: an emptied name and a too short one are refused before sending.
+    await drawer.getByLabel('Họ và tên', { exact: true }).first().fill(' ');
+    await drawer.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await drawer.getByText('Vui lòng nhập họ và tên').waitFor();
+    await drawer.getByLabel('Họ và tên', { exact: true }).first().fill('A');
+    await drawer.getByText('Họ và tên phải từ 2 đến 200 ký tự').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await world.screenshot('07-edit-restricted');
+    await drawer.getByRole('button', { name: 'Hủy' }).click();
+    await drawer.waitFor({ state: 'detached' });
+    const unchanged = await api.http().get(`/api/v1/cadres/${cadre.id}`).set('authorization', admin).expect(200);
+    expect(unchanged.body.version).toBe(cadre.version);
+
+    // Archiving asks first, with a reason.
+    await page.getByRole('button', { name: 'Lưu trữ hồ sơ' }).click();
+    const confirm = page.getByRole('dialog');
+    await confirm.getByText(`Lưu trữ hồ sơ ${cadre.fullName}?`).waitFor();
+    await confirm.getByRole('button', { name: 'Lưu trữ' }).click();
+    await confirm.getByText('Lý do lưu trữ phải từ 3 đến 1000 ký tự').waitFor();
+    await confirm.getByLabel('Lý do lưu trữ').fill('Chuyển công tác ra ngoài tỉnh');
+    expect(await seriousViolations(page)).toEqual([]);
+    await world.screenshot('08-archive-confirm');
+    await confirm.getByRole('button', { name: 'Lưu trữ' }).click();
+    await page.getByText('Đã lưu trữ hồ sơ.').waitFor();
+    await page
+      .getByTestId('cadre-archived')
+      .getByText(/Lý do: Chuyển công tác ra ngoài tỉnh/)
+      .waitFor();
+    await page.getByTestId('cadre-audit').getByTestId('audit-event').first().getByText('Lưu trữ hồ sơ').waitFor();
+    await actionsReady(page);
+    expect(await page.getByRole('button', { name: 'Sửa hồ sơ' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Lưu trữ hồ sơ' }).count()).toBe(0);
+    const archived = await api.http().get(`/api/v1/cadres/${cadre.id}`).set('authorization', admin).expect(200);
+    expect(archived.body.archivedReason).toBe('Chuyển công tác ra ngoài tỉnh');
+    expect(await seriousViolations(page)).toEqual([]);
+    await world.screenshot('09-archived');
   });
 });
