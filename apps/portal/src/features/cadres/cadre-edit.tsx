@@ -257,9 +257,12 @@ export function CadreEdit({ cadre, ability, onClose, onSaved, reload }: CadreEdi
       footer={
         <Space style={{ width: '100%', justifyContent: 'flex-end' }}>
           <Button onClick={onClose}>{t('cadres.edit.cancel')}</Button>
-          <Button type="primary" onClick={() => form.submit()} loading={saving} disabled={!!conflict}>
-            {t('cadres.edit.save')}
-          </Button>
+          {/* Until the current version is loaded a save could only meet the same conflict: the way on is the alert's reload. */}
+          {!conflict && (
+            <Button type="primary" onClick={() => form.submit()} loading={saving}>
+              {t('cadres.edit.save')}
+            </Button>
+          )}
         </Space>
       }
     >
