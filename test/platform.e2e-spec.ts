@@ -35,6 +35,15 @@ describe('the API as a web service', () => {
   it('allows cross-origin calls from the portal origin only', async () => {
     const ok = await api.http().options('/api/v1/cadres').set('origin', PORTAL).set('access-control-request-method', 'GET');
     expect(ok.headers['access-control-allow-origin']).toBe(PORTAL);
+    // The portal changes files with PATCH and If-Match: the preflight must allow both.
+    const patch = await api
+      .http()
+      .options('/api/v1/cadres/00000000-0000-4000-8000-000000000000')
+      .set('origin', PORTAL)
+      .set('access-control-request-method', 'PATCH')
+      .set('access-control-request-headers', 'authorization,content-type,if-match');
+    expect(patch.headers['access-control-allow-methods']).toContain('PATCH');
+    expect(patch.headers['access-control-allow-headers']).toContain('if-match');
     const other = await api
       .http()
       .options('/api/v1/cadres')

@@ -63,7 +63,9 @@ export async function createApiApp(
   app.enableCors({
     origin: [config.PORTAL_ORIGIN],
     credentials: true,
-    exposedHeaders: ['x-request-id', 'x-correlation-id', 'retry-after'],
+    // @fastify/cors allows only GET, HEAD and POST by default: the portal's PATCH (with If-Match) needs its preflight answered.
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    exposedHeaders: ['x-request-id', 'x-correlation-id', 'retry-after', 'etag'],
   });
   app.enableShutdownHooks();
   // Bull Board for operators at /admin/queues; the CSP above already allows its inline styles.

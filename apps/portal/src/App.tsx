@@ -19,10 +19,11 @@ import { RouteAccess } from './components/route-access';
 const AppLayout = lazy(() => import('./pages/layout'));
 const Home = lazy(() => import('./pages/home'));
 
-/** Ant Design's secondary greys and link blue are below WCAG AA contrast on white; these reach 4.5:1. */
+/** Ant Design's secondary greys, link blue and error red are below WCAG AA contrast on white; these reach 4.5:1. */
 const THEME = {
   token: {
     colorPrimary: '#b71c1c',
+    colorError: '#cf1322',
     colorLink: '#0050b3',
     colorLinkHover: '#003a8c',
     colorTextSecondary: 'rgba(0, 0, 0, 0.65)',

@@ -219,19 +219,19 @@ export class PositionView {
   @ApiProperty() id: string;
   @ApiProperty() title: string;
   @ApiProperty() organisation: string;
-  @ApiProperty({ nullable: true }) committeeId: string | null;
+  @ApiProperty({ type: String, nullable: true }) committeeId: string | null;
   @ApiProperty() concurrent: boolean;
   @ApiProperty() startedOn: string;
-  @ApiProperty({ nullable: true }) endedOn: string | null;
-  @ApiProperty({ nullable: true }) decisionRef: string | null;
+  @ApiProperty({ type: String, nullable: true }) endedOn: string | null;
+  @ApiProperty({ type: String, nullable: true }) decisionRef: string | null;
 }
 
 export class EvaluationView {
   @ApiProperty() id: string;
   @ApiProperty() year: number;
   @ApiProperty({ enum: RATINGS }) rating: string;
-  @ApiProperty({ nullable: true }) score: number | null;
-  @ApiProperty({ nullable: true }) note: string | null;
+  @ApiProperty({ type: Number, nullable: true }) score: number | null;
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
 }
 
 export class CurrentPositionView {
@@ -248,16 +248,16 @@ export class CadreView {
   @ApiProperty({ enum: GENDERS }) gender: string;
   @ApiProperty() dateOfBirth: string;
   @ApiProperty() ethnicity: string;
-  @ApiProperty({ nullable: true }) religion: string | null;
-  @ApiProperty({ nullable: true }) hometown: string | null;
-  @ApiProperty({ nullable: true }) partyJoinDate: string | null;
-  @ApiProperty({ nullable: true }) partyOfficialDate: string | null;
-  @ApiProperty({ nullable: true }) educationLevel: string | null;
-  @ApiProperty({ nullable: true }) politicalTheoryLevel: string | null;
+  @ApiProperty({ type: String, nullable: true }) religion: string | null;
+  @ApiProperty({ type: String, nullable: true }) hometown: string | null;
+  @ApiProperty({ type: String, nullable: true }) partyJoinDate: string | null;
+  @ApiProperty({ type: String, nullable: true }) partyOfficialDate: string | null;
+  @ApiProperty({ type: String, nullable: true }) educationLevel: string | null;
+  @ApiProperty({ enum: POLITICAL_THEORY_LEVELS, nullable: true }) politicalTheoryLevel: string | null;
   @ApiProperty({ type: [CurrentPositionView] }) currentPositions: CurrentPositionView[];
   @ApiProperty({ enum: CADRE_STATUSES }) status: string;
-  @ApiProperty({ nullable: true }) archivedAt: string | null;
-  @ApiProperty({ nullable: true }) archivedReason: string | null;
+  @ApiProperty({ type: String, nullable: true }) archivedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) archivedReason: string | null;
   @ApiProperty({
     description:
       'The change stamp as the caller sees it (also the ETag): send it back to write. Changes to the restricted groups move it only for callers who may read them',
@@ -269,6 +269,13 @@ export class CadreView {
   @ApiPropertyOptional({ type: [PositionView], description: 'Work history (only on a single file)' }) positions?: PositionView[];
   @ApiPropertyOptional({ type: [EvaluationView], description: 'Yearly ratings (only on a single file)' }) evaluations?: EvaluationView[];
   @ApiPropertyOptional({ type: [DisciplineDto], description: 'Restricted' }) discipline?: DisciplineDto[];
-  @ApiPropertyOptional({ description: 'Restricted' }) politicalNotes?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Restricted' }) politicalNotes?: string | null;
   @ApiPropertyOptional({ type: [FamilyMemberDto], description: 'Restricted' }) family?: FamilyMemberDto[];
+}
+
+/** One keyset page of files (GET /cadres). */
+export class CadrePageView {
+  @ApiProperty({ type: [CadreView], description: 'Files as the caller may see them (no work history or ratings in a list)' })
+  items: CadreView[];
+  @ApiProperty({ type: String, nullable: true, description: "The next page's cursor; null on the last page" }) nextCursor: string | null;
 }

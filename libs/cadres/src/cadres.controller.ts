@@ -1,11 +1,20 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Authorize } from '@canbo/access';
 import { IdParam, IfMatch, Page, etagOf, expectedVersion } from '@canbo/platform';
 import {
   ArchiveCadreDto,
   CadreCountQuery,
   CadreCountView,
+  CadrePageView,
   CadreQuery,
   CadreView,
   CreateCadreDto,
@@ -33,6 +42,7 @@ export class CadresController {
   @Get()
   @Authorize('read', 'Cadre')
   @ApiOperation({ summary: 'Cadre files the caller can see (keyset pages; tree order or Vietnamese name order)' })
+  @ApiOkResponse({ type: CadrePageView })
   list(@Query() query: CadreQuery): Promise<Page<Partial<CadreView>>> {
     return this.cadres.list(query);
   }
@@ -42,6 +52,7 @@ export class CadresController {
   @ApiOperation({
     summary: 'The total behind a list with the same filters (exact from running tallies; name searches estimated unless exact=true)',
   })
+  @ApiOkResponse({ type: CadreCountView })
   count(@Query() query: CadreCountQuery): Promise<CadreCountView> {
     return this.cadres.count(query);
   }
@@ -49,6 +60,7 @@ export class CadresController {
   @Get(':id')
   @Authorize('read', 'Cadre')
   @ApiOperation({ summary: 'One file with work history and evaluations; restricted groups only for those allowed' })
+  @ApiOkResponse({ type: CadreView, description: 'The file; its ETag header is the version to send back with a change' })
   @ApiNotFoundResponse({ description: 'Absent, or not visible to the caller' })
   async get(
     @IdParam() id: string,
@@ -62,6 +74,7 @@ export class CadresController {
   @Post()
   @Authorize('create', 'Cadre')
   @ApiOperation({ summary: "Open a cadre file (by the managing committee's board)" })
+  @ApiCreatedResponse({ type: CadreView })
   create(@Body() dto: CreateCadreDto): Promise<Partial<CadreView>> {
     return this.changes.create(dto);
   }
@@ -69,6 +82,7 @@ export class CadresController {
   @Patch(':id')
   @Authorize('update', 'Cadre')
   @ApiOperation({ summary: 'Change a file; send the version you read' })
+  @ApiOkResponse({ type: CadreView })
   @ApiConflictResponse({ description: 'The version is stale: re-read and apply the change again' })
   update(@IdParam() id: string, @Body() dto: UpdateCadreDto, @IfMatch() ifMatch?: string): Promise<Partial<CadreView>> {
     return this.changes.update(id, { ...dto, version: expectedVersion(dto.version, ifMatch) });
@@ -78,6 +92,7 @@ export class CadresController {
   @HttpCode(200)
   @Authorize('archive', 'Cadre')
   @ApiOperation({ summary: 'Archive a file (files are never deleted)' })
+  @ApiOkResponse({ type: CadreView })
   archive(@IdParam() id: string, @Body() dto: ArchiveCadreDto): Promise<Partial<CadreView>> {
     return this.changes.archive(id, dto);
   }
@@ -85,6 +100,7 @@ export class CadresController {
   @Post(':id/positions')
   @Authorize('update', 'Cadre')
   @ApiOperation({ summary: 'Add a position to the work history (effective-dated)' })
+  @ApiCreatedResponse({ type: PositionView })
   addPosition(@IdParam() id: string, @Body() dto: CreatePositionDto): Promise<PositionView> {
     return this.history.addPosition(id, dto);
   }
@@ -93,6 +109,7 @@ export class CadresController {
   @HttpCode(200)
   @Authorize('update', 'Cadre')
   @ApiOperation({ summary: "End a position in a cadre's work history" })
+  @ApiOkResponse({ type: PositionView })
   endPosition(@IdParam() id: string, @IdParam('positionId') positionId: string, @Body() dto: EndPositionDto): Promise<PositionView> {
     return this.history.endPosition(id, positionId, dto);
   }
@@ -100,6 +117,7 @@ export class CadresController {
   @Post(':id/evaluations')
   @Authorize('update', 'Cadre')
   @ApiOperation({ summary: 'Record a yearly rating' })
+  @ApiCreatedResponse({ type: EvaluationView })
   addEvaluation(@IdParam() id: string, @Body() dto: CreateEvaluationDto): Promise<EvaluationView> {
     return this.history.addEvaluation(id, dto);
   }

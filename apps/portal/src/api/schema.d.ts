@@ -815,6 +815,29 @@ export interface components {
             /** @enum {string} */
             role: "operator" | "secretary" | "admin" | "officer" | "auditor" | "viewer" | "voter";
         };
+        CurrentPositionView: {
+            title: string;
+            organisation: string;
+            concurrent: boolean;
+        };
+        PositionView: {
+            id: string;
+            title: string;
+            organisation: string;
+            committeeId: string | null;
+            concurrent: boolean;
+            startedOn: string;
+            endedOn: string | null;
+            decisionRef: string | null;
+        };
+        EvaluationView: {
+            id: string;
+            year: number;
+            /** @enum {string} */
+            rating: "excellent" | "good" | "completed" | "not_completed";
+            score: number | null;
+            note: string | null;
+        };
         DisciplineDto: {
             /** @enum {string} */
             form: "reprimand" | "warning" | "removal_from_post" | "expulsion";
@@ -839,6 +862,59 @@ export interface components {
             affiliation?: string;
             /** @description Lives abroad */
             abroad?: boolean;
+        };
+        CadreView: {
+            id: string;
+            committeeId: string;
+            managingCommitteeId: string;
+            fullName: string;
+            /** @enum {string} */
+            gender: "male" | "female";
+            dateOfBirth: string;
+            ethnicity: string;
+            religion: string | null;
+            hometown: string | null;
+            partyJoinDate: string | null;
+            partyOfficialDate: string | null;
+            educationLevel: string | null;
+            /** @enum {string|null} */
+            politicalTheoryLevel: "elementary" | "intermediate" | "advanced" | "bachelor" | null;
+            currentPositions: components["schemas"]["CurrentPositionView"][];
+            /** @enum {string} */
+            status: "serving" | "rotated_out" | "retired" | "deceased" | "removed";
+            archivedAt: string | null;
+            archivedReason: string | null;
+            /** @description The change stamp as the caller sees it (also the ETag): send it back to write. Changes to the restricted groups move it only for callers who may read them */
+            version: number;
+            createdAt: string;
+            /** @description The last change the caller can see (changes to the restricted groups only for those who may read them) */
+            updatedAt: string;
+            /** @description Work history (only on a single file) */
+            positions?: components["schemas"]["PositionView"][];
+            /** @description Yearly ratings (only on a single file) */
+            evaluations?: components["schemas"]["EvaluationView"][];
+            /** @description Restricted */
+            discipline?: components["schemas"]["DisciplineDto"][];
+            /** @description Restricted */
+            politicalNotes?: string | null;
+            /** @description Restricted */
+            family?: components["schemas"]["FamilyMemberDto"][];
+        };
+        CadrePageView: {
+            /** @description Files as the caller may see them (no work history or ratings in a list) */
+            items: components["schemas"]["CadreView"][];
+            /** @description The next page's cursor; null on the last page */
+            nextCursor: string | null;
+        };
+        CadreCountView: {
+            total: number;
+            /** @description false when the total is the planner's estimate */
+            exact: boolean;
+            /**
+             * @description running tallies, a counted query, or an estimate
+             * @enum {string}
+             */
+            source: "tally" | "count" | "estimate";
         };
         CreateCadreDto: {
             religion?: string;
@@ -1501,7 +1577,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CadrePageView"];
+                };
             };
         };
     };
@@ -1522,7 +1600,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CadreView"];
+                };
             };
         };
     };
@@ -1553,7 +1633,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CadreCountView"];
+                };
             };
         };
     };
@@ -1568,6 +1650,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The file; its ETag header is the version to send back with a change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CadreView"];
+                };
+            };
             /** @description Absent, or not visible to the caller */
             404: {
                 headers: {
@@ -1592,6 +1683,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CadreView"];
+                };
+            };
             /** @description The version is stale: re-read and apply the change again */
             409: {
                 headers: {
@@ -1620,7 +1719,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CadreView"];
+                };
             };
         };
     };
@@ -1643,7 +1744,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PositionView"];
+                };
             };
         };
     };
@@ -1667,7 +1770,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PositionView"];
+                };
             };
         };
     };
@@ -1690,7 +1795,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EvaluationView"];
+                };
             };
         };
     };

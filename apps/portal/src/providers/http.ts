@@ -89,6 +89,8 @@ export interface RequestOptions {
   body?: unknown;
   /** Without the bearer token (login). */
   anonymous?: boolean;
+  /** Extra request headers (If-Match on a versioned write). */
+  headers?: Record<string, string>;
 }
 
 export function urlOf(path: string, query?: RequestOptions['query']): string {
@@ -99,7 +101,7 @@ export function urlOf(path: string, query?: RequestOptions['query']): string {
 
 /** A call to the API: JSON in and out, the access token attached, one silent refresh on 401. Throws HttpError. */
 export async function api<T>(path: string, options: RequestOptions = {}, retried = false): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   const token = options.anonymous ? null : session.get()?.accessToken;
   if (token) headers.authorization = `Bearer ${token}`;

@@ -1,39 +1,37 @@
-import type { DisciplineDto, FamilyMemberDto } from '../../api';
+import type { Schemas } from '../../api';
+
+/** The API's views of a file (generated from the OpenAPI document: libs/cadres/src/cadre.dto.ts). */
+export type CadreFile = Schemas['CadreView'];
+/** A row of the list: the same view, without work history or ratings. */
+export type CadreSummary = CadreFile;
+export type PositionView = Schemas['PositionView'];
+export type EvaluationView = Schemas['EvaluationView'];
+export type UpdateCadreDto = Schemas['UpdateCadreDto'];
+export type DisciplineDto = Schemas['DisciplineDto'];
+export type FamilyMemberDto = Schemas['FamilyMemberDto'];
 
 /**
- * The API's views the pages read (libs/cadres/src/cadre.dto.ts, libs/committees), by hand: the API does
- * not declare these responses in its OpenAPI document yet (no @ApiOkResponse on GET /cadres, /cadres/:id,
- * /committees), so they are not in ../api/schema.d.ts. Once they are, use those types instead.
+ * By hand until the committees and audit routes declare their responses in the OpenAPI document
+ * (libs/committees CommitteeView, libs/audit AuditEventView).
  */
-export interface CadreSummary {
-  id: string;
-  committeeId: string;
-  managingCommitteeId: string;
-  fullName: string;
-  gender: string;
-  dateOfBirth: string;
-  ethnicity: string;
-  status: string;
-  currentPositions?: { title: string; organisation: string; concurrent: boolean }[];
-}
-
-export interface CadreFile extends CadreSummary {
-  religion: string | null;
-  hometown: string | null;
-  partyJoinDate: string | null;
-  partyOfficialDate: string | null;
-  educationLevel: string | null;
-  politicalTheoryLevel: string | null;
-  version: number;
-  discipline?: DisciplineDto[];
-  politicalNotes?: string | null;
-  family?: FamilyMemberDto[];
-}
-
 export interface Committee {
   id: string;
   code: string;
   name: string;
   depth: number;
   path: string;
+}
+
+export interface AuditEvent {
+  id: string;
+  committeeId: string;
+  committeeCode: string;
+  seq: string;
+  occurredAt: string;
+  actorId: string | null;
+  entityType: string;
+  entityId: string;
+  action: string;
+  changes: unknown;
+  requestId: string | null;
 }
