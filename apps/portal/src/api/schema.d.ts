@@ -159,6 +159,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change one's own password; every session of the account ends and a new one begins */
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -679,6 +696,45 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        CommitteeLevelView: {
+            code: string;
+            name: string;
+            rank: number;
+        };
+        CommitteeView: {
+            /** Format: uuid */
+            id: string;
+            /** @example TH-NS */
+            code: string;
+            /** @example Huyện ủy Nga Sơn */
+            name: string;
+            /**
+             * @description A level code from GET /committee-levels
+             * @example district
+             */
+            level: string;
+            /** Format: uuid */
+            parentId: Record<string, never> | null;
+            /**
+             * @description Committee codes from the root down to this committee
+             * @example TW.TH.TH-NS
+             */
+            path: string;
+            depth: number;
+            /** @description Pre-order number of the committee; its subtree is `[pre, lastPre]`. The CASL rules of GET /me test it (`pre`), so a client can ask its ability about this committee */
+            pre: number;
+            /** @description Pre-order number of the last committee below it (itself when it has none) */
+            lastPre: number;
+            /** @enum {string} */
+            status: "active" | "dissolved";
+            /** Format: uuid */
+            successorId: Record<string, never> | null;
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validTo: Record<string, never> | null;
+            version: number;
+        };
         CreateCommitteeDto: {
             /** @example TH-NS */
             code: string;
@@ -766,6 +822,11 @@ export interface components {
             assignments: components["schemas"]["AssignmentView"][];
             /** @description The caller's CASL rules, packed with @casl/ability/extra packRules */
             rules: string[];
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            /** @description password must be 10–256 characters with a letter and a digit */
+            newPassword: string;
         };
         CreateUserDto: {
             /** @example officer.ns */
@@ -1031,7 +1092,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeLevelView"][];
+                };
             };
         };
     };
@@ -1080,7 +1143,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeView"];
+                };
             };
         };
     };
@@ -1099,7 +1164,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeView"];
+                };
             };
         };
     };
@@ -1122,7 +1189,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeView"];
+                };
             };
         };
     };
@@ -1145,7 +1214,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeView"];
+                };
             };
         };
     };
@@ -1168,7 +1239,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeView"];
+                };
             };
         };
     };
@@ -1279,6 +1352,44 @@ export interface operations {
             };
         };
     };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description The first token pair of the new session (every earlier refresh token is revoked) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPairView"];
+                };
+            };
+            /** @description `currentPassword` is wrong, or `newPassword` breaks the password policy (the field is named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many attempts from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     UsersController_list: {
         parameters: {
             query?: {
@@ -1319,7 +1430,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
             };
         };
     };
@@ -1338,7 +1451,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
             };
         };
     };
@@ -1361,7 +1476,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
             };
         };
     };
@@ -1409,7 +1526,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AssignmentView"];
+                };
             };
         };
     };
@@ -1428,7 +1547,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AssignmentView"];
+                };
             };
         };
     };
