@@ -63,6 +63,8 @@ export async function createApiApp(
   app.enableCors({
     origin: [config.PORTAL_ORIGIN],
     credentials: true,
+    // @fastify/cors allows only GET, HEAD and POST unless told: the portal's PATCH and PUT would fail their preflight.
+    methods: ['GET', 'HEAD', 'POST', 'PATCH', 'PUT'],
     exposedHeaders: ['x-request-id', 'x-correlation-id', 'retry-after'],
   });
   app.enableShutdownHooks();

@@ -31,14 +31,14 @@ export class AssignmentView {
   @ApiProperty() committeeCode: string;
   @ApiProperty() committeeName: string;
   @ApiProperty() grantedAt: string;
-  @ApiProperty({ nullable: true }) revokedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) revokedAt: string | null;
 }
 
 export class UserView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() username: string;
   @ApiProperty() displayName: string;
-  @ApiProperty({ nullable: true }) email: string | null;
+  @ApiProperty({ type: String, nullable: true }) email: string | null;
   @ApiProperty({ enum: ['active', 'disabled'] }) status: string;
   @ApiProperty() version: number;
 }

@@ -714,7 +714,7 @@ export interface components {
              */
             level: string;
             /** Format: uuid */
-            parentId: Record<string, never> | null;
+            parentId: string | null;
             /**
              * @description Committee codes from the root down to this committee
              * @example TW.TH.TH-NS
@@ -728,11 +728,11 @@ export interface components {
             /** @enum {string} */
             status: "active" | "dissolved";
             /** Format: uuid */
-            successorId: Record<string, never> | null;
+            successorId: string | null;
             /** Format: date */
             validFrom: string;
             /** Format: date */
-            validTo: Record<string, never> | null;
+            validTo: string | null;
             version: number;
         };
         CreateCommitteeDto: {
@@ -797,7 +797,7 @@ export interface components {
             id: string;
             username: string;
             displayName: string;
-            email: Record<string, never> | null;
+            email: string | null;
             /** @enum {string} */
             status: "active" | "disabled";
             version: number;
@@ -815,7 +815,7 @@ export interface components {
             committeeCode: string;
             committeeName: string;
             grantedAt: string;
-            revokedAt: Record<string, never> | null;
+            revokedAt: string | null;
         };
         MeView: {
             user: components["schemas"]["UserView"];

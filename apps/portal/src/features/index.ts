@@ -1,10 +1,14 @@
 import type { PortalFeature } from './feature';
 import { cadres } from './cadres';
+import { committees } from './committees';
+import { users } from './users';
+import { operations } from './operations';
+import { account } from './account';
 
 export type { PortalFeature } from './feature';
 
 /** Every area of the portal, in menu order. A new module adds its folder and one line here. */
-export const FEATURES: readonly PortalFeature[] = [cadres];
+export const FEATURES: readonly PortalFeature[] = [cadres, committees, users, operations, account];
 
 /** Refine resource → CASL subject, over every feature. */
 export const SUBJECTS: Readonly<Record<string, string>> = Object.assign({}, ...FEATURES.map((f) => f.subjects));
