@@ -82,16 +82,19 @@ export function CommitteeDialog(props: {
       onClose();
     } catch (error) {
       const slug = problemSlug(((error as HttpError).problem ?? {}) as Problem);
+      // A taken code is the one 409 that names a field: it goes under the code, in words.
       if (slug === 'duplicate') form.setFields([{ name: 'code', errors: [v('codeTaken')] }]);
-      const fields = fieldErrors(error, {
-        code: v('code'),
-        name: v('name'),
-        level: v('level'),
-        validFrom: v('date'),
-        effectiveOn: v('date'),
-      });
-      if (fields.length) form.setFields(fields);
-      else if (slug !== 'duplicate') setRefusal(problemMessage(error, t, 'committees'));
+      else {
+        const fields = fieldErrors(error, {
+          code: v('code'),
+          name: v('name'),
+          level: v('level'),
+          validFrom: v('date'),
+          effectiveOn: v('date'),
+        });
+        if (fields.length) form.setFields(fields);
+        else setRefusal(problemMessage(error, t, 'committees'));
+      }
       // A stale version: the tree is read again, so the next attempt starts from what is there now.
       if (slug === 'version-conflict') await onChanged();
     } finally {

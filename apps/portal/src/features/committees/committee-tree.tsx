@@ -46,7 +46,8 @@ export default function CommitteeTree() {
       const outside = parents.filter((p) => !inSubtree(p, c));
       const r = rank.get(c.level) ?? 0;
       result.set(c.id, {
-        createChild: ability.can('createChild', as(c)),
+        // Nothing ranks below the lowest level (grassroots): no child to add there.
+        createChild: ability.can('createChild', as(c)) && (levels.data ?? []).some((l) => l.rank > r),
         rename: ability.can('update', as(c)),
         moveTargets: ability.can('update', as(c)) ? outside.filter((p) => p.id !== c.parentId && (rank.get(p.level) ?? 0) < r) : [],
         successors: ability.can('dissolve', as(c))
@@ -55,7 +56,7 @@ export default function CommitteeTree() {
       });
     }
     return result;
-  }, [access, committees.data, rank]);
+  }, [access, committees.data, levels.data, rank]);
 
   const forest = useMemo(() => toForest(committees.data ?? []), [committees.data]);
   const reload = () => client.invalidateQueries({ queryKey: COMMITTEES_KEY });
