@@ -1,6 +1,6 @@
 import { DEMO_PASSWORD_DEFAULT } from '../../scripts/demo/demo-data';
 import { seriousViolations, startPortalWorld, type PortalWorld } from './browser';
-import { choose, optionsOf } from './select';
+import { choose, confirm, optionsOf } from './select';
 
 /**
  * Role names as the portal shows them (vi), and what the delegation rules of product.md let an `admin`
@@ -134,13 +134,13 @@ describe('portal: admin.th administers accounts within the delegation rules', ()
       .getByRole('row', { name: /Xem.*Huyện ủy Nga Sơn/ })
       .getByRole('button', { name: 'Thu hồi' })
       .click();
-    await page.getByRole('button', { name: 'Đồng ý' }).click();
+    await confirm(page);
     await page.getByText('Đã thu hồi vai trò Xem tại Huyện ủy Nga Sơn.').waitFor();
     await roles.getByRole('row', { name: /Xem.*Huyện ủy Nga Sơn/ }).waitFor({ state: 'detached' });
 
     // Disable the account: it can no longer sign in.
     await page.getByRole('button', { name: 'Khóa tài khoản' }).click();
-    await page.getByRole('button', { name: 'Đồng ý' }).click();
+    await confirm(page);
     await page.getByText('Đã khóa', { exact: true }).waitFor();
     const signIn = await api.http().post('/api/v1/auth/login').send({ username: 'mai.ns', password: 'Khoi-tao-2026' });
     expect(signIn.status).toBe(401);

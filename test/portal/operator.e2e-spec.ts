@@ -1,6 +1,6 @@
 import { DEMO_PASSWORD_DEFAULT } from '../../scripts/demo/demo-data';
 import { seriousViolations, startPortalWorld, type PortalWorld } from './browser';
-import { choose } from './select';
+import { choose, openDialog } from './select';
 
 describe('portal: operator runs the committee tree, the accounts and the queues, and reads no file', () => {
   let world: PortalWorld;
@@ -38,7 +38,7 @@ describe('portal: operator runs the committee tree, the accounts and the queues,
 
     // A new grassroots committee under Nga Sơn; first with a code another committee holds.
     await row('Huyện ủy Nga Sơn').getByRole('button', { name: 'Thêm cấp ủy trực thuộc' }).click();
-    const dialog = page.getByRole('dialog');
+    const dialog = await openDialog(page);
     await dialog.getByLabel('Mã').fill('hn');
     await dialog.getByLabel('Tên cấp ủy').fill('Đảng ủy xã Nga Thạch');
     await choose(page, 'Cấp', 'Cơ sở');
@@ -55,12 +55,14 @@ describe('portal: operator runs the committee tree, the accounts and the queues,
 
     // Renamed.
     await row('Đảng ủy xã Nga Thạch').getByRole('button', { name: 'Đổi tên' }).click();
-    await page.getByRole('dialog').getByLabel('Tên cấp ủy').fill('Đảng ủy xã Nga Thạch mới');
-    await page.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
+    const rename = await openDialog(page);
+    await rename.getByLabel('Tên cấp ủy').fill('Đảng ủy xã Nga Thạch mới');
+    await rename.getByRole('button', { name: 'Lưu' }).click();
     await page.getByRole('status').getByText('Đã đổi tên thành Đảng ủy xã Nga Thạch mới.').waitFor();
 
     // Moved under Nghi Sơn: offered only committees of a higher level than grassroots, outside its own subtree.
     await row('Đảng ủy xã Nga Thạch mới').getByRole('button', { name: 'Chuyển' }).click();
+    await openDialog(page);
     await choose(page, 'Cấp ủy cấp trên mới', 'Thị ủy Nghi Sơn (TH-TX)');
     await page.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
     await page.getByRole('status').getByText('Đã chuyển Đảng ủy xã Nga Thạch mới.').waitFor();
@@ -69,6 +71,7 @@ describe('portal: operator runs the committee tree, the accounts and the queues,
 
     // Dissolved into Nghi Sơn: it leaves the tree, its history stays in the database.
     await row('Đảng ủy xã Nga Thạch mới').getByRole('button', { name: 'Giải thể' }).click();
+    await openDialog(page);
     await choose(page, 'Cấp ủy kế thừa', 'Thị ủy Nghi Sơn (TH-TX)');
     expect(await seriousViolations(page)).toEqual([]);
     await world.screenshot('04-dissolve');

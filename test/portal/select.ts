@@ -7,7 +7,9 @@ import type { Locator, Page } from 'playwright-core';
 async function open(page: Page, label: string): Promise<Locator> {
   const input = page.getByLabel(label, { exact: true });
   const id = await input.getAttribute('id');
-  await input.click({ force: true });
+  // The selector box, clicked once it stands still (a dialog's opening animation moves it); the input itself
+  // lies under the shown value, which would take the click.
+  await input.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select-selector ")]').click();
   const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${id}_list"]`) });
   await dropdown.locator('.ant-select-item-option').first().waitFor();
   return dropdown;
@@ -33,3 +35,22 @@ export async function choose(page: Page, label: string, option: string): Promise
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The open dialog, once its opening animation has ended: a click while it zooms in may land on the mask
+ * (or miss a moving field).
+ */
+export async function openDialog(page: Page): Promise<Locator> {
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await page.locator('.ant-modal[class*="ant-zoom-"]').waitFor({ state: 'detached' });
+  return dialog;
+}
+
+/** Answers the open confirmation ("Đồng ý") once it has stopped moving in. */
+export async function confirm(page: Page): Promise<void> {
+  const yes = page.locator('.ant-popconfirm').getByRole('button', { name: 'Đồng ý' });
+  await yes.waitFor();
+  await page.locator('.ant-popover[class*="-appear"], .ant-popover[class*="-enter"]').waitFor({ state: 'detached' });
+  await yes.click();
+}

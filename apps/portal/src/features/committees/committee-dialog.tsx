@@ -112,6 +112,8 @@ export function CommitteeDialog(props: {
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
+      // A stray click beside the dialog must not throw away what was typed.
+      maskClosable={false}
     >
       {refusal && (
         <Alert type="error" role="alert" showIcon message={refusal} style={{ marginBottom: 16 }} data-testid="committee-refusal" />

@@ -222,6 +222,8 @@ export default function UserShow() {
         onOk={() => editForm.submit()}
         onCancel={() => setEditing(false)}
         destroyOnHidden
+        // A stray click beside the dialog must not throw away what was typed.
+        maskClosable={false}
       >
         <Form
           form={editForm}
