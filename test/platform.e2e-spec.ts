@@ -52,6 +52,13 @@ describe('the API as a web service', () => {
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  it("lets the portal's preflight through for the methods the API uses (PATCH updates, PUT settings)", async () => {
+    for (const method of ['PATCH', 'PUT']) {
+      const res = await api.http().options('/api/v1/cadres/x').set('origin', PORTAL).set('access-control-request-method', method);
+      expect(res.headers['access-control-allow-methods']).toContain(method);
+    }
+  });
+
   it('refuses to start with bad configuration, naming the setting', async () => {
     await expect(startApi({ JWT_SECRET: 'short' })).rejects.toThrow(/JWT_SECRET/);
   });

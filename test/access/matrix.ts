@@ -1,4 +1,5 @@
 import type { Fixtures } from './fixtures';
+import { DEMO_PASSWORD_DEFAULT } from '../../scripts/demo/demo-data';
 import {
   Actor,
   CADRE_POSITIONS,
@@ -641,6 +642,18 @@ const identityCases: Case[] = [
     positions: ['self'],
     request: async (ctx) => post(`${V1}/auth/logout`, { refreshToken: (await ctx.signIn()).refreshToken }),
     expected: everyone(204),
+  },
+  {
+    // Everyone changes their own password (product.md, "Delegation": through /me). Set to the one it was, so
+    // the cells after it sign in as before; serial, as it ends the caller's other sessions.
+    route: `POST ${V1}/me/password`,
+    positions: ['self'],
+    serial: true,
+    request: async (_ctx, { actor }) => {
+      const password = actor.made?.password ?? DEMO_PASSWORD_DEFAULT;
+      return post(`${V1}/me/password`, { currentPassword: password, newPassword: password });
+    },
+    expected: everyone(200),
   },
   {
     route: `GET ${V1}/users`,

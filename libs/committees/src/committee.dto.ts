@@ -10,13 +10,19 @@ export class CommitteeView {
   @ApiProperty({ example: 'TH-NS' }) code: string;
   @ApiProperty({ example: 'Huyện ủy Nga Sơn' }) name: string;
   @ApiProperty({ example: 'district', description: 'A level code from GET /committee-levels' }) level: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) parentId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId: string | null;
   @ApiProperty({ description: 'Committee codes from the root down to this committee', example: 'TW.TH.TH-NS' }) path: string;
   @ApiProperty() depth: number;
+  @ApiProperty({
+    description:
+      'Pre-order number of the committee; its subtree is `[pre, lastPre]`. The CASL rules of GET /me test it (`pre`), so a client can ask its ability about this committee',
+  })
+  pre: number;
+  @ApiProperty({ description: 'Pre-order number of the last committee below it (itself when it has none)' }) lastPre: number;
   @ApiProperty({ enum: ['active', 'dissolved'] }) status: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) successorId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) successorId: string | null;
   @ApiProperty({ format: 'date' }) validFrom: string;
-  @ApiProperty({ format: 'date', nullable: true }) validTo: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) validTo: string | null;
   @ApiProperty() version: number;
 }
 

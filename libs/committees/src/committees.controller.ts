@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnyAuthenticated, Authorize } from '@canbo/access';
 import { IdParam, Page } from '@canbo/platform';
 import {
@@ -22,6 +22,7 @@ export class CommitteesController {
   @Get('committee-levels')
   @AnyAuthenticated()
   @ApiOperation({ summary: 'The levels a committee can have (data, not code: reforms add and remove levels)' })
+  @ApiOkResponse({ type: [CommitteeLevelView] })
   levels(): Promise<CommitteeLevelView[]> {
     return this.committees.levels();
   }
@@ -36,6 +37,7 @@ export class CommitteesController {
   @Get('committees/:id')
   @Authorize('read', 'Committee')
   @ApiOperation({ summary: 'One committee the caller can see' })
+  @ApiOkResponse({ type: CommitteeView })
   get(@IdParam() id: string): Promise<CommitteeView> {
     return this.committees.get(id);
   }
@@ -43,6 +45,7 @@ export class CommitteesController {
   @Post('committees')
   @Authorize('createChild', 'Committee')
   @ApiOperation({ summary: 'Create a committee under a parent the caller manages' })
+  @ApiCreatedResponse({ type: CommitteeView })
   create(@Body() dto: CreateCommitteeDto): Promise<CommitteeView> {
     return this.committees.create(dto);
   }
@@ -50,6 +53,7 @@ export class CommitteesController {
   @Patch('committees/:id')
   @Authorize('update', 'Committee')
   @ApiOperation({ summary: 'Rename, recode or change the level of a committee (optimistic locking on version)' })
+  @ApiOkResponse({ type: CommitteeView })
   update(@IdParam() id: string, @Body() dto: UpdateCommitteeDto): Promise<CommitteeView> {
     return this.committees.update(id, dto);
   }
@@ -58,6 +62,7 @@ export class CommitteesController {
   @HttpCode(200)
   @Authorize('update', 'Committee')
   @ApiOperation({ summary: 'Move a committee (with everything below it) under another parent' })
+  @ApiOkResponse({ type: CommitteeView })
   move(@IdParam() id: string, @Body() dto: MoveCommitteeDto): Promise<CommitteeView> {
     return this.committees.move(id, dto);
   }
@@ -66,6 +71,7 @@ export class CommitteesController {
   @HttpCode(200)
   @Authorize('dissolve', 'Committee')
   @ApiOperation({ summary: 'Dissolve a committee into a successor: its children, cadres and open work move; its history stays' })
+  @ApiOkResponse({ type: CommitteeView })
   dissolve(@IdParam() id: string, @Body() dto: DissolveCommitteeDto): Promise<CommitteeView> {
     return this.committees.dissolve(id, dto);
   }

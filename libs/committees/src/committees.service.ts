@@ -53,12 +53,16 @@ const toView = (r: CommitteeRecord): CommitteeView => ({
   parentId: r.parentId,
   path: r.codePath,
   depth: r.depth,
+  pre: r.pre,
+  lastPre: r.lastPre,
   status: r.status,
   successorId: r.successorId,
   validFrom: r.validFrom,
   validTo: r.validTo,
   version: r.version,
 });
+
+const withoutNumbering = ({ pre: _pre, lastPre: _lastPre, ...view }: CommitteeView) => view;
 
 const toRef = (r: CommitteeRecord): CommitteeRef => ({
   id: r.id,
@@ -214,7 +218,8 @@ export class CommitteesService {
       entityType: 'Committee',
       entityId: id,
       action: 'create',
-      changes: { after: toView(created) },
+      // The pre-order numbers are where the committee sits today; a renumbering changes them, so the trail keeps the rest.
+      changes: { after: withoutNumbering(toView(created)) },
     });
     return toView(created);
   }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiBadRequestResponse,
   ApiBody,
   ApiOkResponse,
   ApiOperation,
@@ -14,7 +15,7 @@ import { packRules } from '@casl/ability/extra';
 import { AnyAuthenticated, Public, currentActor } from '@canbo/access';
 import { asSystem } from '@canbo/platform';
 import { AuthService, AuthenticatedUser } from './auth.service';
-import { LoginDto, MeView, RefreshDto, TokenPairView } from './identity.dto';
+import { ChangePasswordDto, LoginDto, MeView, RefreshDto, TokenPairView } from './identity.dto';
 import { LoginGuard } from './local.strategy';
 import { UsersService } from './users.service';
 
@@ -87,5 +88,21 @@ export class AuthController {
       })),
       rules: packRules(actor.ability.rules),
     };
+  }
+
+  @Post('me/password')
+  @HttpCode(200)
+  @AnyAuthenticated()
+  // Throttled per client address like a sign-in (the "login" throttler; no username in the body, so not the other):
+  // with a stolen access token, guessing the current password is as slow as guessing it at the login.
+  @UseGuards(ThrottlerGuard)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: "Change one's own password; every session of the account ends and a new one begins" })
+  @ApiOkResponse({ type: TokenPairView, description: 'The first token pair of the new session (every earlier refresh token is revoked)' })
+  @ApiBadRequestResponse({ description: '`currentPassword` is wrong, or `newPassword` breaks the password policy (the field is named)' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address' })
+  changePassword(@Body() dto: ChangePasswordDto): Promise<TokenPairView> {
+    const actor = currentActor();
+    return this.auth.changePassword({ id: actor.userId, username: actor.username }, dto.currentPassword, dto.newPassword);
   }
 }

@@ -6,12 +6,13 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { EntityManager } from 'typeorm';
 import { UNSCOPED_SYSTEM } from '@canbo/access';
 import { AuditService } from '@canbo/audit';
-import { AppConfig } from '@canbo/platform';
+import { AppConfig, ConflictProblem, ValidationProblem } from '@canbo/platform';
 import { UnauthorizedProblem } from './unauthorized.problem';
 import { CredentialsRepository } from './credentials.repository';
 import { LoginGate } from './login-gate';
-import { PasswordChecker } from './passwords';
+import { PasswordChecker, hashPassword, verifyPassword } from './passwords';
 import { RefreshTokenRepository, SessionToken } from './refresh-token.repository';
+import { UserRepository } from './user.repository';
 
 export interface TokenPair {
   accessToken: string;
@@ -53,6 +54,7 @@ export class AuthService {
     private readonly tokens: RefreshTokenRepository,
     private readonly passwords: PasswordChecker,
     private readonly gate: LoginGate,
+    private readonly users: UserRepository,
   ) {}
 
   /** Runs `fn` in a transaction shared with the audit trail (security events are written with the change). */
@@ -172,6 +174,28 @@ export class AuthService {
       if (!token || token.userId !== userId) throw new UnauthorizedProblem('The refresh token is invalid', 'invalid-refresh-token');
       await this.tokens.revokeFamily(token.familyId, 'logout');
       await this.recordSecurityEvent(tx, userId, 'logout', {}, userId);
+    });
+  }
+
+  /**
+   * Changes one's own password: the current one must match (checked like a sign-in, argon2 outside any
+   * transaction and within the LoginGate's slots); then, in one transaction with its audit event, the
+   * hash is replaced and every session of the account ends (a session opened with the old password
+   * may be someone else's). The caller gets the first token pair of a new session in return.
+   */
+  async changePassword(user: AuthenticatedUser, currentPassword: string, newPassword: string): Promise<TokenPair> {
+    const { verifiedHash, newHash } = await this.gate.run(async () => {
+      const hash = await this.credentials.activePasswordHash(UNSCOPED_SYSTEM, user.id);
+      if (!hash || !(await verifyPassword(hash, currentPassword)))
+        throw new ValidationProblem([{ field: 'currentPassword', message: 'is not your current password' }]);
+      return { verifiedHash: hash, newHash: await hashPassword(newPassword) };
+    });
+    return this.inTransaction(async (tx) => {
+      if (!(await this.users.replacePassword(user.id, verifiedHash, newHash)))
+        throw new ConflictProblem('password-changed', 'The password was changed meanwhile; sign in again with the new one');
+      const sessionsRevoked = await this.tokens.revokeAllOf(user.id, 'password-change');
+      await this.recordSecurityEvent(tx, user.id, 'password-change', { after: { refreshTokensRevoked: sessionsRevoked } }, user.id);
+      return this.issueTokens(user);
     });
   }
 

@@ -42,6 +42,15 @@ export class CredentialsRepository {
     return row;
   }
 
+  /** System work (the caller's own account, whatever its reach): the hash its current password must match, while it is active. */
+  async activePasswordHash(_system: SystemScope, userId: string): Promise<string | undefined> {
+    const [row]: { password_hash: string }[] = await this.db.query(
+      `SELECT password_hash FROM app_user WHERE id = $1 AND status = 'active'`,
+      [userId],
+    );
+    return row?.password_hash;
+  }
+
   /**
    * Marks the sign-in, if the account is still as it was read: active, not locked, and the password
    * the one just verified. False when something changed since (a concurrent failure locked it…).

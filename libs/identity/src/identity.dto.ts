@@ -31,14 +31,14 @@ export class AssignmentView {
   @ApiProperty() committeeCode: string;
   @ApiProperty() committeeName: string;
   @ApiProperty() grantedAt: string;
-  @ApiProperty({ nullable: true }) revokedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) revokedAt: string | null;
 }
 
 export class UserView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() username: string;
   @ApiProperty() displayName: string;
-  @ApiProperty({ nullable: true }) email: string | null;
+  @ApiProperty({ type: String, nullable: true }) email: string | null;
   @ApiProperty({ enum: ['active', 'disabled'] }) status: string;
   @ApiProperty() version: number;
 }
@@ -51,6 +51,8 @@ export class MeView {
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 const PASSWORD_HINT = 'password must be 10–256 characters with a letter and a digit';
+/** The password policy: an account's first password and every later one alike. */
+const PASSWORD_POLICY = /(?=.*\p{L})(?=.*\d)/u;
 
 export class GrantRoleDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() userId: string;
@@ -71,11 +73,22 @@ export class CreateUserDto {
   @ApiProperty({ description: PASSWORD_HINT })
   @IsString()
   @Length(10, 256, { message: PASSWORD_HINT })
-  @Matches(/(?=.*\p{L})(?=.*\d)/u, { message: PASSWORD_HINT })
+  @Matches(PASSWORD_POLICY, { message: PASSWORD_HINT })
   password: string;
 
   @ApiProperty({ format: 'uuid', description: 'The committee of the first role assignment' }) @IsUUID() committeeId: string;
   @ApiProperty({ enum: ROLES }) @IsIn(ROLES) role: Role;
+}
+
+/** One's own password: the current one (checked like a sign-in) and the new one, under the same policy as an account's first. */
+export class ChangePasswordDto {
+  @ApiProperty() @IsString() @Length(1, 256) currentPassword: string;
+
+  @ApiProperty({ description: PASSWORD_HINT })
+  @IsString()
+  @Length(10, 256, { message: PASSWORD_HINT })
+  @Matches(PASSWORD_POLICY, { message: PASSWORD_HINT })
+  newPassword: string;
 }
 
 export class UpdateUserDto {

@@ -49,6 +49,12 @@ export class RefreshTokenRepository {
     await this.tokens.update({ id }, { usedAt: () => 'now()' });
   }
 
+  /** Ends every session of the account; how many live tokens there were. */
+  async revokeAllOf(userId: string, reason: string): Promise<number> {
+    const { affected } = await this.tokens.update({ userId, revokedAt: IsNull() }, { revokedAt: () => 'now()', revokedReason: reason });
+    return affected ?? 0;
+  }
+
   /** Ends a session: every live token of the family. */
   async revokeFamily(familyId: string, reason: string): Promise<void> {
     await this.tokens.update({ familyId, revokedAt: IsNull() }, { revokedAt: () => 'now()', revokedReason: reason });

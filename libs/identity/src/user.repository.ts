@@ -98,6 +98,15 @@ export class UserRepository {
   }
 
   /**
+   * Replaces the password if it is still the one just verified (a concurrent change wins once, the
+   * other finds nothing to replace); the version goes up. False when it was no longer that one.
+   */
+  async replacePassword(id: string, verifiedHash: string, newHash: string): Promise<boolean> {
+    const { affected } = await this.users.update({ id, passwordHash: verifiedHash }, { passwordHash: newHash });
+    return !!affected;
+  }
+
+  /**
    * System work, on every authenticated request (before the actor, and so any scope, exists): the
    * account with its live assignments at active committees. A hot path: one prepared statement.
    */

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authorize } from '@canbo/access';
 import { IdParam, Page } from '@canbo/platform';
 import { AssignmentQuery, AssignmentView, CreateUserDto, GrantRoleDto, UpdateUserDto, UserQuery, UserView } from './identity.dto';
@@ -21,6 +21,7 @@ export class UsersController {
   @Get('users/:id')
   @Authorize('read', 'RoleAssignment')
   @ApiOperation({ summary: 'One user with a role in a committee the caller can see' })
+  @ApiOkResponse({ type: UserView })
   get(@IdParam() id: string): Promise<UserView> {
     return this.users.get(id);
   }
@@ -28,6 +29,7 @@ export class UsersController {
   @Post('users')
   @Authorize('grant', 'RoleAssignment')
   @ApiOperation({ summary: 'Create an account together with its first role assignment' })
+  @ApiCreatedResponse({ type: UserView })
   create(@Body() dto: CreateUserDto): Promise<UserView> {
     return this.users.create(dto);
   }
@@ -35,6 +37,7 @@ export class UsersController {
   @Patch('users/:id')
   @Authorize('revoke', 'RoleAssignment')
   @ApiOperation({ summary: 'Change display name, e-mail or status of an account whose every role the caller may revoke' })
+  @ApiOkResponse({ type: UserView })
   update(@IdParam() id: string, @Body() dto: UpdateUserDto): Promise<UserView> {
     return this.users.update(id, dto);
   }
@@ -49,6 +52,7 @@ export class UsersController {
   @Post('role-assignments')
   @Authorize('grant', 'RoleAssignment')
   @ApiOperation({ summary: 'Grant a role at a committee, within the delegation ceiling (downwards only, never to oneself)' })
+  @ApiCreatedResponse({ type: AssignmentView })
   grant(@Body() dto: GrantRoleDto): Promise<AssignmentView> {
     return this.users.grant(dto);
   }
@@ -57,6 +61,7 @@ export class UsersController {
   @HttpCode(200)
   @Authorize('revoke', 'RoleAssignment')
   @ApiOperation({ summary: 'Revoke a role assignment the caller may revoke' })
+  @ApiOkResponse({ type: AssignmentView })
   revoke(@IdParam() id: string): Promise<AssignmentView> {
     return this.users.revoke(id);
   }

@@ -159,6 +159,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change one's own password; every session of the account ends and a new one begins */
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -696,6 +713,45 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        CommitteeLevelView: {
+            code: string;
+            name: string;
+            rank: number;
+        };
+        CommitteeView: {
+            /** Format: uuid */
+            id: string;
+            /** @example TH-NS */
+            code: string;
+            /** @example Huyện ủy Nga Sơn */
+            name: string;
+            /**
+             * @description A level code from GET /committee-levels
+             * @example district
+             */
+            level: string;
+            /** Format: uuid */
+            parentId: string | null;
+            /**
+             * @description Committee codes from the root down to this committee
+             * @example TW.TH.TH-NS
+             */
+            path: string;
+            depth: number;
+            /** @description Pre-order number of the committee; its subtree is `[pre, lastPre]`. The CASL rules of GET /me test it (`pre`), so a client can ask its ability about this committee */
+            pre: number;
+            /** @description Pre-order number of the last committee below it (itself when it has none) */
+            lastPre: number;
+            /** @enum {string} */
+            status: "active" | "dissolved";
+            /** Format: uuid */
+            successorId: string | null;
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validTo: string | null;
+            version: number;
+        };
         CreateCommitteeDto: {
             /** @example TH-NS */
             code: string;
@@ -758,7 +814,7 @@ export interface components {
             id: string;
             username: string;
             displayName: string;
-            email: Record<string, never> | null;
+            email: string | null;
             /** @enum {string} */
             status: "active" | "disabled";
             version: number;
@@ -776,13 +832,18 @@ export interface components {
             committeeCode: string;
             committeeName: string;
             grantedAt: string;
-            revokedAt: Record<string, never> | null;
+            revokedAt: string | null;
         };
         MeView: {
             user: components["schemas"]["UserView"];
             assignments: components["schemas"]["AssignmentView"][];
             /** @description The caller's CASL rules, packed with @casl/ability/extra packRules */
             rules: string[];
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            /** @description password must be 10–256 characters with a letter and a digit */
+            newPassword: string;
         };
         CreateUserDto: {
             /** @example officer.ns */
@@ -1146,7 +1207,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeLevelView"][];
+                };
             };
         };
     };
@@ -1195,7 +1258,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeView"];
+                };
             };
         };
     };
@@ -1214,7 +1279,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeView"];
+                };
             };
         };
     };
@@ -1237,7 +1304,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeView"];
+                };
             };
         };
     };
@@ -1260,7 +1329,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeView"];
+                };
             };
         };
     };
@@ -1283,7 +1354,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeView"];
+                };
             };
         };
     };
@@ -1394,6 +1467,44 @@ export interface operations {
             };
         };
     };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description The first token pair of the new session (every earlier refresh token is revoked) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPairView"];
+                };
+            };
+            /** @description `currentPassword` is wrong, or `newPassword` breaks the password policy (the field is named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many attempts from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     UsersController_list: {
         parameters: {
             query?: {
@@ -1434,7 +1545,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
             };
         };
     };
@@ -1453,7 +1566,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
             };
         };
     };
@@ -1476,7 +1591,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
             };
         };
     };
@@ -1524,7 +1641,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AssignmentView"];
+                };
             };
         };
     };
@@ -1543,7 +1662,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AssignmentView"];
+                };
             };
         };
     };

@@ -1,12 +1,16 @@
 import type { PortalFeature } from './feature';
 import { cadres } from './cadres';
 import { reports } from './reports';
+import { committees } from './committees';
+import { users } from './users';
+import { operations } from './operations';
+import { account } from './account';
 import { voter } from './voter';
 
 export type { PortalFeature } from './feature';
 
 /** Every area of the portal, in menu order. A new module adds its folder and one line here. */
-export const FEATURES: readonly PortalFeature[] = [cadres, reports, voter];
+export const FEATURES: readonly PortalFeature[] = [cadres, reports, committees, users, operations, account, voter];
 
 /** Refine resource → CASL subject, over every feature. */
 export const SUBJECTS: Readonly<Record<string, string>> = Object.assign({}, ...FEATURES.map((f) => f.subjects));

@@ -1,8 +1,9 @@
 import type { PropsWithChildren } from 'react';
 import { useGetIdentity, useLogout } from '@refinedev/core';
 import { ThemedLayout, ThemedTitle } from '@refinedev/antd';
-import { Button, Layout, Space, Typography } from 'antd';
+import { Button, Layout, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { LanguageSwitch } from './language-switch';
 
 function Header() {
@@ -13,7 +14,12 @@ function Header() {
     <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', padding: '0 24px' }}>
       <Space size="middle">
         <LanguageSwitch />
-        {identity && <Typography.Text data-testid="identity">{identity.name}</Typography.Text>}
+        {/* One's own account (details, roles, password): everyone has one, so it is reached from the header, not the menu. */}
+        {identity && (
+          <Link to="/account" title={t('account.menu')} data-testid="identity">
+            {identity.name}
+          </Link>
+        )}
         <Button onClick={() => logout()}>{t('app.logout')}</Button>
       </Space>
     </Layout.Header>

@@ -91,6 +91,8 @@ export interface RequestOptions {
   anonymous?: boolean;
   /** Extra request headers (If-Match on a versioned write). */
   headers?: Record<string, string>;
+  /** Let the API's answer set cookies (the queue dashboard's session); the API allows it for the portal's origin. */
+  withCookies?: boolean;
 }
 
 export function urlOf(path: string, query?: RequestOptions['query']): string {
@@ -111,6 +113,7 @@ export async function api<T>(path: string, options: RequestOptions = {}, retried
       method: options.method ?? 'GET',
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: options.withCookies ? 'include' : undefined,
     });
   } catch {
     throw toHttpError(0, { title: 'network', detail: '' });

@@ -1,0 +1,56 @@
+import type { Locator, Page } from 'playwright-core';
+
+/**
+ * The dropdown of the Ant Design select labelled `label`, opened: the one holding the listbox the
+ * select's input controls (`<id>_list`), not another select's dropdown that is still closing.
+ */
+async function open(page: Page, label: string): Promise<Locator> {
+  const input = page.getByLabel(label, { exact: true });
+  const id = await input.getAttribute('id');
+  // The selector box, clicked once it stands still (a dialog's opening animation moves it); the input itself
+  // lies under the shown value, which would take the click.
+  await input.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select-selector ")]').click();
+  const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${id}_list"]`) });
+  await dropdown.locator('.ant-select-item-option').first().waitFor();
+  return dropdown;
+}
+
+/** Opens the select labelled `label` and returns the texts of its options, as offered. */
+export async function optionsOf(page: Page, label: string): Promise<string[]> {
+  const dropdown = await open(page, label);
+  const texts = await dropdown.locator('.ant-select-item-option').allInnerTexts();
+  await page.keyboard.press('Escape');
+  await dropdown.locator('.ant-select-item-option').first().waitFor({ state: 'hidden' });
+  return texts.map((s) => s.trim());
+}
+
+/** Picks the option whose whole text is `option` in the select labelled `label`. */
+export async function choose(page: Page, label: string, option: string): Promise<void> {
+  const dropdown = await open(page, label);
+  await dropdown
+    .locator('.ant-select-item-option')
+    .filter({ hasText: new RegExp(`^${escape(option)}$`) })
+    .click();
+  await dropdown.locator('.ant-select-item-option').first().waitFor({ state: 'hidden' });
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The open dialog, once its opening animation has ended: a click while it zooms in may land on the mask
+ * (or miss a moving field).
+ */
+export async function openDialog(page: Page): Promise<Locator> {
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await page.locator('.ant-modal[class*="ant-zoom-"]').waitFor({ state: 'detached' });
+  return dialog;
+}
+
+/** Answers the open confirmation ("Đồng ý") once it has stopped moving in. */
+export async function confirm(page: Page): Promise<void> {
+  const yes = page.locator('.ant-popconfirm').getByRole('button', { name: 'Đồng ý' });
+  await yes.waitFor();
+  await page.locator('.ant-popover[class*="-appear"], .ant-popover[class*="-enter"]').waitFor({ state: 'detached' });
+  await yes.click();
+}
