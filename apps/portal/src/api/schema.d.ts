@@ -945,6 +945,124 @@ export interface components {
              */
             subtree: boolean;
         };
+        BrokenLinkView: {
+            /** Format: uuid */
+            committeeId: string;
+            /** @example TH-NS */
+            committeeCode: string;
+            /** @description The link (sequence number in the committee chain) where the chain first fails */
+            seq: string;
+            /** Format: uuid */
+            eventId: string | null;
+            /** @example prev_hash does not match the previous event */
+            reason: string;
+        };
+        AuditVerificationView: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description null: every chain
+             */
+            committeeId: string | null;
+            subtree: boolean;
+            requestedAt: string;
+            /** @description null while the worker has not run it yet */
+            finishedAt: string | null;
+            committees: number | null;
+            events: number | null;
+            /**
+             * Format: date
+             * @description The day of the checkpoint the chains were compared against
+             */
+            checkpoint: string | null;
+            /** @description The first broken link of each broken chain */
+            broken: components["schemas"]["BrokenLinkView"][] | null;
+        };
+        UnreadCountView: {
+            count: number;
+        };
+        ReadAllView: {
+            /** @description How many notices were marked read */
+            updated: number;
+        };
+        NotificationView: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The committee the notice is about
+             */
+            committeeId: string;
+            /**
+             * @description deadline.reminder, deadline.due, deadline.overdue, deadline.escalation
+             * @example deadline.reminder
+             */
+            kind: string;
+            /** @example Nhắc hạn: Nộp hồ sơ quy hoạch */
+            title: string;
+            body: string;
+            /** @example Deadline */
+            entityType: string | null;
+            /** Format: uuid */
+            entityId: string | null;
+            createdAt: string;
+            readAt: string | null;
+            /**
+             * @description Delivery state per channel besides the inbox: { email: "pending" | "sent" | "failed" }
+             * @example {
+             *       "email": "sent"
+             *     }
+             */
+            deliveries: {
+                [key: string]: "pending" | "sent" | "failed";
+            };
+        };
+        DeadlineView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            committeeId: string;
+            /** @example TH-NS */
+            committeeCode: string;
+            /** @example Huyện ủy Nga Sơn */
+            committeeName: string;
+            /** @description The committee's place in the tree (pre-order number), the field GET /me's rules test: a client checks meet and waive with it */
+            committeePre: number;
+            /**
+             * @description A kind from GET /deadline-policies
+             * @example planning-submission
+             */
+            kind: string;
+            /** @example Nộp hồ sơ quy hoạch nhiệm kỳ 2026–2031 */
+            title: string;
+            /** @example Cadre */
+            subjectType: string | null;
+            /** Format: uuid */
+            subjectId: string | null;
+            /** Format: date */
+            dueOn: string;
+            /** @enum {string} */
+            ownerRole: "admin" | "secretary" | "officer";
+            /** @enum {string} */
+            state: "open" | "met" | "overdue" | "escalated" | "waived";
+            /** @description Today is past the due date and the deadline is neither met nor waived */
+            late: boolean;
+            /** @description The last reminder step sent, in days from the due date (-7: a week before; 3: three days late) */
+            lastStep: number | null;
+            /**
+             * Format: uuid
+             * @description Set when a board set it for every committee below in one call
+             */
+            batchId: string | null;
+            /** Format: uuid */
+            setByCommitteeId: string;
+            metAt: string | null;
+            waivedAt: string | null;
+            waiveReason: string | null;
+            version: number;
+            createdAt: string;
+        };
         CreateDeadlineDto: {
             /**
              * Format: uuid
@@ -994,6 +1112,58 @@ export interface components {
              * @enum {string}
              */
             ownerRole: "admin" | "secretary" | "officer";
+        };
+        DeadlineBatchView: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The board that set it
+             */
+            committeeId: string;
+            level: string | null;
+            kind: string;
+            title: string;
+            /** Format: date */
+            dueOn: string;
+            createdAt: string;
+            /**
+             * @description Deadlines by state, and how many are late
+             * @example {
+             *       "total": 12,
+             *       "open": 3,
+             *       "met": 7,
+             *       "overdue": 1,
+             *       "escalated": 1,
+             *       "waived": 0,
+             *       "late": 2
+             *     }
+             */
+            counts: {
+                [key: string]: number;
+            };
+        };
+        DeadlinePolicyView: {
+            /** @example planning-submission */
+            kind: string;
+            /** @example Nộp hồ sơ quy hoạch */
+            name: string;
+            /**
+             * @description Reminders this many days before the due date (0: on the day)
+             * @example [
+             *       30,
+             *       7,
+             *       1,
+             *       0
+             *     ]
+             */
+            remindDays: number[];
+            /**
+             * @description Days after the due date when the board above is told
+             * @example 3
+             */
+            escalateAfterDays: number;
+            version: number;
         };
         UpdateDeadlinePolicyDto: {
             version: number;
@@ -1702,7 +1872,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditVerificationView"];
+                };
             };
         };
     };
@@ -1721,7 +1893,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditVerificationView"];
+                };
             };
         };
     };
@@ -1802,7 +1976,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnreadCountView"];
+                };
             };
         };
     };
@@ -1819,7 +1995,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReadAllView"];
+                };
             };
         };
     };
@@ -1838,7 +2016,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationView"];
+                };
             };
         };
     };
@@ -1891,7 +2071,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeadlineView"];
+                };
             };
         };
     };
@@ -1910,7 +2092,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeadlineView"];
+                };
             };
         };
     };
@@ -1933,7 +2117,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeadlineView"];
+                };
             };
         };
     };
@@ -1956,7 +2142,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeadlineView"];
+                };
             };
         };
     };
@@ -1977,7 +2165,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeadlineBatchView"];
+                };
             };
         };
     };
@@ -1996,7 +2186,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeadlineBatchView"];
+                };
             };
         };
     };
@@ -2013,7 +2205,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeadlinePolicyView"][];
+                };
             };
         };
     };
@@ -2036,7 +2230,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeadlinePolicyView"];
+                };
             };
         };
     };
