@@ -4,6 +4,7 @@ import { ThemedLayout, ThemedTitle } from '@refinedev/antd';
 import { Button, Layout, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './language-switch';
+import { InboxBadge } from '../features/inbox/inbox-badge';
 
 function Header() {
   const { t } = useTranslation();
@@ -13,6 +14,7 @@ function Header() {
     <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', padding: '0 24px' }}>
       <Space size="middle">
         <LanguageSwitch />
+        <InboxBadge />
         {identity && <Typography.Text data-testid="identity">{identity.name}</Typography.Text>}
         <Button onClick={() => logout()}>{t('app.logout')}</Button>
       </Space>

@@ -1,0 +1,41 @@
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Deadline, DeadlinePolicy } from './types';
+
+const STATE_COLOURS: Record<string, string> = {
+  open: 'processing',
+  met: 'success',
+  overdue: 'error',
+  escalated: 'error',
+  waived: 'default',
+};
+
+/** A deadline's state in words; a late one says so in red, whatever its state (open past its date is late too). */
+export function DeadlineStateTag({ deadline }: { deadline: Pick<Deadline, 'state' | 'late'> }) {
+  const { t } = useTranslation();
+  return (
+    <span data-testid="deadline-state">
+      <Tag color={STATE_COLOURS[deadline.state]}>{t(`deadlines.states.${deadline.state}`, { defaultValue: deadline.state })}</Tag>
+      {deadline.late && deadline.state === 'open' && <Tag color="error">{t('deadlines.late')}</Tag>}
+    </span>
+  );
+}
+
+/** The kind's name: the portal's translation, else the policy's own (Vietnamese) name, never the code. */
+export function useKindLabel(policies: readonly DeadlinePolicy[] | undefined): (kind: string) => string {
+  const { t } = useTranslation();
+  return (kind) => t(`deadlines.kinds.${kind}`, { defaultValue: policies?.find((p) => p.kind === kind)?.name ?? kind });
+}
+
+/** The last reminder step, in words (the API counts days from the due date: -7 a week before, 3 three days late). */
+export function useStepLabel(): (step: number | null) => string {
+  const { t } = useTranslation();
+  return (step) =>
+    step === null
+      ? t('deadlines.steps.none')
+      : step < 0
+        ? t('deadlines.steps.before', { count: -step })
+        : step === 0
+          ? t('deadlines.steps.onDay')
+          : t('deadlines.steps.after', { count: step });
+}
