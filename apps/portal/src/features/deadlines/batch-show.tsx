@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../i18n';
 import { KeysetTable } from '../../components';
-import { DeadlineStateTag, useKindLabel } from './labels';
+import { DeadlineStateTag, TAG_COLOURS, useKindLabel } from './labels';
 import { useCommittees, usePolicies } from './queries';
 import type { Deadline, DeadlineBatch } from './types';
 
@@ -52,7 +52,7 @@ export default function BatchShow() {
             <Statistic
               title={t('deadlines.late')}
               value={batch.counts.late ?? 0}
-              valueStyle={{ color: batch.counts.late ? '#a8071a' : undefined }}
+              valueStyle={{ color: batch.counts.late ? TAG_COLOURS.late : undefined }}
             />
           </Col>
           {COUNTS.map((s) => (

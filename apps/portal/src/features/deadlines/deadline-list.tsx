@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../i18n';
 import { KeysetTable, PageTitle } from '../../components';
 import { useAbility } from '../../providers/use-ability';
-import { DeadlineStateTag, useKindLabel } from './labels';
+import { DeadlineStateTag, TAG_COLOURS, useKindLabel } from './labels';
 import { committeeOption, useCommittees, usePolicies } from './queries';
 import type { Deadline } from './types';
 
@@ -97,7 +97,7 @@ export default function DeadlineList() {
             dataIndex: 'dueOn',
             render: (due: string, row) =>
               row.late ? (
-                <Typography.Text type="danger" strong>
+                <Typography.Text strong style={{ color: TAG_COLOURS.late }}>
                   {formatDate(due)}
                 </Typography.Text>
               ) : (

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, formatDateTime } from '../../i18n';
 import { problemSlug, type Problem } from '../../providers/http';
 import { useAbility } from '../../providers/use-ability';
-import { DeadlineStateTag, useKindLabel, useStepLabel } from './labels';
+import { DeadlineStateTag, TAG_COLOURS, useKindLabel, useStepLabel } from './labels';
 import { usePolicies } from './queries';
 import type { Deadline } from './types';
 
@@ -75,7 +75,13 @@ export default function DeadlineShow() {
           <Descriptions.Item label={f('committee')}>{deadline.committeeName}</Descriptions.Item>
           <Descriptions.Item label={f('kind')}>{kindLabel(deadline.kind)}</Descriptions.Item>
           <Descriptions.Item label={f('dueOn')}>
-            {deadline.late ? <Typography.Text type="danger">{formatDate(deadline.dueOn)}</Typography.Text> : formatDate(deadline.dueOn)}
+            {deadline.late ? (
+              <Typography.Text strong style={{ color: TAG_COLOURS.late }}>
+                {formatDate(deadline.dueOn)}
+              </Typography.Text>
+            ) : (
+              formatDate(deadline.dueOn)
+            )}
           </Descriptions.Item>
           <Descriptions.Item label={f('state')}>
             <DeadlineStateTag deadline={deadline} />

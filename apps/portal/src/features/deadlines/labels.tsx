@@ -2,12 +2,14 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Deadline, DeadlinePolicy } from './types';
 
+/** Solid tags (white text): Ant Design's light status tags fall below WCAG AA contrast. */
+export const TAG_COLOURS = { info: '#0050b3', done: '#237804', late: '#a8071a', neutral: '#595959' } as const;
 const STATE_COLOURS: Record<string, string> = {
-  open: 'processing',
-  met: 'success',
-  overdue: 'error',
-  escalated: 'error',
-  waived: 'default',
+  open: TAG_COLOURS.info,
+  met: TAG_COLOURS.done,
+  overdue: TAG_COLOURS.late,
+  escalated: TAG_COLOURS.late,
+  waived: TAG_COLOURS.neutral,
 };
 
 /** A deadline's state in words; a late one says so in red, whatever its state (open past its date is late too). */
@@ -16,7 +18,7 @@ export function DeadlineStateTag({ deadline }: { deadline: Pick<Deadline, 'state
   return (
     <span data-testid="deadline-state">
       <Tag color={STATE_COLOURS[deadline.state]}>{t(`deadlines.states.${deadline.state}`, { defaultValue: deadline.state })}</Tag>
-      {deadline.late && deadline.state === 'open' && <Tag color="error">{t('deadlines.late')}</Tag>}
+      {deadline.late && deadline.state === 'open' && <Tag color={TAG_COLOURS.late}>{t('deadlines.late')}</Tag>}
     </span>
   );
 }

@@ -57,7 +57,7 @@ export default function InboxList() {
             title: t('inbox.fields.kind'),
             dataIndex: 'kind',
             render: (kind: string) => (
-              <Tag color={kind === 'deadline.escalation' || kind === 'deadline.overdue' ? 'error' : 'processing'}>
+              <Tag color={kind === 'deadline.escalation' || kind === 'deadline.overdue' ? '#a8071a' : '#0050b3'}>
                 {t(`inbox.kinds.${kind}`, { defaultValue: t('inbox.other') })}
               </Tag>
             ),
