@@ -1,9 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DEMO_PASSWORD_DEFAULT } from '../../scripts/demo/demo-data';
 import { MailCapture, startMailCapture } from '../../scripts/mail/capture';
-import { eventually } from '../support/wait';
 import { seriousViolations, startPortalWorld, type PortalWorld } from './browser';
-import { startWorldWorker } from './worker';
+import { motionless } from './motion';
+import { startWorldWorker, workerSettled } from './worker';
 
 interface Notice {
   id: string;
@@ -49,17 +49,11 @@ describe('portal: admin.th reads a reminder in the inbox and the badge drops', (
 
   it('opens a reminder from the inbox and one from its e-mail; each is marked read and the badge counts down', async () => {
     const { page, portal } = world;
-    // The scan's notices for admin.th, and their e-mails (sent by the worker's own jobs).
-    const notices = await eventually(
-      async () => {
-        const unread = await unreadNotices();
-        const kinds = new Set(unread.map((n) => n.kind));
-        const mailed = unread.every((n) => mail.messages.some((m) => m.messageId.includes(n.id)));
-        return kinds.has('deadline.reminder') && kinds.has('deadline.escalation') && mailed ? unread : undefined;
-      },
-      30_000,
-      "admin.th's reminders and their e-mails",
-    );
+    // The scan's notices for admin.th, and their e-mails (sent by the worker's own jobs), all out.
+    await workerSettled(world, worker);
+    const notices = await unreadNotices();
+    expect(notices.map((n) => n.kind)).toEqual(expect.arrayContaining(['deadline.reminder', 'deadline.escalation']));
+    for (const n of notices) expect(mail.messages.filter((m) => m.messageId.includes(n.id))).toHaveLength(1);
     const unread = notices.length;
 
     await page.goto(`${portal.url}/login`);
@@ -80,6 +74,7 @@ describe('portal: admin.th reads a reminder in the inbox and the badge drops', (
     await link.waitFor();
     await page.getByText('Nhắc hạn', { exact: true }).first().waitFor();
     expect(await page.getByTestId('inbox-table').getByText('Chưa đọc', { exact: true }).count()).toBe(unread);
+    await motionless(page);
     expect(await seriousViolations(page)).toEqual([]);
     await world.screenshot('02-inbox');
 
@@ -89,6 +84,7 @@ describe('portal: admin.th reads a reminder in the inbox and the badge drops', (
     await page.getByTestId('deadline-title').waitFor();
     await badgeShows(unread - 1);
     expect((await unreadNotices()).map((n) => n.id)).not.toContain(reminder.id);
+    await motionless(page);
     expect(await seriousViolations(page)).toEqual([]);
     await world.screenshot('03-deadline-from-inbox');
 
@@ -102,6 +98,7 @@ describe('portal: admin.th reads a reminder in the inbox and the badge drops', (
     await page.getByTestId('deadline-title').getByText('Báo cáo kết quả lấy phiếu tín nhiệm giữa nhiệm kỳ').waitFor();
     await page.getByText('Huyện ủy Nga Sơn').first().waitFor();
     await badgeShows(unread - 2);
+    await motionless(page);
     expect(await seriousViolations(page)).toEqual([]);
     await world.screenshot('04-deadline-from-mail');
 

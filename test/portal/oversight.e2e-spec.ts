@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { DEMO_PASSWORD_DEFAULT } from '../../scripts/demo/demo-data';
 import { eventually } from '../support/wait';
 import { seriousViolations, startPortalWorld, type PortalWorld } from './browser';
+import { motionless } from './motion';
 import { startWorldWorker } from './worker';
 
 /** The demo's overdue report at Nga Sơn (scripts/demo/demo-data.ts: due four days ago, set by TH). */
@@ -71,6 +72,7 @@ describe('portal: auditor.tw finds the late committee and verifies the audit cha
       const [d, m, y] = due.split('/').map(Number);
       expect(Date.UTC(y, m - 1, d)).toBeLessThan(today.getTime());
     }
+    await motionless(page);
     expect(await seriousViolations(page)).toEqual([]);
     await world.screenshot('01-late-committees');
 
@@ -80,6 +82,7 @@ describe('portal: auditor.tw finds the late committee and verifies the audit cha
     await page.getByTestId('deadline-state').getByText('Quá hạn, đã báo cấp trên').waitFor();
     expect(await page.getByRole('button', { name: 'Đánh dấu đã hoàn thành' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Miễn thực hiện' }).count()).toBe(0);
+    await motionless(page);
     expect(await seriousViolations(page)).toEqual([]);
     await world.screenshot('02-overdue-report');
   });
@@ -98,6 +101,7 @@ describe('portal: auditor.tw finds the late committee and verifies the audit cha
     await page.locator('.ant-select-item-option', { hasText: /^Thời hạn$/ }).click();
     await page.locator('.ant-table-row', { hasText: 'Báo cấp trên' }).first().waitFor();
     await page.getByTestId('verify-scope').getByText('Tỉnh ủy Thanh Hóa và các cấp ủy trực thuộc').waitFor();
+    await motionless(page);
     expect(await seriousViolations(page)).toEqual([]);
     await world.screenshot('03-audit-trail');
 
@@ -108,6 +112,7 @@ describe('portal: auditor.tw finds the late committee and verifies the audit cha
     await result.waitFor({ timeout: 30_000 });
     expect(await result.innerText()).toMatch(/^Chuỗi nhật ký toàn vẹn: đã kiểm tra \d+ sự kiện của 3 cấp ủy, không phát hiện sai lệch\./);
     expect(await page.getByRole('progressbar', { name: 'Tiến độ kiểm tra' }).getAttribute('aria-valuenow')).toBe('100');
+    await motionless(page);
     expect(await seriousViolations(page)).toEqual([]);
     await world.screenshot('04-chain-verified');
   });

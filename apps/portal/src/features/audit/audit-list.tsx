@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import type { CrudFilter, HttpError } from '@refinedev/core';
+import type { CrudFilter } from '@refinedev/core';
 import { subject } from '@casl/ability';
 import { Alert, Button, Card, Checkbox, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../providers/error-text';
 import type { Schemas } from '../../api';
 import { formatDateTime } from '../../i18n';
 import { KeysetTable, PageTitle } from '../../components';
@@ -68,7 +69,7 @@ export default function AuditList() {
       });
       void navigate(`/audit-verifications/${started.id}`);
     } catch (error) {
-      setRefusal((error as HttpError).message);
+      setRefusal(errorText(t, error));
       setVerifying(false);
     }
   };

@@ -5,7 +5,8 @@ import { Alert, Button, Card, DatePicker, Form, Input, Select, Space } from 'ant
 import type { Dayjs } from 'dayjs';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { PageTitle } from '../../components';
+import { errorText } from '../../providers/error-text';
+import { FormSelect, PageTitle } from '../../components';
 import { committeeOption, useCommittees, useLevels, usePolicies } from './queries';
 import { useKindLabel } from './labels';
 import type { Deadline, DeadlineBatch } from './types';
@@ -37,13 +38,16 @@ function DeadlineForm({ batch }: { batch: boolean }) {
     redirect: 'show',
     successNotification: false,
     errorNotification: false,
-    onMutationError: (error) => setRefusal(error.errors ? undefined : error.message),
+    onMutationError: (error) => setRefusal(error.errors ? undefined : errorText(t, error)),
   });
   const { committees, loading } = useCommittees();
   const policies = usePolicies();
   const levels = useLevels();
   const kindLabel = useKindLabel(policies.data);
-  const required = (field: string) => ({ required: true, message: t('deadlines.required', { field: field.toLowerCase() }) });
+  const required = (field: string, key = 'required') => ({
+    required: true,
+    message: t(`deadlines.${key}`, { field: field.toLowerCase() }),
+  });
   const f = (key: string) => t(`deadlines.fields.${key}`);
 
   return (
@@ -62,8 +66,8 @@ function DeadlineForm({ batch }: { batch: boolean }) {
             return formProps.onFinish?.({ ...values, title: values.title.trim(), dueOn: values.dueOn.format('YYYY-MM-DD') } as never);
           }}
         >
-          <Form.Item name="committeeId" label={batch ? f('board') : f('committee')} rules={[required(f('committee'))]}>
-            <Select
+          <Form.Item name="committeeId" label={batch ? f('board') : f('committee')} rules={[required(f('committee'), 'choose')]}>
+            <FormSelect
               showSearch
               optionFilterProp="label"
               loading={loading}
@@ -80,8 +84,8 @@ function DeadlineForm({ batch }: { batch: boolean }) {
               />
             </Form.Item>
           )}
-          <Form.Item name="kind" label={f('kind')} rules={[required(f('kind')), { pattern: KIND, message: f('kind') }]}>
-            <Select
+          <Form.Item name="kind" label={f('kind')} rules={[required(f('kind'), 'choose'), { pattern: KIND, message: f('kind') }]}>
+            <FormSelect
               loading={policies.isLoading}
               options={(policies.data ?? []).map((p) => ({ value: p.kind, label: kindLabel(p.kind) }))}
             />
@@ -96,7 +100,7 @@ function DeadlineForm({ batch }: { batch: boolean }) {
           >
             <Input />
           </Form.Item>
-          <Form.Item name="dueOn" label={f('dueOn')} rules={[required(f('dueOn'))]}>
+          <Form.Item name="dueOn" label={f('dueOn')} rules={[required(f('dueOn'), 'choose')]}>
             <DatePicker format="DD/MM/YYYY" />
           </Form.Item>
           <Form.Item name="ownerRole" label={f('ownerRole')}>

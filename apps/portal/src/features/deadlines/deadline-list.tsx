@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { CrudFilter } from '@refinedev/core';
 import { Button, Card, Checkbox, Select, Space, Switch, Typography } from 'antd';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../i18n';
 import { KeysetTable, PageTitle } from '../../components';
@@ -19,6 +19,7 @@ const STATES = ['open', 'overdue', 'escalated', 'met', 'waived'] as const;
 export default function DeadlineList() {
   const { t } = useTranslation();
   const ability = useAbility();
+  const navigate = useNavigate();
   const [committeeId, setCommitteeId] = useState<string | undefined>();
   const [subtree, setSubtree] = useState(true);
   const [state, setState] = useState<string | undefined>();
@@ -39,14 +40,12 @@ export default function DeadlineList() {
         <PageTitle>{t('deadlines.deadlines')}</PageTitle>
         <Space wrap>
           {ability?.can('create', 'Deadline') && (
-            <Link to="/deadlines/new">
-              <Button type="primary">{t('deadlines.create')}</Button>
-            </Link>
+            <Button type="primary" onClick={() => void navigate('/deadlines/new')}>
+              {t('deadlines.create')}
+            </Button>
           )}
           {ability?.can('create', 'DeadlineBatch') && (
-            <Link to="/deadline-batches/new">
-              <Button>{t('deadlines.createBatch')}</Button>
-            </Link>
+            <Button onClick={() => void navigate('/deadline-batches/new')}>{t('deadlines.createBatch')}</Button>
           )}
         </Space>
       </Space>

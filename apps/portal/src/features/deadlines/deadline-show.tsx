@@ -4,6 +4,7 @@ import { subject } from '@casl/ability';
 import { Alert, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Skeleton, Space, Typography, message as messages } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../providers/error-text';
 import { formatDate, formatDateTime } from '../../i18n';
 import { problemSlug, type Problem } from '../../providers/http';
 import { useAbility } from '../../providers/use-ability';
@@ -58,7 +59,7 @@ export default function DeadlineShow() {
         void message.warning(t(e.problem && problemSlug(e.problem) === 'deadline-closed' ? 'deadlines.closed' : 'deadlines.conflict'));
         setWaiving(false);
         await refresh();
-      } else void message.error(e.message);
+      } else void message.error(errorText(t, e));
     }
   };
 

@@ -75,6 +75,7 @@ export const vi = {
     cancel: 'Hủy',
     save: 'Lưu',
     required: 'Vui lòng nhập {{field}}',
+    choose: 'Vui lòng chọn {{field}}',
     titleLength: 'Nội dung tối đa 300 ký tự',
     reasonLength: 'Lý do tối đa 1000 ký tự',
     batch: {
@@ -177,6 +178,7 @@ export const en: typeof vi = {
     cancel: 'Cancel',
     save: 'Save',
     required: 'Please enter {{field}}',
+    choose: 'Please choose {{field}}',
     titleLength: 'At most 300 characters',
     reasonLength: 'At most 1000 characters',
     batch: {

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { HttpError } from '@refinedev/core';
 import { Button, Card, Empty, Form, Input, InputNumber, Modal, Skeleton, Table, message as messages } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../providers/error-text';
 import { PageTitle } from '../../components';
 import { api } from '../../providers/http';
 import { useAbility } from '../../providers/use-ability';
@@ -53,7 +54,7 @@ export default function PolicyList() {
       if (e.errors)
         form.setFields(Object.entries(e.errors).map(([name, errors]) => ({ name: name as keyof Values, errors: errors as string[] })));
       else {
-        void message.warning(e.statusCode === 409 ? t('deadlines.conflict') : e.message);
+        void message.warning(e.statusCode === 409 ? t('deadlines.conflict') : errorText(t, e));
         setEditing(undefined);
         await client.invalidateQueries({ queryKey: ['canbo', 'deadline-policies'] });
       }

@@ -3,6 +3,7 @@ import type { CrudFilter } from '@refinedev/core';
 import { Button, Card, Space, Switch, Tag, Typography, message as messages } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../providers/error-text';
 import type { Schemas } from '../../api';
 import { formatDateTime } from '../../i18n';
 import { KeysetTable, PageTitle } from '../../components';
@@ -28,7 +29,7 @@ export default function InboxList() {
       void message.success(t('inbox.readAllDone', { count: updated }));
       await changed();
     } catch (error) {
-      void message.error((error as Error).message);
+      void message.error(errorText(t, error));
     } finally {
       setBusy(false);
     }

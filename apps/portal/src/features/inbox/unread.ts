@@ -20,6 +20,9 @@ export function useInboxChanged(): () => Promise<void> {
   const client = useQueryClient();
   const invalidate = useInvalidate();
   return async () => {
+    // A count still on its way was asked before the read: drop it, or the refetch joins it and shows it
+    // (TanStack reuses an in-flight first fetch instead of starting another).
+    await client.cancelQueries({ queryKey: UNREAD_KEY });
     await Promise.all([
       client.invalidateQueries({ queryKey: UNREAD_KEY }),
       invalidate({ resource: 'notifications', invalidates: ['resourceAll'] }),
