@@ -105,6 +105,18 @@ describe('portal: auditor.tw finds the late committee and verifies the audit cha
     expect(await seriousViolations(page)).toEqual([]);
     await world.screenshot('03-audit-trail');
 
+    // Who did it: a board member's id filters the trail to that person (the reminder engine's rows go).
+    const created = page.locator('.ant-table-row', { hasText: 'Tạo mới' }).first();
+    const actor = await created.locator('td:nth-child(6)').innerText();
+    await created.getByRole('button', { name: actor }).click();
+    expect(await page.getByLabel('Người thực hiện (mã)').inputValue()).toMatch(new RegExp(`^${actor}-`));
+    await page.locator('.ant-table-row', { hasText: 'Báo cấp trên' }).first().waitFor({ state: 'detached' });
+    const actors = await page.locator('.ant-table-row td:nth-child(6)').allInnerTexts();
+    expect(actors.length).toBeGreaterThan(0);
+    expect(new Set(actors)).toEqual(new Set([actor]));
+    await page.getByLabel('Người thực hiện (mã)').clear();
+    await page.locator('.ant-table-row', { hasText: 'Báo cấp trên' }).first().waitFor();
+
     await page.getByRole('button', { name: 'Kiểm tra chuỗi nhật ký' }).click();
     await page.waitForURL(/\/audit-verifications\/[0-9a-f-]{36}$/);
     await page.getByRole('progressbar', { name: 'Tiến độ kiểm tra' }).waitFor();
