@@ -45,6 +45,11 @@ describe('portal: a board sets, meets and waives deadlines; a batch shows who is
     const { page } = world;
     await signIn('admin.th');
     await page.getByRole('menuitem', { name: /Thời hạn/ }).click();
+    // The board's list: what it set, late ones in red, and the buttons its ability allows.
+    await page.locator('.ant-table-row', { hasText: 'Báo cáo kết quả lấy phiếu tín nhiệm giữa nhiệm kỳ' }).getByText('Trễ hạn').waitFor();
+    await motionless(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    await world.screenshot('00-deadline-list');
     await page.getByRole('button', { name: 'Đặt thời hạn', exact: true }).click();
     await page.waitForURL(/\/deadlines\/new$/);
     await page.getByRole('heading', { name: 'Đặt thời hạn' }).waitFor();

@@ -94,6 +94,7 @@ export default function DeadlineList() {
           {
             title: t('deadlines.fields.dueOn'),
             dataIndex: 'dueOn',
+            onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
             render: (due: string, row) =>
               row.late ? (
                 <Typography.Text strong style={{ color: TAG_COLOURS.late }}>

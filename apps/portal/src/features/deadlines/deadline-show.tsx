@@ -88,7 +88,9 @@ export default function DeadlineShow() {
             <DeadlineStateTag deadline={deadline} />
           </Descriptions.Item>
           <Descriptions.Item label={f('ownerRole')}>{t(`deadlines.owners.${deadline.ownerRole}`)}</Descriptions.Item>
-          <Descriptions.Item label={f('lastStep')}>{stepLabel(deadline.lastStep)}</Descriptions.Item>
+          <Descriptions.Item label={f('lastStep')}>
+            {stepLabel(deadline.lastStep, policies.data?.find((p) => p.kind === deadline.kind)?.escalateAfterDays)}
+          </Descriptions.Item>
           <Descriptions.Item label={f('createdAt')}>{formatDateTime(deadline.createdAt)}</Descriptions.Item>
           {deadline.batchId && (
             <Descriptions.Item label={f('batch')}>

@@ -29,15 +29,20 @@ export function useKindLabel(policies: readonly DeadlinePolicy[] | undefined): (
   return (kind) => t(`deadlines.kinds.${kind}`, { defaultValue: policies?.find((p) => p.kind === kind)?.name ?? kind });
 }
 
-/** The last reminder step, in words (the API counts days from the due date: -7 a week before, 3 three days late). */
-export function useStepLabel(): (step: number | null) => string {
+/**
+ * The last reminder step, in words (the API counts days from the due date: -7 a week before, 3 three
+ * days late); from the kind's escalation day on, the step was the notice to the board above.
+ */
+export function useStepLabel(): (step: number | null, escalateAfterDays?: number) => string {
   const { t } = useTranslation();
-  return (step) =>
+  return (step, escalateAfterDays) =>
     step === null
       ? t('deadlines.steps.none')
       : step < 0
         ? t('deadlines.steps.before', { count: -step })
         : step === 0
           ? t('deadlines.steps.onDay')
-          : t('deadlines.steps.after', { count: step });
+          : escalateAfterDays !== undefined && step >= escalateAfterDays
+            ? t('deadlines.steps.escalated', { count: step })
+            : t('deadlines.steps.after', { count: step });
 }
