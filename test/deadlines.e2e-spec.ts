@@ -130,6 +130,10 @@ describe('deadlines, reminders and the inbox', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ to: ['admin.th@canbo.local'], subject: escalation.title });
     expect(mails[0].text).toContain('Kính gửi đồng chí Ban Tổ chức Tỉnh ủy Thanh Hóa');
+    // The link opens the notice's own page in the portal (it marks the notice read and opens the deadline).
+    const link = `http://localhost:4200/notifications/${escalation.id}`;
+    expect(mails[0].text).toContain(link);
+    expect(mails[0].html).toContain(`href="${link}"`);
   });
 
   it('a board sets a deadline for a committee below; who may see, mark and waive it follows the tree', async () => {
@@ -147,6 +151,9 @@ describe('deadlines, reminders and the inbox', () => {
       setByCommitteeId: api.committees.TH,
       version: 1,
     });
+    // The committee's place in the tree, which the rules of GET /me test (a client decides its buttons with it).
+    const { pre } = (await api.db.query<{ pre: string }>(`SELECT pre FROM committee WHERE code = 'TH-NS'`)).rows[0];
+    expect(created.body.committeePre).toBe(Number(pre));
     const id = created.body.id as string;
 
     await api.http().get(`/api/v1/deadlines/${id}`).set('authorization', auth['officer.th']).expect(200);

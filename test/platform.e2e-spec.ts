@@ -50,6 +50,18 @@ describe('the API as a web service', () => {
       .set('origin', 'http://evil.example')
       .set('access-control-request-method', 'GET');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    // The portal writes with PATCH and PUT too (a cadre file, a reminder policy), with If-Match.
+    for (const method of ['PATCH', 'PUT']) {
+      const preflight = await api
+        .http()
+        .options('/api/v1/deadline-policies/report-submission')
+        .set('origin', PORTAL)
+        .set('access-control-request-method', method)
+        .set('access-control-request-headers', 'authorization, content-type, if-match');
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers['access-control-allow-methods']).toContain(method);
+      expect(preflight.headers['access-control-allow-headers']).toMatch(/if-match/i);
+    }
   });
 
   it("lets the portal's preflight through for the methods the API uses (PATCH updates, PUT settings)", async () => {

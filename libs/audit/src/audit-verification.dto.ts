@@ -9,16 +9,27 @@ import type { BrokenLink } from './verify';
  */
 export class RequestAuditVerificationDto extends CommitteeFilter {}
 
+/** verify.ts's BrokenLink, as the document describes it. */
+export class BrokenLinkView implements BrokenLink {
+  @ApiProperty({ format: 'uuid' }) committeeId: string;
+  @ApiProperty({ example: 'TH-NS' }) committeeCode: string;
+  @ApiProperty({ description: 'The link (sequence number in the committee chain) where the chain first fails' }) seq: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) eventId: string | null;
+  @ApiProperty({ example: 'prev_hash does not match the previous event' }) reason: string;
+}
+
 export class AuditVerificationView {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'null: every chain' }) committeeId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null: every chain' }) committeeId: string | null;
   @ApiProperty() subtree: boolean;
   @ApiProperty() requestedAt: string;
-  @ApiProperty({ nullable: true, description: 'null while the worker has not run it yet' }) finishedAt: string | null;
-  @ApiProperty({ nullable: true }) committees: number | null;
-  @ApiProperty({ nullable: true }) events: number | null;
-  @ApiProperty({ nullable: true, description: 'The day of the checkpoint the chains were compared against' }) checkpoint: string | null;
-  @ApiProperty({ nullable: true, description: 'The first broken link of each broken chain' }) broken: BrokenLink[] | null;
+  @ApiProperty({ type: String, nullable: true, description: 'null while the worker has not run it yet' }) finishedAt: string | null;
+  @ApiProperty({ type: Number, nullable: true }) committees: number | null;
+  @ApiProperty({ type: Number, nullable: true }) events: number | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The day of the checkpoint the chains were compared against' })
+  checkpoint: string | null;
+  @ApiProperty({ type: [BrokenLinkView], nullable: true, description: 'The first broken link of each broken chain' }) broken:
+    BrokenLink[] | null;
 }
 
 export const toVerificationView = (v: AuditVerification): AuditVerificationView => ({

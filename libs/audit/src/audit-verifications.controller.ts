@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authorize } from '@canbo/access';
 import { IdParam } from '@canbo/platform';
 import { AuditVerificationView, RequestAuditVerificationDto } from './audit-verification.dto';
@@ -12,6 +12,7 @@ export class AuditVerificationsController {
   constructor(private readonly verifications: AuditVerifications) {}
 
   @Post()
+  @ApiCreatedResponse({ type: AuditVerificationView })
   @Authorize('create', 'AuditVerification')
   @ApiOperation({
     summary:
@@ -22,6 +23,7 @@ export class AuditVerificationsController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: AuditVerificationView })
   @Authorize('read', 'AuditVerification')
   @ApiOperation({ summary: 'The result of a verification: finishedAt is null until the worker has run it' })
   get(@IdParam() id: string): Promise<AuditVerificationView> {

@@ -27,25 +27,36 @@ export class DeadlineView {
   @ApiProperty({ format: 'uuid' }) committeeId: string;
   @ApiProperty({ example: 'TH-NS' }) committeeCode: string;
   @ApiProperty({ example: 'Huyện ủy Nga Sơn' }) committeeName: string;
+  @ApiProperty({
+    description:
+      "The committee's place in the tree (pre-order number), the field GET /me's rules test: a client checks meet and waive with it",
+  })
+  committeePre: number;
   @ApiProperty({ example: 'planning-submission', description: 'A kind from GET /deadline-policies' }) kind: string;
   @ApiProperty({ example: 'Nộp hồ sơ quy hoạch nhiệm kỳ 2026–2031' }) title: string;
-  @ApiProperty({ nullable: true, example: 'Cadre' }) subjectType: string | null;
-  @ApiProperty({ nullable: true, format: 'uuid' }) subjectId: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Cadre' }) subjectType: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) subjectId: string | null;
   @ApiProperty({ format: 'date' }) dueOn: string;
   @ApiProperty({ enum: OWNER_ROLES }) ownerRole: string;
   @ApiProperty({ enum: DEADLINE_STATES }) state: DeadlineState;
   @ApiProperty({ description: 'Today is past the due date and the deadline is neither met nor waived' }) late: boolean;
   @ApiProperty({
+    type: Number,
     nullable: true,
     description: 'The last reminder step sent, in days from the due date (-7: a week before; 3: three days late)',
   })
   lastStep: number | null;
-  @ApiProperty({ format: 'uuid', nullable: true, description: 'Set when a board set it for every committee below in one call' }) batchId:
-    string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Set when a board set it for every committee below in one call',
+  })
+  batchId: string | null;
   @ApiProperty({ format: 'uuid' }) setByCommitteeId: string;
-  @ApiProperty({ nullable: true }) metAt: string | null;
-  @ApiProperty({ nullable: true }) waivedAt: string | null;
-  @ApiProperty({ nullable: true }) waiveReason: string | null;
+  @ApiProperty({ type: String, nullable: true }) metAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) waivedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) waiveReason: string | null;
   @ApiProperty() version: number;
   @ApiProperty() createdAt: string;
 }
@@ -97,12 +108,14 @@ export class CreateDeadlineBatchDto {
 export class DeadlineBatchView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid', description: 'The board that set it' }) committeeId: string;
-  @ApiProperty({ nullable: true }) level: string | null;
+  @ApiProperty({ type: String, nullable: true }) level: string | null;
   @ApiProperty() kind: string;
   @ApiProperty() title: string;
   @ApiProperty({ format: 'date' }) dueOn: string;
   @ApiProperty() createdAt: string;
   @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
     description: 'Deadlines by state, and how many are late',
     example: { total: 12, open: 3, met: 7, overdue: 1, escalated: 1, waived: 0, late: 2 },
   })

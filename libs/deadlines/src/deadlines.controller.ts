@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnyAuthenticated, Authorize } from '@canbo/access';
 import { IdParam, IfMatch, Page, expectedVersion } from '@canbo/platform';
 import {
@@ -38,6 +38,7 @@ export class DeadlinesController {
   }
 
   @Get('deadlines/:id')
+  @ApiOkResponse({ type: DeadlineView })
   @Authorize('read', 'Deadline')
   @ApiOperation({ summary: 'One deadline the caller can see' })
   get(@IdParam() id: string): Promise<DeadlineView> {
@@ -45,6 +46,7 @@ export class DeadlinesController {
   }
 
   @Post('deadlines')
+  @ApiCreatedResponse({ type: DeadlineView })
   @Authorize('create', 'Deadline')
   @ApiOperation({ summary: "Sets a deadline for the caller's committee or one below it" })
   create(@Body() dto: CreateDeadlineDto): Promise<DeadlineView> {
@@ -52,6 +54,7 @@ export class DeadlinesController {
   }
 
   @Post('deadlines/:id/meet')
+  @ApiOkResponse({ type: DeadlineView })
   @HttpCode(200)
   @Authorize('update', 'Deadline')
   @ApiOperation({ summary: 'Marks the deadline met: its reminders stop' })
@@ -60,6 +63,7 @@ export class DeadlinesController {
   }
 
   @Post('deadlines/:id/waive')
+  @ApiOkResponse({ type: DeadlineView })
   @HttpCode(200)
   @Authorize('waive', 'Deadline')
   @ApiOperation({ summary: 'The board above excuses the deadline, with a reason' })
@@ -68,6 +72,7 @@ export class DeadlinesController {
   }
 
   @Post('deadline-batches')
+  @ApiCreatedResponse({ type: DeadlineBatchView })
   @Authorize('create', 'DeadlineBatch')
   @ApiOperation({ summary: 'One deadline for every active committee below a board (optionally of one level), in one call' })
   createBatch(@Body() dto: CreateDeadlineBatchDto): Promise<DeadlineBatchView> {
@@ -75,6 +80,7 @@ export class DeadlinesController {
   }
 
   @Get('deadline-batches/:id')
+  @ApiOkResponse({ type: DeadlineBatchView })
   @Authorize('read', 'DeadlineBatch')
   @ApiOperation({
     summary: "A batch's progress: its deadlines by state and how many are late (list them with GET /deadlines?batchId=…&late=true)",
@@ -84,6 +90,7 @@ export class DeadlinesController {
   }
 
   @Get('deadline-policies')
+  @ApiOkResponse({ type: [DeadlinePolicyView] })
   @AnyAuthenticated()
   @ApiOperation({ summary: 'The kinds of deadline and, for each, when reminders and the escalation go out' })
   policies(): Promise<DeadlinePolicyView[]> {
@@ -91,6 +98,7 @@ export class DeadlinesController {
   }
 
   @Put('deadline-policies/:kind')
+  @ApiOkResponse({ type: DeadlinePolicyView })
   @Authorize('update', 'DeadlinePolicy')
   @ApiOperation({ summary: 'Changes the reminder days and escalation of one kind (operators)' })
   updatePolicy(@Param('kind') kind: string, @Body() dto: UpdateDeadlinePolicyDto): Promise<DeadlinePolicyView> {

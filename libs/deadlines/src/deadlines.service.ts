@@ -16,6 +16,7 @@ const toDeadlineView = (r: DeadlineRow): DeadlineView => ({
   committeeId: r.committeeId,
   committeeCode: r.committeeCode,
   committeeName: r.committeeName,
+  committeePre: Number(r.committeePre),
   kind: r.kind,
   title: r.title,
   subjectType: r.subjectType,

@@ -11,9 +11,13 @@ export interface MailInput {
   portalOrigin: string;
 }
 
-/** The one e-mail layout (Vietnamese, as the boards write): greeting, the notice, where to act. */
+/**
+ * The one e-mail layout (Vietnamese, as the boards write): greeting, the notice, where to act. The link
+ * is the notice's own page in the portal (/notifications/:id), which marks it read and opens what it is
+ * about (the deadline), as a click in the inbox does.
+ */
 export function renderMail(m: MailInput): Mail {
-  const link = `${m.portalOrigin}/notifications`;
+  const link = `${m.portalOrigin}/notifications/${encodeURIComponent(m.notificationId)}`;
   const text = [
     `Kính gửi đồng chí ${m.recipientName},`,
     '',

@@ -10,11 +10,13 @@ export class NotificationView {
   kind: string;
   @ApiProperty({ example: 'Nhắc hạn: Nộp hồ sơ quy hoạch' }) title: string;
   @ApiProperty() body: string;
-  @ApiProperty({ nullable: true, example: 'Deadline' }) entityType: string | null;
-  @ApiProperty({ nullable: true, format: 'uuid' }) entityId: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Deadline' }) entityType: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) entityId: string | null;
   @ApiProperty() createdAt: string;
-  @ApiProperty({ nullable: true }) readAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) readAt: string | null;
   @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string', enum: ['pending', 'sent', 'failed'] },
     description: 'Delivery state per channel besides the inbox: { email: "pending" | "sent" | "failed" }',
     example: { email: 'sent' },
   })

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnyAuthenticated } from '@canbo/access';
 import { IdParam, Page } from '@canbo/platform';
 import { NotificationQuery, NotificationView, ReadAllView, UnreadCountView } from './notification.dto';
@@ -20,6 +20,7 @@ export class NotificationsController {
   }
 
   @Get('unread-count')
+  @ApiOkResponse({ type: UnreadCountView })
   @AnyAuthenticated()
   @ApiOperation({ summary: 'How many notices the caller has not read' })
   async unreadCount(): Promise<UnreadCountView> {
@@ -27,6 +28,7 @@ export class NotificationsController {
   }
 
   @Post('read-all')
+  @ApiOkResponse({ type: ReadAllView })
   @HttpCode(200)
   @AnyAuthenticated()
   @ApiOperation({ summary: "Marks all the caller's notices read" })
@@ -35,6 +37,7 @@ export class NotificationsController {
   }
 
   @Post(':id/read')
+  @ApiOkResponse({ type: NotificationView })
   @HttpCode(200)
   @AnyAuthenticated()
   @ApiOperation({ summary: "Marks one notice read (another person's notice is 404)" })

@@ -1099,6 +1099,40 @@ export interface components {
              */
             subtree: boolean;
         };
+        BrokenLinkView: {
+            /** Format: uuid */
+            committeeId: string;
+            /** @example TH-NS */
+            committeeCode: string;
+            /** @description The link (sequence number in the committee chain) where the chain first fails */
+            seq: string;
+            /** Format: uuid */
+            eventId: string | null;
+            /** @example prev_hash does not match the previous event */
+            reason: string;
+        };
+        AuditVerificationView: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description null: every chain
+             */
+            committeeId: string | null;
+            subtree: boolean;
+            requestedAt: string;
+            /** @description null while the worker has not run it yet */
+            finishedAt: string | null;
+            committees: number | null;
+            events: number | null;
+            /**
+             * Format: date
+             * @description The day of the checkpoint the chains were compared against
+             */
+            checkpoint: string | null;
+            /** @description The first broken link of each broken chain */
+            broken: components["schemas"]["BrokenLinkView"][] | null;
+        };
         CadreRollupRowView: {
             /**
              * @description The level code (GET /committee-levels) of the committee the cadres work in
@@ -1120,6 +1154,90 @@ export interface components {
             total: number;
             /** @description One row per level × gender × age band with at least one cadre */
             rows: components["schemas"]["CadreRollupRowView"][];
+        };
+        UnreadCountView: {
+            count: number;
+        };
+        ReadAllView: {
+            /** @description How many notices were marked read */
+            updated: number;
+        };
+        NotificationView: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The committee the notice is about
+             */
+            committeeId: string;
+            /**
+             * @description deadline.reminder, deadline.due, deadline.overdue, deadline.escalation
+             * @example deadline.reminder
+             */
+            kind: string;
+            /** @example Nhắc hạn: Nộp hồ sơ quy hoạch */
+            title: string;
+            body: string;
+            /** @example Deadline */
+            entityType: string | null;
+            /** Format: uuid */
+            entityId: string | null;
+            createdAt: string;
+            readAt: string | null;
+            /**
+             * @description Delivery state per channel besides the inbox: { email: "pending" | "sent" | "failed" }
+             * @example {
+             *       "email": "sent"
+             *     }
+             */
+            deliveries: {
+                [key: string]: "pending" | "sent" | "failed";
+            };
+        };
+        DeadlineView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            committeeId: string;
+            /** @example TH-NS */
+            committeeCode: string;
+            /** @example Huyện ủy Nga Sơn */
+            committeeName: string;
+            /** @description The committee's place in the tree (pre-order number), the field GET /me's rules test: a client checks meet and waive with it */
+            committeePre: number;
+            /**
+             * @description A kind from GET /deadline-policies
+             * @example planning-submission
+             */
+            kind: string;
+            /** @example Nộp hồ sơ quy hoạch nhiệm kỳ 2026–2031 */
+            title: string;
+            /** @example Cadre */
+            subjectType: string | null;
+            /** Format: uuid */
+            subjectId: string | null;
+            /** Format: date */
+            dueOn: string;
+            /** @enum {string} */
+            ownerRole: "admin" | "secretary" | "officer";
+            /** @enum {string} */
+            state: "open" | "met" | "overdue" | "escalated" | "waived";
+            /** @description Today is past the due date and the deadline is neither met nor waived */
+            late: boolean;
+            /** @description The last reminder step sent, in days from the due date (-7: a week before; 3: three days late) */
+            lastStep: number | null;
+            /**
+             * Format: uuid
+             * @description Set when a board set it for every committee below in one call
+             */
+            batchId: string | null;
+            /** Format: uuid */
+            setByCommitteeId: string;
+            metAt: string | null;
+            waivedAt: string | null;
+            waiveReason: string | null;
+            version: number;
+            createdAt: string;
         };
         CreateDeadlineDto: {
             /**
@@ -1170,6 +1288,58 @@ export interface components {
              * @enum {string}
              */
             ownerRole: "admin" | "secretary" | "officer";
+        };
+        DeadlineBatchView: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The board that set it
+             */
+            committeeId: string;
+            level: string | null;
+            kind: string;
+            title: string;
+            /** Format: date */
+            dueOn: string;
+            createdAt: string;
+            /**
+             * @description Deadlines by state, and how many are late
+             * @example {
+             *       "total": 12,
+             *       "open": 3,
+             *       "met": 7,
+             *       "overdue": 1,
+             *       "escalated": 1,
+             *       "waived": 0,
+             *       "late": 2
+             *     }
+             */
+            counts: {
+                [key: string]: number;
+            };
+        };
+        DeadlinePolicyView: {
+            /** @example planning-submission */
+            kind: string;
+            /** @example Nộp hồ sơ quy hoạch */
+            name: string;
+            /**
+             * @description Reminders this many days before the due date (0: on the day)
+             * @example [
+             *       30,
+             *       7,
+             *       1,
+             *       0
+             *     ]
+             */
+            remindDays: number[];
+            /**
+             * @description Days after the due date when the board above is told
+             * @example 3
+             */
+            escalateAfterDays: number;
+            version: number;
         };
         UpdateDeadlinePolicyDto: {
             version: number;
@@ -1969,7 +2139,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditVerificationView"];
+                };
             };
         };
     };
@@ -1988,7 +2160,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditVerificationView"];
+                };
             };
         };
     };
@@ -2073,7 +2247,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnreadCountView"];
+                };
             };
         };
     };
@@ -2090,7 +2266,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReadAllView"];
+                };
             };
         };
     };
@@ -2109,7 +2287,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationView"];
+                };
             };
         };
     };
@@ -2162,7 +2342,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeadlineView"];
+                };
             };
         };
     };
@@ -2181,7 +2363,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeadlineView"];
+                };
             };
         };
     };
@@ -2204,7 +2388,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeadlineView"];
+                };
             };
         };
     };
@@ -2227,7 +2413,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeadlineView"];
+                };
             };
         };
     };
@@ -2248,7 +2436,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeadlineBatchView"];
+                };
             };
         };
     };
@@ -2267,7 +2457,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeadlineBatchView"];
+                };
             };
         };
     };
@@ -2284,7 +2476,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeadlinePolicyView"][];
+                };
             };
         };
     };
@@ -2307,7 +2501,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeadlinePolicyView"];
+                };
             };
         };
     };

@@ -1,3 +1,4 @@
 export { KeysetTable, type KeysetTableProps } from './keyset-table';
 export { PageTitle } from './page-title';
 export { problemMessage, fieldErrors } from './problem-message';
+export { FormSelect } from './form-select';

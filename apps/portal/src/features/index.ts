@@ -1,16 +1,19 @@
 import type { PortalFeature } from './feature';
 import { cadres } from './cadres';
 import { reports } from './reports';
+import { deadlines } from './deadlines';
+import { inbox } from './inbox';
+import { audit } from './audit';
 import { committees } from './committees';
 import { users } from './users';
 import { operations } from './operations';
 import { account } from './account';
 import { voter } from './voter';
 
-export type { PortalFeature } from './feature';
+export { SIGNED_IN, type PortalFeature } from './feature';
 
 /** Every area of the portal, in menu order. A new module adds its folder and one line here. */
-export const FEATURES: readonly PortalFeature[] = [cadres, reports, committees, users, operations, account, voter];
+export const FEATURES: readonly PortalFeature[] = [cadres, reports, deadlines, inbox, audit, committees, users, operations, account, voter];
 
 /** Refine resource → CASL subject, over every feature. */
 export const SUBJECTS: Readonly<Record<string, string>> = Object.assign({}, ...FEATURES.map((f) => f.subjects));

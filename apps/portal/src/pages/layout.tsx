@@ -5,6 +5,7 @@ import { Button, Layout, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LanguageSwitch } from './language-switch';
+import { InboxBadge } from '../features/inbox/inbox-badge';
 
 function Header() {
   const { t } = useTranslation();
@@ -14,6 +15,7 @@ function Header() {
     <Layout.Header style={{ background: '#fff', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', padding: '0 24px' }}>
       <Space size="middle">
         <LanguageSwitch />
+        <InboxBadge />
         {/* One's own account (details, roles, password): everyone has one, so it is reached from the header, not the menu. */}
         {identity && (
           <Link to="/account" title={t('account.menu')} data-testid="identity">

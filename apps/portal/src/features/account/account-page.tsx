@@ -3,7 +3,7 @@ import { Alert, Button, Card, Descriptions, Form, Input, List, Skeleton, Space, 
 import { useTranslation } from 'react-i18next';
 import { PageTitle, fieldErrors, problemMessage } from '../../components';
 import { api, session, type TokenPair } from '../../providers/http';
-import { useAbility } from '../../providers/use-ability';
+import { useSession } from '../../providers/use-ability';
 import { passwordRule } from '../users/delegation';
 
 interface Values {
@@ -15,7 +15,7 @@ interface Values {
 /** The signed-in user's own account: who they are, their roles, and changing their password (POST /me/password). */
 export default function AccountPage() {
   const { t } = useTranslation();
-  const access = useAbility();
+  const access = useSession();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);

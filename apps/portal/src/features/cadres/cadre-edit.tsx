@@ -43,20 +43,11 @@ import {
 } from './cadre-form';
 import { codeLabel, fieldLabel, formatValue } from './cadre-labels';
 import type { CadreFile } from './types';
+import { FormSelect } from '../../components';
 
 const DATE_FORMAT = 'DD/MM/YYYY';
 /** Readable on white (WCAG AA): antd's warning yellow is not. */
 const WARNING_TEXT = '#874d00';
-
-/**
- * A Select inside Form.Item: the item marks its control `aria-required`, and antd's Select puts that on
- * a div without a role, which axe refuses (critical). The rule still requires a choice, in words.
- */
-function FormSelect(props: SelectProps & { 'aria-required'?: unknown }) {
-  const rest = { ...props };
-  delete rest['aria-required'];
-  return <Select {...rest} />;
-}
 
 /** The file's placement as CASL sees it on the client: writes belong to the managing committee's board. */
 export const cadreSubject = (cadre: Pick<CadreFile, 'committeeId' | 'managingCommitteeId'>) =>

@@ -9,7 +9,7 @@ import { CadreArchive } from './cadre-archive';
 import { CadreEdit, cadreSubject } from './cadre-edit';
 import { codeLabel } from './cadre-labels';
 import type { CadreFile, Committee, EvaluationView, PositionView } from './types';
-import { useSession } from './use-session';
+import { useSession } from '../../providers/use-ability';
 
 const sectionTitle = (text: string): ReactNode => (
   <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>

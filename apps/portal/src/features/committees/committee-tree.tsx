@@ -5,7 +5,7 @@ import { Alert, Button, Card, Empty, Skeleton, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PageTitle, problemMessage } from '../../components';
 import { api } from '../../providers/http';
-import { useAbility } from '../../providers/use-ability';
+import { useSession } from '../../providers/use-ability';
 import { CommitteeDialog, type DialogKind } from './committee-dialog';
 import { COMMITTEES_KEY, inSubtree, toForest, useCommittees } from './tree';
 import type { CommitteeLevel, CommitteeNode, CommitteeView } from './types';
@@ -23,7 +23,7 @@ export interface CommitteeChoices {
 /** The committee tree: browse it; create a child, rename, move and dissolve only where the ability allows. */
 export default function CommitteeTree() {
   const { t } = useTranslation();
-  const access = useAbility();
+  const access = useSession();
   const client = useQueryClient();
   const committees = useCommittees();
   const levels = useQuery({ queryKey: ['canbo', 'committee-levels'], queryFn: () => api<CommitteeLevel[]>('/committee-levels') });

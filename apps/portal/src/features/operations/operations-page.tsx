@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { KeysetTable, PageTitle, problemMessage } from '../../components';
 import { API_URL } from '../../config';
 import { api } from '../../providers/http';
-import { useAbility } from '../../providers/use-ability';
+import { useSession } from '../../providers/use-ability';
 
 /** A job that failed after its last attempt (libs/audit/src/job-failures.service.ts: JobFailureView). */
 interface JobFailure {
@@ -31,7 +31,7 @@ const dateTime = (iso: string) =>
  */
 export default function OperationsPage() {
   const { t } = useTranslation();
-  const access = useAbility();
+  const access = useSession();
   const [busy, setBusy] = useState(false);
   const [ready, setReady] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);

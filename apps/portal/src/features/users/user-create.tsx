@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageTitle, fieldErrors, problemMessage } from '../../components';
 import { api, problemSlug, type Problem } from '../../providers/http';
-import { useAbility } from '../../providers/use-ability';
+import { useSession } from '../../providers/use-ability';
 import { useCommittees } from '../committees/tree';
 import { NEW_ACCOUNT, grantChoices, passwordRule } from './delegation';
 import { RolePicker } from './role-picker';
@@ -20,7 +20,7 @@ type Values = CreateUserDto & { confirm: string };
 export default function UserCreate() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const access = useAbility();
+  const access = useSession();
   const committees = useCommittees();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);

@@ -4,7 +4,7 @@ import { Badge, Button, Card, Input, Space } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { KeysetTable, PageTitle } from '../../components';
-import { useAbility } from '../../providers/use-ability';
+import { useSession } from '../../providers/use-ability';
 import type { UserView } from './types';
 
 /** The account's state as a dot and a word (a green tag's text is below AA contrast). */
@@ -13,7 +13,7 @@ export const statusTag = (status: string, label: string) => <Badge status={statu
 /** The accounts the caller can see (those holding a role in its reach), searched by username or name. */
 export default function UserList() {
   const { t } = useTranslation();
-  const access = useAbility();
+  const access = useSession();
   const navigate = useNavigate();
   const [q, setQ] = useState('');
   const filters: CrudFilter[] = [{ field: 'q', operator: 'eq', value: q || undefined }];

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { PageTitle, fieldErrors, problemMessage } from '../../components';
 import { formatDate } from '../../i18n';
 import { api, problemSlug, type Problem } from '../../providers/http';
-import { useAbility } from '../../providers/use-ability';
+import { useSession } from '../../providers/use-ability';
 import { useCommittees } from '../committees/tree';
 import { grantChoices, mayRevoke } from './delegation';
 import { RolePicker } from './role-picker';
@@ -27,7 +27,7 @@ interface Page<T> {
 export default function UserShow() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const access = useAbility();
+  const access = useSession();
   const location = useLocation();
   const committees = useCommittees();
   const client = useQueryClient();
