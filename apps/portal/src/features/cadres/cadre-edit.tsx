@@ -13,12 +13,10 @@ import {
   Input,
   InputNumber,
   Row,
-  Select,
   Space,
   Typography,
   type FormItemProps,
   type FormRule,
-  type SelectProps,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
