@@ -197,6 +197,26 @@ describe('buildAbility: the permission matrix, holder at TH', () => {
     });
   });
 
+  describe('Notification: a board member reads its own inbox; a voter has none; nobody reads another’s', () => {
+    const objects: [string, { recipientId: string }][] = [
+      ['own', { recipientId: SELF }],
+      ['another user', { recipientId: OTHER_USER }],
+    ];
+    const matrix: [Role, Action, Cells][] = [
+      //                         own  other
+      ['operator', 'read', /*  */ 'Y    N'],
+      ['secretary', 'read', /* */ 'Y    N'],
+      ['admin', 'read', /*     */ 'Y    N'],
+      ['officer', 'read', /*   */ 'Y    N'],
+      ['auditor', 'read', /*   */ 'Y    N'],
+      ['viewer', 'read', /*    */ 'Y    N'],
+      ['voter', 'read', /*     */ 'N    N'],
+    ];
+    it.each(expand(objects, matrix))('$role@TH $action Notification of $label → $expected', ({ role, action, object, expected }) => {
+      expect(yes(at(role, 'TH').can(action, subject('Notification', { ...object })))).toBe(yes(expected));
+    });
+  });
+
   describe('RoleAssignment: the delegation ceiling (product.md, "Delegation")', () => {
     // Granter at TH; the assignment granted (or revoked) is held by somebody else at each column's
     // committee, except `self`: the granter's own account at TH.

@@ -120,6 +120,9 @@ export function buildAbility(assignments: readonly Assignment[], self: string): 
         break;
     }
   }
+  // The inbox holds a board's reminders, overdue notices and escalations; a voter holds no board's work
+  // and sees nothing but its own ballots (product.md, "Who sees what").
+  if (assignments.some((a) => a.role !== 'voter')) can('read', 'Notification', { recipientId: self });
   // Whatever one holds, one's own assignments are out of reach: no self-promotion, no self-revocation.
   cannot(['grant', 'revoke'], 'RoleAssignment', { userId: self });
   return build(OPTIONS);

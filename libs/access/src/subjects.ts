@@ -52,6 +52,11 @@ export interface BallotSubject {
   voterId: string;
 }
 
+/** A notice in someone's inbox (reminders, overdue notices, escalations): only its recipient reads it. */
+export interface NotificationSubject {
+  recipientId: string;
+}
+
 type Tagged<Name extends string, T> = Name | (T & ForcedSubject<Name>);
 
 export type AppSubjects =
@@ -66,6 +71,7 @@ export type AppSubjects =
   | Tagged<'User', { id: string }>
   | Tagged<'Queue', { name: string }>
   | Tagged<'Ballot', BallotSubject>
+  | Tagged<'Notification', NotificationSubject>
   | 'all';
 export type SubjectName = Extract<AppSubjects, string>;
 export type AppAbility = MongoAbility<[Action, AppSubjects]>;

@@ -20,6 +20,3 @@ export interface PortalFeature {
   /** Texts under the feature's own top-level keys, Vietnamese first; English has the same keys. */
   messages: { vi: Record<string, unknown>; en: Record<string, unknown> };
 }
-
-/** The "subject" of what everyone signed in has (the API's @AnyAuthenticated routes: one's own inbox). */
-export const SIGNED_IN = 'SignedIn';

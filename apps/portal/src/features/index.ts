@@ -10,7 +10,7 @@ import { operations } from './operations';
 import { account } from './account';
 import { voter } from './voter';
 
-export { SIGNED_IN, type PortalFeature } from './feature';
+export type { PortalFeature } from './feature';
 
 /** Every area of the portal, in menu order. A new module adds its folder and one line here. */
 export const FEATURES: readonly PortalFeature[] = [cadres, reports, deadlines, inbox, audit, committees, users, operations, account, voter];

@@ -1,7 +1,7 @@
 import type { AccessControlProvider } from '@refinedev/core';
 import { session } from './http';
 import { loadMe } from './me';
-import { SIGNED_IN, SUBJECTS } from '../features';
+import { SUBJECTS } from '../features';
 
 const ACTIONS: Record<string, string> = { list: 'read', show: 'read', create: 'create', edit: 'update', delete: 'delete' };
 
@@ -14,7 +14,6 @@ export const accessControlProvider: AccessControlProvider = {
     if (!session.get()) return { can: false };
     const subject = resource ? SUBJECTS[resource] : undefined;
     if (!subject) return { can: false, reason: 'unknown resource' };
-    if (subject === SIGNED_IN) return { can: true };
     const { ability } = await loadMe();
     return { can: ability.can(ACTIONS[action] ?? action, subject) };
   },

@@ -3,9 +3,15 @@ import { Badge } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useUnreadCount } from './unread';
+import { useAbility } from '../../providers/use-ability';
 
-/** The header's bell: how many notices are unread (polled every minute, and again after reading), a link to the inbox. */
+/** The header's bell, for those with an inbox: how many notices are unread (polled every minute, and again after reading), a link to the inbox. */
 export function InboxBadge() {
+  const ability = useAbility();
+  return ability?.can('read', 'Notification') ? <Bell /> : null;
+}
+
+function Bell() {
   const { t } = useTranslation();
   const { data: count = 0 } = useUnreadCount();
   return (

@@ -1,12 +1,12 @@
 import { lazy } from 'react';
 import { Route } from 'react-router';
-import { SIGNED_IN, type PortalFeature } from '../feature';
+import type { PortalFeature } from '../feature';
 import { en, vi } from './messages';
 
 const InboxList = lazy(() => import('./inbox-list'));
 const NotificationOpen = lazy(() => import('./notification-open'));
 
-/** The inbox: everyone signed in has one (reminders, overdue notices, escalations); its unread badge sits in the header. */
+/** The inbox (reminders, overdue notices, escalations) of whoever holds a board's work (not voters); its unread badge sits in the header. */
 export const inbox: PortalFeature = {
   resources: (t) => [{ name: 'notifications', list: '/notifications', show: '/notifications/:id', meta: { label: t('inbox.inbox') } }],
   routes: (
@@ -15,6 +15,6 @@ export const inbox: PortalFeature = {
       <Route path=":id" element={<NotificationOpen />} />
     </Route>
   ),
-  subjects: { notifications: SIGNED_IN },
+  subjects: { notifications: 'Notification' },
   messages: { vi, en },
 };
