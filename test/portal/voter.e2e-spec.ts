@@ -106,7 +106,16 @@ describe('portal: a voter sees only the ballot page; a board reads the cadre str
     // A board starts on its files; the report is the next entry of its menu.
     await page.waitForURL(/\/cadres$/);
     await page.getByRole('heading', { name: 'Hồ sơ cán bộ' }).waitFor();
-    await expectMenu(page, ['Hồ sơ cán bộ', 'Cơ cấu cán bộ', 'Đăng xuất']);
+    await expectMenu(page, [
+      'Hồ sơ cán bộ',
+      'Cơ cấu cán bộ',
+      'Thời hạn',
+      'Thông báo',
+      'Nhật ký kiểm tra',
+      'Cấp ủy',
+      'Tài khoản',
+      'Đăng xuất',
+    ]);
     await page.getByRole('menuitem', { name: 'Cơ cấu cán bộ' }).click();
     await page.waitForURL(/\/reports$/);
     await page.getByRole('heading', { name: 'Cơ cấu cán bộ theo cấp, giới tính và độ tuổi' }).waitFor();

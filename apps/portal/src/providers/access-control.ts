@@ -1,9 +1,15 @@
 import type { AccessControlProvider } from '@refinedev/core';
 import { session } from './http';
-import { loadMe } from './me';
+import { loadMe, type Me } from './me';
 import { SUBJECTS } from '../features';
 
 const ACTIONS: Record<string, string> = { list: 'read', show: 'read', create: 'create', edit: 'update', delete: 'delete' };
+
+/**
+ * A voter's portal is its ballots (product.md: "Voters see only their own open ballots"). Its rules also
+ * let it read its committee's name, which its ballots show; that is not a page of its own.
+ */
+const votesOnly = (me: Me) => me.assignments.length > 0 && me.assignments.every((a) => a.role === 'voter');
 
 /**
  * Menu entries and buttons follow the ability built from GET /me's packed rules. Without conditions
@@ -14,7 +20,8 @@ export const accessControlProvider: AccessControlProvider = {
     if (!session.get()) return { can: false };
     const subject = resource ? SUBJECTS[resource] : undefined;
     if (!subject) return { can: false, reason: 'unknown resource' };
-    const { ability } = await loadMe();
+    const { me, ability } = await loadMe();
+    if (votesOnly(me) && subject !== 'Ballot') return { can: false, reason: 'voter' };
     return { can: ability.can(ACTIONS[action] ?? action, subject) };
   },
   options: { buttons: { enableAccessControl: true, hideIfUnauthorized: true } },
