@@ -63,11 +63,9 @@ export async function createApiApp(
   app.enableCors({
     origin: [config.PORTAL_ORIGIN],
     // Every verb the API has: @fastify/cors allows only GET, HEAD and POST unless told, so the portal's
-    // PATCH (a cadre file) and PUT (a reminder policy) failed their preflight.
+    // PATCH (a cadre file, with If-Match) and PUT (a reminder policy) failed their preflight.
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     credentials: true,
-    // @fastify/cors allows only GET, HEAD and POST by default: the portal's PATCH (with If-Match) needs its preflight answered.
-    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     exposedHeaders: ['x-request-id', 'x-correlation-id', 'retry-after', 'etag'],
   });
   app.enableShutdownHooks();
