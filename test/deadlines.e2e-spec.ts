@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Queue } from 'bullmq';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { MailCapture, startMailCapture } from '../scripts/mail/capture';
 import { TestApi, startApi } from './support/api';
@@ -9,6 +8,7 @@ import { redisUrl } from './support/databases';
 import { TEST_JWT_SECRET } from './support/global-setup';
 import { expectProblem } from './support/problems';
 import { eventually } from './support/wait';
+import { workerSettled } from './support/worker-settled';
 
 const vnDay = (days: number) => {
   const d = new Date(`${new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })}T00:00:00Z`);
@@ -58,22 +58,7 @@ describe('deadlines, reminders and the inbox', () => {
       'the scan to go out',
     );
   /** Waits until the worker has nothing left to do: every step taken, every mail handed over (the next scheduled scan aside). */
-  const settled = async () => {
-    const queues = ['deadlines', 'notifications'].map((name) => worker.get<Queue>(`BullQueue_${name}`, { strict: false }));
-    await eventually(
-      async () => {
-        for (const queue of queues) {
-          const counts = await queue.getJobCounts('waiting', 'active', 'prioritized');
-          if (Object.values(counts).some((n) => n > 0)) return undefined;
-          if ((await queue.getDelayed()).some((job) => !job.repeatJobKey)) return undefined;
-        }
-        const pending = (await api.db.query(`SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL`)).rows[0].n;
-        return pending === 0 ? true : undefined;
-      },
-      20_000,
-      'the queues to drain',
-    );
-  };
+  const settled = () => workerSettled(api.db, worker, 20_000);
 
   beforeAll(async () => {
     mail = await startMailCapture();

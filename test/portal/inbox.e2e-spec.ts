@@ -3,7 +3,7 @@ import { DEMO_PASSWORD_DEFAULT } from '../../scripts/demo/demo-data';
 import { MailCapture, startMailCapture } from '../../scripts/mail/capture';
 import { seriousViolations, startPortalWorld, type PortalWorld } from './browser';
 import { motionless } from './motion';
-import { startWorldWorker, workerSettled } from './worker';
+import { settled, startWorldWorker } from './worker';
 
 interface Notice {
   id: string;
@@ -50,7 +50,7 @@ describe('portal: admin.th reads a reminder in the inbox and the badge drops', (
   it('opens a reminder from the inbox and one from its e-mail; each is marked read and the badge counts down', async () => {
     const { page, portal } = world;
     // The scan's notices for admin.th, and their e-mails (sent by the worker's own jobs), all out.
-    await workerSettled(world, worker);
+    await settled(world, worker);
     const notices = await unreadNotices();
     expect(notices.map((n) => n.kind)).toEqual(expect.arrayContaining(['deadline.reminder', 'deadline.escalation']));
     for (const n of notices) expect(mail.messages.filter((m) => m.messageId.includes(n.id))).toHaveLength(1);

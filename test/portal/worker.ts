@@ -1,11 +1,10 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Queue } from 'bullmq';
 import { AppConfig } from '@canbo/platform';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { redisUrl } from '../support/databases';
 import { TEST_JWT_SECRET } from '../support/global-setup';
-import { eventually } from '../support/wait';
+import { workerSettled } from '../support/worker-settled';
 import type { PortalWorld } from './browser';
 
 /**
@@ -34,23 +33,5 @@ export async function startWorldWorker(
   return worker;
 }
 
-/**
- * The worker has nothing left to do (every step taken, every e-mail handed over; the next scheduled scan
- * aside), as test/deadlines.e2e-spec.ts waits for it: what users see after this does not change by itself.
- */
-export async function workerSettled(world: PortalWorld, worker: INestApplicationContext): Promise<void> {
-  const queues = ['deadlines', 'notifications'].map((name) => worker.get<Queue>(`BullQueue_${name}`, { strict: false }));
-  await eventually(
-    async () => {
-      for (const queue of queues) {
-        const counts = await queue.getJobCounts('waiting', 'active', 'prioritized');
-        if (Object.values(counts).some((n) => n > 0)) return undefined;
-        if ((await queue.getDelayed()).some((job) => !job.repeatJobKey)) return undefined;
-      }
-      const pending = (await world.api.db.query(`SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL`)).rows[0].n;
-      return pending === 0 ? true : undefined;
-    },
-    30_000,
-    'the worker to settle',
-  );
-}
+/** The world's worker has nothing left to do (test/support/worker-settled.ts). */
+export const settled = (world: PortalWorld, worker: INestApplicationContext): Promise<void> => workerSettled(world.api.db, worker);

@@ -1087,6 +1087,39 @@ export interface components {
             score?: number;
             note?: string;
         };
+        AuditEventView: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The committee whose chain holds the event
+             */
+            committeeId: string;
+            committeeCode: string;
+            /** @description The event's place in its committee's chain (a bigint, as text) */
+            seq: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * Format: uuid
+             * @description Who did it; null for system work
+             */
+            actorId: string | null;
+            /** @description What kind of record changed (Cadre, Committee, Deadline…) */
+            entityType: string;
+            entityId: string;
+            action: string;
+            /** @description The change: field → [before, after], or what the action carries */
+            changes: {
+                [key: string]: unknown;
+            };
+            requestId: string | null;
+        };
+        AuditEventPageView: {
+            items: components["schemas"]["AuditEventView"][];
+            /** @description The next page's cursor; null on the last page */
+            nextCursor: string | null;
+        };
         RequestAuditVerificationDto: {
             /**
              * Format: uuid
@@ -2118,7 +2151,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditEventPageView"];
+                };
             };
         };
     };

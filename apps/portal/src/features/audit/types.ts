@@ -1,14 +1,4 @@
-/** GET /audit-events' items (libs/audit/src/audit-events.controller.ts AuditEventView: not in the OpenAPI document, by hand). */
-export interface AuditEvent {
-  id: string;
-  committeeId: string;
-  committeeCode: string;
-  seq: string;
-  occurredAt: string;
-  actorId: string | null;
-  entityType: string;
-  entityId: string;
-  action: string;
-  changes: unknown;
-  requestId: string | null;
-}
+import type { Schemas } from '../../api';
+
+/** GET /audit-events' items (libs/audit/src/audit-events.controller.ts), generated from the OpenAPI document. */
+export type AuditEvent = Schemas['AuditEventView'];

@@ -10,28 +10,7 @@ export type UpdateCadreDto = Schemas['UpdateCadreDto'];
 export type DisciplineDto = Schemas['DisciplineDto'];
 export type FamilyMemberDto = Schemas['FamilyMemberDto'];
 
-/**
- * By hand until the committees and audit routes declare their responses in the OpenAPI document
- * (libs/committees CommitteeView, libs/audit AuditEventView).
- */
-export interface Committee {
-  id: string;
-  code: string;
-  name: string;
-  depth: number;
-  path: string;
-}
-
-export interface AuditEvent {
-  id: string;
-  committeeId: string;
-  committeeCode: string;
-  seq: string;
-  occurredAt: string;
-  actorId: string | null;
-  entityType: string;
-  entityId: string;
-  action: string;
-  changes: unknown;
-  requestId: string | null;
-}
+/** The committees the caller can see (libs/committees CommitteeView). */
+export type Committee = Schemas['CommitteeView'];
+/** One event of the file's audit history (libs/audit AuditEventView). */
+export type AuditEvent = Schemas['AuditEventView'];
