@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD_DEFAULT } from '../../scripts/demo/demo-data';
+import { choose } from './select';
 import { recordScripts, seriousViolations, startPortalWorld, type PortalWorld } from './browser';
 
 /** The login page's JavaScript budget, gzipped (issue 9: route-level code splitting keeps it small). */
@@ -43,6 +44,18 @@ describe('portal: admin.th signs in and finds a file', () => {
     await page.getByRole('menuitem', { name: /Hồ sơ cán bộ/ }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await world.screenshot('02-cadre-list');
+
+    // Names in Vietnamese order: by given name (the last word), then the full name, as ICU's Vietnamese collation has it.
+    const sortedByName = page.waitForResponse((r) => r.url().includes('/cadres?') && r.url().includes('sort=name') && r.ok());
+    await choose(page, 'Sắp xếp', 'Theo tên (thứ tự tiếng Việt)');
+    await sortedByName;
+    await page.locator('.ant-table-row').first().waitFor();
+    const names = (await page.locator('.ant-table-row td:first-child').allInnerTexts()).map((n) => n.trim());
+    const vietnamese = new Intl.Collator('vi');
+    const key = (name: string) => [name.split(' ').pop() ?? '', name] as const;
+    const sorted = [...names].sort((a, b) => vietnamese.compare(key(a)[0], key(b)[0]) || vietnamese.compare(a, b));
+    expect(names.length).toBeGreaterThan(10);
+    expect(names).toEqual(sorted);
 
     // Search as people type: no diacritics.
     await page.getByRole('searchbox', { name: /Tìm theo họ tên/ }).fill('nguyen van hung');

@@ -5,7 +5,7 @@ import type { Locator, Page } from 'playwright-core';
  * select's input controls (`<id>_list`), not another select's dropdown that is still closing.
  */
 async function open(page: Page, label: string): Promise<Locator> {
-  const input = page.getByLabel(label, { exact: true });
+  const input = page.getByRole('combobox', { name: label, exact: true });
   const id = await input.getAttribute('id');
   // The selector box, clicked once it stands still (a dialog's opening animation moves it); the input itself
   // lies under the shown value, which would take the click.

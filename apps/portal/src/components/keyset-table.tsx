@@ -7,6 +7,8 @@ export interface KeysetTableProps<T extends BaseRecord> {
   resource: string;
   columns: TableColumnsType<T>;
   filters?: CrudFilter[];
+  /** The API's `sort` for the list (not for its total). */
+  sort?: string;
   pageSize?: number;
   /** Asks `GET /<resource>/count` for the total (first page only); handed to `onTotal`. */
   count?: boolean;
@@ -25,6 +27,7 @@ export function KeysetTable<T extends BaseRecord>({
   resource,
   columns,
   filters,
+  sort,
   pageSize = 50,
   count,
   onTotal,
@@ -33,7 +36,13 @@ export function KeysetTable<T extends BaseRecord>({
   testId,
 }: KeysetTableProps<T>) {
   const { t } = useTranslation();
-  const { query, result } = useInfiniteList<T>({ resource, pagination: { pageSize }, filters, meta: { count } });
+  const { query, result } = useInfiniteList<T>({
+    resource,
+    pagination: { pageSize },
+    filters,
+    sorters: sort ? [{ field: sort, order: 'asc' }] : undefined,
+    meta: { count },
+  });
   const pages = result.data?.pages ?? [];
   const rows = pages.flatMap((p) => p.data);
   if (query.isLoading) return <Skeleton active paragraph={{ rows: 6 }} data-testid="list-skeleton" />;

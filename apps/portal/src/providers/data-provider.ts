@@ -27,13 +27,21 @@ function queryOf(filters: CrudFilter[] | undefined): Record<string, string> {
 export const dataProvider: DataProvider = {
   getApiUrl: () => API_URL,
 
-  async getList<TData extends BaseRecord = BaseRecord>({ resource, pagination, filters, meta }: Parameters<DataProvider['getList']>[0]) {
+  async getList<TData extends BaseRecord = BaseRecord>({
+    resource,
+    pagination,
+    filters,
+    sorters,
+    meta,
+  }: Parameters<DataProvider['getList']>[0]) {
     const query = queryOf(filters);
+    // The API sorts one way at a time, named by `sort` (e.g. the cadre list's `name`: Vietnamese order); a total does not sort.
+    const sort = sorters?.[0]?.field;
     const page = pagination?.currentPage;
     const cursor = typeof page === 'string' ? page : undefined;
     const limit = pagination?.pageSize ?? 50;
     const [result, count] = await Promise.all([
-      api<Page<TData>>(`/${resource}`, { query: { ...query, limit, cursor } }),
+      api<Page<TData>>(`/${resource}`, { query: { ...query, sort, limit, cursor } }),
       meta?.count && !cursor ? api<{ total: number }>(`/${resource}/count`, { query }) : Promise.resolve(null),
     ]);
     const response: GetListResponse<TData> = {

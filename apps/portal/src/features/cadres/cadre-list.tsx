@@ -12,6 +12,7 @@ export default function CadreList() {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const [committeeId, setCommitteeId] = useState<string | undefined>();
+  const [sort, setSort] = useState<'committee' | 'name'>('committee');
   const filters: CrudFilter[] = [
     { field: 'q', operator: 'eq', value: q || undefined },
     { field: 'committeeId', operator: 'eq', value: committeeId },
@@ -40,10 +41,22 @@ export default function CadreList() {
           loading={committees.query.isLoading}
           options={(committees.result.data ?? []).map((c) => ({ value: c.id, label: `${'\u00a0'.repeat(c.depth * 2)}${c.name}` }))}
         />
+        <Select
+          aria-label={t('cadres.sort.label')}
+          style={{ width: 220 }}
+          value={sort}
+          onChange={setSort}
+          options={[
+            { value: 'committee', label: t('cadres.sort.committee') },
+            { value: 'name', label: t('cadres.sort.name') },
+          ]}
+          data-testid="cadre-sort"
+        />
       </Space>
       <KeysetTable<CadreSummary>
         resource="cadres"
         filters={filters}
+        sort={sort}
         count
         onTotal={(total) =>
           total !== undefined && (

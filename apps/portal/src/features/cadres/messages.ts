@@ -2,6 +2,7 @@
 export const vi = {
   cadres: {
     cadres: 'Hồ sơ cán bộ',
+    sort: { label: 'Sắp xếp', committee: 'Theo cấp ủy', name: 'Theo tên (thứ tự tiếng Việt)' },
     search: 'Tìm theo họ tên (có thể gõ không dấu)',
     committee: 'Cấp ủy',
     allCommittees: 'Tất cả cấp ủy',
@@ -186,6 +187,7 @@ export const vi = {
 export const en: typeof vi = {
   cadres: {
     cadres: 'Cadre files',
+    sort: { label: 'Sort', committee: 'By committee', name: 'By name (Vietnamese order)' },
     search: 'Search by name (diacritics optional)',
     committee: 'Committee',
     allCommittees: 'All committees',
