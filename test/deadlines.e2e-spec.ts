@@ -338,6 +338,33 @@ describe('deadlines, reminders and the inbox', () => {
     expectProblem(await api.http().get('/api/v1/notifications'), 401);
   });
 
+  it('reads a notice about a committee the reader no longer reaches (a role revoked since): 200, the read audited on that chain', async () => {
+    const ns = (await api.db.query(`SELECT id FROM app_user WHERE username = 'admin.ns'`)).rows[0].id;
+    const hn = (await api.db.query(`SELECT id FROM committee WHERE code = 'HN'`)).rows[0].id;
+    const notices = await api.db.query(
+      `INSERT INTO notification (recipient_id, committee_id, kind, title, body, dedupe_key)
+       VALUES ($1, $2, 'reminder', 'Nhắc hạn', 'Báo cáo', 'test:' || gen_random_uuid()), ($1, $2, 'reminder', 'Nhắc hạn', 'Báo cáo', 'test:' || gen_random_uuid())
+       RETURNING id`,
+      [ns, hn],
+    );
+    const [one, two] = notices.rows.map((r) => r.id as string);
+    const read = await api.http().post(`/api/v1/notifications/${one}/read`).set('authorization', auth['admin.ns']).expect(200);
+    expect(read.body.readAt).toBeTruthy();
+    const all = await api.http().post('/api/v1/notifications/read-all').set('authorization', auth['admin.ns']).expect(200);
+    expect(all.body.updated).toBeGreaterThanOrEqual(1);
+    const trail = await api.db.query(
+      `SELECT e.action, c.code FROM audit_event e JOIN committee c ON c.id = e.committee_id
+        WHERE e.entity_type = 'Notification' AND (e.entity_id = $1 OR e.changes->'notificationIds' ? $2::text) ORDER BY e.seq`,
+      [one, two],
+    );
+    expect(trail.rows).toEqual(
+      expect.arrayContaining([
+        { action: 'read', code: 'HN' },
+        { action: 'read-all', code: 'HN' },
+      ]),
+    );
+  });
+
   it('lets operators change the reminder policy of a kind, and nobody else', async () => {
     const policies = (await api.http().get('/api/v1/deadline-policies').set('authorization', auth['admin.th']).expect(200)).body;
     const appraisal = policies.find((p: { kind: string }) => p.kind === 'appraisal');

@@ -3,7 +3,7 @@ import { Transactional } from '@nestjs-cls/transactional';
 import { UNSCOPED_SYSTEM, currentActor } from '@canbo/access';
 import { AuditService } from '@canbo/audit';
 import { RoleHoldersService } from '@canbo/identity';
-import { AppConfig, Jobs, NotFoundProblem, Outbox, Page, decodeCursor, groupBy, toPage } from '@canbo/platform';
+import { AppConfig, Jobs, NotFoundProblem, Outbox, Page, asSystem, decodeCursor, groupBy, toPage } from '@canbo/platform';
 import { NotificationQuery, NotificationView } from './notification.dto';
 import { Notification } from './notification.entity';
 import { NotificationDeliveryRepository } from './notification-delivery.repository';
@@ -80,9 +80,22 @@ export class NotificationsService {
     return this.notifications.countUnread(inboxOf(currentActor().userId));
   }
 
-  /** Someone else's notice is "not found". Reading is recorded: a board can show it was told. */
+  /**
+   * Someone else's notice is "not found". Reading is recorded on the chain of the committee the notice is
+   * about, which the reader may no longer reach (a role revoked since the reminder): the read runs with
+   * the system's database scope, and the recipient's inbox filter in every query keeps it to the
+   * caller's own notices.
+   */
+  markRead(id: string): Promise<NotificationView> {
+    return asSystem(() => this.markOwnRead(id));
+  }
+
+  markAllRead(): Promise<number> {
+    return asSystem(() => this.markAllOwnRead());
+  }
+
   @Transactional()
-  async markRead(id: string): Promise<NotificationView> {
+  private async markOwnRead(id: string): Promise<NotificationView> {
     const notice = await this.notifications.find(inboxOf(currentActor().userId), id, { lock: true });
     if (!notice) throw new NotFoundProblem('Notification');
     if (notice.readAt) return toView(notice);
@@ -92,7 +105,7 @@ export class NotificationsService {
   }
 
   @Transactional()
-  async markAllRead(): Promise<number> {
+  private async markAllOwnRead(): Promise<number> {
     const read = await this.notifications.markAllRead(inboxOf(currentActor().userId));
     await this.audit.recordMany(
       [...groupBy(read, (r) => r.committeeId)].map(([committeeId, rows]) => ({
