@@ -54,6 +54,6 @@ describe('the OpenAPI document as a contract', () => {
       .get(`${path}?limit=abc`)
       .set('authorization', await api.login('admin.th'));
     expectProblem(res, 400);
-    expect(res.body.errors).toEqual([{ field: 'limit', message: 'limit must be an integer from 1 to 200' }]);
+    expect(res.body.errors).toEqual([{ field: 'limit', code: 'pageSize', message: 'limit must be an integer from 1 to 200' }]);
   });
 });

@@ -4,6 +4,7 @@ import type { I18nProvider } from '@refinedev/core';
 import { vi } from './vi';
 import { en } from './en';
 import { FEATURES } from '../features';
+import { wordChecksWith } from '../providers/http';
 
 const LANGUAGE_KEY = 'canbo.language';
 export const LANGUAGES = ['vi', 'en'] as const;
@@ -21,6 +22,8 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
 });
 document.documentElement.lang = i18n.language;
+
+wordChecksWith((code) => (i18n.exists(`validation.${code}`) ? i18n.t(`validation.${code}`) : undefined));
 
 export const i18nProvider: I18nProvider = {
   translate: (key, options, defaultMessage) => {

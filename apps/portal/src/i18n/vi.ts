@@ -37,6 +37,30 @@ export const vi = {
     viewer: 'Xem',
     voter: 'Người bỏ phiếu',
   },
+  /** Field errors by the API's check (problem+json `errors[].code`), in the user's words. */
+  validation: {
+    isNotEmpty: 'Không được để trống.',
+    isDefined: 'Không được để trống.',
+    isString: 'Phải là văn bản.',
+    maxLength: 'Quá dài.',
+    minLength: 'Quá ngắn.',
+    isIn: 'Giá trị không nằm trong danh sách cho phép.',
+    isEnum: 'Giá trị không nằm trong danh sách cho phép.',
+    isDateString: 'Ngày không hợp lệ.',
+    isISO8601: 'Ngày không hợp lệ.',
+    isUUID: 'Mã định danh không hợp lệ.',
+    isInt: 'Phải là số nguyên.',
+    min: 'Giá trị quá nhỏ.',
+    max: 'Giá trị quá lớn.',
+    isEmail: 'Địa chỉ e-mail không hợp lệ.',
+    matches: 'Không đúng định dạng.',
+    arrayMaxSize: 'Quá nhiều mục.',
+    arrayMinSize: 'Quá ít mục.',
+    isBoolean: 'Phải là có hoặc không.',
+    isArray: 'Phải là một danh sách.',
+    whitelistValidation: 'Trường này không được phép.',
+    pageSize: 'Số dòng mỗi trang phải từ 1 đến 200.',
+  },
 };
 
 export type Messages = typeof vi;

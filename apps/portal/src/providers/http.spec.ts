@@ -1,4 +1,4 @@
-import { api, session } from './http';
+import { api, session, toHttpError, wordChecksWith } from './http';
 
 /** A Map behind the Storage interface: the unit tier runs in Node, without a browser's localStorage. */
 function memoryStorage(): Storage {
@@ -45,5 +45,20 @@ describe('the portal session', () => {
     globalThis.fetch = jest.fn(async () => reply(401, { status: 401, title: 'Unauthorized' })) as typeof fetch;
     await expect(api('/me')).rejects.toMatchObject({ statusCode: 401 });
     expect(session.get()).toBeNull();
+  });
+});
+
+describe('field errors in the user’s words', () => {
+  it('says the checks it knows in the portal’s words, by the API’s code, and keeps the API’s words for the others', () => {
+    wordChecksWith((code) => ({ isDateString: 'Ngày không hợp lệ.' })[code]);
+    const error = toHttpError(400, {
+      status: 400,
+      errors: [
+        { field: 'dateOfBirth', code: 'isDateString', message: 'dateOfBirth must be a valid ISO 8601 date string' },
+        { field: 'fullName', code: 'someNewCheck', message: 'fullName is odd' },
+        { field: 'code', message: 'is already taken' },
+      ],
+    });
+    expect(error.errors).toEqual({ dateOfBirth: ['Ngày không hợp lệ.'], fullName: ['fullName is odd'], code: ['is already taken'] });
   });
 });

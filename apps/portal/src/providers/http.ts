@@ -8,7 +8,7 @@ export interface Problem {
   title?: string;
   status?: number;
   detail?: string;
-  errors?: { field: string; message: string }[];
+  errors?: { field: string; message: string; code?: string }[];
   [extension: string]: unknown;
 }
 
@@ -37,12 +37,27 @@ export const session = {
 export const problemSlug = (problem: Problem): string => (problem.type ?? '').split(':').pop() ?? '';
 
 /**
+ * A field error in the user's language: the API names the check that refused the value (`code`, its
+ * validator's name) and words it in English; the portal says the checks it knows in its own words.
+ */
+function fieldMessage(e: { message: string; code?: string }): string {
+  return (e.code && checkInWords(e.code)) || e.message;
+}
+
+let checkInWords: (code: string) => string | undefined = () => undefined;
+
+/** How the portal words a check by its code (registered by the i18n module, so this one stays free of it). */
+export function wordChecksWith(words: (code: string) => string | undefined): void {
+  checkInWords = words;
+}
+
+/**
  * Refine's HttpError from a problem+json answer: the field errors become `errors[field]`, so forms
  * (useForm) put each message under its field; nested fields (`family.0.fullName`) become paths.
  */
 export function toHttpError(status: number, problem: Problem): HttpError {
   const errors: Record<string, string[]> = {};
-  for (const e of problem.errors ?? []) (errors[e.field] ??= []).push(e.message);
+  for (const e of problem.errors ?? []) (errors[e.field] ??= []).push(fieldMessage(e));
   return {
     message: problem.detail || problem.title || `HTTP ${status}`,
     statusCode: status,

@@ -3,6 +3,11 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 export interface FieldError {
   field: string;
   message: string;
+  /**
+   * Which check refused the value, when the error comes from a DTO's validators: class-validator's
+   * constraint name (`isDateString`, `maxLength`, `isIn`…), so a client can say it in its user's language.
+   */
+  code?: string;
 }
 
 export interface ProblemBody {

@@ -15,7 +15,7 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
     const index = /^\d+$/.test(error.property);
     if (!index && !isEchoableName(error.property)) return [{ field: parent || '(body)', message: 'an unexpected property is present' }];
     const field = index ? `${parent}[${error.property}]` : parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    const own = Object.entries(error.constraints ?? {}).map(([code, message]) => ({ field, message, code }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }

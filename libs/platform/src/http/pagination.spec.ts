@@ -145,7 +145,7 @@ describe('PageQuery', () => {
     );
     expect(problem).toBeInstanceOf(ValidationProblem);
     expect((problem as ValidationProblem).errors).toEqual([
-      { field: 'limit', message: `limit must be an integer from 1 to ${MAX_PAGE_SIZE}` },
+      { field: 'limit', code: 'pageSize', message: `limit must be an integer from 1 to ${MAX_PAGE_SIZE}` },
     ]);
   });
 
