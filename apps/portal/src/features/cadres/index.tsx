@@ -1,4 +1,5 @@
 import { lazy } from 'react';
+import { IdcardOutlined } from '@ant-design/icons';
 import { Route } from 'react-router';
 import type { PortalFeature } from '../feature';
 import { en, vi } from './messages';
@@ -8,7 +9,9 @@ const CadreShow = lazy(() => import('./cadre-show'));
 
 /** Cadre files: the list (search, filters, keyset pages, total) and one file. */
 export const cadres: PortalFeature = {
-  resources: (t) => [{ name: 'cadres', list: '/cadres', show: '/cadres/:id', meta: { label: t('cadres.cadres') } }],
+  resources: (t) => [
+    { name: 'cadres', list: '/cadres', show: '/cadres/:id', meta: { label: t('cadres.cadres'), icon: <IdcardOutlined /> } },
+  ],
   routes: (
     <Route path="/cadres">
       <Route index element={<CadreList />} />

@@ -1,4 +1,5 @@
 import { lazy } from 'react';
+import { CalendarOutlined, SettingOutlined } from '@ant-design/icons';
 import { Route } from 'react-router';
 import type { PortalFeature } from '../feature';
 import { en, vi } from './messages';
@@ -22,7 +23,7 @@ export const deadlines: PortalFeature = {
       list: '/deadlines',
       show: '/deadlines/:id',
       create: '/deadlines/new',
-      meta: { label: t('deadlines.deadlines') },
+      meta: { label: t('deadlines.deadlines'), icon: <CalendarOutlined /> },
     },
     {
       name: 'deadline-batches',
@@ -30,7 +31,7 @@ export const deadlines: PortalFeature = {
       create: '/deadline-batches/new',
       meta: { label: t('deadlines.batch.title') },
     },
-    { name: 'deadline-policies', list: '/deadline-policies', meta: { label: t('deadlines.policies') } },
+    { name: 'deadline-policies', list: '/deadline-policies', meta: { label: t('deadlines.policies'), icon: <SettingOutlined /> } },
   ],
   routes: (
     <>

@@ -1,4 +1,5 @@
 import { lazy } from 'react';
+import { BarChartOutlined } from '@ant-design/icons';
 import { Route } from 'react-router';
 import type { PortalFeature } from '../feature';
 import { en, vi } from './messages';
@@ -11,7 +12,7 @@ const CadreStructureReport = lazy(() => import('./cadre-structure'));
  * so the menu entry follows the same subject: whoever reads cadre files reads their structure.
  */
 export const reports: PortalFeature = {
-  resources: (t) => [{ name: 'reports', list: '/reports', meta: { label: t('reports.menu') } }],
+  resources: (t) => [{ name: 'reports', list: '/reports', meta: { label: t('reports.menu'), icon: <BarChartOutlined /> } }],
   routes: <Route path="/reports" element={<CadreStructureReport />} />,
   subjects: { reports: 'Cadre' },
   messages: { vi, en },

@@ -1,4 +1,5 @@
 import { lazy } from 'react';
+import { TeamOutlined } from '@ant-design/icons';
 import { Route } from 'react-router';
 import type { PortalFeature } from '../feature';
 import { en, vi } from './messages';
@@ -13,7 +14,7 @@ const UserShow = lazy(() => import('./user-show'));
  * `read RoleAssignment`, the right GET /users asks for.
  */
 export const users: PortalFeature = {
-  resources: (t) => [{ name: 'users', list: '/users', show: '/users/:id', meta: { label: t('users.users') } }],
+  resources: (t) => [{ name: 'users', list: '/users', show: '/users/:id', meta: { label: t('users.users'), icon: <TeamOutlined /> } }],
   routes: (
     <Route path="/users">
       <Route index element={<UserList />} />

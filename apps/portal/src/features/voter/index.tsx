@@ -1,4 +1,5 @@
 import { lazy } from 'react';
+import { CheckSquareOutlined } from '@ant-design/icons';
 import { Route } from 'react-router';
 import type { PortalFeature } from '../feature';
 import { en, vi } from './messages';
@@ -10,7 +11,7 @@ const BallotsPage = lazy(() => import('./ballots-page'));
  * the ability's `read Ballot`, which only voters hold, so a voter's menu has this entry and nothing else.
  */
 export const voter: PortalFeature = {
-  resources: (t) => [{ name: 'ballots', list: '/ballots', meta: { label: t('ballots.menu') } }],
+  resources: (t) => [{ name: 'ballots', list: '/ballots', meta: { label: t('ballots.menu'), icon: <CheckSquareOutlined /> } }],
   routes: <Route path="/ballots" element={<BallotsPage />} />,
   subjects: { ballots: 'Ballot' },
   messages: { vi, en },
