@@ -18,7 +18,7 @@ import {
   isUniqueViolation,
   toPage,
 } from '@canbo/platform';
-import { RulebookService } from '@canbo/rulebook';
+import { RulebookService, isIsoDate } from '@canbo/rulebook';
 import { CadreFacts, CheckResult, ConferenceVote, NominationFacts, checkCycle, failuresOf } from './checks';
 import { CYCLE_TRANSITIONS, CycleVerb, DRAFTING_STATES, canHappen, stateAfter } from './cycle-transitions';
 import {
@@ -38,6 +38,7 @@ import { CYCLE_COLUMNS, CycleRow, PlanningRepository } from './planning.reposito
 /** Results that rest on a cadre's discipline (a restricted group): shown in full only to those who may read it. */
 const RESTRICTED_RULES = new Set(['planning.discipline', 'discipline.party-bar']);
 const SUBJECT_TYPE = 'PlanningCycle';
+const DISCIPLINE_FORMS: readonly string[] = ['reprimand', 'warning', 'removal_from_post', 'expulsion'];
 
 const readableCycles = (): SqlScope => accessibleBy(currentActor().ability, 'read', 'PlanningCycle', CYCLE_COLUMNS);
 
@@ -252,7 +253,8 @@ export class PlanningService implements OnModuleInit {
         gender: r.gender,
         dateOfBirth: r.dateOfBirth,
         ethnicity: r.ethnicity,
-        discipline: r.discipline ?? [],
+        // Entries the file's own validation would refuse (no form or date) cannot be judged: they are left out.
+        discipline: (r.discipline ?? []).filter((d) => DISCIPLINE_FORMS.includes(d.form) && isIsoDate(String(d.decidedOn))),
         currentTitle: held ? { name: held.name, rank: held.rank } : null,
       });
     }
