@@ -43,9 +43,11 @@ describe('row-level security', () => {
     C = api.committees;
     th = new Set([C.TH, C['TH-NS'], C['TH-TX']]);
     [{ id: adminHnId }] = (await api.db.query<{ id: string }>(`SELECT id FROM app_user WHERE username = 'admin.hn'`)).rows;
-    // The demo set has TH files, deadlines and audit events: there is something to leak.
+    // The demo set has TH files, deadlines, audit events and a planning cycle: there is something to leak.
     const { rows } = await api.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cadre WHERE committee_id = ANY($1)`, [[...th]]);
     expect(rows[0].n).toBeGreaterThan(0);
+    const cycles = await api.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM planning_nomination`);
+    expect(cycles.rows[0].n).toBeGreaterThan(0);
   });
 
   afterAll(() => api?.close());
@@ -59,9 +61,21 @@ describe('row-level security', () => {
     expect(me).toEqual({ name: APP_ROLE, rolsuper: false, rolbypassrls: false, owned: 0 });
     const { rows: tables } = await api.db.query<{ relname: string }>(
       `SELECT relname FROM pg_class WHERE relname = ANY($1) AND relrowsecurity AND relforcerowsecurity`,
-      [['cadre', 'cadre_position', 'cadre_evaluation', 'committee', 'deadline', 'audit_event', 'notification']],
+      [
+        [
+          'cadre',
+          'cadre_position',
+          'cadre_evaluation',
+          'committee',
+          'deadline',
+          'audit_event',
+          'notification',
+          'planning_cycle',
+          'planning_nomination',
+        ],
+      ],
     );
-    expect(tables).toHaveLength(7);
+    expect(tables).toHaveLength(9);
   });
 
   it('an unfiltered SELECT in a request transaction of admin.hn returns HN rows and no TH row', async () => {
@@ -77,6 +91,8 @@ describe('row-level security', () => {
           committees: (await tx.query(`SELECT id FROM committee`)) as { id: string }[],
           deadlines: (await tx.query(`SELECT committee_id FROM deadline`)) as { committee_id: string }[],
           audit: (await tx.query(`SELECT committee_id FROM audit_event`)) as { committee_id: string }[],
+          cycles: (await tx.query(`SELECT committee_id FROM planning_cycle`)) as { committee_id: string }[],
+          nominations: (await tx.query(`SELECT id FROM planning_nomination`)) as unknown[],
         };
       }),
     );
@@ -88,6 +104,9 @@ describe('row-level security', () => {
     expect(seen.deadlines.filter((r) => th.has(r.committee_id))).toEqual([]);
     expect(seen.audit.length).toBeGreaterThan(0);
     expect(seen.audit.filter((r) => r.committee_id !== C.HN)).toEqual([]);
+    // The demo's planning cycle and its nominations are TH's.
+    expect(seen.cycles).toEqual([]);
+    expect(seen.nominations).toEqual([]);
   });
 
   it('reads outside a transaction (prepared statements on the pool, TypeORM) are scoped too', async () => {

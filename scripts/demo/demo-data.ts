@@ -5,6 +5,7 @@ import { ClsServiceManager } from 'nestjs-cls';
 import { Role, setActor } from '@canbo/access';
 import { AuditService } from '@canbo/audit';
 import { DeadlineBatchesService, DeadlinesService } from '@canbo/deadlines';
+import { PlanningService } from '@canbo/planning';
 import { CadreChanges, CadreHistory } from '@canbo/cadres';
 import { CommitteesService, PRE_STEP } from '@canbo/committees';
 import { ActorLoader, UsersService, hashPassword } from '@canbo/identity';
@@ -168,6 +169,8 @@ export async function seedDemo(app: INestApplicationContext, password = process.
   for (const u of DEMO_USERS.filter(boardAppointed)) await actAs(admins[u.committee], () => createUser(u));
 
   const levelOf = new Map<string, string>(DEMO_COMMITTEES.map((c) => [c.code, c.level]));
+  /** TH's own cadres, in order: the demo's planning list draws on them. */
+  const thCadres: string[] = [];
   const thisYear = new Date().getFullYear();
 
   for (const c of DEMO_COMMITTEES) {
@@ -226,6 +229,7 @@ export async function seedDemo(app: INestApplicationContext, password = process.
       };
       await actAs(admins[managing], async () => {
         const cadre = await cadres.create(dto);
+        if (c.code === 'TH') thCadres.push(cadre.id as string);
         const title = pick(random, TITLES[levelOf.get(c.code) as string]);
         await history.addPosition(cadre.id as string, {
           title,
@@ -274,6 +278,27 @@ export async function seedDemo(app: INestApplicationContext, password = process.
       title: 'Hoàn thành thẩm định nhân sự quy hoạch cấp huyện',
       dueOn: vnDay(30),
     });
+  });
+
+  // TH's planning for 2025–2030; 2026–2031, judged by QĐ 377: four cadres for one deputy-secretary title
+  // (at most three seats), so GET /planning-cycles/:id/checks shows a failure and submitting is refused.
+  const planning = app.get(PlanningService);
+  await actAs('admin.th', async () => {
+    const cycle = await planning.create({
+      committeeId: ids.get('TH') as string,
+      partyTermFrom: 2025,
+      stateTermFrom: 2026,
+      submissionDueOn: vnDay(60),
+    });
+    const titles = await planning.titles('provincial');
+    const titleId = (code: string) => (titles.find((t) => t.code === code) as { id: string }).id;
+    const votes = [
+      { conference: 'standing_committee' as const, convened: 15, present: 15, inFavour: 12 },
+      { conference: 'executive_committee' as const, convened: 50, present: 47, inFavour: 35 },
+    ];
+    for (const cadreId of thCadres.slice(0, 4))
+      await planning.nominate(cycle.id, { cadreId, titleId: titleId('provincial.deputy-secretary'), source: 'local', votes });
+    await planning.nominate(cycle.id, { cadreId: thCadres[4], titleId: titleId('provincial.secretary'), source: 'local', votes });
   });
 }
 

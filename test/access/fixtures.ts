@@ -44,6 +44,36 @@ export class Fixtures {
     return rows[0];
   }
 
+  /** A planning cycle of `c` in `state`, approved by `approver` (the committee above), with no nomination. */
+  async cycle(c: Code, approver: Code, state = 'draft'): Promise<{ id: string; version: number }> {
+    const { rows } = await this.db.query(
+      `INSERT INTO planning_cycle (committee_id, approver_committee_id, party_term_from, state_term_from, reference_date, submission_due_on, state, approved_at)
+       VALUES ($1, $2, 2025, 2026, '2025-11-01', '2031-01-31', $3, CASE WHEN $3 = 'approved' THEN now() END) RETURNING id, version`,
+      [this.ids[c], this.ids[approver], state],
+    );
+    return rows[0];
+  }
+
+  /** A title of the catalogue at the level of committee `c`. */
+  async titleFor(c: Code): Promise<string> {
+    const { rows } = await this.db.query(
+      `SELECT t.id FROM planning_title t JOIN committee k ON k.level_code = t.level_code WHERE k.id = $1 ORDER BY t.rank DESC LIMIT 1`,
+      [this.ids[c]],
+    );
+    return rows[0].id;
+  }
+
+  /** A draft cycle of `c` with one nomination of a cadre of `c`. */
+  async nomination(c: Code, approver: Code): Promise<{ cycleId: string; id: string }> {
+    const cycle = await this.cycle(c, approver);
+    const cadre = await this.cadre(c, c);
+    const { rows } = await this.db.query(
+      `INSERT INTO planning_nomination (cycle_id, cadre_id, title_id, source) VALUES ($1, $2, $3, 'local') RETURNING id`,
+      [cycle.id, cadre.id, await this.titleFor(c)],
+    );
+    return { cycleId: cycle.id, id: rows[0].id };
+  }
+
   /** A deadline batch set by the board of `c`. */
   async batch(c: Code): Promise<{ id: string }> {
     const { rows } = await this.db.query(

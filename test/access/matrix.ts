@@ -33,6 +33,14 @@ import {
   setsDeadlines,
   waivesDeadline,
   within,
+  approverOf,
+  draftsCycle,
+  draftsPlanning,
+  holdsStep,
+  readsCycle,
+  readsPlanning,
+  takesStep,
+  type CycleStep,
   writesCadre,
   writesCadres,
 } from './model';
@@ -822,6 +830,81 @@ const identityCases: Case[] = [
   },
 ];
 
+// ---- planning ----------------------------------------------------------------------------------------
+
+/** The state a cycle must be in for each step to succeed. */
+const STEP_FROM: Record<CycleStep, string> = {
+  submit: 'draft',
+  'start-appraisal': 'submitted',
+  approve: 'under_appraisal',
+  return: 'submitted',
+  reopen: 'returned',
+};
+
+const planningCases: Case[] = [
+  {
+    route: `GET ${V1}/titles`,
+    positions: ['none'],
+    request: async () => get(`${V1}/titles`, { level: 'district' }),
+    expected: ({ actor }) => (readsPlanning(actor) ? 200 : 403),
+  },
+  {
+    route: `GET ${V1}/planning-cycles`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => get(`${V1}/planning-cycles`, { committeeId: fx.ids[c.committee], ...LIST }),
+    expected: ({ actor, committee }) => answer({ route: readsPlanning(actor), sees: seesCommittee(actor, committee), may: true, ok: 200 }),
+  },
+  ...(['', '/checks', '/nominations'] as const).map((tail): Case => ({
+    route: `GET ${V1}/planning-cycles/{id}${tail}`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => get(`${V1}/planning-cycles/${(await fx.cycle(c.committee, approverOf(c.committee))).id}${tail}`),
+    expected: ({ actor, committee }) => answer({ route: readsPlanning(actor), sees: readsCycle(actor, committee), may: true, ok: 200 }),
+  })),
+  {
+    route: `POST ${V1}/planning-cycles`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) =>
+      post(`${V1}/planning-cycles`, { committeeId: fx.ids[c.committee], partyTermFrom: 2025, submissionDueOn: '2031-01-31' }),
+    expected: ({ actor, committee }) =>
+      answer({ route: draftsPlanning(actor), sees: seesCommittee(actor, committee), may: draftsCycle(actor, committee), ok: 201 }),
+  },
+  {
+    route: `POST ${V1}/planning-cycles/{id}/nominations`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => {
+      const cycle = await fx.cycle(c.committee, approverOf(c.committee));
+      return post(`${V1}/planning-cycles/${cycle.id}/nominations`, {
+        cadreId: (await fx.cadre(c.committee, c.committee)).id,
+        titleId: await fx.titleFor(c.committee),
+        source: 'local',
+        votes: [{ conference: 'executive_committee', convened: 30, present: 28, inFavour: 20 }],
+      });
+    },
+    expected: ({ actor, committee }) =>
+      answer({ route: draftsPlanning(actor), sees: readsCycle(actor, committee), may: draftsCycle(actor, committee), ok: 201 }),
+  },
+  {
+    route: `POST ${V1}/planning-cycles/{id}/nominations/{nominationId}/remove`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => {
+      const n = await fx.nomination(c.committee, approverOf(c.committee));
+      return post(`${V1}/planning-cycles/${n.cycleId}/nominations/${n.id}/remove`, { reason: 'Rút khỏi danh sách (ma trận)' });
+    },
+    expected: ({ actor, committee }) =>
+      answer({ route: draftsPlanning(actor), sees: readsCycle(actor, committee), may: draftsCycle(actor, committee), ok: 200 }),
+  },
+  ...(Object.keys(STEP_FROM) as CycleStep[]).map((step): Case => ({
+    route: `POST ${V1}/planning-cycles/{id}/${step}`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => {
+      const cycle = await fx.cycle(c.committee, approverOf(c.committee), STEP_FROM[step]);
+      return post(`${V1}/planning-cycles/${cycle.id}/${step}`, { version: cycle.version, reason: 'Lý do (ma trận)' });
+    },
+    expected: ({ actor, committee }) =>
+      answer({ route: holdsStep(actor, step), sees: readsCycle(actor, committee), may: takesStep(actor, step, committee), ok: 200 }),
+  })),
+];
+
 // ---- notifications ----------------------------------------------------------------------------------------
 
 const notificationCases: Case[] = [
@@ -857,6 +940,7 @@ const unfilteredLists: Case[] = (
     ['cadres', readsCadres],
     ['audit-events', readsAudit],
     ['deadlines', readsDeadlines],
+    ['planning-cycles', readsPlanning],
     ['role-assignments', readsAssignments],
   ] as [string, (a: Actor) => boolean][]
 ).map(([resource, reads]) => ({
@@ -873,6 +957,7 @@ export const MATRIX: Case[] = [
   ...cadreCases,
   ...auditCases,
   ...deadlineCases,
+  ...planningCases,
   ...identityCases,
   ...notificationCases,
 ];

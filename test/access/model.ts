@@ -165,6 +165,30 @@ export const meetsDeadline = (a: Actor, c: Code): boolean =>
 /** Waiving is the board above: strictly below its committee. */
 export const waivesDeadline = (a: Actor, c: Code): boolean => is(a, 'secretary', 'admin') && above(a.home, c);
 
+// ---- Planning (quy hoạch) ------------------------------------------------------------------------------
+
+/** Every board role and auditors read cycles down their subtree, and the titles catalogue. */
+export const readsPlanning = (a: Actor): boolean => is(a, 'secretary', 'admin', 'officer', 'auditor', 'viewer');
+export const readsCycle = (a: Actor, c: Code): boolean => readsPlanning(a) && within(c, a.home);
+/** A committee's board drafts its own cycles: its admins and officers (create, nominate, reopen). */
+export const draftsPlanning = (a: Actor): boolean => is(a, 'admin', 'officer');
+export const draftsCycle = (a: Actor, c: Code): boolean => draftsPlanning(a) && c === a.home;
+/** The competent level for a committee's planning is the committee above (the root decides its own). */
+export const approverOf = (c: Code): Code => parentOf(c) ?? c;
+/** Who holds each step of the workflow at all (the route's gate), and at which cycles. */
+export const CYCLE_STEP_ROLES = {
+  submit: ['admin'],
+  'start-appraisal': ['admin', 'secretary'],
+  approve: ['secretary'],
+  return: ['admin', 'secretary'],
+  reopen: ['admin', 'officer'],
+} as const satisfies Record<string, readonly Role[]>;
+export type CycleStep = keyof typeof CYCLE_STEP_ROLES;
+export const holdsStep = (a: Actor, step: CycleStep): boolean => (CYCLE_STEP_ROLES[step] as readonly Role[]).includes(a.role);
+/** Submitting and reopening are the committee's own; appraising, approving and returning the level above's. */
+export const takesStep = (a: Actor, step: CycleStep, c: Code): boolean =>
+  holdsStep(a, step) && (step === 'submit' || step === 'reopen' ? c === a.home : approverOf(c) === a.home);
+
 // ---- Accounts and delegation --------------------------------------------------------------------------
 
 /** Who reads role assignments (and so the accounts holding them): operators everywhere, boards and auditors down their subtree. */

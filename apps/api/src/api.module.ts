@@ -9,6 +9,7 @@ import { ReportsModule } from '@canbo/reports';
 import { NotificationsModule } from '@canbo/notifications';
 import { DeadlinesModule } from '@canbo/deadlines';
 import { RulebookModule } from '@canbo/rulebook';
+import { PlanningModule } from '@canbo/planning';
 import {
   AppConfig,
   ConfigModule,
@@ -33,6 +34,7 @@ export class ApiModule {
       NotificationsModule,
       DeadlinesModule,
       RulebookModule,
+      PlanningModule,
     ];
     // Served under api/v1 like the domain: the API's own operator endpoints.
     const versioned = [...domain, QueueDashboardModule];

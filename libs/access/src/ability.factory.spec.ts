@@ -177,6 +177,53 @@ describe('buildAbility: the permission matrix, holder at TH', () => {
     });
   });
 
+  describe('PlanningCycle: the committee drafts and submits, the level above appraises and approves', () => {
+    // Each cycle's competent level is its parent (the root approves its own).
+    const approver: Record<Code, Code> = { TW: 'TW', HN: 'TW', TH: 'TW', 'TH-NS': 'TH', 'TH-NS-ND': 'TH-NS', 'TH-TX': 'TH' };
+    const objects = (['TW', 'HN', 'TH', 'TH-NS', 'TH-NS-ND', 'TH-TX'] as Code[]).map(
+      (c) => [c, { committeeId: TREE[c].id, committeePre: TREE[c].pre, approverCommitteeId: TREE[approver[c]].id }] as const,
+    );
+    const matrix: [Role, Action, Cells][] = [
+      //                            TW  HN  TH  NS  ND  TX
+      ['operator', 'read', /*     */ 'N   N   N   N   N   N'],
+      ['operator', 'approve', /*  */ 'N   N   N   N   N   N'],
+      ['secretary', 'read', /*    */ 'N   N   Y   Y   Y   Y'],
+      ['secretary', 'create', /*  */ 'N   N   N   N   N   N'],
+      ['secretary', 'submit', /*  */ 'N   N   N   N   N   N'],
+      ['secretary', 'appraise', /**/ 'N   N   N   Y   N   Y'],
+      ['secretary', 'approve', /* */ 'N   N   N   Y   N   Y'],
+      ['secretary', 'return', /*  */ 'N   N   N   Y   N   Y'],
+      ['admin', 'read', /*        */ 'N   N   Y   Y   Y   Y'],
+      ['admin', 'create', /*      */ 'N   N   Y   N   N   N'],
+      ['admin', 'update', /*      */ 'N   N   Y   N   N   N'],
+      ['admin', 'submit', /*      */ 'N   N   Y   N   N   N'],
+      ['admin', 'appraise', /*    */ 'N   N   N   Y   N   Y'],
+      ['admin', 'approve', /*     */ 'N   N   N   N   N   N'],
+      ['admin', 'return', /*      */ 'N   N   N   Y   N   Y'],
+      ['officer', 'read', /*      */ 'N   N   Y   Y   Y   Y'],
+      ['officer', 'create', /*    */ 'N   N   Y   N   N   N'],
+      ['officer', 'update', /*    */ 'N   N   Y   N   N   N'],
+      ['officer', 'submit', /*    */ 'N   N   N   N   N   N'],
+      ['officer', 'approve', /*   */ 'N   N   N   N   N   N'],
+      ['auditor', 'read', /*      */ 'N   N   Y   Y   Y   Y'],
+      ['auditor', 'update', /*    */ 'N   N   N   N   N   N'],
+      ['auditor', 'approve', /*   */ 'N   N   N   N   N   N'],
+      ['viewer', 'read', /*       */ 'N   N   Y   Y   Y   Y'],
+      ['viewer', 'update', /*     */ 'N   N   N   N   N   N'],
+      ['voter', 'read', /*        */ 'N   N   N   N   N   N'],
+    ];
+    it.each(expand(objects, matrix))('$role@TH $action PlanningCycle at $label → $expected', ({ role, action, object, expected }) => {
+      expect(yes(at(role, 'TH').can(action, subject('PlanningCycle', { ...object })))).toBe(yes(expected));
+    });
+
+    it('every role but the operator and voters reads the titles catalogue', () => {
+      const readers = (['operator', 'secretary', 'admin', 'officer', 'auditor', 'viewer', 'voter'] as Role[]).filter((r) =>
+        at(r, 'TH').can('read', 'Title'),
+      );
+      expect(readers).toEqual(['secretary', 'admin', 'officer', 'auditor', 'viewer']);
+    });
+  });
+
   describe('Ballot: a voter reads its own ballots, nobody else reads any', () => {
     const objects: [string, { voterId: string }][] = [
       ['own', { voterId: SELF }],

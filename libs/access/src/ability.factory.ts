@@ -119,6 +119,7 @@ export function buildAbility(assignments: readonly Assignment[], self: string): 
         can('read', 'Ballot', { voterId: self });
         break;
     }
+    planningRules(can, a);
   }
   // The inbox holds a board's reminders, overdue notices and escalations; a voter holds no board's work
   // and sees nothing but its own ballots (product.md, "Who sees what").
@@ -126,6 +127,43 @@ export function buildAbility(assignments: readonly Assignment[], self: string): 
   // Whatever one holds, one's own assignments are out of reach: no self-promotion, no self-revocation.
   cannot(['grant', 'revoke'], 'RoleAssignment', { userId: self });
   return build(OPTIONS);
+}
+
+/**
+ * Planning (quy hoạch, libs/planning), one block per role: the committee's officers and admins draft its
+ * cycles, its admins submit them; the competent level (the committee above, `approverCommitteeId`)
+ * appraises through its organisation board (admin) and approves or returns through its secretary;
+ * every board role and auditors read down their subtree. "Never the one who submitted" is the service's
+ * check (it answers with its own problem type). The titles catalogue is national reference data.
+ */
+function planningRules(can: AbilityBuilder<AppAbility>['can'], a: Assignment): void {
+  const subtree = { $gte: a.pre, $lte: a.lastPre };
+  switch (a.role) {
+    case 'secretary':
+      can('read', 'Title');
+      can('read', 'PlanningCycle', { committeePre: subtree });
+      can(['appraise', 'approve', 'return'], 'PlanningCycle', { approverCommitteeId: a.committeeId });
+      break;
+    case 'admin':
+      can('read', 'Title');
+      can('read', 'PlanningCycle', { committeePre: subtree });
+      can(['create', 'update', 'submit'], 'PlanningCycle', { committeeId: a.committeeId });
+      can(['appraise', 'return'], 'PlanningCycle', { approverCommitteeId: a.committeeId });
+      break;
+    case 'officer':
+      can('read', 'Title');
+      can('read', 'PlanningCycle', { committeePre: subtree });
+      can(['create', 'update'], 'PlanningCycle', { committeeId: a.committeeId });
+      break;
+    case 'auditor':
+    case 'viewer':
+      can('read', 'Title');
+      can('read', 'PlanningCycle', { committeePre: subtree });
+      break;
+    case 'operator':
+    case 'voter':
+      break;
+  }
 }
 
 /**

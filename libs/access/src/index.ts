@@ -7,6 +7,7 @@ export {
   type CommitteeSubject,
   type AuditEventSubject,
   type RoleAssignmentSubject,
+  type PlanningCycleSubject,
   CADRE_PUBLIC_FIELDS,
   CADRE_RESTRICTED_FIELDS,
   CADRE_ALL_FIELDS,

@@ -1,6 +1,21 @@
 import { ForcedSubject, MongoAbility } from '@casl/ability';
 
-export type Action = 'manage' | 'read' | 'create' | 'update' | 'archive' | 'createChild' | 'dissolve' | 'grant' | 'revoke' | 'waive';
+export type Action =
+  | 'manage'
+  | 'read'
+  | 'create'
+  | 'update'
+  | 'archive'
+  | 'createChild'
+  | 'dissolve'
+  | 'grant'
+  | 'revoke'
+  | 'waive'
+  // Planning-cycle workflow (libs/planning cycle-transitions.ts): submit, start appraisal, approve, return.
+  | 'submit'
+  | 'appraise'
+  | 'approve'
+  | 'return';
 
 /**
  * Subjects and the fields their rules may test. Each field named in a condition must also be in the
@@ -57,6 +72,16 @@ export interface NotificationSubject {
   recipientId: string;
 }
 
+/**
+ * A planning cycle (quy hoạch) of one committee; `approverCommitteeId` is the competent level that
+ * appraises and approves it (the committee above, which manages the titles planned).
+ */
+export interface PlanningCycleSubject {
+  committeeId: string;
+  committeePre: number;
+  approverCommitteeId: string;
+}
+
 type Tagged<Name extends string, T> = Name | (T & ForcedSubject<Name>);
 
 export type AppSubjects =
@@ -72,6 +97,8 @@ export type AppSubjects =
   | Tagged<'Queue', { name: string }>
   | Tagged<'Ballot', BallotSubject>
   | Tagged<'Notification', NotificationSubject>
+  | Tagged<'PlanningCycle', PlanningCycleSubject>
+  | Tagged<'Title', { levelCode: string }>
   | 'all';
 export type SubjectName = Extract<AppSubjects, string>;
 export type AppAbility = MongoAbility<[Action, AppSubjects]>;

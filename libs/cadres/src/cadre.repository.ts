@@ -43,6 +43,22 @@ export interface HandedOverRow {
   version: number;
 }
 
+/** A file as planning's checks read it. */
+export interface CadrePlanningFactsRow {
+  id: string;
+  fullName: string;
+  gender: 'male' | 'female';
+  dateOfBirth: string;
+  ethnicity: string;
+  discipline: { form: 'reprimand' | 'warning' | 'removal_from_post' | 'expulsion'; decidedOn: string; effectUntil?: string | null }[];
+  committeeId: string;
+  managingCommitteeId: string;
+  /** bigint, as PostgreSQL returns it. */
+  committeePre: string;
+  managingPre: string;
+  currentTitles: string[];
+}
+
 /** Columns a client may write, by API field name. */
 const COLUMN_OF: Record<WritableField, string> = {
   fullName: 'full_name',
@@ -96,6 +112,24 @@ export class CadreRepository {
   ): Promise<CadreRow[]> {
     const { sql, params } = cadreListQuery(cadreFilterWhere(scope, filter), page);
     return this.sql.rows<CadreRow>(sql, params);
+  }
+
+  /**
+   * What planning checks need of several files (libs/planning via CadresService.planningFacts): identity,
+   * birth, ethnicity, discipline and current post titles; only the files `scope` reaches.
+   */
+  async planningFacts(scope: SqlScope, ids: readonly string[]): Promise<CadrePlanningFactsRow[]> {
+    if (ids.length === 0) return [];
+    const where = new Where().and('k.id = ANY(?::uuid[])', [...ids]).andNamed(scope.sql, scope.params);
+    return this.tx.query(
+      `SELECT k.id, k.full_name AS "fullName", k.gender, to_char(k.date_of_birth, 'YYYY-MM-DD') AS "dateOfBirth", k.ethnicity,
+              k.discipline, k.committee_id AS "committeeId", k.managing_committee_id AS "managingCommitteeId",
+              k.committee_pre::int8 AS "committeePre", k.managing_pre::int8 AS "managingPre",
+              ARRAY(SELECT p.title FROM cadre_position p
+                     WHERE p.cadre_id = k.id AND p.started_on <= current_date AND (p.ended_on IS NULL OR p.ended_on >= current_date)) AS "currentTitles"
+         FROM cadre k WHERE ${where} AND k.archived_at IS NULL`,
+      where.params,
+    );
   }
 
   /** The files in scope counted one by one (what a name search costs at the size of the scope). */

@@ -5,7 +5,7 @@ import { AppConfig, Page, toPage } from '@canbo/platform';
 import { CadreCountQuery, CadreCountView, CadreFilter, CadreQuery, CadreView } from './cadre.dto';
 import { fileCheck, present, restrictedReader, toView } from './cadre.mappers';
 import { CADRE_SCOPE_COLUMNS, ResolvedCadreFilter } from './cadre-queries';
-import { CadreRepository } from './cadre.repository';
+import { CadrePlanningFactsRow, CadreRepository } from './cadre.repository';
 import { CadreTallies } from './cadre-tallies.service';
 
 /** Rows are those whose public fields the caller may read; rules that only add restricted fields do not widen the list. */
@@ -26,6 +26,15 @@ export class CadresService {
     const file = await this.cadres.file(id, fileCheck('read'));
     // json_build_object gives numeric scores as JSON numbers and dates as ISO text already.
     return present(file, { positions: file.positions, evaluations: file.evaluations });
+  }
+
+  /**
+   * For planning's checks: the facts of the files the caller may read among `ids` (absent ones are not
+   * visible or archived). Discipline is included whatever the caller's field rules: the checks need it,
+   * and planning shows only its outcome and rule, never the record (see libs/planning).
+   */
+  async planningFacts(ids: readonly string[]): Promise<CadrePlanningFactsRow[]> {
+    return this.cadres.planningFacts(readScope(), ids);
   }
 
   /** The filters with the committee resolved once (404 when it is not visible). */

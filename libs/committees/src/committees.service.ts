@@ -37,6 +37,10 @@ export interface CommitteeRef {
   lastPre: number;
   status: 'active' | 'dissolved';
   path: string;
+  /** The committee above (null at the root): the competent level for what this one submits. */
+  parentId: string | null;
+  /** Its level (committee_level code). */
+  levelCode: string;
 }
 
 /** Called inside the transaction that renumbered the tree, so tables that copy `pre` stay in step. */
@@ -72,6 +76,8 @@ const toRef = (r: CommitteeRecord): CommitteeRef => ({
   lastPre: r.lastPre,
   status: r.status,
   path: r.path,
+  parentId: r.parentId,
+  levelCode: r.levelCode,
 });
 
 /** The committees the caller may read, as SQL over the repository's columns. */

@@ -104,7 +104,8 @@ export class DeadlineRepository {
   }
 
   async add(
-    deadline: Pick<Deadline, 'committeeId' | 'kind' | 'title' | 'dueOn' | 'ownerRole' | 'setByCommitteeId' | 'createdBy'>,
+    deadline: Pick<Deadline, 'committeeId' | 'kind' | 'title' | 'dueOn' | 'ownerRole' | 'setByCommitteeId' | 'createdBy'> &
+      Partial<Pick<Deadline, 'subjectType' | 'subjectId'>>,
   ): Promise<string> {
     const { identifiers } = await this.tx.getRepository(Deadline).insert(deadline);
     return identifiers[0].id as string;
@@ -139,6 +140,14 @@ export class DeadlineRepository {
       ],
     );
     return count;
+  }
+
+  /** The owed deadlines a module opened for one of its records, locked. */
+  async owedFor(subjectType: string, subjectId: string): Promise<Pick<Deadline, 'id' | 'committeeId' | 'state'>[]> {
+    return this.tx.query(
+      `SELECT id, committee_id AS "committeeId", state FROM deadline WHERE subject_type = $1 AND subject_id = $2 AND state IN ${OWED} FOR UPDATE`,
+      [subjectType, subjectId],
+    );
   }
 
   /** Met or waived now (the version moves with it). */

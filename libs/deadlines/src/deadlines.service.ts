@@ -1,11 +1,11 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import { subject as asSubject } from '@casl/ability';
-import { currentActor, ensureCan } from '@canbo/access';
+import { UNSCOPED_SYSTEM, currentActor, ensureCan } from '@canbo/access';
 import { AuditService } from '@canbo/audit';
 import { CommitteeRef, CommitteesService } from '@canbo/committees';
 import { ConflictProblem, ForbiddenProblem, Page, ValidationProblem, VersionConflictProblem, decodeCursor, toPage } from '@canbo/platform';
-import { CreateDeadlineDto, DeadlineQuery, DeadlineView } from './deadline.dto';
+import { CreateDeadlineDto, DeadlineQuery, DeadlineView, OWNER_ROLES } from './deadline.dto';
 import { readableDeadlines } from './caller-scopes';
 import { DeadlineRepository, DeadlineRow } from './deadline.repository';
 import { DeadlinePoliciesService } from './deadline-policies.service';
@@ -131,6 +131,60 @@ export class DeadlinesService implements OnModuleInit {
       changes: { after: created },
     });
     return created;
+  }
+
+  /**
+   * For other modules: the deadline of one of their records (a planning cycle's submission…), so the
+   * reminder engine reminds and escalates it like any other. The module has checked its own record's
+   * access; the kind must have a policy. Audited in the caller's transaction.
+   */
+  @Transactional()
+  async openFor(record: {
+    committeeId: string;
+    subjectType: string;
+    subjectId: string;
+    kind: string;
+    title: string;
+    dueOn: string;
+    setByCommitteeId: string;
+    ownerRole?: (typeof OWNER_ROLES)[number];
+  }): Promise<DeadlineView> {
+    await this.policies.ensureKind(record.kind);
+    const id = await this.deadlines.add({
+      committeeId: record.committeeId,
+      kind: record.kind,
+      title: record.title,
+      dueOn: record.dueOn,
+      ownerRole: record.ownerRole ?? 'admin',
+      setByCommitteeId: record.setByCommitteeId,
+      subjectType: record.subjectType,
+      subjectId: record.subjectId,
+      createdBy: currentActor().userId,
+    });
+    const created = toDeadlineView((await this.deadlines.find(UNSCOPED_SYSTEM, id)) as DeadlineRow);
+    await this.audit.record({
+      committeeId: record.committeeId,
+      entityType: 'Deadline',
+      entityId: id,
+      action: 'create',
+      changes: { after: created },
+    });
+    return created;
+  }
+
+  /** For other modules: the record's owed deadlines are met (the work was done), audited. */
+  @Transactional()
+  async meetFor(subjectType: string, subjectId: string): Promise<void> {
+    for (const d of await this.deadlines.owedFor(subjectType, subjectId)) {
+      await this.deadlines.close(d.id, 'met');
+      await this.audit.record({
+        committeeId: d.committeeId,
+        entityType: 'Deadline',
+        entityId: d.id,
+        action: 'meet',
+        changes: { before: { state: d.state }, after: { state: stateAfter('meet', d.state) } },
+      });
+    }
   }
 
   /** Marks a deadline met (the committee did what was due), or waives it (the board above excuses it). */

@@ -692,6 +692,195 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/titles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The titles catalogue, by committee level, with seniority and the level managing each title */
+        get: operations["PlanningController_titles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/planning-cycles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Planning cycles the caller can see, newest term first */
+        get: operations["PlanningController_list"];
+        put?: never;
+        /** Opens a planning cycle for the caller's committee and a pair of terms, with its submission deadline */
+        post: operations["PlanningController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/planning-cycles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One planning cycle */
+        get: operations["PlanningController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/planning-cycles/{id}/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The regulation checks of the cycle under the rules in force on its reference date, each explained */
+        get: operations["PlanningController_checks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/planning-cycles/{id}/nominations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cycle's nominations, removed ones included (the yearly review's history) */
+        get: operations["PlanningController_nominations"];
+        put?: never;
+        /** Nominates a cadre to a title with the conferences’ votes (a draft, or an approved cycle in yearly review with a reason) */
+        post: operations["PlanningController_nominate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/planning-cycles/{id}/nominations/{nominationId}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Removes a nomination with a reason (a draft, or an approved cycle in yearly review); it stays as history */
+        post: operations["PlanningController_remove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/planning-cycles/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submits the draft to the competent level; 422 listing the failed checks if any hard rule fails */
+        post: operations["PlanningController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/planning-cycles/{id}/start-appraisal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The competent level's board takes the submitted cycle up for appraisal */
+        post: operations["PlanningController_startAppraisal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/planning-cycles/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The competent level's secretary approves the appraised cycle (never the one who submitted it) */
+        post: operations["PlanningController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/planning-cycles/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The competent level returns a submitted or appraised cycle, with a reason */
+        post: operations["PlanningController_return"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/planning-cycles/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The committee takes a returned cycle back into drafting */
+        post: operations["PlanningController_reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/queue-dashboard/session": {
         parameters: {
             query?: never;
@@ -1387,6 +1576,213 @@ export interface components {
             remindDays: number[];
             /** @example 3 */
             escalateAfterDays: number;
+        };
+        TitleView: {
+            /** Format: uuid */
+            id: string;
+            /** @example provincial.secretary */
+            code: string;
+            /**
+             * @description The committee level the title belongs to
+             * @example provincial
+             */
+            level: string;
+            /** @example Bí thư Tỉnh ủy */
+            name: string;
+            /**
+             * @description Seniority across levels: larger is higher ("only higher titles" compares it)
+             * @example 600
+             */
+            rank: number;
+            /**
+             * @description The level that manages (and approves the planning of) the title
+             * @example central
+             */
+            managedByLevel: string;
+        };
+        CycleView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            committeeId: string;
+            /** @example TH */
+            committeeCode: string;
+            committeeName: string;
+            /** @example provincial */
+            committeeLevel: string;
+            /** @description The committee's pre-order number (GET /me's rules test it) */
+            committeePre: number;
+            /**
+             * Format: uuid
+             * @description The competent level: appraises and approves (the committee above)
+             */
+            approverCommitteeId: string;
+            /** @example TW */
+            approverCode: string;
+            /** @example 2025–2030; 2026–2031 */
+            terms: string;
+            /** @example 2025 */
+            partyTermFrom: number;
+            /** @example 2026 */
+            stateTermFrom: number;
+            /** Format: date */
+            referenceDate: string;
+            /** @enum {string} */
+            state: "draft" | "submitted" | "under_appraisal" | "approved" | "returned";
+            /** Format: date */
+            submissionDueOn: string;
+            /** Format: uuid */
+            submittedBy: string | null;
+            submittedAt: string | null;
+            /** Format: uuid */
+            approvedBy: string | null;
+            approvedAt: string | null;
+            decisionRef: string | null;
+            returnReason: string | null;
+            nominationCount: number;
+            version: number;
+            createdAt: string;
+        };
+        CyclePageView: {
+            items: components["schemas"]["CycleView"][];
+            nextCursor: string | null;
+        };
+        CreateCycleDto: {
+            /**
+             * Format: uuid
+             * @description The committee whose planning it is
+             */
+            committeeId: string;
+            /**
+             * @description First year of the party term (2025 for 2025–2030)
+             * @example 2025
+             */
+            partyTermFrom: number;
+            /**
+             * @description First year of the state term planned with it (default: the next year)
+             * @example 2026
+             */
+            stateTermFrom?: number;
+            /**
+             * Format: date
+             * @description The day whose rules judge the cycle (default: today in Vietnam). Before 8/10/2025: QĐ 50; from it: QĐ 377
+             */
+            referenceDate?: string;
+            /**
+             * Format: date
+             * @description When the list is due to the competent level (a deadline with reminders)
+             */
+            submissionDueOn: string;
+        };
+        CheckResultView: {
+            /** @example planning.seats-per-title */
+            ruleId: string;
+            /** @example Số người quy hoạch cho một chức danh */
+            ruleTitle: string;
+            /** @enum {string} */
+            outcome: "pass" | "fail" | "warning";
+            /** @example QĐ 377-QĐ/TW (8/10/2025) */
+            regulation: string;
+            article: string | null;
+            /** @description The rule rests on an UNVERIFIED point; the explanation says so */
+            unverified: boolean;
+            /** @enum {string} */
+            scope: "cycle" | "title" | "cadre" | "nomination";
+            /**
+             * Format: uuid
+             * @description The title's, cadre's or nomination's id
+             */
+            subjectId: string | null;
+            /** @example 4 nominations for 3 seats */
+            figures: string;
+            /** @description Why, in Vietnamese, with the rule and its regulation */
+            explanation: string;
+        };
+        CycleChecksView: {
+            /** Format: uuid */
+            cycleId: string;
+            /**
+             * Format: date
+             * @description The rules in force on this day were applied
+             */
+            rulesOn: string;
+            failures: number;
+            warnings: number;
+            results: components["schemas"]["CheckResultView"][];
+        };
+        ConferenceVoteDto: {
+            /** @enum {string} */
+            conference: "standing_committee" | "executive_committee" | "key_cadres" | "leadership_collective";
+            /**
+             * @description Those convened
+             * @example 45
+             */
+            convened: number;
+            /**
+             * @description Those present (at most those convened)
+             * @example 43
+             */
+            present: number;
+            /**
+             * @description Votes in favour (at most those present)
+             * @example 30
+             */
+            inFavour: number;
+        };
+        NominationView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cycleId: string;
+            /** Format: uuid */
+            cadreId: string;
+            /** @description Null when the caller cannot read the file */
+            cadreName: string | null;
+            /** Format: uuid */
+            titleId: string;
+            titleName: string;
+            /** @enum {string} */
+            source: "local" | "elsewhere";
+            votes: components["schemas"]["ConferenceVoteDto"][];
+            /** @enum {string} */
+            status: "active" | "removed";
+            addedReason: string | null;
+            removedReason: string | null;
+            removedAt: string | null;
+            version: number;
+            createdAt: string;
+        };
+        NominationListView: {
+            items: components["schemas"]["NominationView"][];
+        };
+        CreateNominationDto: {
+            /** Format: uuid */
+            cadreId: string;
+            /**
+             * Format: uuid
+             * @description A title of the cycle's committee level (GET /titles?level=)
+             */
+            titleId: string;
+            /**
+             * @description local: tại chỗ; elsewhere: nơi khác
+             * @enum {string}
+             */
+            source: "local" | "elsewhere";
+            votes: components["schemas"]["ConferenceVoteDto"][];
+            /** @description Required when adding to an approved cycle (yearly review) */
+            reason?: string;
+        };
+        RemoveNominationDto: {
+            /** @example Chuyển công tác */
+            reason: string;
+        };
+        TransitionDto: {
+            /** @description The version you read; a stale one gets 409 */
+            version: number;
+            /** @description Why (required to return a cycle) */
+            reason?: string;
+            /** @description The approval decision number (approve) */
+            decisionRef?: string;
         };
     };
     responses: never;
@@ -2576,6 +2972,318 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    PlanningController_titles: {
+        parameters: {
+            query?: {
+                /** @description Only the titles of this committee level */
+                level?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TitleView"][];
+                };
+            };
+        };
+    };
+    PlanningController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: string;
+                /** @description Only this committee (and, by default, the committees below it) */
+                committeeId?: string;
+                /** @description With committeeId: include the committees below it */
+                subtree?: boolean;
+                state?: "draft" | "submitted" | "under_appraisal" | "approved" | "returned";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CyclePageView"];
+                };
+            };
+        };
+    };
+    PlanningController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCycleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleView"];
+                };
+            };
+        };
+    };
+    PlanningController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleView"];
+                };
+            };
+        };
+    };
+    PlanningController_checks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleChecksView"];
+                };
+            };
+        };
+    };
+    PlanningController_nominations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationListView"];
+                };
+            };
+        };
+    };
+    PlanningController_nominate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateNominationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationView"];
+                };
+            };
+        };
+    };
+    PlanningController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                nominationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RemoveNominationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NominationView"];
+                };
+            };
+        };
+    };
+    PlanningController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleView"];
+                };
+            };
+        };
+    };
+    PlanningController_startAppraisal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleView"];
+                };
+            };
+        };
+    };
+    PlanningController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleView"];
+                };
+            };
+        };
+    };
+    PlanningController_return: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleView"];
+                };
+            };
+        };
+    };
+    PlanningController_reopen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CycleView"];
+                };
             };
         };
     };

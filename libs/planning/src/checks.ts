@@ -1,0 +1,554 @@
+import {
+  AnyRule,
+  DisciplineForm,
+  Fraction,
+  IsoDate,
+  RuleId,
+  RuleSet,
+  addMonths,
+  atLeastShare,
+  compareDates,
+  dateParts,
+  moreThanShare,
+  retirement,
+  retirementScheduleOf,
+  termEnd,
+  wholeMonthsBetween,
+} from '@canbo/rulebook';
+
+/** The conferences of the planning steps (domain.md §3.4): standing committee, executive committee, key cadres. */
+export const CONFERENCE_KINDS = ['standing_committee', 'executive_committee', 'key_cadres', 'leadership_collective'] as const;
+export type ConferenceKind = (typeof CONFERENCE_KINDS)[number];
+
+/** Tại chỗ / nơi khác. */
+export const NOMINATION_SOURCES = ['local', 'elsewhere'] as const;
+export type NominationSource = (typeof NOMINATION_SOURCES)[number];
+
+export interface ConferenceVote {
+  conference: ConferenceKind;
+  convened: number;
+  present: number;
+  inFavour: number;
+}
+
+/** What the checks need of a cycle: the reference date picks the rules, the party term gives the term to serve. */
+export interface CycleFacts {
+  /** The committee's level code (committee_level), for the "young" age of QĐ 50. */
+  committeeLevel: string;
+  /** First year of the party term planned for (2025 for "2025–2030; 2026–2031"). */
+  partyTermFrom: number;
+  referenceDate: IsoDate;
+}
+
+export interface NominationFacts {
+  id: string;
+  cadreId: string;
+  titleId: string;
+  titleName: string;
+  /** Larger is more senior, comparable across levels (the titles catalogue). */
+  titleRank: number;
+  titleLevel: string;
+  source: NominationSource;
+  votes: readonly ConferenceVote[];
+}
+
+export interface DisciplineFact {
+  form: DisciplineForm;
+  /** Taken as the day the decision takes effect (the file stores no separate effective date). */
+  decidedOn: IsoDate;
+  effectUntil?: IsoDate | null;
+}
+
+export interface CadreFacts {
+  id: string;
+  fullName: string;
+  gender: 'male' | 'female';
+  dateOfBirth: IsoDate;
+  ethnicity: string;
+  discipline: readonly DisciplineFact[];
+  /** The most senior current post found in the titles catalogue, if any. */
+  currentTitle: { name: string; rank: number } | null;
+}
+
+export type CheckOutcome = 'pass' | 'fail' | 'warning';
+
+/** One check's answer: which rule, from which regulation, on what, with the figures and why, in Vietnamese. */
+export interface CheckResult {
+  ruleId: RuleId;
+  /** The rule's short name in Vietnamese. */
+  ruleTitle: string;
+  outcome: CheckOutcome;
+  regulation: string;
+  article: string | null;
+  /** The rule rests on a point domain.md marks UNVERIFIED: the explanation says so. */
+  unverified: boolean;
+  /** What the check is about: the whole cycle, one title, one cadre or one nomination. */
+  scope: 'cycle' | 'title' | 'cadre' | 'nomination';
+  /** The title's, cadre's or nomination's id (null for the cycle). */
+  subjectId: string | null;
+  figures: string;
+  explanation: string;
+}
+
+/** The cycle's committee's ethnicity majority: everyone else counts as an ethnic minority (dân tộc thiểu số). */
+const MAJORITY_ETHNICITY = 'Kinh';
+
+const FORM_NAMES: Record<DisciplineForm, string> = {
+  reprimand: 'khiển trách',
+  warning: 'cảnh cáo',
+  removal_from_post: 'cách chức',
+  expulsion: 'khai trừ',
+};
+
+const CONFERENCE_NAMES: Record<ConferenceKind, string> = {
+  standing_committee: 'Hội nghị Ban Thường vụ',
+  executive_committee: 'Hội nghị Ban Chấp hành',
+  key_cadres: 'Hội nghị cán bộ chủ chốt',
+  leadership_collective: 'Hội nghị tập thể lãnh đạo',
+};
+
+const pct = ({ numerator, denominator }: Fraction) => `${Math.round((numerator / denominator) * 1000) / 10}%`;
+const share = (count: number, base: number) => (base === 0 ? '0%' : `${Math.round((count / base) * 1000) / 10}%`);
+const viDate = (date: IsoDate) => {
+  const { year, month, day } = dateParts(date);
+  return `${day}/${month}/${year}`;
+};
+
+/** Age in whole years on `on`. */
+export const ageOn = (dateOfBirth: IsoDate, on: IsoDate): number => Math.floor(wholeMonthsBetween(dateOfBirth, on) / 12);
+
+/** The last day a cadre must still serve to work `terms` full terms from the party term's first year (1 January). */
+export const mustServeUntil = (partyTermFrom: number, termYears: number, terms: number): IsoDate =>
+  termEnd(`${String(partyTermFrom).padStart(4, '0')}-01-01`, termYears * terms);
+
+function resultOf(
+  rule: AnyRule,
+  outcome: CheckOutcome,
+  scope: CheckResult['scope'],
+  subjectId: string | null,
+  figures: string,
+  explanation: string,
+): CheckResult {
+  const source = `(${rule.regulation}${rule.article ? `, ${rule.article}` : ''})`;
+  const unverifiedNote = rule.unverified ? ` Lưu ý: căn cứ này CHƯA ĐƯỢC XÁC MINH (UNVERIFIED)${rule.note ? `: ${rule.note}` : ''}.` : '';
+  return {
+    ruleId: rule.id,
+    ruleTitle: rule.title,
+    outcome,
+    regulation: rule.regulation,
+    article: rule.article,
+    unverified: rule.unverified,
+    scope,
+    subjectId,
+    figures,
+    explanation: `${rule.title} ${source}: ${explanation}${unverifiedNote}`,
+  };
+}
+
+function seatsPerTitle(rules: RuleSet, nominations: readonly NominationFacts[]): CheckResult[] {
+  const rule = rules.find('planning.seats-per-title');
+  if (!rule) return [];
+  const { maxCadres } = rule.parameters;
+  const byTitle = new Map<string, { name: string; cadres: Set<string> }>();
+  for (const n of nominations) {
+    const entry = byTitle.get(n.titleId) ?? { name: n.titleName, cadres: new Set<string>() };
+    entry.cadres.add(n.cadreId);
+    byTitle.set(n.titleId, entry);
+  }
+  return [...byTitle].map(([titleId, { name, cadres }]) => {
+    const count = cadres.size;
+    if (maxCadres === null)
+      return resultOf(
+        rule,
+        'pass',
+        'title',
+        titleId,
+        `${count} nominations, no limit`,
+        `chức danh ${name} có ${count} người; quy định không giới hạn số người.`,
+      );
+    const ok = count <= maxCadres;
+    return resultOf(
+      rule,
+      ok ? 'pass' : 'fail',
+      'title',
+      titleId,
+      `${count} nominations for ${maxCadres} seats`,
+      ok
+        ? `chức danh ${name} có ${count} người quy hoạch, trong giới hạn ${maxCadres} người.`
+        : `chức danh ${name} có ${count} người quy hoạch, vượt quá ${maxCadres} người cho một chức danh; cần bớt ${count - maxCadres} người.`,
+    );
+  });
+}
+
+function titlesPerCadre(rules: RuleSet, nominations: readonly NominationFacts[], cadres: ReadonlyMap<string, CadreFacts>): CheckResult[] {
+  const rule = rules.find('planning.titles-per-cadre');
+  if (!rule) return [];
+  const { maxTitles, sameLevel } = rule.parameters;
+  const byCadre = new Map<string, NominationFacts[]>();
+  for (const n of nominations) byCadre.set(n.cadreId, [...(byCadre.get(n.cadreId) ?? []), n]);
+  return [...byCadre].map(([cadreId, list]) => {
+    const name = cadres.get(cadreId)?.fullName ?? cadreId;
+    const titles = new Set(list.map((n) => n.titleId)).size;
+    const levels = new Set(list.map((n) => n.titleLevel));
+    const tooMany = maxTitles !== null && titles > maxTitles;
+    const mixed = sameLevel && levels.size > 1;
+    const figures = maxTitles === null ? `${titles} titles, no limit` : `${titles} titles for at most ${maxTitles}`;
+    if (!tooMany && !mixed)
+      return resultOf(
+        rule,
+        'pass',
+        'cadre',
+        cadreId,
+        figures,
+        maxTitles === null
+          ? `${name} được quy hoạch ${titles} chức danh; quy định không giới hạn.`
+          : `${name} được quy hoạch ${titles} chức danh, không quá ${maxTitles}${sameLevel ? ', cùng cấp' : ''}.`,
+      );
+    const why = [
+      tooMany ? `${titles} chức danh, vượt quá ${maxTitles} chức danh cho một người` : null,
+      mixed ? `các chức danh thuộc ${levels.size} cấp khác nhau, trong khi chỉ được quy hoạch các chức danh cùng cấp` : null,
+    ].filter(Boolean);
+    return resultOf(
+      rule,
+      'fail',
+      'cadre',
+      cadreId,
+      `${figures}${mixed ? `, ${levels.size} levels` : ''}`,
+      `${name} được quy hoạch ${why.join('; ')}.`,
+    );
+  });
+}
+
+function higherTitlesOnly(rules: RuleSet, nominations: readonly NominationFacts[], cadres: ReadonlyMap<string, CadreFacts>): CheckResult[] {
+  const rule = rules.find('planning.higher-titles-only');
+  if (!rule || !rule.parameters.higherOnly) return [];
+  return nominations.map((n) => {
+    const cadre = cadres.get(n.cadreId);
+    const name = cadre?.fullName ?? n.cadreId;
+    const current = cadre?.currentTitle ?? null;
+    if (!current)
+      return resultOf(
+        rule,
+        'pass',
+        'nomination',
+        n.id,
+        `planned rank ${n.titleRank}, no current title in the catalogue`,
+        `chức vụ hiện tại của ${name} không có trong danh mục chức danh, nên chức danh ${n.titleName} được coi là cao hơn.`,
+      );
+    const ok = n.titleRank > current.rank;
+    return resultOf(
+      rule,
+      ok ? 'pass' : 'fail',
+      'nomination',
+      n.id,
+      `planned rank ${n.titleRank}, current rank ${current.rank}`,
+      ok
+        ? `${name} đang giữ ${current.name}; chức danh ${n.titleName} cao hơn.`
+        : `${name} đang giữ ${current.name}; chức danh ${n.titleName} không cao hơn chức vụ hiện tại, chỉ được quy hoạch chức danh cao hơn.`,
+    );
+  });
+}
+
+/** The distinct cadres planned in the cycle, for the structure shares. */
+function plannedCadres(nominations: readonly NominationFacts[], cadres: ReadonlyMap<string, CadreFacts>): CadreFacts[] {
+  return [...new Set(nominations.map((n) => n.cadreId))].map((id) => cadres.get(id)).filter((c): c is CadreFacts => !!c);
+}
+
+function structureShare(
+  rule: AnyRule | undefined,
+  group: string,
+  count: number,
+  base: number,
+  minShare: Fraction | null,
+  definition: string,
+): CheckResult[] {
+  if (!rule) return [];
+  const figures = `${count} of ${base} (${share(count, base)})`;
+  if (minShare === null)
+    return [
+      resultOf(
+        rule,
+        'warning',
+        'cycle',
+        null,
+        `${figures}, no fixed share`,
+        `có ${count}/${base} người ${group} (${share(count, base)})${definition}. Quy định không nêu tỷ lệ cố định mà yêu cầu cơ cấu "phù hợp với địa bàn, lĩnh vực"; cấp ủy tự đánh giá và giải trình tỷ lệ này.`,
+      ),
+    ];
+  const ok = atLeastShare(count, base, minShare);
+  return [
+    resultOf(
+      rule,
+      ok ? 'pass' : 'fail',
+      'cycle',
+      null,
+      `${figures}, at least ${pct(minShare)} required`,
+      ok
+        ? `có ${count}/${base} người ${group} (${share(count, base)})${definition}, đạt tỷ lệ tối thiểu ${pct(minShare)}.`
+        : `chỉ có ${count}/${base} người ${group} (${share(count, base)})${definition}, dưới tỷ lệ tối thiểu ${pct(minShare)}.`,
+    ),
+  ];
+}
+
+function shares(rules: RuleSet, cycle: CycleFacts, planned: readonly CadreFacts[]): CheckResult[] {
+  const base = planned.length;
+  const out: CheckResult[] = [];
+  const young = rules.find('planning.young-share');
+  if (young) {
+    const underAge = young.parameters.youngUnderAgeByLevel?.[cycle.committeeLevel] ?? null;
+    const count = underAge === null ? 0 : planned.filter((c) => ageOn(c.dateOfBirth, cycle.referenceDate) < underAge).length;
+    if (young.parameters.minShare !== null && underAge === null)
+      out.push(
+        resultOf(
+          young,
+          'warning',
+          'cycle',
+          null,
+          `no young age for level ${cycle.committeeLevel}`,
+          `quy định không nêu độ tuổi "trẻ" cho cấp ${cycle.committeeLevel}, nên không tính được tỷ lệ cán bộ trẻ.`,
+        ),
+      );
+    else
+      out.push(
+        ...structureShare(
+          young,
+          'trẻ',
+          count,
+          base,
+          young.parameters.minShare,
+          underAge === null ? '' : ` (dưới ${underAge} tuổi vào ngày ${viDate(cycle.referenceDate)})`,
+        ),
+      );
+  }
+  const female = rules.find('planning.female-share');
+  if (female)
+    out.push(...structureShare(female, 'nữ', planned.filter((c) => c.gender === 'female').length, base, female.parameters.minShare, ''));
+  const ethnic = rules.find('planning.ethnic-minority-share');
+  if (ethnic)
+    out.push(
+      ...structureShare(
+        ethnic,
+        'dân tộc thiểu số',
+        planned.filter((c) => c.ethnicity !== MAJORITY_ETHNICITY).length,
+        base,
+        ethnic.parameters.minShare,
+        '',
+      ),
+    );
+  return out;
+}
+
+function ageForTerm(rules: RuleSet, cycle: CycleFacts, planned: readonly CadreFacts[]): CheckResult[] {
+  const rule = rules.find('planning.age-for-term');
+  if (!rule) return [];
+  const { termYears, minimumTerms, preferredTerms } = rule.parameters;
+  const schedule = retirementScheduleOf(rules);
+  const minimum = mustServeUntil(cycle.partyTermFrom, termYears, minimumTerms);
+  const preferred = mustServeUntil(cycle.partyTermFrom, termYears, preferredTerms);
+  return planned.map((c) => {
+    const retires = retirement(schedule, { sex: c.gender, dateOfBirth: c.dateOfBirth }).retirementDate;
+    const figures = `retires ${retires}, must serve until ${minimum}`;
+    if (compareDates(retires, minimum) < 0)
+      return resultOf(
+        rule,
+        'fail',
+        'cadre',
+        c.id,
+        figures,
+        `${c.fullName} nghỉ hưu ngày ${viDate(retires)} (${schedule.source}), trước ngày ${viDate(minimum)}: không đủ tuổi công tác trọn ${minimumTerms} nhiệm kỳ ${termYears} năm từ năm ${cycle.partyTermFrom}.`,
+      );
+    if (compareDates(retires, preferred) < 0)
+      return resultOf(
+        rule,
+        'warning',
+        'cadre',
+        c.id,
+        `retires ${retires}, ${preferredTerms} terms would need ${preferred}`,
+        `${c.fullName} nghỉ hưu ngày ${viDate(retires)}: đủ trọn ${minimumTerms} nhiệm kỳ nhưng không đủ ${preferredTerms} nhiệm kỳ (đến ${viDate(preferred)}) như quy định mong muốn.`,
+      );
+    return resultOf(
+      rule,
+      'pass',
+      'cadre',
+      c.id,
+      figures,
+      `${c.fullName} nghỉ hưu ngày ${viDate(retires)}, đủ tuổi công tác ${preferredTerms} nhiệm kỳ trở lên.`,
+    );
+  });
+}
+
+/** A discipline still in effect on `on`: no end recorded, or its end not yet passed. */
+const inEffect = (d: DisciplineFact, on: IsoDate) => !d.effectUntil || compareDates(on, d.effectUntil) <= 0;
+
+function discipline(rules: RuleSet, cycle: CycleFacts, planned: readonly CadreFacts[]): CheckResult[] {
+  const rule = rules.find('planning.discipline');
+  if (!rule) return [];
+  const { disqualifyingForms, exceptions, exceptionForms } = rule.parameters;
+  const on = cycle.referenceDate;
+  return planned.map((c) => {
+    const relevant = c.discipline.filter((d) => disqualifyingForms.includes(d.form) && compareDates(d.decidedOn, on) <= 0);
+    // QĐ 377: a reprimand or warning whose term has expired is one of the three cases that may stay planned.
+    const lifted = (d: DisciplineFact) =>
+      exceptions.includes('discipline-term-expired') && exceptionForms.includes(d.form) && !inEffect(d, on);
+    // Without the exception (QĐ 50), a discipline counts while it has effect; one that has ended no longer disqualifies.
+    const bars = relevant.filter((d) => (exceptions.length === 0 ? inEffect(d, on) : !lifted(d)));
+    const describe = (d: DisciplineFact) =>
+      `${FORM_NAMES[d.form]} ngày ${viDate(d.decidedOn)}${d.effectUntil ? `, hiệu lực đến ${viDate(d.effectUntil)}` : ''}`;
+    if (bars.length > 0)
+      return resultOf(
+        rule,
+        'fail',
+        'cadre',
+        c.id,
+        `${bars.length} disqualifying discipline(s)`,
+        `${c.fullName} bị kỷ luật ${bars.map(describe).join('; ')}: ${
+          exceptions.length === 0
+            ? 'bị kỷ luật từ khiển trách trở lên thì đưa ra khỏi quy hoạch.'
+            : 'không thuộc các trường hợp được xem xét quy hoạch (chỉ khiển trách, cảnh cáo đã hết thời hạn; cách chức không được xem xét).'
+        }`,
+      );
+    const liftedOnes = relevant.filter(lifted);
+    if (liftedOnes.length > 0)
+      return resultOf(
+        rule,
+        'pass',
+        'cadre',
+        c.id,
+        `${liftedOnes.length} discipline(s) with expired term`,
+        `${c.fullName} bị kỷ luật ${liftedOnes.map(describe).join('; ')}, đã hết thời hạn: thuộc trường hợp ngoại lệ được xem xét quy hoạch.`,
+      );
+    return resultOf(
+      rule,
+      'pass',
+      'cadre',
+      c.id,
+      'no disqualifying discipline',
+      `${c.fullName} không có kỷ luật đang có hiệu lực từ khiển trách trở lên.`,
+    );
+  });
+}
+
+function partyBar(rules: RuleSet, cycle: CycleFacts, planned: readonly CadreFacts[]): CheckResult[] {
+  const rule = rules.find('discipline.party-bar');
+  if (!rule || !rule.parameters.covers.includes('planning')) return [];
+  const on = cycle.referenceDate;
+  const out: CheckResult[] = [];
+  for (const c of planned) {
+    for (const d of c.discipline) {
+      if (d.form === 'expulsion' || compareDates(d.decidedOn, on) > 0) continue;
+      const months = rule.parameters.months[d.form];
+      if (months === null) {
+        out.push(
+          resultOf(
+            rule,
+            'warning',
+            'cadre',
+            c.id,
+            `${d.form} on ${d.decidedOn}, bar period unknown`,
+            `${c.fullName} bị ${FORM_NAMES[d.form]} ngày ${viDate(d.decidedOn)}; thời hạn không quy hoạch sau hình thức này chưa được xác định, cần xem xét cụ thể.`,
+          ),
+        );
+        continue;
+      }
+      const barEnds = addMonths(d.decidedOn, months);
+      const barred = compareDates(on, barEnds) < 0;
+      out.push(
+        resultOf(
+          rule,
+          barred ? 'fail' : 'pass',
+          'cadre',
+          c.id,
+          `${d.form} on ${d.decidedOn}, bar of ${months} months until ${barEnds}`,
+          barred
+            ? `${c.fullName} bị ${FORM_NAMES[d.form]} ngày ${viDate(d.decidedOn)}: không được quy hoạch vào chức vụ tương đương hoặc cao hơn trong ${months} tháng, đến ngày ${viDate(barEnds)}.`
+            : `${c.fullName} bị ${FORM_NAMES[d.form]} ngày ${viDate(d.decidedOn)}; thời hạn ${months} tháng đã hết ngày ${viDate(barEnds)}.`,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function conferences(rules: RuleSet, nominations: readonly NominationFacts[], cadres: ReadonlyMap<string, CadreFacts>): CheckResult[] {
+  const quorum = rules.find('appointment.conference-quorum');
+  const threshold = rules.find('planning.vote-threshold');
+  const out: CheckResult[] = [];
+  for (const n of nominations) {
+    const name = cadres.get(n.cadreId)?.fullName ?? n.cadreId;
+    if (n.votes.length === 0 && threshold) {
+      out.push(
+        resultOf(
+          threshold,
+          'warning',
+          'nomination',
+          n.id,
+          'no conference vote recorded',
+          `chưa ghi kết quả bỏ phiếu giới thiệu ${name} cho chức danh ${n.titleName}.`,
+        ),
+      );
+      continue;
+    }
+    for (const v of n.votes) {
+      const conference = CONFERENCE_NAMES[v.conference];
+      if (quorum) {
+        const ok = atLeastShare(v.present, v.convened, quorum.parameters.presentAtLeast);
+        out.push(
+          resultOf(
+            quorum,
+            ok ? 'pass' : 'fail',
+            'nomination',
+            n.id,
+            `${v.conference}: ${v.present} of ${v.convened} convened present, at least ${pct(quorum.parameters.presentAtLeast)} required`,
+            ok
+              ? `${conference} giới thiệu ${name}: ${v.present}/${v.convened} người được triệu tập có mặt, đủ ít nhất 2/3.`
+              : `${conference} giới thiệu ${name}: chỉ ${v.present}/${v.convened} người được triệu tập có mặt, chưa đủ 2/3; kết quả hội nghị không hợp lệ.`,
+          ),
+        );
+      }
+      if (threshold) {
+        const ok = moreThanShare(v.inFavour, v.convened, threshold.parameters.moreThan);
+        // The planning threshold has no source (UNVERIFIED): falling short is a warning to look at, never a refusal.
+        out.push(
+          resultOf(
+            threshold,
+            ok ? 'pass' : threshold.unverified ? 'warning' : 'fail',
+            'nomination',
+            n.id,
+            `${v.conference}: ${v.inFavour} of ${v.convened} convened in favour, more than ${pct(threshold.parameters.moreThan)} expected`,
+            ok
+              ? `${conference}: ${name} được ${v.inFavour}/${v.convened} phiếu (${share(v.inFavour, v.convened)} số được triệu tập), trên ${pct(threshold.parameters.moreThan)}.`
+              : `${conference}: ${name} chỉ được ${v.inFavour}/${v.convened} phiếu (${share(v.inFavour, v.convened)} số được triệu tập), không quá ${pct(threshold.parameters.moreThan)}.`,
+          ),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Every regulation check of a planning cycle (domain.md §3), against the rules of ONE rule set (the
+ * rules in force on the cycle's reference date, read once by the caller). Pure: the same facts and
+ * rules give the same results. A `fail` is a hard rule (submitting is refused); a `warning` asks the
+ * board to look (a structure without a fixed figure, an UNVERIFIED threshold, one term but not two).
+ */
+export function checkCycle(
+  cycle: CycleFacts,
+  nominations: readonly NominationFacts[],
+  cadres: ReadonlyMap<string, CadreFacts>,
+  rules: RuleSet,
+): CheckResult[] {
+  const planned = plannedCadres(nominations, cadres);
+  return [
+    ...seatsPerTitle(rules, nominations),
+    ...titlesPerCadre(rules, nominations, cadres),
+    ...higherTitlesOnly(rules, nominations, cadres),
+    ...shares(rules, cycle, planned),
+    ...ageForTerm(rules, cycle, planned),
+    ...discipline(rules, cycle, planned),
+    ...partyBar(rules, cycle, planned),
+    ...conferences(rules, nominations, cadres),
+  ];
+}
+
+export const failuresOf = (results: readonly CheckResult[]): CheckResult[] => results.filter((r) => r.outcome === 'fail');

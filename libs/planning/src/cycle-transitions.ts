@@ -1,0 +1,37 @@
+export const CYCLE_STATES = ['draft', 'submitted', 'under_appraisal', 'approved', 'returned'] as const;
+export type CycleState = (typeof CYCLE_STATES)[number];
+
+/**
+ * The planning-cycle workflow (domain.md §3.4), the one table every path decides by: per verb
+ * (`POST /planning-cycles/:id/<verb>`, and the audit action that records it), the states it may happen
+ * in, the state it leaves, and the ability action the caller needs on the cycle.
+ */
+export const CYCLE_TRANSITIONS = {
+  /** The committee's board sends its list up (the checks must have no failure). */
+  submit: { from: ['draft'], to: 'submitted', action: 'submit' },
+  /** The competent level's organisation board takes it up for appraisal (thẩm định). */
+  'start-appraisal': { from: ['submitted'], to: 'under_appraisal', action: 'appraise' },
+  /** The competent level's secretary approves (never the person who submitted). */
+  approve: { from: ['under_appraisal'], to: 'approved', action: 'approve' },
+  /** Sent back with a reason, from the desk or from appraisal. */
+  return: { from: ['submitted', 'under_appraisal'], to: 'returned', action: 'return' },
+  /** The committee takes a returned list back into drafting. */
+  reopen: { from: ['returned'], to: 'draft', action: 'update' },
+} as const satisfies Record<string, { from: readonly CycleState[]; to: CycleState; action: string }>;
+
+export type CycleVerb = keyof typeof CYCLE_TRANSITIONS;
+export const CYCLE_VERBS = Object.keys(CYCLE_TRANSITIONS) as CycleVerb[];
+
+/** Nominations are drafted only while the list is a draft; an approved list changes only by yearly review. */
+export const DRAFTING_STATES: readonly CycleState[] = ['draft'];
+/** Open work a dissolved committee's successor takes over. */
+export const OPEN_STATES: readonly CycleState[] = ['draft', 'submitted', 'under_appraisal', 'returned'];
+
+export function canHappen(verb: CycleVerb, state: CycleState): boolean {
+  return (CYCLE_TRANSITIONS[verb].from as readonly CycleState[]).includes(state);
+}
+
+export function stateAfter(verb: CycleVerb, state: CycleState): CycleState {
+  if (!canHappen(verb, state)) throw new Error(`A planning cycle ${state} cannot ${verb}`);
+  return CYCLE_TRANSITIONS[verb].to;
+}

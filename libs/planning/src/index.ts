@@ -1,0 +1,22 @@
+export { PlanningModule } from './planning.module';
+export { PlanningService } from './planning.service';
+export { PlanningTitle } from './planning-title.entity';
+export { PlanningCycle } from './planning-cycle.entity';
+export { PlanningNomination } from './planning-nomination.entity';
+export {
+  CONFERENCE_KINDS,
+  NOMINATION_SOURCES,
+  checkCycle,
+  failuresOf,
+  type CadreFacts,
+  type CheckOutcome,
+  type CheckResult,
+  type ConferenceKind,
+  type ConferenceVote,
+  type CycleFacts,
+  type NominationFacts,
+  type NominationSource,
+} from './checks';
+export { CYCLE_STATES, CYCLE_TRANSITIONS, CYCLE_VERBS, canHappen, stateAfter, type CycleState, type CycleVerb } from './cycle-transitions';
+export { TITLES_SEED, type TitleSeed } from './titles-seed';
+export * from './planning.dto';
