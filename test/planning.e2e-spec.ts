@@ -11,7 +11,7 @@ interface Cycle {
 }
 interface Result {
   ruleId: string;
-  outcome: 'pass' | 'fail' | 'warning';
+  outcome: 'pass' | 'fail' | 'warning' | 'withheld';
   regulation: string;
   figures: string;
   explanation: string;
@@ -301,7 +301,7 @@ describe('planning cycles', () => {
       expect(body.results.find((r) => r.ruleId === 'planning.young-share')).toMatchObject({ outcome: 'fail' });
     });
 
-    it('discipline details are hidden from those who may not read restricted fields; the outcome is not', async () => {
+    it('a discipline check is withheld, outcome and details, from those who may not read restricted fields', async () => {
       const c = await cycle('admin.ns');
       const k = await cadre({ discipline: [{ form: 'reprimand', decidedOn: '2025-03-01' }] });
       await nominate(c.id, k, secretaryNs).expect(201);
@@ -309,8 +309,10 @@ describe('planning cycles', () => {
       expect(own).toMatchObject({ outcome: 'fail' });
       expect(own.explanation).toContain('khiển trách');
       const officer = (await checks(c.id, 'officer.th')).results.find((r) => r.ruleId === 'planning.discipline')!;
-      expect(officer).toMatchObject({ outcome: 'fail', figures: 'restricted' });
+      expect(officer).toMatchObject({ outcome: 'withheld', figures: 'restricted' });
       expect(officer.explanation).not.toContain('khiển trách');
+      const counts = await checks(c.id, 'officer.th');
+      expect(counts.failures).toBe(counts.results.filter((r) => r.outcome === 'fail').length);
     });
 
     it('the demo holds a TH cycle whose checks show the quota failure', async () => {

@@ -168,7 +168,11 @@ export class TransitionDto {
 export class CheckResultView {
   @ApiProperty({ example: 'planning.seats-per-title' }) ruleId: string;
   @ApiProperty({ example: 'Số người quy hoạch cho một chức danh' }) ruleTitle: string;
-  @ApiProperty({ enum: ['pass', 'fail', 'warning'] }) outcome: 'pass' | 'fail' | 'warning';
+  @ApiProperty({
+    enum: ['pass', 'fail', 'warning', 'withheld'],
+    description: '`withheld`: the check rests on a restricted group (discipline) the caller may not read, so not even its outcome is shown',
+  })
+  outcome: 'pass' | 'fail' | 'warning' | 'withheld';
   @ApiProperty({ example: 'QĐ 377-QĐ/TW (8/10/2025)' }) regulation: string;
   @ApiProperty({ type: String, nullable: true }) article: string | null;
   @ApiProperty({ description: 'The rule rests on an UNVERIFIED point; the explanation says so' }) unverified: boolean;

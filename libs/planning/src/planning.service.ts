@@ -24,6 +24,7 @@ import { CYCLE_TRANSITIONS, CycleVerb, DRAFTING_STATES, canHappen, stateAfter } 
 import {
   CreateCycleDto,
   CreateNominationDto,
+  CheckResultView,
   CycleChecksView,
   CycleQuery,
   CycleView,
@@ -37,6 +38,7 @@ import { CYCLE_COLUMNS, CycleRow, PlanningRepository } from './planning.reposito
 
 /** Results that rest on a cadre's discipline (a restricted group): shown in full only to those who may read it. */
 const RESTRICTED_RULES = new Set(['planning.discipline', 'discipline.party-bar']);
+const RESTRICTED_FIGURES = 'restricted';
 const SUBJECT_TYPE = 'PlanningCycle';
 const DISCIPLINE_FORMS: readonly string[] = ['reprimand', 'warning', 'removal_from_post', 'expulsion'];
 
@@ -314,7 +316,7 @@ export class PlanningService implements OnModuleInit {
       RESTRICTED_RULES.has(r.ruleId) && r.subjectId && !readsDiscipline.has(r.subjectId)
         ? {
             ...r,
-            figures: 'restricted',
+            figures: RESTRICTED_FIGURES,
             explanation: `${r.ruleTitle} (${r.regulation}): kết quả dựa trên thông tin kỷ luật thuộc nhóm hạn chế, bạn không có quyền xem chi tiết.`,
           }
         : r,
@@ -323,7 +325,11 @@ export class PlanningService implements OnModuleInit {
 
   async checks(id: string): Promise<CycleChecksView> {
     const row = await this.cycle(id);
-    const results = await this.results(row);
+    // A pass or a fail of a discipline check would tell who has been disciplined: the list shows neither to
+    // those who may not read that group (submitting still stops on it, saying only that a restricted check fails).
+    const results = (await this.results(row)).map((r): CheckResultView =>
+      r.figures === RESTRICTED_FIGURES ? { ...r, outcome: 'withheld' } : r,
+    );
     return {
       cycleId: row.id,
       rulesOn: row.referenceDate,

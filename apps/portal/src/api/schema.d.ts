@@ -1679,8 +1679,11 @@ export interface components {
             ruleId: string;
             /** @example Số người quy hoạch cho một chức danh */
             ruleTitle: string;
-            /** @enum {string} */
-            outcome: "pass" | "fail" | "warning";
+            /**
+             * @description `withheld`: the check rests on a restricted group (discipline) the caller may not read, so not even its outcome is shown
+             * @enum {string}
+             */
+            outcome: "pass" | "fail" | "warning" | "withheld";
             /** @example QĐ 377-QĐ/TW (8/10/2025) */
             regulation: string;
             article: string | null;
