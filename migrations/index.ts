@@ -10,6 +10,7 @@ import { AuditCompleteness1764500000000 } from './1764500000000-audit-completene
 import { RowLevelSecurity1764600000000 } from './1764600000000-row-level-security';
 import { CadreAgeTallyPre1764700000000 } from './1764700000000-cadre-age-tally-pre';
 import { Rulebook1764800000000 } from './1764800000000-rulebook';
+import { Appraisal1765000000000 } from './1765000000000-appraisal';
 
 /** Every migration, in order. Tools pass this list to the data source; nothing is found by glob. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   RowLevelSecurity1764600000000,
   CadreAgeTallyPre1764700000000,
   Rulebook1764800000000,
+  Appraisal1765000000000,
 ];

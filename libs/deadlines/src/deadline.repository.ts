@@ -104,7 +104,8 @@ export class DeadlineRepository {
   }
 
   async add(
-    deadline: Pick<Deadline, 'committeeId' | 'kind' | 'title' | 'dueOn' | 'ownerRole' | 'setByCommitteeId' | 'createdBy'>,
+    deadline: Pick<Deadline, 'committeeId' | 'kind' | 'title' | 'dueOn' | 'ownerRole' | 'setByCommitteeId' | 'createdBy'> &
+      Partial<Pick<Deadline, 'subjectType' | 'subjectId'>>,
   ): Promise<string> {
     const { identifiers } = await this.tx.getRepository(Deadline).insert(deadline);
     return identifiers[0].id as string;
@@ -149,6 +150,26 @@ export class DeadlineRepository {
         { id },
         to === 'met' ? { state: 'met', metAt: () => 'now()' } : { state: 'waived', waivedAt: () => 'now()', waiveReason: reason },
       );
+  }
+
+  /** The owed deadlines a module opened for one of its records, met or waived now; returns each with the state it had. */
+  async closeOfSubject(
+    subjectType: string,
+    subjectId: string,
+    to: 'met' | 'waived',
+    reason?: string,
+  ): Promise<{ id: string; committeeId: string; was: DeadlineState }[]> {
+    const owed: { id: string; committeeId: string; was: DeadlineState }[] = await this.tx.query(
+      `SELECT d.id, d.committee_id AS "committeeId", d.state AS was FROM deadline d
+        WHERE d.subject_type = $1 AND d.subject_id = $2 AND d.state IN ${OWED} ORDER BY d.id FOR UPDATE OF d`,
+      [subjectType, subjectId],
+    );
+    if (owed.length > 0)
+      await this.tx.getRepository(Deadline).update(
+        owed.map((d) => d.id),
+        to === 'met' ? { state: 'met', metAt: () => 'now()' } : { state: 'waived', waivedAt: () => 'now()', waiveReason: reason },
+      );
+    return owed;
   }
 
   /** A batch's deadlines within `scope` by state, with how many of each are late today. */

@@ -133,6 +133,50 @@ export class DeadlinesService implements OnModuleInit {
     return created;
   }
 
+  /**
+   * For other modules: a deadline for one of their records (an appraisal, an opinion asked of another
+   * body), so reminders and escalation work for it like any other. The module has checked the caller's
+   * right on its own record; `setByCommitteeId` is the board that asked. Joins the caller's transaction.
+   */
+  @Transactional()
+  async openFor(d: {
+    committeeId: string;
+    kind: string;
+    title: string;
+    dueOn: string;
+    subjectType: string;
+    subjectId: string;
+    setByCommitteeId: string;
+    ownerRole?: 'admin' | 'secretary' | 'officer';
+  }): Promise<string> {
+    await this.policies.ensureKind(d.kind);
+    const id = await this.deadlines.add({ ...d, ownerRole: d.ownerRole ?? 'admin', createdBy: currentActor().userId });
+    await this.audit.record({
+      committeeId: d.committeeId,
+      entityType: 'Deadline',
+      entityId: id,
+      action: 'create',
+      changes: { after: { kind: d.kind, title: d.title, dueOn: d.dueOn, subjectType: d.subjectType, subjectId: d.subjectId } },
+    });
+    return id;
+  }
+
+  /** For other modules: their record's owed deadlines are met (the work was done) or waived (no longer owed). */
+  @Transactional()
+  async closeFor(subjectType: string, subjectId: string, to: 'met' | 'waived', reason?: string): Promise<void> {
+    const closed = await this.deadlines.closeOfSubject(subjectType, subjectId, to, reason);
+    const event = to === 'met' ? 'meet' : 'waive';
+    await this.audit.recordMany(
+      closed.map((d) => ({
+        committeeId: d.committeeId,
+        entityType: 'Deadline',
+        entityId: d.id,
+        action: event,
+        changes: { before: { state: d.was }, after: { state: stateAfter(event, d.was), ...(reason ? { waiveReason: reason } : {}) } },
+      })),
+    );
+  }
+
   /** Marks a deadline met (the committee did what was due), or waives it (the board above excuses it). */
   @Transactional()
   async close(id: string, to: 'met' | 'waived', version: number, reason?: string): Promise<DeadlineView> {
