@@ -42,6 +42,15 @@ export interface AppraisalStatsRow {
   decided: number;
 }
 
+/** An appraisal a dissolution moved: which of its sides moved, and its new version. */
+export interface HandedOver {
+  id: string;
+  committeeId: string;
+  requesting: boolean;
+  competent: boolean;
+  version: number;
+}
+
 const statesSql = (states: readonly AppraisalState[]) => `(${states.map((s) => `'${s}'`).join(', ')})`;
 const HANDED_OVER = statesSql(APPRAISAL_TRANSITIONS['hand-over'].from);
 
@@ -190,12 +199,9 @@ export class AppraisalRepository {
    * On dissolution: the open appraisals `from` asked, or was asked, pass to `to` (the row's pre-order
    * number follows with the renumbering). Returns each with the sides that moved and its new version.
    */
-  async handOver(
-    tx: EntityManager,
-    from: string,
-    to: { id: string; pre: number },
-  ): Promise<{ id: string; committeeId: string; requesting: boolean; competent: boolean; version: number }[]> {
-    return tx.query(
+  async handOver(tx: EntityManager, from: string, to: { id: string; pre: number }): Promise<HandedOver[]> {
+    // An UPDATE … RETURNING comes back from TypeORM as [rows, count].
+    const [moved]: [HandedOver[], number] = await tx.query(
       `UPDATE appraisal a
           SET committee_id = CASE WHEN a.committee_id = $1 THEN $2::uuid ELSE a.committee_id END,
               committee_pre = CASE WHEN a.committee_id = $1 THEN $3::bigint ELSE a.committee_pre END,
@@ -207,5 +213,6 @@ export class AppraisalRepository {
         RETURNING a.id, a.committee_id AS "committeeId", (a.committee_id = $2) AS requesting, (a.competent_committee_id = $2) AS competent, a.version`,
       [from, to.id, to.pre],
     );
+    return moved;
   }
 }
