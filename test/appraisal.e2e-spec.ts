@@ -65,6 +65,25 @@ describe('appraisal (thẩm định): requests, opinions, conclusion, decision, 
   });
   afterAll(() => api?.close());
 
+  it('the demo set holds a request in review (one opinion given, the police’s due soon) and one concluded "not to be considered"', async () => {
+    const { items } = (await as('admin.th').get('/appraisals', { committeeId: api.committees['TH-NS'], limit: 200 }).expect(200)).body;
+    const demo = items.filter(
+      (a: Appraisal & { requestedOn: string; cadreName: string }) => a.state === 'in_review' || a.state === 'concluded',
+    );
+    expect(demo.map((a: Appraisal) => a.state).sort()).toEqual(['concluded', 'in_review']);
+    const inReview = (
+      await as('admin.th')
+        .get(`/appraisals/${demo.find((a: Appraisal) => a.state === 'in_review').id}`)
+        .expect(200)
+    ).body;
+    expect(inReview.opinions).toEqual([
+      expect.objectContaining({ bodyKind: 'inspection-commission', given: true }),
+      expect.objectContaining({ bodyKind: 'police', given: false, dueOn: vnDay(2) }),
+    ]);
+    const concluded = demo.find((a: Appraisal) => a.state === 'concluded');
+    expect(concluded).toMatchObject({ outcome: 'not_to_be_considered', reasons: expect.stringContaining('Quy định 58') });
+  });
+
   describe('asking', () => {
     it('the requesting board (admin) asks; the competent board is the parent committee, and the request has its deadline', async () => {
       const a = await request({ purpose: 'Bổ nhiệm Phó Trưởng Ban Tổ chức Huyện ủy' });
