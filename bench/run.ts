@@ -437,6 +437,61 @@ const scenarios: Record<string, (ctx: Context) => Promise<boolean>> = {
       ],
     );
   },
+
+  /**
+   * bench.md `appraisal-stats`: the figures of a year (REF year − 1 of the scale set, 2025) by kind and
+   * outcome, over the whole country (auditor.tw) and over one province (its admin, the province as the
+   * committee filter), through the API; and the national SQL alone with its plan.
+   */
+  async 'appraisal-stats'(ctx) {
+    const year = { from: '2025-01-01', to: '2025-12-31' };
+    const province = await provinceAdmin(ctx.db);
+    const [{ id: provinceId }] = (
+      await ctx.db.query(
+        `SELECT c.id FROM committee c JOIN role_assignment ra ON ra.committee_id = c.id JOIN app_user u ON u.id = ra.user_id WHERE u.username = $1`,
+        [province.username],
+      )
+    ).rows;
+    const timed = async (username: string, query: Record<string, string>) => {
+      const token = await ctx.token(username);
+      const url = `${ctx.api.url}/api/v1/reports/appraisals?${new URLSearchParams({ ...year, ...query })}`;
+      const times: number[] = [];
+      let appraised = 0;
+      for (let i = 0; i < 220; i++) {
+        const t = performance.now();
+        const res = await fetch(url, { headers: { authorization: token } });
+        appraised = ((await res.json()) as { total: { appraised: number } }).total.appraised;
+        if (i >= 20) times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      return { appraised, p50: percentile(times, 50), p95: percentile(times, 95) };
+    };
+    const national = await timed('auditor.tw', {});
+    const provincial = await timed(province.username, { committeeId: provinceId });
+    const [root] = (await ctx.db.query(`SELECT pre, last_pre FROM committee WHERE parent_id IS NULL`)).rows;
+    const sql = await timeSql(
+      ctx,
+      'appraisal-stats',
+      `SELECT a.kind, count(*)::int AS appraised, count(*) FILTER (WHERE a.outcome = 'qualified')::int AS qualified,
+              count(*) FILTER (WHERE a.outcome = 'not_to_be_considered')::int AS "notConsidered",
+              count(*) FILTER (WHERE a.decided_on <= $2::date)::int AS decided
+         FROM appraisal a WHERE a.concluded_on BETWEEN $1::date AND $2::date AND (a.committee_pre >= $3 AND a.committee_pre <= $4) GROUP BY a.kind`,
+      [year.from, year.to, root.pre, root.last_pre],
+    );
+    return record(
+      'appraisal-stats',
+      ctx.command,
+      [
+        `national: auditor.tw, ${national.appraised} appraisals concluded in 2025, 200 requests in sequence: p50 ${fmt(national.p50)} ms, p95 ${fmt(national.p95)} ms`,
+        `provincial: ${province.username}, ${provincial.appraised} appraisals: p50 ${fmt(provincial.p50)} ms, p95 ${fmt(provincial.p95)} ms`,
+        `national SQL alone: p50 ${fmt(sql.p50)} ms, p95 ${fmt(sql.p95)} ms, server ${fmt(sql.server)} ms`,
+      ],
+      [
+        { what: 'p95 of the national figures', value: `${fmt(national.p95)} ms`, target: '≤ 20 ms', ok: national.p95 <= 20 },
+        { what: 'p95 of a province’s figures', value: `${fmt(provincial.p95)} ms`, target: '≤ 5 ms', ok: provincial.p95 <= 5 },
+      ],
+    );
+  },
 };
 
 async function main(): Promise<void> {

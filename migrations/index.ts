@@ -11,6 +11,7 @@ import { RowLevelSecurity1764600000000 } from './1764600000000-row-level-securit
 import { CadreAgeTallyPre1764700000000 } from './1764700000000-cadre-age-tally-pre';
 import { Rulebook1764800000000 } from './1764800000000-rulebook';
 import { Planning1764900000000 } from './1764900000000-planning';
+import { Appraisal1765000000000 } from './1765000000000-appraisal';
 
 /** Every migration, in order. Tools pass this list to the data source; nothing is found by glob. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   CadreAgeTallyPre1764700000000,
   Rulebook1764800000000,
   Planning1764900000000,
+  Appraisal1765000000000,
 ];

@@ -6,6 +6,7 @@ import { Role, setActor } from '@canbo/access';
 import { AuditService } from '@canbo/audit';
 import { DeadlineBatchesService, DeadlinesService } from '@canbo/deadlines';
 import { PlanningService } from '@canbo/planning';
+import { AppraisalsService } from '@canbo/appraisal';
 import { CadreChanges, CadreHistory } from '@canbo/cadres';
 import { CommitteesService, PRE_STEP } from '@canbo/committees';
 import { ActorLoader, UsersService, hashPassword } from '@canbo/identity';
@@ -172,6 +173,7 @@ export async function seedDemo(app: INestApplicationContext, password = process.
   /** TH's own cadres, in order: the demo's planning list draws on them. */
   const thCadres: string[] = [];
   const thisYear = new Date().getFullYear();
+  const cadreIds = new Map<string, string[]>();
 
   for (const c of DEMO_COMMITTEES) {
     for (let i = 0; i < CADRES_PER_COMMITTEE; i++) {
@@ -230,6 +232,7 @@ export async function seedDemo(app: INestApplicationContext, password = process.
       await actAs(admins[managing], async () => {
         const cadre = await cadres.create(dto);
         if (c.code === 'TH') thCadres.push(cadre.id as string);
+        cadreIds.set(c.code, [...(cadreIds.get(c.code) ?? []), cadre.id as string]);
         const title = pick(random, TITLES[levelOf.get(c.code) as string]);
         await history.addPosition(cadre.id as string, {
           title,
@@ -299,6 +302,48 @@ export async function seedDemo(app: INestApplicationContext, password = process.
     for (const cadreId of thCadres.slice(0, 4))
       await planning.nominate(cycle.id, { cadreId, titleId: titleId('provincial.deputy-secretary'), source: 'local', votes });
     await planning.nominate(cycle.id, { cadreId: thCadres[4], titleId: titleId('provincial.secretary'), source: 'local', votes });
+  });
+
+  // Appraisal (thẩm định): Nga Sơn asks the province about two of the cadres it manages. One is in review,
+  // with the inspection commission's opinion given and the police's due in two days; the other was
+  // concluded "not to be considered", with reasons (restricted: read by the two boards and auditors above).
+  const appraisals = app.get(AppraisalsService);
+  const [forAppointment, forPlanning] = cadreIds.get('TH-NS') as string[];
+  const asked = (kind: 'appointment' | 'planning', cadreId: string, purpose: string, dueOn: string) =>
+    actAs('admin.ns', () => appraisals.create({ committeeId: ids.get('TH-NS') as string, kind, cadreId, purpose, dueOn }));
+  // Each step as the board that takes it (actAs contexts are not nested: each loads its own actor).
+  const first = await asked('appointment', forAppointment, 'Bổ nhiệm Phó Chủ tịch Ủy ban nhân dân huyện', vnDay(20));
+  const second = await asked('planning', forPlanning, 'Quy hoạch Ủy viên Ban Thường vụ Huyện ủy nhiệm kỳ 2030–2035', vnDay(15));
+  await actAs('admin.th', async () => {
+    let a = await appraisals.review(first.id, first.version);
+    a = await appraisals.askOpinion(a.id, a.version, {
+      bodyKind: 'inspection-commission',
+      bodyName: 'Ủy ban Kiểm tra Tỉnh ủy Thanh Hóa',
+      dueOn: vnDay(10),
+    });
+    a = await appraisals.askOpinion(a.id, a.version, { bodyKind: 'police', bodyName: 'Công an tỉnh Thanh Hóa', dueOn: vnDay(2) });
+    await appraisals.recordOpinion(a.id, a.version, {
+      opinionId: a.opinions[0].id,
+      text: 'Không có đơn thư khiếu nại, tố cáo; chưa phát hiện vi phạm.',
+      givenOn: vnDay(0),
+    });
+
+    let b = await appraisals.review(second.id, second.version);
+    b = await appraisals.askOpinion(b.id, b.version, {
+      bodyKind: 'internal-political-protection',
+      bodyName: 'Ban Bảo vệ chính trị nội bộ Tỉnh ủy',
+      dueOn: vnDay(5),
+    });
+    b = await appraisals.recordOpinion(b.id, b.version, {
+      opinionId: b.opinions[0].id,
+      text: 'Lịch sử chính trị của thân nhân (bố vợ) chưa được xác minh đầy đủ.',
+      givenOn: vnDay(0),
+    });
+    await appraisals.conclude(b.id, b.version, {
+      outcome: 'not_to_be_considered',
+      reasons:
+        'Chưa đủ tiêu chuẩn chính trị theo Quy định 58-QĐ/TW: lịch sử chính trị của thân nhân chưa được xác minh; đề nghị không xem xét.',
+    });
   });
 }
 

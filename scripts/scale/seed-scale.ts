@@ -19,7 +19,8 @@ import { Committee, Level, Tree, TreeShape, allocate, buildTree, spread } from '
  *
  *   committees (1 / 63 / 700 / 10,000, or 1 / 34 / 3,321) → users and role assignments →
  *   cadres with their positions and evaluations (one pass, three COPY streams) → audit events
- *   (a valid hash chain per committee, every head, today's checkpoint) → indexes rebuilt, tallies rebuilt, VACUUM ANALYZE → checks.
+ *   (a valid hash chain per committee, every head, today's checkpoint) → appraisals (bench `appraisal-stats`) →
+ *   indexes rebuilt, tallies rebuilt, VACUUM ANALYZE → checks.
  *
  * Everything is deterministic from --seed: ids are UUIDv7-shaped with a counter for a clock.
  */
@@ -474,6 +475,111 @@ interface IndexDef {
   def: string;
 }
 
+// ---------------------------------------------------------------------------------- appraisals
+
+const APPRAISALS = 60_000;
+const APPRAISAL_KINDS = [
+  'planning',
+  'appointment',
+  'election-nomination',
+  'reappointment',
+  'rotation',
+  'armed-forces-rank',
+  'sensitive-body',
+];
+/** Planning and appointments dominate; ranks and sensitive bodies are rare. */
+const APPRAISAL_KIND_WEIGHTS = [0.35, 0.25, 0.1, 0.15, 0.08, 0.04, 0.03];
+const APPRAISAL_COLUMNS = [
+  'id',
+  'committee_id',
+  'committee_pre',
+  'competent_committee_id',
+  'kind',
+  'cadre_id',
+  'cadre_name',
+  'due_on',
+  'state',
+  'requested_on',
+  'outcome',
+  'reasons',
+  'concluded_on',
+  'decision_number',
+  'decided_on',
+  'decision_body',
+  'withdrawn_at',
+  'created_by',
+];
+const DAY_MS = 86_400_000;
+const isoOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * Requests over the five years to REF_YEAR's reference day, each from a random cadre's managing committee
+ * to its parent (files managed by the root ask nobody and are drawn again): ~5% still open (requested
+ * late), ~3% withdrawn, the rest concluded — 8% "not to be considered" — and most of those decided.
+ */
+async function generateAppraisals(
+  tree: Tree,
+  seed: number,
+  cadreSeq: IdSequence,
+  managedBy: Int32Array,
+  actorOf: (string | null)[],
+  sink: CopySink,
+): Promise<void> {
+  const random = rng(subSeed(seed, 11));
+  const ids = new IdSequence(Date.UTC(2025, 1, 1), seed, 11);
+  const { committees } = tree;
+  const from = Date.UTC(REF_YEAR - 4, 0, 1);
+  const span = REF_MS - from;
+  const kindOf = () => {
+    let r = random();
+    for (const [k, w] of APPRAISAL_KIND_WEIGHTS.entries()) if ((r -= w) < 0) return APPRAISAL_KINDS[k];
+    return APPRAISAL_KINDS[0];
+  };
+  for (let n = 0; n < APPRAISALS;) {
+    const cadre = Math.floor(random() * managedBy.length);
+    const requesting = committees[managedBy[cadre]];
+    if (requesting.parent < 0) continue;
+    const competent = committees[requesting.parent];
+    const requested = from + Math.floor(random() * span);
+    const concluded = requested + (10 + Math.floor(random() * 50)) * DAY_MS;
+    const decided = concluded + (5 + Math.floor(random() * 25)) * DAY_MS;
+    const withdrawn = random() < 0.03;
+    let state: string;
+    let outcome: string | null = null;
+    if (withdrawn) state = 'withdrawn';
+    else if (concluded > REF_MS) state = random() < 0.5 ? 'requested' : 'in_review';
+    else {
+      outcome = random() < 0.08 ? 'not_to_be_considered' : 'qualified';
+      state = decided <= REF_MS && random() < 0.9 ? 'decided' : 'concluded';
+    }
+    const isDecided = state === 'decided';
+    const w = sink.push(
+      [
+        ids.id(n),
+        requesting.id,
+        requesting.pre,
+        competent.id,
+        kindOf(),
+        cadreSeq.id(cadre),
+        text(personName(random, random() < 0.4 ? 'female' : 'male')),
+        isoOf(requested + 30 * DAY_MS),
+        state,
+        isoOf(requested),
+        outcome ?? NULL,
+        outcome === 'not_to_be_considered' ? text('Chưa đủ tiêu chuẩn theo quy định') : NULL,
+        outcome ? isoOf(concluded) : NULL,
+        isDecided ? `${1 + (n % 900)}-QĐ/TU` : NULL,
+        isDecided ? isoOf(decided) : NULL,
+        isDecided ? text('Ban Thường vụ') : NULL,
+        withdrawn ? new Date(requested + 5 * DAY_MS).toISOString() : NULL,
+        actorOf[requesting.index] ?? NULL,
+      ].join('\t'),
+    );
+    if (w) await w;
+    n++;
+  }
+}
+
 async function dropSecondaryIndexes(db: Client): Promise<IndexDef[]> {
   const { rows } = await db.query<IndexDef>(
     `SELECT t.relname AS table, i.relname AS name, pg_get_indexdef(i.oid) AS def
@@ -753,6 +859,22 @@ async function main(): Promise<void> {
       (n) => n,
     );
 
+    // ---- appraisals (bench.md `appraisal-stats`: 60,000 over five years)
+    await phase(
+      'appraisal',
+      async () => {
+        const conn = await connect(url, !opts.fkChecks);
+        try {
+          const sink = new CopySink(conn, 'appraisal', APPRAISAL_COLUMNS);
+          await generateAppraisals(tree, opts.seed, cadreIds.cadre, managedBy, actorOf, sink);
+          return await sink.end();
+        } finally {
+          await conn.end();
+        }
+      },
+      (n) => n,
+    );
+
     // ---- indexes, triggers, tallies, statistics
     await phase(`${prepared.indexes.length} secondary indexes rebuilt`, () =>
       runParallel(
@@ -767,7 +889,7 @@ async function main(): Promise<void> {
       await db.query(`SELECT rebuild_cadre_tallies()`);
     });
     // VACUUM, not just ANALYZE: it sets the visibility map, without which no index-only scan is index-only.
-    const vacuumed = ['cadre', 'cadre_evaluation', 'cadre_position', 'audit_event', 'cadre_age_tally', 'cadre_tally'];
+    const vacuumed = ['cadre', 'cadre_evaluation', 'cadre_position', 'audit_event', 'cadre_age_tally', 'cadre_tally', 'appraisal'];
     await phase('VACUUM ANALYZE', async () => {
       await runParallel(url, vacuumed.map((t) => `VACUUM (ANALYZE) ${t}`).concat(['ANALYZE']), 2);
       // A VACUUM that overlaps another session's can leave pages it could not yet call all-visible: one more pass covers just those.

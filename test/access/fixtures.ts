@@ -74,6 +74,35 @@ export class Fixtures {
     return { cycleId: cycle.id, id: rows[0].id };
   }
 
+  /**
+   * An appraisal asked by `requesting` of `competent` (an ancestor), about a fresh cadre of `requesting`,
+   * in `state`; `in_review` ones carry one opinion asked and not yet given.
+   */
+  async appraisal(
+    requesting: Code,
+    competent: Code,
+    state: 'requested' | 'in_review' | 'concluded',
+  ): Promise<{ id: string; version: number; opinionId: string | null }> {
+    const cadre = await this.cadre(requesting, requesting);
+    const { rows } = await this.db.query(
+      `INSERT INTO appraisal (committee_id, committee_pre, competent_committee_id, kind, cadre_id, cadre_name, due_on, state, outcome, concluded_on)
+       SELECT r.id, r.pre, $2, 'appointment', $3, $4, current_date + 30, $5,
+              CASE WHEN $5 = 'concluded' THEN 'qualified' END, CASE WHEN $5 = 'concluded' THEN current_date END
+         FROM committee r WHERE r.id = $1
+       RETURNING id, version`,
+      [this.ids[requesting], this.ids[competent], cadre.id, `Ma Trận ${this.tag()}`, state],
+    );
+    let opinionId: string | null = null;
+    if (state === 'in_review')
+      opinionId = (
+        await this.db.query(
+          `INSERT INTO appraisal_opinion (appraisal_id, body_kind, body_name, due_on) VALUES ($1, 'police', 'Công an (ma trận)', current_date + 7) RETURNING id`,
+          [rows[0].id],
+        )
+      ).rows[0].id;
+    return { ...rows[0], opinionId };
+  }
+
   /** A deadline batch set by the board of `c`. */
   async batch(c: Code): Promise<{ id: string }> {
     const { rows } = await this.db.query(

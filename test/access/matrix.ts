@@ -3,6 +3,14 @@ import { DEMO_PASSWORD_DEFAULT } from '../../scripts/demo/demo-data';
 import {
   Actor,
   CADRE_POSITIONS,
+  asksAppraisal,
+  asksAppraisals,
+  decidesAppraisal,
+  decidesAppraisals,
+  readsAppraisal,
+  readsAppraisals,
+  reviewsAppraisal,
+  reviewsAppraisals,
   CHILD_LEVEL,
   COMMITTEE_POSITIONS,
   Code,
@@ -933,6 +941,107 @@ const notificationCases: Case[] = [
   },
 ];
 
+// ---- appraisal ----------------------------------------------------------------------------------------
+
+/**
+ * A request sits at its requesting committee (the position's), addressed to that committee's parent, the
+ * default competent board; a committee without a parent asks nobody.
+ */
+const hasParent = (c: Cell) => parentOf(c.committee) !== null;
+const appraisalStep = (
+  verb: string,
+  state: 'requested' | 'in_review' | 'concluded',
+  route: (a: Actor) => boolean,
+  may: (a: Actor, requesting: Code) => boolean,
+  body: (opinionId: string | null) => object = () => ({}),
+): Case => ({
+  route: `POST ${V1}/appraisals/{id}/${verb}`,
+  positions: COMMITTEE_POSITIONS,
+  applies: hasParent,
+  request: async ({ fx }, c) => {
+    const a = await fx.appraisal(c.committee, parentOf(c.committee) as Code, state);
+    return post(`${V1}/appraisals/${a.id}/${verb}`, { version: a.version, ...body(a.opinionId) });
+  },
+  expected: ({ actor, committee }) =>
+    answer({ route: route(actor), sees: readsAppraisal(actor, committee), may: may(actor, committee), ok: 200 }),
+});
+const competentOf = (requesting: Code) => parentOf(requesting);
+
+const appraisalCases: Case[] = [
+  {
+    route: `GET ${V1}/appraisals`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => get(`${V1}/appraisals`, { committeeId: fx.ids[c.committee], ...LIST }),
+    expected: ({ actor, committee }) =>
+      answer({ route: readsAppraisals(actor), sees: seesCommittee(actor, committee), may: true, ok: 200 }),
+  },
+  {
+    route: `GET ${V1}/appraisals/{id}`,
+    positions: COMMITTEE_POSITIONS,
+    applies: hasParent,
+    request: async ({ fx }, c) =>
+      get(`${V1}/appraisals/${(await fx.appraisal(c.committee, parentOf(c.committee) as Code, 'in_review')).id}`),
+    expected: ({ actor, committee }) =>
+      answer({ route: readsAppraisals(actor), sees: readsAppraisal(actor, committee), may: true, ok: 200 }),
+  },
+  {
+    route: `POST ${V1}/appraisals`,
+    positions: COMMITTEE_POSITIONS,
+    applies: hasParent,
+    request: async ({ fx }, c) =>
+      post(`${V1}/appraisals`, {
+        committeeId: fx.ids[c.committee],
+        kind: 'planning',
+        cadreId: (await fx.cadre(c.committee, c.committee)).id,
+        dueOn: '2031-03-01',
+      }),
+    expected: ({ actor, committee }) =>
+      answer({ route: asksAppraisals(actor), sees: seesCommittee(actor, committee), may: asksAppraisal(actor, committee), ok: 201 }),
+  },
+  appraisalStep('review', 'requested', reviewsAppraisals, (a, c) => reviewsAppraisal(a, competentOf(c))),
+  appraisalStep(
+    'ask-opinion',
+    'in_review',
+    reviewsAppraisals,
+    (a, c) => reviewsAppraisal(a, competentOf(c)),
+    () => ({ bodyKind: 'inspection-commission', bodyName: 'Ủy ban Kiểm tra (ma trận)', dueOn: '2031-03-01' }),
+  ),
+  appraisalStep(
+    'record-opinion',
+    'in_review',
+    reviewsAppraisals,
+    (a, c) => reviewsAppraisal(a, competentOf(c)),
+    (opinionId) => ({ opinionId, text: 'Không có vi phạm (ma trận)', givenOn: '2025-01-02' }),
+  ),
+  appraisalStep(
+    'conclude',
+    'in_review',
+    reviewsAppraisals,
+    (a, c) => reviewsAppraisal(a, competentOf(c)),
+    () => ({ outcome: 'qualified' }),
+  ),
+  appraisalStep(
+    'decide',
+    'concluded',
+    decidesAppraisals,
+    (a, c) => decidesAppraisal(a, competentOf(c)),
+    () => ({
+      number: '1-QĐ/MT',
+      date: new Date().toISOString().slice(0, 10),
+      body: 'Ban Thường vụ (ma trận)',
+    }),
+  ),
+  appraisalStep('withdraw', 'requested', asksAppraisals, asksAppraisal),
+  {
+    route: `GET ${V1}/reports/appraisals`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) =>
+      get(`${V1}/reports/appraisals`, { committeeId: fx.ids[c.committee], from: '2025-01-01', to: '2025-12-31' }),
+    expected: ({ actor, committee }) =>
+      answer({ route: readsAppraisals(actor), sees: seesCommittee(actor, committee), may: true, ok: 200 }),
+  },
+];
+
 /** Lists without a committee filter: everything the caller may see (and the restricted-field walk over all of it). */
 const unfilteredLists: Case[] = (
   [
@@ -942,6 +1051,7 @@ const unfilteredLists: Case[] = (
     ['deadlines', readsDeadlines],
     ['planning-cycles', readsPlanning],
     ['role-assignments', readsAssignments],
+    ['appraisals', readsAppraisals],
   ] as [string, (a: Actor) => boolean][]
 ).map(([resource, reads]) => ({
   route: `GET ${V1}/${resource}`,
@@ -960,6 +1070,7 @@ export const MATRIX: Case[] = [
   ...planningCases,
   ...identityCases,
   ...notificationCases,
+  ...appraisalCases,
 ];
 
 export const caseName = (c: Case) => (c.variant ? `${c.route} (${c.variant})` : c.route);

@@ -213,3 +213,18 @@ export function grantsRoleAt(a: Actor, role: Role, c: Code): boolean {
 
 /** The operator-only switches: queues, job failures, audit verification, national deadline settings. */
 export const operates = (a: Actor): boolean => is(a, 'operator');
+
+// ---- Appraisal (thẩm định) ----------------------------------------------------------------------------
+
+/** A request is read down the subtree of the committee that asked it, by the boards and their auditors. */
+export const readsAppraisals = (a: Actor): boolean => is(a, 'secretary', 'admin', 'officer', 'auditor', 'viewer');
+export const readsAppraisal = (a: Actor, requesting: Code): boolean => readsAppraisals(a) && within(requesting, a.home);
+/** The requesting board (admin, officer) asks, and withdraws, for its own committee. */
+export const asksAppraisals = (a: Actor): boolean => is(a, 'admin', 'officer');
+export const asksAppraisal = (a: Actor, requesting: Code): boolean => asksAppraisals(a) && requesting === a.home;
+/** The competent board (admin, secretary of the committee asked) reviews, asks opinions and concludes. */
+export const reviewsAppraisals = (a: Actor): boolean => is(a, 'admin', 'secretary');
+export const reviewsAppraisal = (a: Actor, competent: Code | null): boolean => reviewsAppraisals(a) && competent === a.home;
+/** The decision of the standing body is recorded by the competent committee's secretary. */
+export const decidesAppraisals = (a: Actor): boolean => is(a, 'secretary');
+export const decidesAppraisal = (a: Actor, competent: Code | null): boolean => decidesAppraisals(a) && competent === a.home;

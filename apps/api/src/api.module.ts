@@ -1,6 +1,7 @@
 import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, RouterModule } from '@nestjs/core';
 import { PoliciesGuard } from '@canbo/access';
+import { AppraisalModule } from '@canbo/appraisal';
 import { AuditModule } from '@canbo/audit';
 import { CadresModule } from '@canbo/cadres';
 import { CommitteesModule } from '@canbo/committees';
@@ -35,6 +36,7 @@ export class ApiModule {
       DeadlinesModule,
       RulebookModule,
       PlanningModule,
+      AppraisalModule,
     ];
     // Served under api/v1 like the domain: the API's own operator endpoints.
     const versioned = [...domain, QueueDashboardModule];

@@ -244,6 +244,65 @@ describe('buildAbility: the permission matrix, holder at TH', () => {
     });
   });
 
+  describe('Appraisal: the requesting board asks and withdraws, the competent board reviews and concludes, its secretary decides', () => {
+    /** `requesting>competent`: a request of the first committee addressed to the second (an ancestor). */
+    const appraisalAt = (key: string) => {
+      const [requesting, competent] = key.split('>') as [Code, Code];
+      return { committeeId: TREE[requesting].id, committeePre: TREE[requesting].pre, competentCommitteeId: TREE[competent].id };
+    };
+    const objects = ['TH>TW', 'TH-NS>TH', 'TH-NS-ND>TH-NS', 'TH-NS-ND>TH', 'HN>TW'].map((k) => [k, appraisalAt(k)] as const);
+    const matrix: [Role, Action, Cells][] = [
+      //                            TH>TW  NS>TH  ND>NS  ND>TH  HN>TW
+      ['operator', 'read', /*     */ 'N      N      N      N      N'],
+      ['secretary', 'read', /*    */ 'Y      Y      Y      Y      N'],
+      ['secretary', 'create', /*  */ 'N      N      N      N      N'],
+      ['secretary', 'withdraw', /**/ 'N      N      N      N      N'],
+      ['secretary', 'review', /*  */ 'N      Y      N      Y      N'],
+      ['secretary', 'conclude', /**/ 'N      Y      N      Y      N'],
+      ['secretary', 'decide', /*  */ 'N      Y      N      Y      N'],
+      ['admin', 'read', /*        */ 'Y      Y      Y      Y      N'],
+      ['admin', 'create', /*      */ 'Y      N      N      N      N'],
+      ['admin', 'withdraw', /*    */ 'Y      N      N      N      N'],
+      ['admin', 'review', /*      */ 'N      Y      N      Y      N'],
+      ['admin', 'conclude', /*    */ 'N      Y      N      Y      N'],
+      ['admin', 'decide', /*      */ 'N      N      N      N      N'],
+      ['officer', 'read', /*      */ 'Y      Y      Y      Y      N'],
+      ['officer', 'create', /*    */ 'Y      N      N      N      N'],
+      ['officer', 'withdraw', /*  */ 'Y      N      N      N      N'],
+      ['officer', 'review', /*    */ 'N      N      N      N      N'],
+      ['officer', 'decide', /*    */ 'N      N      N      N      N'],
+      ['auditor', 'read', /*      */ 'Y      Y      Y      Y      N'],
+      ['auditor', 'create', /*    */ 'N      N      N      N      N'],
+      ['auditor', 'review', /*    */ 'N      N      N      N      N'],
+      ['viewer', 'read', /*       */ 'Y      Y      Y      Y      N'],
+      ['viewer', 'create', /*     */ 'N      N      N      N      N'],
+      ['voter', 'read', /*        */ 'N      N      N      N      N'],
+    ];
+    it.each(expand(objects, matrix))('$role@TH $action Appraisal $label → $expected', ({ role, action, object, expected }) => {
+      expect(yes(at(role, 'TH').can(action, subject('Appraisal', { ...object })))).toBe(yes(expected));
+    });
+
+    // The reasons and opinions: the competent board, the requesting committee's admin/secretary, auditors above.
+    const restricted: [Role, Cells][] = [
+      //                TH>TW  NS>TH  ND>NS  ND>TH  HN>TW
+      ['secretary', /**/ 'Y      Y      N      Y      N'],
+      ['admin', /*    */ 'Y      Y      N      Y      N'],
+      ['officer', /*  */ 'N      N      N      N      N'],
+      ['auditor', /*  */ 'Y      Y      Y      Y      N'],
+      ['viewer', /*   */ 'N      N      N      N      N'],
+      ['voter', /*    */ 'N      N      N      N      N'],
+    ];
+    it.each(
+      expand(
+        objects,
+        restricted.map(([role, row]) => [role, 'read', row] as const),
+      ),
+    )('$role@TH reads the reasons of Appraisal $label → $expected', ({ role, object, expected }) => {
+      expect(yes(at(role, 'TH').can('read', subject('Appraisal', { ...object }), 'reasons'))).toBe(yes(expected));
+      expect(yes(at(role, 'TH').can('read', subject('Appraisal', { ...object }), 'opinionTexts'))).toBe(yes(expected));
+    });
+  });
+
   describe('Notification: a board member reads its own inbox; a voter has none; nobody reads another’s', () => {
     const objects: [string, { recipientId: string }][] = [
       ['own', { recipientId: SELF }],

@@ -1,7 +1,7 @@
 import { AbilityBuilder, createMongoAbility, type ConditionsMatcher, type MongoQuery } from '@casl/ability';
 import { DbScope, WHOLE_TREE, scopeOfRanges } from '@canbo/platform';
 import { Assignment, Role } from './roles';
-import { AppAbility, CADRE_PUBLIC_FIELDS, CADRE_RESTRICTED_FIELDS } from './subjects';
+import { APPRAISAL_PUBLIC_FIELDS, APPRAISAL_RESTRICTED_FIELDS, AppAbility, CADRE_PUBLIC_FIELDS, CADRE_RESTRICTED_FIELDS } from './subjects';
 import { conditionsMatcher } from './conditions-matcher';
 
 const OPTIONS = { conditionsMatcher: conditionsMatcher as unknown as ConditionsMatcher<MongoQuery> };
@@ -120,6 +120,39 @@ export function buildAbility(assignments: readonly Assignment[], self: string): 
         break;
     }
     planningRules(can, a);
+
+    // ---- Appraisal (thẩm định, domain.md §4) ------------------------------------------------------------
+    // A request is read down the subtree of the requesting committee: the competent board is an ancestor
+    // of it, so its subtree covers every request addressed to it. The reasons and the bodies' opinions are
+    // restricted: the competent board, the requesting committee's admin/secretary, auditors above.
+    const appraisalPublic = [...APPRAISAL_PUBLIC_FIELDS];
+    const appraisalRestricted = [...APPRAISAL_RESTRICTED_FIELDS];
+    switch (a.role) {
+      case 'secretary':
+        can('read', 'Appraisal', appraisalPublic, { committeePre: subtree });
+        can('read', 'Appraisal', appraisalRestricted, { committeeId: a.committeeId });
+        can('read', 'Appraisal', appraisalRestricted, { competentCommitteeId: a.committeeId });
+        // The standing body's decision is recorded by its secretary.
+        can(['review', 'conclude', 'decide'], 'Appraisal', { competentCommitteeId: a.committeeId });
+        break;
+      case 'admin':
+        can('read', 'Appraisal', appraisalPublic, { committeePre: subtree });
+        can('read', 'Appraisal', appraisalRestricted, { committeeId: a.committeeId });
+        can('read', 'Appraisal', appraisalRestricted, { competentCommitteeId: a.committeeId });
+        can(['create', 'withdraw'], 'Appraisal', { committeeId: a.committeeId });
+        can(['review', 'conclude'], 'Appraisal', { competentCommitteeId: a.committeeId });
+        break;
+      case 'officer':
+        can('read', 'Appraisal', appraisalPublic, { committeePre: subtree });
+        can(['create', 'withdraw'], 'Appraisal', { committeeId: a.committeeId });
+        break;
+      case 'auditor':
+        can('read', 'Appraisal', [...appraisalPublic, ...appraisalRestricted], { committeePre: subtree });
+        break;
+      case 'viewer':
+        can('read', 'Appraisal', appraisalPublic, { committeePre: subtree });
+        break;
+    }
   }
   // The inbox holds a board's reminders, overdue notices and escalations; a voter holds no board's work
   // and sees nothing but its own ballots (product.md, "Who sees what").

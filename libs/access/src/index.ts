@@ -11,6 +11,11 @@ export {
   CADRE_PUBLIC_FIELDS,
   CADRE_RESTRICTED_FIELDS,
   CADRE_ALL_FIELDS,
+  type AppraisalAction,
+  type AppraisalSubject,
+  APPRAISAL_PUBLIC_FIELDS,
+  APPRAISAL_RESTRICTED_FIELDS,
+  APPRAISAL_ALL_FIELDS,
 } from './subjects';
 export { buildAbility, dbScopeOf } from './ability.factory';
 export { accessibleBy, UntranslatableRuleError, UNSCOPED_SYSTEM, type SqlScope, type SystemScope } from './accessible-by';

@@ -15,7 +15,14 @@ export type Action =
   | 'submit'
   | 'appraise'
   | 'approve'
-  | 'return';
+  | 'return'
+  | AppraisalAction;
+
+/**
+ * An appraisal's steps (libs/appraisal): the requesting board `withdraw`s its request; the competent
+ * board `review`s it (takes it up, asks and records opinions) and `conclude`s; its secretary `decide`s.
+ */
+export type AppraisalAction = 'withdraw' | 'review' | 'conclude' | 'decide';
 
 /**
  * Subjects and the fields their rules may test. Each field named in a condition must also be in the
@@ -82,6 +89,16 @@ export interface PlanningCycleSubject {
   approverCommitteeId: string;
 }
 
+/**
+ * An appraisal request (domain.md §4): owned by the requesting committee (`committeeId`, its pre-order
+ * number `committeePre`), addressed to the competent committee above it that manages the title.
+ */
+export interface AppraisalSubject {
+  committeeId: string;
+  committeePre: number;
+  competentCommitteeId: string;
+}
+
 type Tagged<Name extends string, T> = Name | (T & ForcedSubject<Name>);
 
 export type AppSubjects =
@@ -99,6 +116,7 @@ export type AppSubjects =
   | Tagged<'Notification', NotificationSubject>
   | Tagged<'PlanningCycle', PlanningCycleSubject>
   | Tagged<'Title', { levelCode: string }>
+  | Tagged<'Appraisal', AppraisalSubject>
   | 'all';
 export type SubjectName = Extract<AppSubjects, string>;
 export type AppAbility = MongoAbility<[Action, AppSubjects]>;
@@ -133,3 +151,38 @@ export const CADRE_PUBLIC_FIELDS = [
 export const CADRE_RESTRICTED_FIELDS = ['discipline', 'politicalNotes', 'family'] as const;
 
 export const CADRE_ALL_FIELDS: readonly string[] = [...CADRE_PUBLIC_FIELDS, ...CADRE_RESTRICTED_FIELDS];
+
+/** Appraisal fields anyone who may read the request sees. */
+export const APPRAISAL_PUBLIC_FIELDS = [
+  'id',
+  'committeeId',
+  'committeeCode',
+  'committeeName',
+  'competentCommitteeId',
+  'competentCommitteeCode',
+  'competentCommitteeName',
+  'kind',
+  'cadreId',
+  'cadreName',
+  'purpose',
+  'dueOn',
+  'state',
+  'requestedOn',
+  'outcome',
+  'concludedOn',
+  'decision',
+  'withdrawnAt',
+  'withdrawReason',
+  'opinions',
+  'version',
+  'createdAt',
+] as const;
+
+/**
+ * Restricted like a cadre's restricted groups (product.md): the conclusion's reasons and what the
+ * coordinating bodies (inspection, police, internal political protection…) wrote. Only the competent
+ * board, the requesting committee's admin/secretary and auditors above read them.
+ */
+export const APPRAISAL_RESTRICTED_FIELDS = ['reasons', 'opinionTexts'] as const;
+
+export const APPRAISAL_ALL_FIELDS: readonly string[] = [...APPRAISAL_PUBLIC_FIELDS, ...APPRAISAL_RESTRICTED_FIELDS];

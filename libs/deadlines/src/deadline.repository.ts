@@ -142,14 +142,6 @@ export class DeadlineRepository {
     return count;
   }
 
-  /** The owed deadlines a module opened for one of its records, locked. */
-  async owedFor(subjectType: string, subjectId: string): Promise<Pick<Deadline, 'id' | 'committeeId' | 'state'>[]> {
-    return this.tx.query(
-      `SELECT id, committee_id AS "committeeId", state FROM deadline WHERE subject_type = $1 AND subject_id = $2 AND state IN ${OWED} FOR UPDATE`,
-      [subjectType, subjectId],
-    );
-  }
-
   /** Met or waived now (the version moves with it). */
   async close(id: string, to: 'met' | 'waived', reason?: string): Promise<void> {
     await this.tx
@@ -158,6 +150,26 @@ export class DeadlineRepository {
         { id },
         to === 'met' ? { state: 'met', metAt: () => 'now()' } : { state: 'waived', waivedAt: () => 'now()', waiveReason: reason },
       );
+  }
+
+  /** The owed deadlines a module opened for one of its records, met or waived now; returns each with the state it had. */
+  async closeOfSubject(
+    subjectType: string,
+    subjectId: string,
+    to: 'met' | 'waived',
+    reason?: string,
+  ): Promise<{ id: string; committeeId: string; was: DeadlineState }[]> {
+    const owed: { id: string; committeeId: string; was: DeadlineState }[] = await this.tx.query(
+      `SELECT d.id, d.committee_id AS "committeeId", d.state AS was FROM deadline d
+        WHERE d.subject_type = $1 AND d.subject_id = $2 AND d.state IN ${OWED} ORDER BY d.id FOR UPDATE OF d`,
+      [subjectType, subjectId],
+    );
+    if (owed.length > 0)
+      await this.tx.getRepository(Deadline).update(
+        owed.map((d) => d.id),
+        to === 'met' ? { state: 'met', metAt: () => 'now()' } : { state: 'waived', waivedAt: () => 'now()', waiveReason: reason },
+      );
+    return owed;
   }
 
   /** A batch's deadlines within `scope` by state, with how many of each are late today. */

@@ -134,57 +134,47 @@ export class DeadlinesService implements OnModuleInit {
   }
 
   /**
-   * For other modules: the deadline of one of their records (a planning cycle's submission…), so the
-   * reminder engine reminds and escalates it like any other. The module has checked its own record's
-   * access; the kind must have a policy. Audited in the caller's transaction.
+   * For other modules: a deadline for one of their records (an appraisal, an opinion asked of another
+   * body), so reminders and escalation work for it like any other. The module has checked the caller's
+   * right on its own record; `setByCommitteeId` is the board that asked. Joins the caller's transaction.
    */
   @Transactional()
-  async openFor(record: {
+  async openFor(d: {
     committeeId: string;
-    subjectType: string;
-    subjectId: string;
     kind: string;
     title: string;
     dueOn: string;
+    subjectType: string;
+    subjectId: string;
     setByCommitteeId: string;
-    ownerRole?: (typeof OWNER_ROLES)[number];
-  }): Promise<DeadlineView> {
-    await this.policies.ensureKind(record.kind);
-    const id = await this.deadlines.add({
-      committeeId: record.committeeId,
-      kind: record.kind,
-      title: record.title,
-      dueOn: record.dueOn,
-      ownerRole: record.ownerRole ?? 'admin',
-      setByCommitteeId: record.setByCommitteeId,
-      subjectType: record.subjectType,
-      subjectId: record.subjectId,
-      createdBy: currentActor().userId,
-    });
-    const created = toDeadlineView((await this.deadlines.find(UNSCOPED_SYSTEM, id)) as DeadlineRow);
+    ownerRole?: 'admin' | 'secretary' | 'officer';
+  }): Promise<string> {
+    await this.policies.ensureKind(d.kind);
+    const id = await this.deadlines.add({ ...d, ownerRole: d.ownerRole ?? 'admin', createdBy: currentActor().userId });
     await this.audit.record({
-      committeeId: record.committeeId,
+      committeeId: d.committeeId,
       entityType: 'Deadline',
       entityId: id,
       action: 'create',
-      changes: { after: created },
+      changes: { after: { kind: d.kind, title: d.title, dueOn: d.dueOn, subjectType: d.subjectType, subjectId: d.subjectId } },
     });
-    return created;
+    return id;
   }
 
-  /** For other modules: the record's owed deadlines are met (the work was done), audited. */
+  /** For other modules: their record's owed deadlines are met (the work was done) or waived (no longer owed). */
   @Transactional()
-  async meetFor(subjectType: string, subjectId: string): Promise<void> {
-    for (const d of await this.deadlines.owedFor(subjectType, subjectId)) {
-      await this.deadlines.close(d.id, 'met');
-      await this.audit.record({
+  async closeFor(subjectType: string, subjectId: string, to: 'met' | 'waived', reason?: string): Promise<void> {
+    const closed = await this.deadlines.closeOfSubject(subjectType, subjectId, to, reason);
+    const event = to === 'met' ? 'meet' : 'waive';
+    await this.audit.recordMany(
+      closed.map((d) => ({
         committeeId: d.committeeId,
         entityType: 'Deadline',
         entityId: d.id,
-        action: 'meet',
-        changes: { before: { state: d.state }, after: { state: stateAfter('meet', d.state) } },
-      });
-    }
+        action: event,
+        changes: { before: { state: d.was }, after: { state: stateAfter(event, d.was), ...(reason ? { waiveReason: reason } : {}) } },
+      })),
+    );
   }
 
   /** Marks a deadline met (the committee did what was due), or waives it (the board above excuses it). */

@@ -443,7 +443,7 @@ export class PlanningService implements OnModuleInit {
       ...(verb === 'approve' ? { approvedBy: actor.userId, approvedNow: true, decisionRef: dto.decisionRef ?? null } : {}),
       ...(verb === 'return' ? { returnReason: dto.reason } : {}),
     });
-    if (verb === 'submit') await this.deadlines.meetFor(SUBJECT_TYPE, id);
+    if (verb === 'submit') await this.deadlines.closeFor(SUBJECT_TYPE, id, 'met');
     const after = toCycleView((await this.planning.findCycle(readableCycles(), id)) as CycleRow);
     await this.audit.record({
       committeeId: before.committeeId,

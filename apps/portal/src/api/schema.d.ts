@@ -881,6 +881,160 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/appraisals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Appraisal requests the caller can see, by due date (asked by the committee filter’s subtree) */
+        get: operations["AppraisalsController_list"];
+        put?: never;
+        /** Asks the competent board (by default the parent committee's) to appraise a cadre, with a due date */
+        post: operations["AppraisalsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One appraisal request with its opinions (restricted reasons and texts only for who may read them) */
+        get: operations["AppraisalsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The competent board takes the request up (requested → in_review) */
+        post: operations["AppraisalsController_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/{id}/ask-opinion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Asks a coordinating body (inspection commission, police…) for its opinion by a due date */
+        post: operations["AppraisalsController_askOpinion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/{id}/record-opinion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records a body's opinion, with its date (its deadline is met) */
+        post: operations["AppraisalsController_recordOpinion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/{id}/conclude": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Concludes: qualified, or not to be considered with reasons (in_review → concluded) */
+        post: operations["AppraisalsController_conclude"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records the standing body's decision: number, date, body (concluded → decided) */
+        post: operations["AppraisalsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appraisals/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The requesting board withdraws its request before a conclusion */
+        post: operations["AppraisalsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/appraisals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Appraisals concluded in a period by kind and outcome (appraised, not considered, decided) over any subtree the caller sees */
+        get: operations["AppraisalsController_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/queue-dashboard/session": {
         parameters: {
             query?: never;
@@ -1786,6 +1940,208 @@ export interface components {
             reason?: string;
             /** @description The approval decision number (approve) */
             decisionRef?: string;
+        };
+        DecisionView: {
+            /** @example 125-QĐ/TU */
+            number: string;
+            /** Format: date */
+            date: string;
+            /** @example Ban Thường vụ Tỉnh ủy */
+            body: string;
+        };
+        OpinionView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            bodyKind: "inspection-commission" | "police" | "inspectorate" | "internal-political-protection" | "health" | "asset-verification" | "other";
+            /** @example Ủy ban Kiểm tra Tỉnh ủy */
+            bodyName: string;
+            /** Format: date */
+            dueOn: string;
+            /**
+             * Format: uuid
+             * @description Its deadline (GET /deadlines/:id): reminders and escalation
+             */
+            deadlineId: string | null;
+            /** @description The body has answered */
+            given: boolean;
+            /** Format: date */
+            givenOn: string | null;
+            /** @description What the body wrote; restricted (absent for callers who may not read it) */
+            text?: string | null;
+        };
+        AppraisalView: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The requesting committee
+             */
+            committeeId: string;
+            /** @example TH-NS */
+            committeeCode: string;
+            committeeName: string;
+            /**
+             * Format: uuid
+             * @description The committee whose board appraises (manages the title)
+             */
+            competentCommitteeId: string;
+            /** @example TH */
+            competentCommitteeCode: string;
+            competentCommitteeName: string;
+            /** @enum {string} */
+            kind: "planning" | "appointment" | "election-nomination" | "reappointment" | "rotation" | "armed-forces-rank" | "sensitive-body";
+            /** Format: uuid */
+            cadreId: string;
+            cadreName: string;
+            /** @example Bổ nhiệm Phó Trưởng Ban Tổ chức Huyện ủy */
+            purpose: string | null;
+            /** Format: date */
+            dueOn: string;
+            /** @enum {string} */
+            state: "requested" | "in_review" | "concluded" | "decided" | "withdrawn";
+            /** Format: date */
+            requestedOn: string;
+            /** @enum {string|null} */
+            outcome: "qualified" | "not_to_be_considered" | null;
+            /** @description The conclusion's reasons; restricted (absent for callers who may not read them) */
+            reasons?: string | null;
+            /** Format: date */
+            concludedOn: string | null;
+            decision: components["schemas"]["DecisionView"] | null;
+            withdrawnAt: string | null;
+            withdrawReason: string | null;
+            /** @description Opinions asked of coordinating bodies (in a list: empty, read one request for them) */
+            opinions: components["schemas"]["OpinionView"][];
+            version: number;
+            createdAt: string;
+        };
+        AppraisalPageView: {
+            items: components["schemas"]["AppraisalView"][];
+            nextCursor: string | null;
+        };
+        CreateAppraisalDto: {
+            /**
+             * Format: uuid
+             * @description The requesting committee (the caller is its admin or officer)
+             */
+            committeeId: string;
+            /**
+             * Format: uuid
+             * @description The competent committee: a strict ancestor of the requesting one; by default the requesting committee's parent
+             */
+            competentCommitteeId?: string;
+            /** @enum {string} */
+            kind: "planning" | "appointment" | "election-nomination" | "reappointment" | "rotation" | "armed-forces-rank" | "sensitive-body";
+            /**
+             * Format: uuid
+             * @description A cadre the caller can see
+             */
+            cadreId: string;
+            /** @example Bổ nhiệm Phó Trưởng Ban Tổ chức Huyện ủy */
+            purpose?: string;
+            /**
+             * Format: date
+             * @description When the competent board should conclude (today or later)
+             */
+            dueOn: string;
+        };
+        VersionDto: {
+            /** @description The version you read (or an If-Match header); a stale one gets 409 */
+            version?: number;
+        };
+        AskOpinionDto: {
+            /** @description The version you read (or an If-Match header); a stale one gets 409 */
+            version?: number;
+            /** @enum {string} */
+            bodyKind: "inspection-commission" | "police" | "inspectorate" | "internal-political-protection" | "health" | "asset-verification" | "other";
+            /** @example Ủy ban Kiểm tra Tỉnh ủy */
+            bodyName: string;
+            /**
+             * Format: date
+             * @description When the body should answer (today or later)
+             */
+            dueOn: string;
+        };
+        RecordOpinionDto: {
+            /** @description The version you read (or an If-Match header); a stale one gets 409 */
+            version?: number;
+            /**
+             * Format: uuid
+             * @description The opinion asked (from the appraisal’s `opinions`)
+             */
+            opinionId: string;
+            /** @example Không có đơn thư khiếu nại, tố cáo. */
+            text: string;
+            /**
+             * Format: date
+             * @description The date of the body’s answer
+             */
+            givenOn: string;
+        };
+        ConcludeAppraisalDto: {
+            /** @description The version you read (or an If-Match header); a stale one gets 409 */
+            version?: number;
+            /** @enum {string} */
+            outcome: "qualified" | "not_to_be_considered";
+            /** @description Why: required when the outcome is not_to_be_considered */
+            reasons?: string;
+            /**
+             * Format: date
+             * @description The conclusion’s date (default today)
+             */
+            concludedOn?: string;
+        };
+        DecideAppraisalDto: {
+            /** @description The version you read (or an If-Match header); a stale one gets 409 */
+            version?: number;
+            /** @example 125-QĐ/TU */
+            number: string;
+            /** Format: date */
+            date: string;
+            /** @example Ban Thường vụ Tỉnh ủy */
+            body: string;
+        };
+        WithdrawAppraisalDto: {
+            /** @description The version you read (or an If-Match header); a stale one gets 409 */
+            version?: number;
+            /** @example Đồng chí chuyển công tác */
+            reason?: string;
+        };
+        AppraisalCountsView: {
+            /** @description Concluded in the period */
+            appraised: number;
+            qualified: number;
+            /** @description Concluded "not to be considered" */
+            notConsidered: number;
+            /** @description Of those appraised, decided by the end of the period */
+            decided: number;
+        };
+        AppraisalKindCountsView: {
+            /** @description Concluded in the period */
+            appraised: number;
+            qualified: number;
+            /** @description Concluded "not to be considered" */
+            notConsidered: number;
+            /** @description Of those appraised, decided by the end of the period */
+            decided: number;
+            /** @enum {string} */
+            kind: "planning" | "appointment" | "election-nomination" | "reappointment" | "rotation" | "armed-forces-rank" | "sensitive-body";
+        };
+        AppraisalStatsView: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /**
+             * Format: uuid
+             * @description The committee filter (null: everything the caller sees)
+             */
+            committeeId: string | null;
+            subtree: boolean;
+            total: components["schemas"]["AppraisalCountsView"];
+            /** @description Every kind, zeros included */
+            byKind: components["schemas"]["AppraisalKindCountsView"][];
         };
     };
     responses: never;
@@ -3286,6 +3642,260 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CycleView"];
+                };
+            };
+        };
+    };
+    AppraisalsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: string;
+                /** @description Only this committee (and, by default, the committees below it) */
+                committeeId?: string;
+                /** @description With committeeId: include the committees below it */
+                subtree?: boolean;
+                state?: "requested" | "in_review" | "concluded" | "decided" | "withdrawn";
+                kind?: "planning" | "appointment" | "election-nomination" | "reappointment" | "rotation" | "armed-forces-rank" | "sensitive-body";
+                /** @description Only requests addressed to this committee */
+                competentCommitteeId?: string;
+                cadreId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppraisalPageView"];
+                };
+            };
+        };
+    };
+    AppraisalsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAppraisalDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppraisalView"];
+                };
+            };
+        };
+    };
+    AppraisalsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppraisalView"];
+                };
+            };
+        };
+    };
+    AppraisalsController_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VersionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppraisalView"];
+                };
+            };
+        };
+    };
+    AppraisalsController_askOpinion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AskOpinionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppraisalView"];
+                };
+            };
+        };
+    };
+    AppraisalsController_recordOpinion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordOpinionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppraisalView"];
+                };
+            };
+        };
+    };
+    AppraisalsController_conclude: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConcludeAppraisalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppraisalView"];
+                };
+            };
+        };
+    };
+    AppraisalsController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideAppraisalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppraisalView"];
+                };
+            };
+        };
+    };
+    AppraisalsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawAppraisalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppraisalView"];
+                };
+            };
+        };
+    };
+    AppraisalsController_stats: {
+        parameters: {
+            query: {
+                /** @description Only this committee (and, by default, the committees below it) */
+                committeeId?: string;
+                /** @description With committeeId: include the committees below it */
+                subtree?: boolean;
+                /** @description First day of the period (conclusion dates) */
+                from: string;
+                /** @description Last day of the period */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppraisalStatsView"];
                 };
             };
         };
