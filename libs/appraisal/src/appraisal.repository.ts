@@ -3,7 +3,7 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { EntityManager } from 'typeorm';
 import type { SqlScope } from '@canbo/access';
-import { CommitteeRange, Where } from '@canbo/platform';
+import { CommitteeRange, REACH_COMMITTEE_SQL, Where } from '@canbo/platform';
 import { Appraisal, AppraisalOpinion } from './appraisal.entity';
 import { APPRAISAL_TRANSITIONS, AppraisalKind, AppraisalState } from './appraisal-transitions';
 
@@ -159,10 +159,7 @@ export class AppraisalRepository {
    * its competent board opened. Only for a step whose right the caller's ability has already granted.
    */
   async reachCommittee(pre: number): Promise<void> {
-    await this.tx.query(
-      `SELECT set_config('app.scope', (coalesce(canbo_scope(), '{}'::int8multirange) + int8multirange(int8range($1::bigint, $1::bigint, '[]')))::text, true)`,
-      [pre],
-    );
+    await this.tx.query(REACH_COMMITTEE_SQL, [pre]);
   }
 
   /**

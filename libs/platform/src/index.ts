@@ -12,6 +12,7 @@ export {
   SYSTEM_SCOPE,
   WHOLE_TREE,
   WHOLE_TREE_SCOPE_SQL,
+  REACH_COMMITTEE_SQL,
   asSystem,
   currentDbScope,
   SCOPE_SQL,

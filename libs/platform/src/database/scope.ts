@@ -94,3 +94,11 @@ export const SCOPE_GENERIC_SQL = SCOPE_SQL.replace(') IS NULL', ` || set_config(
  * right to the change itself (CASL) as for any write.
  */
 export const WHOLE_TREE_SCOPE_SQL = `set_config('app.scope', '${WHOLE_TREE}', true)`;
+
+/**
+ * Widens the current transaction by one committee (`$1`: its pre-order number), for a write the actor
+ * was allowed (CASL) that lands on a committee outside its scope as a consequence: withdrawing an
+ * appraisal waives the opinion deadlines owed by the competent board above. Never the subtree, never
+ * beyond the transaction.
+ */
+export const REACH_COMMITTEE_SQL = `SELECT set_config('app.scope', (coalesce(canbo_scope(), '{}'::int8multirange) + int8multirange(int8range($1::bigint, $1::bigint, '[]')))::text, true)`;
