@@ -25,7 +25,7 @@ import {
   MoveCommitteeDto,
   UpdateCommitteeDto,
 } from './committee.dto';
-import { COMMITTEE_SCOPE_COLUMNS, CommitteeRecord, CommitteeRepository } from './committee.repository';
+import { COMMITTEE_SCOPE_COLUMNS, CommitteeRecord, CommitteeRefRow, CommitteeRepository } from './committee.repository';
 import { leafPre } from './tree-queries';
 
 /** A committee as other modules need it: identity and subtree interval. */
@@ -68,7 +68,7 @@ const toView = (r: CommitteeRecord): CommitteeView => ({
 
 const withoutNumbering = ({ pre: _pre, lastPre: _lastPre, ...view }: CommitteeView) => view;
 
-const toRef = (r: CommitteeRecord): CommitteeRef => ({
+const toRef = (r: CommitteeRefRow): CommitteeRef => ({
   id: r.id,
   code: r.code,
   name: r.name,
@@ -142,7 +142,7 @@ export class CommitteesService {
 
   /** A visible committee, as a reference (used for subtree filters by other modules). */
   async visibleRef(id: string): Promise<CommitteeRef> {
-    return toRef(await this.checked('read', id, 'Committee'));
+    return toRef(ensureCan('read', 'Committee', await this.committees.findRef(readable(), id), 'Committee'));
   }
 
   /**
