@@ -1,11 +1,11 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import { subject as asSubject } from '@casl/ability';
-import { UNSCOPED_SYSTEM, currentActor, ensureCan } from '@canbo/access';
+import { currentActor, ensureCan } from '@canbo/access';
 import { AuditService } from '@canbo/audit';
 import { CommitteeRef, CommitteesService } from '@canbo/committees';
 import { ConflictProblem, ForbiddenProblem, Page, ValidationProblem, VersionConflictProblem, decodeCursor, toPage } from '@canbo/platform';
-import { CreateDeadlineDto, DeadlineQuery, DeadlineView, OWNER_ROLES } from './deadline.dto';
+import { CreateDeadlineDto, DeadlineQuery, DeadlineView } from './deadline.dto';
 import { readableDeadlines } from './caller-scopes';
 import { DeadlineRepository, DeadlineRow } from './deadline.repository';
 import { DeadlinePoliciesService } from './deadline-policies.service';
