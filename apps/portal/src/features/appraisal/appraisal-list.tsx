@@ -57,7 +57,7 @@ export default function AppraisalList() {
             title: f('outcome'),
             dataIndex: 'outcome',
             render: (o: Appraisal['outcome']) =>
-              o ? <Tag color={o === 'qualified' ? 'green' : 'red'}>{t(`appraisal.outcomes.${o}`)}</Tag> : null,
+              o ? <Tag color={o === 'qualified' ? '#237804' : '#a8071a'}>{t(`appraisal.outcomes.${o}`)}</Tag> : null,
           },
         ]}
       />

@@ -16,6 +16,7 @@ import {
   Table,
   Tag,
   Typography,
+  Empty,
   message as messages,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -130,7 +131,7 @@ export default function AppraisalShow() {
           <Descriptions.Item label={f('dueOn')}>{formatDate(appraisal.dueOn)}</Descriptions.Item>
           {appraisal.outcome && (
             <Descriptions.Item label={f('outcome')}>
-              <Tag color={appraisal.outcome === 'qualified' ? 'green' : 'red'} data-testid="appraisal-outcome">
+              <Tag color={appraisal.outcome === 'qualified' ? '#237804' : '#a8071a'} data-testid="appraisal-outcome">
                 {t(`appraisal.outcomes.${appraisal.outcome}`)}
               </Tag>
             </Descriptions.Item>
@@ -168,7 +169,7 @@ export default function AppraisalShow() {
           dataSource={appraisal.opinions}
           pagination={false}
           data-testid="opinion-table"
-          locale={{ emptyText: o('empty') }}
+          locale={{ emptyText: <Empty description={o('empty')} /> }}
           columns={[
             { title: o('body'), dataIndex: 'bodyName' },
             { title: o('bodyKind'), dataIndex: 'bodyKind', render: (k: string) => o(`kinds.${k}`) },

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { AppraisalState } from './types';
 
 const COLOURS: Record<AppraisalState, string> = {
-  requested: 'blue',
-  in_review: 'purple',
-  concluded: 'gold',
-  decided: 'green',
-  withdrawn: 'default',
+  requested: '#0050b3',
+  in_review: '#391085',
+  concluded: '#ad4e00',
+  decided: '#237804',
+  withdrawn: '#595959',
 };
 
 export function AppraisalStateTag({ state }: { state: AppraisalState }) {

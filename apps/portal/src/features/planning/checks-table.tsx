@@ -1,4 +1,4 @@
-import { Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Space, Empty, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../i18n';
 import { OutcomeTag } from './labels';
@@ -33,7 +33,7 @@ export function ChecksTable({ checks, nominations }: { checks: CycleChecks; nomi
         pagination={false}
         size="small"
         data-testid="check-table"
-        locale={{ emptyText: c('empty') }}
+        locale={{ emptyText: <Empty description={c('empty')} /> }}
         columns={[
           {
             title: c('rule'),
@@ -47,7 +47,7 @@ export function ChecksTable({ checks, nominations }: { checks: CycleChecks; nomi
                 </Typography.Text>
                 {r.unverified && (
                   <Tooltip title={c('unverifiedHint')}>
-                    <Tag color="orange">{c('unverified')}</Tag>
+                    <Tag color="#ad4e00">{c('unverified')}</Tag>
                   </Tooltip>
                 )}
               </Space>

@@ -16,6 +16,7 @@ import {
   Tag,
   Tooltip,
   Typography,
+  Empty,
   message as messages,
 } from 'antd';
 import { Link, useParams } from 'react-router';
@@ -195,7 +196,7 @@ export default function CycleShow() {
             dataSource={rows}
             pagination={false}
             data-testid="nomination-table"
-            locale={{ emptyText: n('empty') }}
+            locale={{ emptyText: <Empty description={n('empty')} /> }}
             columns={[
               {
                 title: n('cadre'),
@@ -222,10 +223,10 @@ export default function CycleShow() {
                 dataIndex: 'status',
                 render: (status: string, row) =>
                   status === 'active' ? (
-                    <Tag color="green">{n('active')}</Tag>
+                    <Tag color="#237804">{n('active')}</Tag>
                   ) : (
                     <Tooltip title={row.removedReason}>
-                      <Tag>{n('removed')}</Tag> {row.removedReason}
+                      <Tag color="#595959">{n('removed')}</Tag> {row.removedReason}
                     </Tooltip>
                   ),
               },

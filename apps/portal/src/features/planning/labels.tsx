@@ -4,11 +4,11 @@ import type { CheckResult, CycleState } from './types';
 
 /** Dark enough on their tints for WCAG AA (the theme's tags). */
 const STATE_COLOURS: Record<CycleState, string> = {
-  draft: 'default',
-  submitted: 'blue',
-  under_appraisal: 'purple',
-  approved: 'green',
-  returned: 'orange',
+  draft: '#595959',
+  submitted: '#0050b3',
+  under_appraisal: '#391085',
+  approved: '#237804',
+  returned: '#ad4e00',
 };
 
 export function CycleStateTag({ state }: { state: CycleState }) {
@@ -20,7 +20,12 @@ export function CycleStateTag({ state }: { state: CycleState }) {
   );
 }
 
-const OUTCOME_COLOURS: Record<CheckResult['outcome'], string> = { pass: 'green', fail: 'red', warning: 'gold', withheld: 'default' };
+const OUTCOME_COLOURS: Record<CheckResult['outcome'], string> = {
+  pass: '#237804',
+  fail: '#a8071a',
+  warning: '#ad4e00',
+  withheld: '#595959',
+};
 
 export function OutcomeTag({ outcome }: { outcome: CheckResult['outcome'] }) {
   const { t } = useTranslation();
