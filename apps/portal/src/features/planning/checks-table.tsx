@@ -4,6 +4,9 @@ import { formatDate } from '../../i18n';
 import { OutcomeTag } from './labels';
 import type { CheckResult, CycleChecks, Nomination } from './types';
 
+/** Failures first, then warnings: what stands in the way of submitting leads the list. */
+const ORDER: Record<CheckResult['outcome'], number> = { fail: 0, warning: 1, withheld: 2, pass: 3 };
+
 /**
  * The checks of a cycle, each by rule and regulation: the outcome (a `withheld` check rests on the
  * restricted discipline group the caller may not read, so neither its outcome nor its figures show),
@@ -29,7 +32,7 @@ export function ChecksTable({ checks, nominations }: { checks: CycleChecks; nomi
       </Typography.Paragraph>
       <Table<CheckResult>
         rowKey={(r) => `${r.ruleId}:${r.scope}:${r.subjectId ?? ''}`}
-        dataSource={checks.results}
+        dataSource={[...checks.results].sort((a, b) => ORDER[a.outcome] - ORDER[b.outcome])}
         pagination={false}
         size="small"
         data-testid="check-table"
