@@ -109,6 +109,8 @@ describe('portal: a voter sees only the ballot page; a board reads the cadre str
     await expectMenu(page, [
       'Hồ sơ cán bộ',
       'Cơ cấu cán bộ',
+      'Quy hoạch',
+      'Thẩm định',
       'Thời hạn',
       'Thông báo',
       'Nhật ký kiểm tra',

@@ -1,6 +1,8 @@
 import type { PortalFeature } from './feature';
 import { cadres } from './cadres';
 import { reports } from './reports';
+import { planning } from './planning';
+import { appraisal } from './appraisal';
 import { deadlines } from './deadlines';
 import { inbox } from './inbox';
 import { audit } from './audit';
@@ -13,7 +15,20 @@ import { voter } from './voter';
 export type { PortalFeature } from './feature';
 
 /** Every area of the portal, in menu order. A new module adds its folder and one line here. */
-export const FEATURES: readonly PortalFeature[] = [cadres, reports, deadlines, inbox, audit, committees, users, operations, account, voter];
+export const FEATURES: readonly PortalFeature[] = [
+  cadres,
+  reports,
+  planning,
+  appraisal,
+  deadlines,
+  inbox,
+  audit,
+  committees,
+  users,
+  operations,
+  account,
+  voter,
+];
 
 /** Refine resource → CASL subject, over every feature. */
 export const SUBJECTS: Readonly<Record<string, string>> = Object.assign({}, ...FEATURES.map((f) => f.subjects));

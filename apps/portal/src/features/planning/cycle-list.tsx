@@ -1,0 +1,165 @@
+import { useState } from 'react';
+import { subject } from '@casl/ability';
+import type { CrudFilter, HttpError } from '@refinedev/core';
+import { useInvalidate } from '@refinedev/core';
+import { Button, Card, Checkbox, DatePicker, Form, InputNumber, Modal, Select, Space, message as messages } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { FormSelect, KeysetTable, PageTitle, fieldErrors, problemMessage } from '../../components';
+import { formatDate } from '../../i18n';
+import { api } from '../../providers/http';
+import { useSession } from '../../providers/use-ability';
+import { CycleStateTag } from './labels';
+import { committeeOption, useCommittees } from './queries';
+import type { Cycle } from './types';
+
+interface CreateValues {
+  committeeId: string;
+  partyTermFrom: number;
+  submissionDueOn: Dayjs;
+  referenceDate?: Dayjs;
+}
+
+/** The planning cycles the caller sees, by committee (with or without the committees below). */
+export default function CycleList() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const navigate = useNavigate();
+  const invalidate = useInvalidate();
+  const [message, holder] = messages.useMessage();
+  const [committeeId, setCommitteeId] = useState<string | undefined>();
+  const [subtree, setSubtree] = useState(true);
+  const [creating, setCreating] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [form] = Form.useForm<CreateValues>();
+  const { committees, loading } = useCommittees();
+  const filters: CrudFilter[] = [
+    { field: 'committeeId', operator: 'eq', value: committeeId },
+    { field: 'subtree', operator: 'eq', value: committeeId && !subtree ? 'false' : undefined },
+  ];
+  // The committees where the caller may draft a cycle: the ability decides, one committee at a time.
+  const draftable = committees.filter((c) => session?.ability.can('create', subject('PlanningCycle', { committeeId: c.id })));
+  const f = (key: string) => t(`planning.fields.${key}`);
+
+  const create = async (v: CreateValues) => {
+    setSaving(true);
+    try {
+      const cycle = await api<Cycle>('/planning-cycles', {
+        method: 'POST',
+        body: {
+          committeeId: v.committeeId,
+          partyTermFrom: v.partyTermFrom,
+          submissionDueOn: v.submissionDueOn.format('YYYY-MM-DD'),
+          referenceDate: v.referenceDate?.format('YYYY-MM-DD'),
+        },
+      });
+      void message.success(t('planning.created'));
+      setCreating(false);
+      await invalidate({ resource: 'planning-cycles', invalidates: ['list'] });
+      void navigate(`/planning-cycles/${cycle.id}`);
+    } catch (error) {
+      const fields = fieldErrors(error, {
+        committeeId: f('committee'),
+        partyTermFrom: f('partyTermFrom'),
+        submissionDueOn: f('submissionDueOn'),
+        referenceDate: f('referenceDate'),
+      });
+      if (fields.length) form.setFields(fields);
+      else void message.error(problemMessage(error as HttpError, t, 'planning'));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Card>
+      {holder}
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <PageTitle>{t('planning.cycles')}</PageTitle>
+        {draftable.length > 0 && (
+          <Button type="primary" onClick={() => setCreating(true)}>
+            {t('planning.create')}
+          </Button>
+        )}
+      </Space>
+      <Space wrap style={{ marginBottom: 16 }} align="center">
+        <Select
+          aria-label={t('planning.committee')}
+          placeholder={t('planning.allCommittees')}
+          allowClear
+          style={{ width: 280 }}
+          value={committeeId}
+          onChange={setCommitteeId}
+          loading={loading}
+          options={committees.map(committeeOption)}
+        />
+        <Checkbox checked={subtree} disabled={!committeeId} onChange={(e) => setSubtree(e.target.checked)}>
+          {t('planning.subtree')}
+        </Checkbox>
+      </Space>
+      <KeysetTable<Cycle>
+        resource="planning-cycles"
+        filters={filters}
+        empty={t('planning.empty')}
+        testId="cycle-table"
+        columns={[
+          {
+            title: f('committee'),
+            dataIndex: 'committeeName',
+            render: (name: string, row) => <Link to={`/planning-cycles/${row.id}`}>{name}</Link>,
+          },
+          { title: f('terms'), dataIndex: 'terms' },
+          { title: f('state'), dataIndex: 'state', render: (_: string, row) => <CycleStateTag state={row.state} /> },
+          { title: f('nominationCount'), dataIndex: 'nominationCount' },
+          { title: f('submissionDueOn'), dataIndex: 'submissionDueOn', render: (d: string) => formatDate(d) },
+        ]}
+      />
+      <Modal
+        open={creating}
+        title={t('planning.create')}
+        okText={t('planning.save')}
+        cancelText={t('planning.cancel')}
+        confirmLoading={saving}
+        onCancel={() => setCreating(false)}
+        onOk={() => form.submit()}
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical" onFinish={(v) => void create(v)} initialValues={{ partyTermFrom: 2025 }}>
+          <Form.Item
+            name="committeeId"
+            label={f('committee')}
+            rules={[{ required: true, message: t('planning.required', { field: f('committee').toLowerCase() }) }]}
+          >
+            <FormSelect options={draftable.map(committeeOption)} />
+          </Form.Item>
+          <Form.Item
+            name="partyTermFrom"
+            label={f('partyTermFrom')}
+            rules={[
+              {
+                required: true,
+                type: 'integer',
+                min: 2000,
+                max: 2100,
+                message: t('planning.required', { field: f('partyTermFrom').toLowerCase() }),
+              },
+            ]}
+          >
+            <InputNumber min={2000} max={2100} />
+          </Form.Item>
+          <Form.Item
+            name="submissionDueOn"
+            label={f('submissionDueOn')}
+            rules={[{ required: true, message: t('planning.required', { field: f('submissionDueOn').toLowerCase() }) }]}
+          >
+            <DatePicker format="DD/MM/YYYY" />
+          </Form.Item>
+          <Form.Item name="referenceDate" label={f('referenceDate')}>
+            <DatePicker format="DD/MM/YYYY" />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}

@@ -1,0 +1,331 @@
+import { useState } from 'react';
+import { subject } from '@casl/ability';
+import type { HttpError } from '@refinedev/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  Empty,
+  message as messages,
+} from 'antd';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { problemMessage } from '../../components';
+import { formatDate, formatDateTime } from '../../i18n';
+import { api, problemSlug, type Problem } from '../../providers/http';
+import { useAbility } from '../../providers/use-ability';
+import { ChecksTable } from './checks-table';
+import { CycleStateTag } from './labels';
+import { NominationDialog } from './nomination-dialog';
+import { CYCLE_TRANSITIONS, type CheckResult, type Cycle, type CycleChecks, type CycleVerb, type Nomination } from './types';
+
+const VERBS = Object.keys(CYCLE_TRANSITIONS) as CycleVerb[];
+
+/**
+ * One planning cycle: its state and terms, the nominations, the checks against the rules in force on
+ * its reference date, and the workflow's steps the caller's ability allows in the cycle's state.
+ */
+export default function CycleShow() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const ability = useAbility();
+  const client = useQueryClient();
+  const [message, holder] = messages.useMessage();
+  const cycleQuery = useQuery({
+    queryKey: ['canbo', 'planning', id, 'cycle'],
+    queryFn: () => api<Cycle>(`/planning-cycles/${id}`),
+    retry: false,
+  });
+  const nominations = useQuery({
+    queryKey: ['canbo', 'planning', id, 'nominations'],
+    queryFn: () => api<{ items: Nomination[] }>(`/planning-cycles/${id}/nominations`),
+    enabled: !!cycleQuery.data,
+  });
+  const checks = useQuery({
+    queryKey: ['canbo', 'planning', id, 'checks'],
+    queryFn: () => api<CycleChecks>(`/planning-cycles/${id}/checks`),
+    enabled: !!cycleQuery.data,
+  });
+  const [verb, setVerb] = useState<CycleVerb | null>(null);
+  const [removing, setRemoving] = useState<Nomination | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [refused, setRefused] = useState<CheckResult[] | null>(null);
+  const [stepForm] = Form.useForm<{ reason?: string; decisionRef?: string }>();
+  const [removeForm] = Form.useForm<{ reason: string }>();
+
+  if (cycleQuery.isLoading) return <Skeleton active />;
+  const cycle = cycleQuery.data;
+  if (!cycle) return <Alert type="warning" showIcon message={t('planning.notFound')} />;
+
+  const asSubject = subject('PlanningCycle', {
+    committeeId: cycle.committeeId,
+    committeePre: cycle.committeePre,
+    approverCommitteeId: cycle.approverCommitteeId,
+  });
+  const allowed = VERBS.filter(
+    (v) => CYCLE_TRANSITIONS[v].from.includes(cycle.state) && !!ability?.can(CYCLE_TRANSITIONS[v].action, asSubject),
+  );
+  const canEdit = !!ability?.can('update', asSubject) && (cycle.state === 'draft' || cycle.state === 'approved');
+  const refresh = () => client.invalidateQueries({ queryKey: ['canbo', 'planning', id] });
+  const action = (v: CycleVerb) => t(`planning.actions.${v}`);
+
+  /** A refusal in words: 422 lists the failed checks, 409 reloads and says why, the rest from the problem. */
+  const refusal = async (error: unknown) => {
+    const e = error as HttpError & { problem?: Problem };
+    if (e.statusCode === 422 && Array.isArray(e.problem?.failures)) {
+      setRefused(e.problem.failures as CheckResult[]);
+      await refresh();
+    } else if (e.statusCode === 409) {
+      const slug = e.problem ? problemSlug(e.problem) : '';
+      void message.warning(t(slug === 'planning-cycle-state' ? 'planning.problems.planning-cycle-state' : 'planning.problems.409'));
+      await refresh();
+    } else void message.error(problemMessage(e, t, 'planning'));
+  };
+
+  const step = async (v: CycleVerb, values: { reason?: string; decisionRef?: string }) => {
+    setBusy(true);
+    try {
+      await api<Cycle>(`/planning-cycles/${cycle.id}/${v}`, {
+        method: 'POST',
+        body: { version: cycle.version, reason: values.reason?.trim() || undefined, decisionRef: values.decisionRef?.trim() || undefined },
+      });
+      setRefused(null);
+      void message.success(t('planning.actions.done', { action: action(v) }));
+      await refresh();
+    } catch (error) {
+      await refusal(error);
+    } finally {
+      setBusy(false);
+      setVerb(null);
+    }
+  };
+
+  const remove = async (n: Nomination, reason: string) => {
+    setBusy(true);
+    try {
+      await api(`/planning-cycles/${cycle.id}/nominations/${n.id}/remove`, { method: 'POST', body: { reason: reason.trim() } });
+      void message.success(t('planning.nominations.removed_ok'));
+      setRemoving(null);
+      await refresh();
+    } catch (error) {
+      setRemoving(null);
+      await refusal(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const f = (key: string) => t(`planning.fields.${key}`);
+  const n = (key: string) => t(`planning.nominations.${key}`);
+  const rows = nominations.data?.items ?? [];
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      {holder}
+      <Link to="/planning-cycles">← {t('planning.back')}</Link>
+      <Card>
+        <Typography.Title level={1} style={{ fontSize: 22 }} data-testid="cycle-title">
+          {t('planning.cycles')}: {cycle.committeeName} ({cycle.terms})
+        </Typography.Title>
+        <Descriptions bordered column={{ xs: 1, md: 2 }} size="small">
+          <Descriptions.Item label={f('state')}>
+            <CycleStateTag state={cycle.state} />
+          </Descriptions.Item>
+          <Descriptions.Item label={f('terms')}>{cycle.terms}</Descriptions.Item>
+          <Descriptions.Item label={f('approver')}>{cycle.approverCode}</Descriptions.Item>
+          <Descriptions.Item label={f('referenceDate')}>{formatDate(cycle.referenceDate)}</Descriptions.Item>
+          <Descriptions.Item label={f('submissionDueOn')}>{formatDate(cycle.submissionDueOn)}</Descriptions.Item>
+          {cycle.submittedAt && <Descriptions.Item label={f('submittedAt')}>{formatDateTime(cycle.submittedAt)}</Descriptions.Item>}
+          {cycle.approvedAt && <Descriptions.Item label={f('approvedAt')}>{formatDateTime(cycle.approvedAt)}</Descriptions.Item>}
+          {cycle.decisionRef && <Descriptions.Item label={f('decisionRef')}>{cycle.decisionRef}</Descriptions.Item>}
+          {cycle.returnReason && <Descriptions.Item label={f('returnReason')}>{cycle.returnReason}</Descriptions.Item>}
+        </Descriptions>
+        {allowed.length > 0 && (
+          <Space style={{ marginTop: 16 }} wrap>
+            {allowed.map((v) => (
+              <Button key={v} type={v === 'return' ? 'default' : 'primary'} danger={v === 'return'} onClick={() => setVerb(v)}>
+                {action(v)}
+              </Button>
+            ))}
+          </Space>
+        )}
+        {refused && (
+          <Alert
+            style={{ marginTop: 16 }}
+            type="error"
+            showIcon
+            data-testid="submit-refused"
+            message={t('planning.checks.refused', { count: refused.length })}
+            description={
+              <ul style={{ margin: 0, paddingLeft: 20 }}>
+                {refused.map((r, i) => (
+                  <li key={`${r.ruleId}-${r.subjectId ?? i}`}>{r.explanation}</li>
+                ))}
+              </ul>
+            }
+          />
+        )}
+      </Card>
+      <Card>
+        <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+          <Typography.Title level={2} style={{ fontSize: 18 }}>
+            {n('title')}
+          </Typography.Title>
+          {canEdit && (
+            <Button type="primary" onClick={() => setAdding(true)}>
+              {n('add')}
+            </Button>
+          )}
+        </Space>
+        {nominations.isLoading ? (
+          <Skeleton active />
+        ) : (
+          <Table<Nomination>
+            rowKey="id"
+            dataSource={rows}
+            pagination={false}
+            data-testid="nomination-table"
+            locale={{ emptyText: <Empty description={n('empty')} /> }}
+            columns={[
+              {
+                title: n('cadre'),
+                dataIndex: 'cadreName',
+                render: (name: string | null) => name ?? <Typography.Text type="secondary">{n('hiddenCadre')}</Typography.Text>,
+              },
+              { title: n('position'), dataIndex: 'titleName' },
+              { title: n('source'), dataIndex: 'source', render: (s: string) => n(`sources.${s}`) },
+              {
+                title: n('votes'),
+                dataIndex: 'votes',
+                render: (votes: Nomination['votes']) => (
+                  <Space direction="vertical" size={0}>
+                    {votes.map((v) => (
+                      <span key={v.conference}>
+                        {t('planning.nominations.voteSummary', { ...v, conference: n(`conferences.${v.conference}`) })}
+                      </span>
+                    ))}
+                  </Space>
+                ),
+              },
+              {
+                title: n('status'),
+                dataIndex: 'status',
+                render: (status: string, row) =>
+                  status === 'active' ? (
+                    <Tag color="#237804">{n('active')}</Tag>
+                  ) : (
+                    <Tooltip title={row.removedReason}>
+                      <Tag color="#595959">{n('removed')}</Tag> {row.removedReason}
+                    </Tooltip>
+                  ),
+              },
+              ...(canEdit
+                ? [
+                    {
+                      title: n('remove'),
+                      key: 'remove',
+                      render: (_: unknown, row: Nomination) =>
+                        row.status === 'active' && (
+                          <Button
+                            size="small"
+                            danger
+                            onClick={() => setRemoving(row)}
+                            aria-label={t('planning.nominations.removeNamed', { name: row.cadreName ?? '' })}
+                          >
+                            {n('remove')}
+                          </Button>
+                        ),
+                    },
+                  ]
+                : []),
+            ]}
+          />
+        )}
+      </Card>
+      <Card>
+        <Typography.Title level={2} style={{ fontSize: 18 }}>
+          {t('planning.checks.title')}
+        </Typography.Title>
+        {checks.isLoading || !checks.data ? <Skeleton active /> : <ChecksTable checks={checks.data} nominations={rows} />}
+      </Card>
+      <Modal
+        open={!!verb}
+        title={verb ? t('planning.actions.confirm', { action: action(verb) }) : ''}
+        okText={verb ? action(verb) : ''}
+        cancelText={t('planning.cancel')}
+        confirmLoading={busy}
+        onCancel={() => setVerb(null)}
+        onOk={() => stepForm.submit()}
+        destroyOnHidden
+      >
+        <Form form={stepForm} layout="vertical" onFinish={(values) => verb && void step(verb, values)}>
+          {(verb === 'return' || verb === 'reopen') && (
+            <Form.Item
+              name="reason"
+              label={n('reason')}
+              rules={[
+                {
+                  required: verb === 'return',
+                  whitespace: true,
+                  max: 1000,
+                  message: t('planning.required', { field: n('reason').toLowerCase() }),
+                },
+              ]}
+            >
+              <Input.TextArea rows={3} />
+            </Form.Item>
+          )}
+          {verb === 'approve' && (
+            <Form.Item name="decisionRef" label={f('decisionRef')} rules={[{ max: 100 }]}>
+              <Input />
+            </Form.Item>
+          )}
+        </Form>
+      </Modal>
+      <Modal
+        open={!!removing}
+        title={removing ? t('planning.nominations.removeNamed', { name: removing.cadreName ?? '' }) : ''}
+        okText={n('remove')}
+        okButtonProps={{ danger: true }}
+        cancelText={t('planning.cancel')}
+        confirmLoading={busy}
+        onCancel={() => setRemoving(null)}
+        onOk={() => removeForm.submit()}
+        destroyOnHidden
+      >
+        <Form form={removeForm} layout="vertical" onFinish={(v) => removing && void remove(removing, v.reason)}>
+          <Form.Item
+            name="reason"
+            label={n('reason')}
+            rules={[{ required: true, whitespace: true, max: 1000, message: t('planning.required', { field: n('reason').toLowerCase() }) }]}
+          >
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        </Form>
+      </Modal>
+      {adding && (
+        <NominationDialog
+          cycle={cycle}
+          onClose={() => setAdding(false)}
+          onAdded={async () => {
+            setAdding(false);
+            setRefused(null);
+            void message.success(n('added'));
+            await refresh();
+          }}
+        />
+      )}
+    </Space>
+  );
+}
