@@ -1,6 +1,7 @@
 import { DEMO_PASSWORD_DEFAULT } from '../../scripts/demo/demo-data';
 import { seriousViolations, startPortalWorld, type PortalWorld } from './browser';
 import { motionless } from './motion';
+import { openSelect } from './select';
 
 /** Today plus `days` in Vietnam's calendar, as YYYY-MM-DD and as the portal writes it (dd/mm/yyyy). */
 const vnDay = (days: number) => {
@@ -30,9 +31,13 @@ describe('portal: a board sets, meets and waives deadlines; a batch shows who is
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
     await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
   };
-  const choose = async (label: string, option: string | RegExp) => {
-    await world.page.getByLabel(label, { exact: true }).click();
-    await world.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).click();
+  // The searchable select's own dropdown (not another one still closing), an option containing `option`, then closed.
+  const choose = async (label: string, option: string) => {
+    const dropdown = await openSelect(world.page, label);
+    // Typed, so the option is among the few a virtual list renders, however many kinds the modules add.
+    await world.page.keyboard.type(option);
+    await dropdown.locator('.ant-select-item-option', { hasText: option }).click();
+    await dropdown.locator('.ant-select-item-option').first().waitFor({ state: 'hidden' });
   };
   const pickDate = async (label: string, shown: string) => {
     const input = world.page.getByLabel(label, { exact: true });

@@ -4,8 +4,10 @@ import type { Locator, Page } from 'playwright-core';
  * The dropdown of the Ant Design select labelled `label`, opened: the one holding the listbox the
  * select's input controls (`<id>_list`), not another select's dropdown that is still closing.
  */
-async function open(page: Page, label: string): Promise<Locator> {
-  const input = page.getByRole('combobox', { name: label, exact: true });
+export async function openSelect(page: Page, label: string): Promise<Locator> {
+  // The input with the combobox role that the label names (a label's `for`, or an aria-label that antd also
+  // copies onto the select's wrapper).
+  const input = page.getByRole('combobox').and(page.getByLabel(label, { exact: true }));
   const id = await input.getAttribute('id');
   // The selector box, clicked once it stands still (a dialog's opening animation moves it); the input itself
   // lies under the shown value, which would take the click.
@@ -17,7 +19,7 @@ async function open(page: Page, label: string): Promise<Locator> {
 
 /** Opens the select labelled `label` and returns the texts of its options, as offered. */
 export async function optionsOf(page: Page, label: string): Promise<string[]> {
-  const dropdown = await open(page, label);
+  const dropdown = await openSelect(page, label);
   const texts = await dropdown.locator('.ant-select-item-option').allInnerTexts();
   await page.keyboard.press('Escape');
   await dropdown.locator('.ant-select-item-option').first().waitFor({ state: 'hidden' });
@@ -26,7 +28,7 @@ export async function optionsOf(page: Page, label: string): Promise<string[]> {
 
 /** Picks the option whose whole text is `option` in the select labelled `label`. */
 export async function choose(page: Page, label: string, option: string): Promise<void> {
-  const dropdown = await open(page, label);
+  const dropdown = await openSelect(page, label);
   await dropdown
     .locator('.ant-select-item-option')
     .filter({ hasText: new RegExp(`^${escape(option)}$`) })

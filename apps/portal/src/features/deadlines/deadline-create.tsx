@@ -86,6 +86,8 @@ function DeadlineForm({ batch }: { batch: boolean }) {
           )}
           <Form.Item name="kind" label={f('kind')} rules={[required(f('kind'), 'choose'), { pattern: KIND, message: f('kind') }]}>
             <FormSelect
+              showSearch
+              optionFilterProp="label"
               loading={policies.isLoading}
               options={(policies.data ?? []).map((p) => ({ value: p.kind, label: kindLabel(p.kind) }))}
             />
