@@ -7,3 +7,7 @@ export {
   type AppointmentState,
   type AppointmentVerb,
 } from './appointment-transitions';
+export { AppointmentsModule } from './appointments.module';
+export { AppointmentsService } from './appointments.service';
+export { Appointment } from './appointment.entity';
+export * from './appointment.dto';
