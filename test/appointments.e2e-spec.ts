@@ -93,7 +93,7 @@ describe('appointments', () => {
   beforeAll(async () => {
     api = await startApi({ QUEUE_PREFIX: prefix });
     C = api.committees;
-    for (const u of ['admin.ns', 'admin.th', 'secretary.th', 'officer.th', 'auditor.tw', 'voter.th.1', 'admin.hn'])
+    for (const u of ['operator', 'admin.ns', 'admin.th', 'secretary.th', 'officer.th', 'auditor.tw', 'voter.th.1', 'admin.hn'])
       auth[u] = await api.login(u);
   });
   afterAll(async () => {
@@ -148,6 +148,33 @@ describe('appointments', () => {
     expect(rows).toEqual([{ kind: 'extension-to-retirement' }]);
   });
 
+  it('never the proposer: one holding both seats (admin at Nga Sơn, secretary at the province) may not decide its own proposal', async () => {
+    const made = await api
+      .http()
+      .post('/api/v1/users')
+      .set('authorization', auth.operator)
+      .send({
+        username: 'dual.appointer',
+        displayName: 'Hai vai trò',
+        password: 'Passw0rd-Dual-Appointer',
+        committeeId: C['TH-NS'],
+        role: 'admin',
+      })
+      .expect(201);
+    await api
+      .http()
+      .post('/api/v1/role-assignments')
+      .set('authorization', auth.operator)
+      .send({ userId: made.body.id, committeeId: C.TH, role: 'secretary' })
+      .expect(201);
+    auth.dual = await api.login('dual.appointer', 'Passw0rd-Dual-Appointer');
+    const own: Appointment = (await propose('dual', await cadre()).expect(201)).body;
+    expectProblem(await step('dual', own, 'decide'), 403, 'appointment-self-decision');
+    // Someone else's proposal it decides.
+    const other: Appointment = (await propose('admin.ns', await cadre()).expect(201)).body;
+    await step('dual', other, 'decide').expect(200);
+  });
+
   it('a failing condition refuses the decision with 422 listing every failure, the rule and its figures', async () => {
     // Born 1965: under 60 months to retirement; in post for 6 months: under 2 years.
     const a: Appointment = (await propose('admin.ns', await cadre('1965-06-01', vnDay(-180))).expect(201)).body;
@@ -179,6 +206,32 @@ describe('appointments', () => {
     await step('secretary.th', decided, 'cancel').expect(200);
     const { rows } = await api.db.query(`SELECT state FROM deadline WHERE subject_type = 'Appointment' AND subject_id = $1`, [b.id]);
     expect(rows).toEqual([{ state: 'waived' }]);
+  });
+
+  it("a dissolved committee's open appointments pass to its successor, decided then by the successor's level above", async () => {
+    const child = await api
+      .http()
+      .post('/api/v1/committees')
+      .set('authorization', auth['admin.th'])
+      .send({ code: 'TH-NS-NBN', name: 'Đảng ủy xã Nga Bổ Nhiệm', level: 'grassroots', parentId: C['TH-NS'] })
+      .expect(201);
+    const cadreId = await cadre();
+    const { rows } = await api.db.query(
+      `INSERT INTO appointment (committee_id, decider_committee_id, cadre_id, kind, title, organisation, dossier_received_on, effective_from, term_ends_on)
+       VALUES ($1, $2, $3, 'appointment', 'Phó Bí thư Đảng ủy xã', 'Đảng ủy xã Nga Bổ Nhiệm', current_date, current_date + 30, current_date + 30 + 1825)
+       RETURNING id`,
+      [child.body.id, C['TH-NS'], cadreId],
+    );
+    await api
+      .http()
+      .post(`/api/v1/committees/${child.body.id}/dissolve`)
+      .set('authorization', auth['admin.th'])
+      .send({ version: child.body.version, successorId: C['TH-NS'] })
+      .expect(200);
+    const moved = (await api.http().get(`/api/v1/appointments/${rows[0].id}`).set('authorization', auth['admin.ns']).expect(200)).body;
+    expect(moved).toMatchObject({ committeeId: C['TH-NS'], deciderCommitteeId: C.TH, state: 'proposed' });
+    const audit = await api.db.query(`SELECT action FROM audit_event WHERE entity_type = 'Appointment' AND entity_id = $1`, [rows[0].id]);
+    expect(audit.rows.map((r) => r.action)).toEqual(['hand-over']);
   });
 
   it('the demo set holds one decided appointment with its reappointment deadline', async () => {
@@ -235,6 +288,12 @@ describe('appointments', () => {
       [a.id, cadreId],
     );
     expect(audit.rows.map((r) => r.action)).toEqual(['create', 'decide', 'move-to-post', 'take-effect']);
+    const { rows: ended } = await api.db.query(`SELECT id FROM cadre_position WHERE cadre_id = $1 AND ended_on IS NOT NULL`, [cadreId]);
+    const moved = await api.db.query(
+      `SELECT changes FROM audit_event WHERE entity_type = 'Cadre' AND entity_id = $1 AND action = 'move-to-post'`,
+      [cadreId],
+    );
+    expect(moved.rows[0].changes.ended).toEqual(ended.map((r) => r.id));
     const view = (await api.http().get(`/api/v1/appointments/${a.id}`).set('authorization', auth['admin.ns']).expect(200)).body;
     expect(view).toMatchObject({ state: 'in_effect', appliedAt: expect.any(String) });
     // The demo's appointment, effective in ten days, is left alone.

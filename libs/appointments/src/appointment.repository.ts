@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { EntityManager } from 'typeorm';
 import type { SqlScope } from '@canbo/access';
 import { Where } from '@canbo/platform';
 import { Appointment } from './appointment.entity';
@@ -55,11 +56,37 @@ export class AppointmentRepository {
     await this.tx.getRepository(Appointment).update({ id }, { ...rest, ...(appliedNow ? { appliedAt: () => 'now()' } : {}) } as never);
   }
 
-  /** Decided appointments whose effective date has come, locked (others' workers skip them): the system's read. */
-  async dueToTakeEffect(today: string, limit: number): Promise<AppointmentRow[]> {
-    return this.tx.query(
-      `${SELECT} WHERE p.state = 'decided' AND p.effective_from <= $1::date ORDER BY p.effective_from, p.id LIMIT ${limit} FOR UPDATE OF p SKIP LOCKED`,
+  /** The ids of decided appointments whose effective date has come: the system's read (no caller's scope). */
+  async dueToTakeEffect(today: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.tx.query(
+      `SELECT id FROM appointment WHERE state = 'decided' AND effective_from <= $1::date ORDER BY effective_from, id`,
       [today],
     );
+    return rows.map((r) => r.id);
+  }
+
+  /** One of them, locked, if it is still decided and due (others' workers skip it while it is held). */
+  async lockDue(id: string, today: string): Promise<AppointmentRow | undefined> {
+    const [row]: AppointmentRow[] = await this.tx.query(
+      `${SELECT} WHERE p.id = $1 AND p.state = 'decided' AND p.effective_from <= $2::date FOR UPDATE OF p SKIP LOCKED`,
+      [id, today],
+    );
+    return row;
+  }
+
+  /** Open appointments of a dissolved committee, and those it was to decide, to its successor. */
+  async handOver(tx: EntityManager, from: string, to: { id: string; deciderId: string }): Promise<{ id: string; decider: boolean }[]> {
+    // An UPDATE … RETURNING through EntityManager.query answers [rows, affected count].
+    const [owned]: [{ id: string }[], number] = await tx.query(
+      `UPDATE appointment SET committee_id = $2, decider_committee_id = $3, version = version + 1, updated_at = now()
+        WHERE committee_id = $1 AND state IN ('proposed', 'decided') RETURNING id`,
+      [from, to.id, to.deciderId],
+    );
+    const [deciding]: [{ id: string }[], number] = await tx.query(
+      `UPDATE appointment SET decider_committee_id = $2, version = version + 1, updated_at = now()
+        WHERE decider_committee_id = $1 AND state IN ('proposed', 'decided') RETURNING id`,
+      [from, to.id],
+    );
+    return [...owned.map((r) => ({ id: r.id, decider: false })), ...deciding.map((r) => ({ id: r.id, decider: true }))];
   }
 }

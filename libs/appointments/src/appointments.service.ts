@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import { subject as asSubject } from '@casl/ability';
 import { SqlScope, accessibleBy, currentActor, ensureCan } from '@canbo/access';
@@ -74,7 +74,7 @@ class AppointmentCheckFailedProblem extends Problem {
  * the effective date by the worker. States move only as appointment-transitions.ts allows; audited.
  */
 @Injectable()
-export class AppointmentsService {
+export class AppointmentsService implements OnModuleInit {
   constructor(
     private readonly appointments: AppointmentRepository,
     private readonly committees: CommitteesService,
@@ -84,6 +84,27 @@ export class AppointmentsService {
     private readonly rulebook: RulebookService,
     private readonly audit: AuditService,
   ) {}
+
+  onModuleInit(): void {
+    // A dissolved committee's open appointments (and those it was to decide) pass to its successor; those
+    // in effect or cancelled stay where they were, as history. The deadlines module moves their deadlines.
+    this.committees.onCommitteeDissolved(async (tx, from, to) => {
+      const moved = await this.appointments.handOver(tx, from.id, { id: to.id, deciderId: to.parentId ?? to.id });
+      await this.audit.recordMany(
+        moved.map((m) => ({
+          committeeId: to.id,
+          entityType: SUBJECT_TYPE,
+          entityId: m.id,
+          action: 'hand-over',
+          changes: {
+            reason: 'committee dissolved',
+            before: { [m.decider ? 'deciderCommitteeId' : 'committeeId']: from.id },
+            after: { [m.decider ? 'deciderCommitteeId' : 'committeeId']: to.id },
+          },
+        })),
+      );
+    });
+  }
 
   private async row(id: string, lock = false): Promise<AppointmentRow> {
     const row = await this.appointments.find(readable(), id, { lock });
@@ -264,29 +285,44 @@ export class AppointmentsService {
 
   /**
    * The worker's job, as the system: every decided appointment whose effective date has come takes
-   * effect — the cadre's post changes (effective-dated) and the state moves in the same transaction, so
-   * a second run finds nothing to do.
+   * effect — the cadre's post changes (effective-dated) and the state moves in one transaction per
+   * appointment, so a second run finds nothing to do, and one that fails (an archived file, say) holds up
+   * no other. Any failure is thrown once the others are done, so the job is retried for it alone.
    */
-  @Transactional()
-  async takeEffect(today: string, limit = 200): Promise<string[]> {
-    const due = await this.appointments.dueToTakeEffect(today, limit);
-    for (const row of due) {
-      const moved = await this.history.moveToPost(row.cadreId, {
-        title: row.title,
-        organisation: row.organisation,
-        committeeId: row.committeeId,
-        startedOn: row.effectiveFrom,
-        decisionRef: row.decisionNumber,
-      });
-      await this.appointments.update(row.id, { state: stateAfter('take-effect', row.state), appliedNow: true });
-      await this.audit.record({
-        committeeId: row.committeeId,
-        entityType: SUBJECT_TYPE,
-        entityId: row.id,
-        action: 'take-effect',
-        changes: { before: { state: row.state }, after: { state: 'in_effect', positionId: moved.opened, endedPositions: moved.ended } },
-      });
+  async takeEffect(today: string): Promise<string[]> {
+    const applied: string[] = [];
+    const failed: string[] = [];
+    for (const id of await this.appointments.dueToTakeEffect(today)) {
+      try {
+        if (await this.takeEffectOne(id, today)) applied.push(id);
+      } catch (error) {
+        failed.push(`${id}: ${(error as Error).message}`);
+      }
     }
-    return due.map((r) => r.id);
+    if (failed.length > 0) throw new Error(`${failed.length} appointment(s) could not take effect: ${failed.join('; ')}`);
+    return applied;
+  }
+
+  @Transactional()
+  private async takeEffectOne(id: string, today: string): Promise<boolean> {
+    // Locked and re-read: another worker (or a cancel) may have got there first; then there is nothing to do.
+    const row = await this.appointments.lockDue(id, today);
+    if (!row) return false;
+    const moved = await this.history.moveToPost(row.cadreId, {
+      title: row.title,
+      organisation: row.organisation,
+      committeeId: row.committeeId,
+      startedOn: row.effectiveFrom,
+      decisionRef: row.decisionNumber,
+    });
+    await this.appointments.update(row.id, { state: stateAfter('take-effect', row.state), appliedNow: true });
+    await this.audit.record({
+      committeeId: row.committeeId,
+      entityType: SUBJECT_TYPE,
+      entityId: row.id,
+      action: 'take-effect',
+      changes: { before: { state: row.state }, after: { state: 'in_effect', positionId: moved.opened, endedPositions: moved.ended } },
+    });
+    return true;
   }
 }

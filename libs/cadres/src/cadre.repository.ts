@@ -279,7 +279,8 @@ export class CadreRepository {
 
   /** Ends the file's open main (non-concurrent) posts started before `from`, the day before it; their ids. */
   async endOpenMainPositions(cadre: CheckedCadre, from: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.tx.query(
+    // An UPDATE … RETURNING through EntityManager.query answers [rows, affected count].
+    const [rows]: [{ id: string }[], number] = await this.tx.query(
       `UPDATE cadre_position SET ended_on = $2::date - 1
         WHERE cadre_id = $1 AND NOT concurrent AND ended_on IS NULL AND started_on < $2::date RETURNING id`,
       [cadre.id, from],
