@@ -41,6 +41,21 @@ describe('appointment conditions', () => {
     expect(outcome({ ...disciplined, decisionDate: '2028-06-02' }, 'appointment.discipline-bar')).toEqual(['pass']);
   });
 
+  it('QĐ 296 bars a reappointment too (12 months after a reprimand), and warns where the period of a form is unknown', () => {
+    const reprimanded = { ...base, kind: 'reappointment' as const, discipline: [{ form: 'reprimand' as const, decidedOn: '2025-06-01' }] };
+    expect(outcome({ ...reprimanded, decisionDate: '2026-05-31' }, 'discipline.party-bar')).toEqual(['fail']);
+    expect(outcome({ ...reprimanded, decisionDate: '2026-06-01' }, 'discipline.party-bar')).toEqual(['pass']);
+    const warned = { ...base, discipline: [{ form: 'warning' as const, decidedOn: '2025-06-01' }], decisionDate: '2026-06-01' };
+    expect(outcome(warned, 'discipline.party-bar')).toEqual(['warning']);
+    // Before QĐ 296 came into force (30/5/2025) the rule does not apply.
+    expect(
+      outcome(
+        { ...reprimanded, discipline: [{ form: 'reprimand', decidedOn: '2024-06-01' }], decisionDate: '2025-01-10' },
+        'discipline.party-bar',
+      ),
+    ).toEqual([]);
+  });
+
   it('planning is not looked up: a warning that says so', () => {
     const [r] = checkAppointment(base, rulesOn(base.decisionDate)).filter((x) => x.ruleId === 'appointment.in-planning');
     expect(r).toMatchObject({ outcome: 'warning', figures: 'not checked' });

@@ -118,6 +118,46 @@ function disciplineBar(rules: RuleSet, f: AppointmentFacts): CheckResult[] {
   return out;
 }
 
+/**
+ * QĐ 296 (discipline.party-bar), where it covers the appointment's kind: no appointment or reappointment
+ * for n months after a discipline; a form whose period the rulebook does not know is a warning.
+ */
+function partyBar(rules: RuleSet, f: AppointmentFacts): CheckResult[] {
+  const rule = rules.find('discipline.party-bar');
+  if (!rule || !rule.parameters.covers.includes(f.kind)) return [];
+  const out: CheckResult[] = [];
+  for (const d of f.discipline) {
+    if (d.form === 'expulsion' || compareDates(d.decidedOn, f.decisionDate) > 0) continue;
+    const months = rule.parameters.months[d.form];
+    if (months === null) {
+      out.push(
+        resultOf(
+          rule,
+          'warning',
+          f.cadreId,
+          `${d.form} on ${d.decidedOn}, bar period unknown`,
+          `${f.fullName} bị kỷ luật (${d.form}) ngày ${d.decidedOn}; thời hạn không bổ nhiệm sau hình thức này chưa được xác định, cần xem xét cụ thể.`,
+        ),
+      );
+      continue;
+    }
+    const ends = addMonths(d.decidedOn, months);
+    const barred = compareDates(f.decisionDate, ends) < 0;
+    out.push(
+      resultOf(
+        rule,
+        barred ? 'fail' : 'pass',
+        f.cadreId,
+        `${d.form} on ${d.decidedOn}, bar of ${months} months until ${ends}, decision on ${f.decisionDate}`,
+        barred
+          ? `${f.fullName} bị kỷ luật (${d.form}) ngày ${d.decidedOn}: không được bổ nhiệm, bổ nhiệm lại trong ${months} tháng, đến ngày ${ends}.`
+          : `${f.fullName} bị kỷ luật (${d.form}) ngày ${d.decidedOn}; thời hạn ${months} tháng đã hết ngày ${ends}.`,
+      ),
+    );
+  }
+  return out;
+}
+
 /** Planning offers no lookup of who is planned for a title: the condition is shown, not checked. */
 function inPlanning(rules: RuleSet, f: AppointmentFacts): CheckResult[] {
   const rule = rules.find('appointment.in-planning');
@@ -135,7 +175,13 @@ function inPlanning(rules: RuleSet, f: AppointmentFacts): CheckResult[] {
 
 /** Every condition of an appointment under ONE rule set (the rules in force on the decision date). Pure. */
 export function checkAppointment(f: AppointmentFacts, rules: RuleSet): CheckResult[] {
-  return [...remainingService(rules, f), ...timeInPost(rules, f), ...disciplineBar(rules, f), ...inPlanning(rules, f)];
+  return [
+    ...remainingService(rules, f),
+    ...timeInPost(rules, f),
+    ...disciplineBar(rules, f),
+    ...partyBar(rules, f),
+    ...inPlanning(rules, f),
+  ];
 }
 
 /**
