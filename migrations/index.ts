@@ -12,6 +12,7 @@ import { CadreAgeTallyPre1764700000000 } from './1764700000000-cadre-age-tally-p
 import { Rulebook1764800000000 } from './1764800000000-rulebook';
 import { Planning1764900000000 } from './1764900000000-planning';
 import { Appraisal1765000000000 } from './1765000000000-appraisal';
+import { Appointments1765100000000 } from './1765100000000-appointments';
 
 /** Every migration, in order. Tools pass this list to the data source; nothing is found by glob. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   Rulebook1764800000000,
   Planning1764900000000,
   Appraisal1765000000000,
+  Appointments1765100000000,
 ];

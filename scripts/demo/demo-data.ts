@@ -7,6 +7,7 @@ import { AuditService } from '@canbo/audit';
 import { DeadlineBatchesService, DeadlinesService } from '@canbo/deadlines';
 import { PlanningService } from '@canbo/planning';
 import { AppraisalsService } from '@canbo/appraisal';
+import { AppointmentsService } from '@canbo/appointments';
 import { CadreChanges, CadreHistory } from '@canbo/cadres';
 import { CommitteesService, PRE_STEP } from '@canbo/committees';
 import { ActorLoader, UsersService, hashPassword } from '@canbo/identity';
@@ -174,6 +175,8 @@ export async function seedDemo(app: INestApplicationContext, password = process.
   const thCadres: string[] = [];
   const thisYear = new Date().getFullYear();
   const cadreIds = new Map<string, string[]>();
+  /** Nga Sơn's own cadres young enough and long enough in post for the demo appointment's conditions to hold. */
+  const nsAppointable: string[] = [];
 
   for (const c of DEMO_COMMITTEES) {
     for (let i = 0; i < CADRES_PER_COMMITTEE; i++) {
@@ -232,6 +235,8 @@ export async function seedDemo(app: INestApplicationContext, password = process.
       await actAs(admins[managing], async () => {
         const cadre = await cadres.create(dto);
         if (c.code === 'TH') thCadres.push(cadre.id as string);
+        // Born 1978 or later: well over 60 months of service left, and over 2 years at the term's end; in post 3+ years.
+        if (c.code === 'TH-NS' && !managedByTh && born >= 1978 && i % 4 >= 1) nsAppointable.push(cadre.id as string);
         cadreIds.set(c.code, [...(cadreIds.get(c.code) ?? []), cadre.id as string]);
         const title = pick(random, TITLES[levelOf.get(c.code) as string]);
         await history.addPosition(cadre.id as string, {
@@ -345,6 +350,25 @@ export async function seedDemo(app: INestApplicationContext, password = process.
         'Chưa đủ tiêu chuẩn chính trị theo Quy định 58-QĐ/TW: lịch sử chính trị của thân nhân chưa được xác minh; đề nghị không xem xét.',
     });
   });
+
+  // Appointments (bổ nhiệm): Nga Sơn's board proposes one of its cadres as deputy head of its organisation
+  // board; the province's secretary decides it, effective in ten days, which opens the reappointment notice
+  // deadline 90 working days before the 5-year term ends. The worker changes the post on the effective date.
+  const appointments = app.get(AppointmentsService);
+  const proposed = await actAs('admin.ns', () =>
+    appointments.create({
+      kind: 'appointment',
+      cadreId: nsAppointable[0],
+      committeeId: ids.get('TH-NS') as string,
+      title: 'Phó Trưởng Ban Tổ chức Huyện ủy',
+      organisation: 'Huyện ủy Nga Sơn',
+      dossierReceivedOn: vnDay(-5),
+      effectiveFrom: vnDay(10),
+    }),
+  );
+  await actAs('secretary.th', () =>
+    appointments.decide(proposed.id, { version: proposed.version, decisionNumber: '215-QĐ/TU', decisionDate: vnDay(0) }),
+  );
 }
 
 /** Today plus `days`, in Vietnam's calendar (the deadlines' calendar). */

@@ -74,6 +74,18 @@ export class Fixtures {
     return { cycleId: cycle.id, id: rows[0].id };
   }
 
+  /** A proposed appointment of a fresh cadre of `c` (whose conditions hold), decided by `decider`, proposed by nobody in the matrix. */
+  async appointment(c: Code, decider: Code): Promise<{ id: string; version: number }> {
+    const cadre = await this.cadre(c, c);
+    const { rows } = await this.db.query(
+      `INSERT INTO appointment (committee_id, decider_committee_id, cadre_id, kind, title, organisation, dossier_received_on, effective_from, term_ends_on)
+       VALUES ($1, $2, $3, 'appointment', 'Phó Trưởng Ban Tổ chức', 'Ma trận', current_date - 3, current_date + 30, current_date + 30 + interval '5 years' - interval '1 day')
+       RETURNING id, version`,
+      [this.ids[c], this.ids[decider], cadre.id],
+    );
+    return rows[0];
+  }
+
   /**
    * An appraisal asked by `requesting` of `competent` (an ancestor), about a fresh cadre of `requesting`,
    * in `state`; `in_review` ones carry one opinion asked and not yet given.

@@ -48,6 +48,13 @@ import {
   readsCycle,
   readsPlanning,
   takesStep,
+  holdsAppointmentStep,
+  proposesAppointmentAt,
+  proposesAppointments,
+  readsAppointment,
+  readsAppointments,
+  takesAppointmentStep,
+  type AppointmentStep,
   type CycleStep,
   writesCadre,
   writesCadres,
@@ -913,6 +920,57 @@ const planningCases: Case[] = [
   })),
 ];
 
+// ---- appointments ------------------------------------------------------------------------------------
+
+const appointmentCases: Case[] = [
+  {
+    route: `POST ${V1}/appointments`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) =>
+      post(`${V1}/appointments`, {
+        kind: 'appointment',
+        cadreId: (await fx.cadre(c.committee, c.committee)).id,
+        committeeId: fx.ids[c.committee],
+        title: 'Phó Trưởng Ban Tổ chức',
+        organisation: 'Ma trận',
+        dossierReceivedOn: '2026-01-05',
+        effectiveFrom: '2026-03-01',
+      }),
+    expected: ({ actor, committee }) =>
+      answer({
+        route: proposesAppointments(actor),
+        sees: seesCommittee(actor, committee),
+        may: proposesAppointmentAt(actor, committee),
+        ok: 201,
+      }),
+  },
+  {
+    route: `GET ${V1}/appointments/{id}`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => get(`${V1}/appointments/${(await fx.appointment(c.committee, approverOf(c.committee))).id}`),
+    expected: ({ actor, committee }) =>
+      answer({ route: readsAppointments(actor), sees: readsAppointment(actor, committee), may: true, ok: 200 }),
+  },
+  ...(['decide', 'cancel'] as AppointmentStep[]).map((step): Case => ({
+    route: `POST ${V1}/appointments/{id}/${step}`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => {
+      const a = await fx.appointment(c.committee, approverOf(c.committee));
+      return post(`${V1}/appointments/${a.id}/${step}`, {
+        version: a.version,
+        ...(step === 'decide' ? { decisionNumber: '01-QĐ/MT', decisionDate: new Date().toISOString().slice(0, 10) } : {}),
+      });
+    },
+    expected: ({ actor, committee }) =>
+      answer({
+        route: holdsAppointmentStep(actor, step),
+        sees: readsAppointment(actor, committee),
+        may: takesAppointmentStep(actor, step, committee),
+        ok: 200,
+      }),
+  })),
+];
+
 // ---- notifications ----------------------------------------------------------------------------------------
 
 const notificationCases: Case[] = [
@@ -1071,6 +1129,7 @@ export const MATRIX: Case[] = [
   ...identityCases,
   ...notificationCases,
   ...appraisalCases,
+  ...appointmentCases,
 ];
 
 export const caseName = (c: Case) => (c.variant ? `${c.route} (${c.variant})` : c.route);

@@ -189,6 +189,26 @@ export const holdsStep = (a: Actor, step: CycleStep): boolean => (CYCLE_STEP_ROL
 export const takesStep = (a: Actor, step: CycleStep, c: Code): boolean =>
   holdsStep(a, step) && (step === 'submit' || step === 'reopen' ? c === a.home : approverOf(c) === a.home);
 
+// ---- Appointments (bổ nhiệm) ---------------------------------------------------------------------------
+
+/** Board roles but viewers, and auditors, read appointments down their subtree. */
+export const readsAppointments = (a: Actor): boolean => is(a, 'secretary', 'admin', 'officer', 'auditor');
+export const readsAppointment = (a: Actor, c: Code): boolean => readsAppointments(a) && within(c, a.home);
+/** A committee's admin proposes for its own committee. */
+export const proposesAppointments = (a: Actor): boolean => is(a, 'admin');
+export const proposesAppointmentAt = (a: Actor, c: Code): boolean => proposesAppointments(a) && c === a.home;
+/** The secretary of the level above decides; it or the proposing admin cancels a proposal. */
+export const APPOINTMENT_STEP_ROLES = { decide: ['secretary'], cancel: ['admin', 'secretary'] } as const satisfies Record<
+  string,
+  readonly Role[]
+>;
+export type AppointmentStep = keyof typeof APPOINTMENT_STEP_ROLES;
+export const holdsAppointmentStep = (a: Actor, step: AppointmentStep): boolean =>
+  (APPOINTMENT_STEP_ROLES[step] as readonly Role[]).includes(a.role);
+export const takesAppointmentStep = (a: Actor, step: AppointmentStep, c: Code): boolean =>
+  (is(a, 'secretary') && holdsAppointmentStep(a, step) && approverOf(c) === a.home) ||
+  (step === 'cancel' && is(a, 'admin') && c === a.home);
+
 // ---- Accounts and delegation --------------------------------------------------------------------------
 
 /** Who reads role assignments (and so the accounts holding them): operators everywhere, boards and auditors down their subtree. */

@@ -11,6 +11,7 @@ import { NotificationsModule } from '@canbo/notifications';
 import { DeadlinesModule } from '@canbo/deadlines';
 import { RulebookModule } from '@canbo/rulebook';
 import { PlanningModule } from '@canbo/planning';
+import { AppointmentsModule } from '@canbo/appointments';
 import {
   AppConfig,
   ConfigModule,
@@ -36,6 +37,7 @@ export class ApiModule {
       DeadlinesModule,
       RulebookModule,
       PlanningModule,
+      AppointmentsModule,
       AppraisalModule,
     ];
     // Served under api/v1 like the domain: the API's own operator endpoints.

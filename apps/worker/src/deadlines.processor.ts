@@ -1,18 +1,23 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
+import { AppointmentsService } from '@canbo/appointments';
 import { ReminderEngine } from '@canbo/deadlines';
 import { Jobs, QueueName } from '@canbo/platform';
 import { JobFailures } from '@canbo/audit';
 import { CatalogueProcessor, workerOptions } from './catalogue-processor';
 
-/** The reminder engine's jobs: the scan fans out onto this same queue, one job per committee's steps. */
+/**
+ * The reminder engine's jobs (the scan fans out onto this same queue, one job per committee's steps) and
+ * the daily run of the appointments taking effect (dated obligations of the same kind: one queue, one worker).
+ */
 @Processor(QueueName.Deadlines, workerOptions())
 export class DeadlinesProcessor extends CatalogueProcessor {
-  static readonly handles = [Jobs.scanDeadlines.name, Jobs.deadlineSteps.name];
+  static readonly handles = [Jobs.scanDeadlines.name, Jobs.deadlineSteps.name, Jobs.takeEffectAppointments.name];
 
   constructor(
     failures: JobFailures,
     private readonly reminders: ReminderEngine,
+    private readonly appointments: AppointmentsService,
     @InjectQueue(QueueName.Deadlines) private readonly queue: Queue,
   ) {
     super(failures);
@@ -29,6 +34,13 @@ export class DeadlinesProcessor extends CatalogueProcessor {
       case Jobs.deadlineSteps.name: {
         const { steps } = this.payloadOf(job, Jobs.deadlineSteps);
         return this.inContext(() => this.reminders.applySteps(steps));
+      }
+      case Jobs.takeEffectAppointments.name: {
+        this.payloadOf(job, Jobs.takeEffectAppointments);
+        const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+        const applied = await this.inContext(() => this.appointments.takeEffect(today));
+        this.logger.log(`appointments taking effect on ${today}: ${applied.length}`);
+        return { applied: applied.length };
       }
       default:
         throw new UnrecoverableError(`Unknown deadlines job "${job.name}"`);

@@ -2,6 +2,7 @@ import { BullModule, InjectQueue } from '@nestjs/bullmq';
 import { DynamicModule, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { Queue } from 'bullmq';
+import { AppointmentsModule } from '@canbo/appointments';
 import { AuditModule } from '@canbo/audit';
 import { DeadlinesModule } from '@canbo/deadlines';
 import { NotificationsModule } from '@canbo/notifications';
@@ -81,6 +82,20 @@ class Schedules implements OnApplicationBootstrap {
       { pattern: this.config.DEADLINE_SCAN_CRON, tz: 'Asia/Ho_Chi_Minh' },
       { ...scan, opts: { removeOnComplete: 100, removeOnFail: 100 } },
     );
+    // Appointments take effect on their effective date: the same daily hour as the scan, and once at start
+    // (a run after the day's is done finds nothing to change).
+    const takeEffect = { name: Jobs.takeEffectAppointments.name, data: { v: Jobs.takeEffectAppointments.version, payload: {} } };
+    await this.deadlines.upsertJobScheduler(
+      'take-effect-appointments',
+      { pattern: this.config.DEADLINE_SCAN_CRON, tz: 'Asia/Ho_Chi_Minh' },
+      { ...takeEffect, opts: { attempts: Jobs.takeEffectAppointments.attempts, removeOnComplete: 100, removeOnFail: 100 } },
+    );
+    await this.deadlines.add(takeEffect.name, takeEffect.data, {
+      jobId: jobIdOf(Jobs.takeEffectAppointments, `boot-${today}`),
+      attempts: Jobs.takeEffectAppointments.attempts,
+      removeOnComplete: 100,
+      removeOnFail: 100,
+    });
     // And a scan at start, so a worker that was down at the scheduled hour catches up (replicas starting
     // in the same minute share one; a second scan would find nothing new anyway).
     const minute = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
@@ -112,6 +127,7 @@ export class WorkerModule {
         AuditModule,
         NotificationsModule,
         DeadlinesModule,
+        AppointmentsModule,
       ],
       providers: [...PROCESSORS, Schedules, OutboxRelay, RedisHealthIndicator, WorkerHealthServer],
     };

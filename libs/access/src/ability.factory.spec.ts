@@ -224,6 +224,36 @@ describe('buildAbility: the permission matrix, holder at TH', () => {
     });
   });
 
+  describe("Appointment: the committee's admin proposes, the secretary above decides, boards and auditors read", () => {
+    // Each appointment's competent level is its committee's parent (the root decides its own).
+    const decider: Record<Code, Code> = { TW: 'TW', HN: 'TW', TH: 'TW', 'TH-NS': 'TH', 'TH-NS-ND': 'TH-NS', 'TH-TX': 'TH' };
+    const objects = (['TW', 'HN', 'TH', 'TH-NS', 'TH-NS-ND', 'TH-TX'] as Code[]).map(
+      (c) => [c, { committeeId: TREE[c].id, committeePre: TREE[c].pre, deciderCommitteeId: TREE[decider[c]].id }] as const,
+    );
+    const matrix: [Role, Action, Cells][] = [
+      //                           TW  HN  TH  NS  ND  TX
+      ['operator', 'read', /*    */ 'N   N   N   N   N   N'],
+      ['operator', 'decide', /*  */ 'N   N   N   N   N   N'],
+      ['secretary', 'read', /*   */ 'N   N   Y   Y   Y   Y'],
+      ['secretary', 'create', /* */ 'N   N   N   N   N   N'],
+      ['secretary', 'decide', /* */ 'N   N   N   Y   N   Y'],
+      ['secretary', 'cancel', /* */ 'N   N   N   Y   N   Y'],
+      ['admin', 'read', /*       */ 'N   N   Y   Y   Y   Y'],
+      ['admin', 'create', /*     */ 'N   N   Y   N   N   N'],
+      ['admin', 'decide', /*     */ 'N   N   N   N   N   N'],
+      ['admin', 'cancel', /*     */ 'N   N   Y   N   N   N'],
+      ['officer', 'read', /*     */ 'N   N   Y   Y   Y   Y'],
+      ['officer', 'create', /*   */ 'N   N   N   N   N   N'],
+      ['auditor', 'read', /*     */ 'N   N   Y   Y   Y   Y'],
+      ['auditor', 'decide', /*   */ 'N   N   N   N   N   N'],
+      ['viewer', 'read', /*      */ 'N   N   N   N   N   N'],
+      ['voter', 'read', /*       */ 'N   N   N   N   N   N'],
+    ];
+    it.each(expand(objects, matrix))('$role@TH $action Appointment at $label → $expected', ({ role, action, object, expected }) => {
+      expect(yes(at(role, 'TH').can(action, subject('Appointment', { ...object })))).toBe(yes(expected));
+    });
+  });
+
   describe('Ballot: a voter reads its own ballots, nobody else reads any', () => {
     const objects: [string, { voterId: string }][] = [
       ['own', { voterId: SELF }],

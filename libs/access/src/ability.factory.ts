@@ -120,6 +120,7 @@ export function buildAbility(assignments: readonly Assignment[], self: string): 
         break;
     }
     planningRules(can, a);
+    appointmentRules(can, a);
 
     // ---- Appraisal (thẩm định, domain.md §4) ------------------------------------------------------------
     // A request is read down the subtree of the requesting committee: the competent board is an ancestor
@@ -193,6 +194,34 @@ function planningRules(can: AbilityBuilder<AppAbility>['can'], a: Assignment): v
       can('read', 'Title');
       can('read', 'PlanningCycle', { committeePre: subtree });
       break;
+    case 'operator':
+    case 'voter':
+      break;
+  }
+}
+
+/**
+ * Appointments (bổ nhiệm / bổ nhiệm lại, libs/appointments), one block per role: the committee's admin
+ * proposes and may cancel its own; the competent level's secretary (the committee above,
+ * `deciderCommitteeId`) decides or cancels; board roles and auditors read down their subtree. "Never the
+ * one who proposed" is the service's check (its own problem type).
+ */
+function appointmentRules(can: AbilityBuilder<AppAbility>['can'], a: Assignment): void {
+  const subtree = { $gte: a.pre, $lte: a.lastPre };
+  switch (a.role) {
+    case 'secretary':
+      can('read', 'Appointment', { committeePre: subtree });
+      can(['decide', 'cancel'], 'Appointment', { deciderCommitteeId: a.committeeId });
+      break;
+    case 'admin':
+      can('read', 'Appointment', { committeePre: subtree });
+      can(['create', 'cancel'], 'Appointment', { committeeId: a.committeeId });
+      break;
+    case 'officer':
+    case 'auditor':
+      can('read', 'Appointment', { committeePre: subtree });
+      break;
+    case 'viewer':
     case 'operator':
     case 'voter':
       break;

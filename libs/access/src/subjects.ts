@@ -16,13 +16,17 @@ export type Action =
   | 'appraise'
   | 'approve'
   | 'return'
-  | AppraisalAction;
+  | AppraisalAction
+  | AppointmentAction;
 
 /**
  * An appraisal's steps (libs/appraisal): the requesting board `withdraw`s its request; the competent
  * board `review`s it (takes it up, asks and records opinions) and `conclude`s; its secretary `decide`s.
  */
 export type AppraisalAction = 'withdraw' | 'review' | 'conclude' | 'decide';
+
+/** An appointment's steps (libs/appointments): the competent secretary `decide`s (shared with appraisal); either side `cancel`s. */
+export type AppointmentAction = 'cancel';
 
 /**
  * Subjects and the fields their rules may test. Each field named in a condition must also be in the
@@ -99,6 +103,16 @@ export interface AppraisalSubject {
   competentCommitteeId: string;
 }
 
+/**
+ * An appointment or reappointment (domain.md §7.2) proposed by a committee (`committeeId`, its pre-order
+ * number `committeePre`), decided by the competent committee's secretary (`deciderCommitteeId`, the one above).
+ */
+export interface AppointmentSubject {
+  committeeId: string;
+  committeePre: number;
+  deciderCommitteeId: string;
+}
+
 type Tagged<Name extends string, T> = Name | (T & ForcedSubject<Name>);
 
 export type AppSubjects =
@@ -117,6 +131,7 @@ export type AppSubjects =
   | Tagged<'PlanningCycle', PlanningCycleSubject>
   | Tagged<'Title', { levelCode: string }>
   | Tagged<'Appraisal', AppraisalSubject>
+  | Tagged<'Appointment', AppointmentSubject>
   | 'all';
 export type SubjectName = Extract<AppSubjects, string>;
 export type AppAbility = MongoAbility<[Action, AppSubjects]>;

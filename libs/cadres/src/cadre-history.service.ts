@@ -64,6 +64,31 @@ export class CadreHistory {
     return after;
   }
 
+  /**
+   * For the appointments worker (libs/appointments), acting as the system on an effective date: the
+   * cadre's open main posts that started before `post.startedOn` end the day before, and the new post
+   * opens. No caller's ability applies (the decision was authorised when it was taken); audited on the file.
+   */
+  @Transactional()
+  async moveToPost(
+    cadreId: string,
+    post: { title: string; organisation: string; committeeId: string; startedOn: string; decisionRef: string | null },
+  ): Promise<{ ended: string[]; opened: string }> {
+    const cadre = await this.cadres.forChange(cadreId, () => undefined);
+    if (!cadre) throw new NotFoundProblem('Cadre');
+    const ended = await this.cadres.endOpenMainPositions(cadre, post.startedOn);
+    const opened = await this.cadres.addPosition(cadre, { ...post, decisionRef: post.decisionRef ?? undefined, concurrent: false });
+    await this.cadres.touch(cadre);
+    await this.audit.record({
+      committeeId: cadre.managing_committee_id,
+      entityType: 'Cadre',
+      entityId: cadreId,
+      action: 'move-to-post',
+      changes: { ended, after: toPositionView(opened) },
+    });
+    return { ended, opened: opened.id };
+  }
+
   @Transactional()
   async addEvaluation(cadreId: string, dto: CreateEvaluationDto): Promise<EvaluationView> {
     const cadre = await this.loadForHistory(cadreId);

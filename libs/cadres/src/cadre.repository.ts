@@ -277,6 +277,17 @@ export class CadreRepository {
     return this.tx.getRepository(CadrePosition).findOneBy({ id: positionId, cadreId: cadre.id });
   }
 
+  /** Ends the file's open main (non-concurrent) posts started before `from`, the day before it; their ids. */
+  async endOpenMainPositions(cadre: CheckedCadre, from: string): Promise<string[]> {
+    // An UPDATE … RETURNING through EntityManager.query answers [rows, affected count].
+    const [rows]: [{ id: string }[], number] = await this.tx.query(
+      `UPDATE cadre_position SET ended_on = $2::date - 1
+        WHERE cadre_id = $1 AND NOT concurrent AND ended_on IS NULL AND started_on < $2::date RETURNING id`,
+      [cadre.id, from],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async endPosition(position: CadrePosition, endedOn: string): Promise<CadrePosition> {
     await this.tx.getRepository(CadrePosition).update({ id: position.id, cadreId: position.cadreId }, { endedOn });
     return { ...position, endedOn };

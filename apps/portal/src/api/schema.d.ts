@@ -881,6 +881,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Proposes an appointment or reappointment of a cadre by the caller's committee; the term is 5 years from the effective date */
+        post: operations["AppointmentsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One appointment */
+        get: operations["AppointmentsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The competent secretary decides (never the proposer); 422 listing the failed conditions; opens the term end's reappointment or extension deadline */
+        post: operations["AppointmentsController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancels a proposed or decided appointment before it takes effect (its deadline is waived) */
+        post: operations["AppointmentsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/appraisals": {
         parameters: {
             query?: never;
@@ -1940,6 +2008,79 @@ export interface components {
             reason?: string;
             /** @description The approval decision number (approve) */
             decisionRef?: string;
+        };
+        CreateAppointmentDto: {
+            /** @enum {string} */
+            kind: "appointment" | "reappointment";
+            /** Format: uuid */
+            cadreId: string;
+            /**
+             * Format: uuid
+             * @description The proposing committee
+             */
+            committeeId: string;
+            /** @description The post (free text, e.g. a title of GET /titles) */
+            title: string;
+            organisation: string;
+            /**
+             * Format: date
+             * @description When the organisation board received the dossier (remaining service is measured here)
+             */
+            dossierReceivedOn: string;
+            /**
+             * Format: date
+             * @description The decision takes effect; the 5-year term starts here
+             */
+            effectiveFrom: string;
+        };
+        AppointmentView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "appointment" | "reappointment";
+            /** Format: uuid */
+            committeeId: string;
+            committeeCode: string;
+            /** Format: uuid */
+            deciderCommitteeId: string;
+            /** Format: uuid */
+            cadreId: string;
+            title: string;
+            organisation: string;
+            /** Format: date */
+            dossierReceivedOn: string;
+            /** Format: date */
+            effectiveFrom: string;
+            /**
+             * Format: date
+             * @description The last day of the 5-year term
+             */
+            termEndsOn: string;
+            decisionNumber: string | null;
+            /** Format: date */
+            decisionDate: string | null;
+            /** @enum {string} */
+            state: "proposed" | "decided" | "in_effect" | "cancelled";
+            proposedBy: string | null;
+            decidedBy: string | null;
+            /** Format: date-time */
+            appliedAt: string | null;
+            cancelReason: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        DecideAppointmentDto: {
+            /** @description The version you read; a stale one gets 409 */
+            version: number;
+            decisionNumber: string;
+            /** Format: date */
+            decisionDate: string;
+        };
+        CancelAppointmentDto: {
+            /** @description The version you read; a stale one gets 409 */
+            version: number;
+            reason?: string;
         };
         DecisionView: {
             /** @example 125-QĐ/TU */
@@ -3642,6 +3783,100 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CycleView"];
+                };
+            };
+        };
+    };
+    AppointmentsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAppointmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentView"];
+                };
+            };
+        };
+    };
+    AppointmentsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentView"];
+                };
+            };
+        };
+    };
+    AppointmentsController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideAppointmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentView"];
+                };
+            };
+        };
+    };
+    AppointmentsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelAppointmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentView"];
                 };
             };
         };

@@ -43,6 +43,8 @@ export const Jobs = {
    * 3 three days late). One job per committee, so a committee that fails never holds up the others.
    */
   deadlineSteps: define<{ committeeId: string; steps: { deadlineId: string; offset: number }[] }>(QueueName.Deadlines, 'deadline-steps', 1),
+  /** Appointments whose effective date has come (as of today in Vietnam) take effect: the cadre's post changes. Idempotent. */
+  takeEffectAppointments: define<Record<string, never>>(QueueName.Deadlines, 'take-effect-appointments', 1, 3),
   sendEmail: define<{ notificationId: string }>(QueueName.Notifications, 'send-email', 1, 6),
 } as const;
 

@@ -1,0 +1,79 @@
+import { RULEBOOK_SEED, RuleSet, rulesInForce } from '@canbo/rulebook';
+import { AppointmentFacts, checkAppointment, followUpOf } from './appointment-checks';
+import { canHappen, stateAfter } from './appointment-transitions';
+
+const rulesOn = (on: string): RuleSet => rulesInForce(RULEBOOK_SEED, on);
+
+const base: AppointmentFacts = {
+  kind: 'appointment',
+  cadreId: 'c1',
+  fullName: 'Nguyễn Văn Thử',
+  gender: 'male',
+  dateOfBirth: '1985-03-10',
+  discipline: [],
+  currentPostSince: '2022-01-01',
+  dossierReceivedOn: '2026-01-01',
+  decisionDate: '2026-02-01',
+};
+const outcome = (facts: AppointmentFacts, id: string) =>
+  checkAppointment(facts, rulesOn(facts.decisionDate))
+    .filter((r) => r.ruleId === id)
+    .map((r) => r.outcome);
+
+describe('appointment conditions', () => {
+  it('time in post: 24 whole months pass, 23 fail', () => {
+    expect(outcome({ ...base, currentPostSince: '2024-02-01' }, 'appointment.time-in-post')).toEqual(['pass']);
+    expect(outcome({ ...base, currentPostSince: '2024-02-02' }, 'appointment.time-in-post')).toEqual(['fail']);
+    expect(outcome({ ...base, currentPostSince: null }, 'appointment.time-in-post')).toEqual(['fail']);
+  });
+
+  it('remaining service: fails for someone close to retirement at the dossier date, not checked on reappointment', () => {
+    expect(outcome(base, 'appointment.remaining-service')).toEqual(['pass']);
+    const old = { ...base, dateOfBirth: '1965-06-01' };
+    expect(outcome(old, 'appointment.remaining-service')).toEqual(['fail']);
+    expect(outcome({ ...old, kind: 'reappointment' }, 'appointment.remaining-service')).toEqual([]);
+  });
+
+  it('discipline bar: a reprimand bars an appointment during its period and only warns on a reappointment (QĐ 377)', () => {
+    const disciplined = { ...base, discipline: [{ form: 'reprimand' as const, decidedOn: '2025-06-01' }] };
+    expect(outcome(disciplined, 'appointment.discipline-bar')).toEqual(['fail']);
+    expect(outcome({ ...disciplined, kind: 'reappointment' }, 'appointment.discipline-bar')).toEqual(['warning']);
+    expect(outcome({ ...disciplined, decisionDate: '2028-06-02' }, 'appointment.discipline-bar')).toEqual(['pass']);
+  });
+
+  it('QĐ 296 bars a reappointment too (12 months after a reprimand), and warns where the period of a form is unknown', () => {
+    const reprimanded = { ...base, kind: 'reappointment' as const, discipline: [{ form: 'reprimand' as const, decidedOn: '2025-06-01' }] };
+    expect(outcome({ ...reprimanded, decisionDate: '2026-05-31' }, 'discipline.party-bar')).toEqual(['fail']);
+    expect(outcome({ ...reprimanded, decisionDate: '2026-06-01' }, 'discipline.party-bar')).toEqual(['pass']);
+    const warned = { ...base, discipline: [{ form: 'warning' as const, decidedOn: '2025-06-01' }], decisionDate: '2026-06-01' };
+    expect(outcome(warned, 'discipline.party-bar')).toEqual(['warning']);
+    // Before QĐ 296 came into force (30/5/2025) the rule does not apply.
+    expect(
+      outcome(
+        { ...reprimanded, discipline: [{ form: 'reprimand', decidedOn: '2024-06-01' }], decisionDate: '2025-01-10' },
+        'discipline.party-bar',
+      ),
+    ).toEqual([]);
+  });
+
+  it('planning is not looked up: a warning that says so', () => {
+    const [r] = checkAppointment(base, rulesOn(base.decisionDate)).filter((x) => x.ruleId === 'appointment.in-planning');
+    expect(r).toMatchObject({ outcome: 'warning', figures: 'not checked' });
+  });
+
+  it('term end: an extension when less than 2 years remain to retirement, else a reappointment', () => {
+    const rules = rulesOn('2026-02-01');
+    expect(followUpOf(rules, base, '2031-01-31')).toBe('reappointment');
+    expect(followUpOf(rules, { gender: 'male', dateOfBirth: '1970-01-01' }, '2031-01-31')).toBe('extension');
+  });
+});
+
+describe('appointment transitions', () => {
+  it('decide only a proposal; cancel before it takes effect; take effect only when decided', () => {
+    expect(stateAfter('decide', 'proposed')).toBe('decided');
+    expect(canHappen('decide', 'decided')).toBe(false);
+    expect(canHappen('cancel', 'in_effect')).toBe(false);
+    expect(stateAfter('take-effect', 'decided')).toBe('in_effect');
+    expect(() => stateAfter('take-effect', 'cancelled')).toThrow();
+  });
+});

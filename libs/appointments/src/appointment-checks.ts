@@ -1,0 +1,199 @@
+import type { CheckOutcome, CheckResult } from '@canbo/planning';
+import {
+  AnyRule,
+  DisciplineForm,
+  IsoDate,
+  RuleSet,
+  addMonths,
+  compareDates,
+  remainingServiceMonths,
+  retirement,
+  retirementScheduleOf,
+  wholeMonthsBetween,
+} from '@canbo/rulebook';
+
+export interface AppointmentDiscipline {
+  form: DisciplineForm;
+  decidedOn: IsoDate;
+}
+
+/** What the conditions need (domain.md §7.2): the cadre, the current main post's start, the dates of the file. */
+export interface AppointmentFacts {
+  kind: 'appointment' | 'reappointment';
+  cadreId: string;
+  fullName: string;
+  gender: 'male' | 'female';
+  dateOfBirth: IsoDate;
+  discipline: readonly AppointmentDiscipline[];
+  /** The day the current main (non-concurrent) post started; null when the file has none open. */
+  currentPostSince: IsoDate | null;
+  dossierReceivedOn: IsoDate;
+  decisionDate: IsoDate;
+}
+
+function resultOf(rule: AnyRule, outcome: CheckOutcome, subjectId: string, figures: string, explanation: string): CheckResult {
+  return {
+    ruleId: rule.id,
+    ruleTitle: rule.title,
+    outcome,
+    regulation: rule.regulation,
+    article: rule.article,
+    unverified: rule.unverified,
+    scope: 'cadre',
+    subjectId,
+    figures,
+    explanation: `${rule.title} (${rule.regulation}${rule.article ? `, ${rule.article}` : ''}): ${explanation}`,
+  };
+}
+
+function remainingService(rules: RuleSet, f: AppointmentFacts): CheckResult[] {
+  const rule = rules.find('appointment.remaining-service');
+  if (!rule || f.kind !== 'appointment') return [];
+  const retires = retirement(retirementScheduleOf(rules), { sex: f.gender, dateOfBirth: f.dateOfBirth }).retirementDate;
+  const months = remainingServiceMonths(retires, f.dossierReceivedOn);
+  const ok = months >= rule.parameters.minMonths;
+  return [
+    resultOf(
+      rule,
+      ok ? 'pass' : 'fail',
+      f.cadreId,
+      `${months} months left on ${f.dossierReceivedOn} (retires ${retires}), at least ${rule.parameters.minMonths} required`,
+      `${f.fullName} còn ${months} tháng công tác khi nhận hồ sơ ngày ${f.dossierReceivedOn} (nghỉ hưu ngày ${retires}); cần ít nhất ${rule.parameters.minMonths} tháng.`,
+    ),
+  ];
+}
+
+function timeInPost(rules: RuleSet, f: AppointmentFacts): CheckResult[] {
+  const rule = rules.find('appointment.time-in-post');
+  if (!rule || f.kind !== 'appointment') return [];
+  const months = f.currentPostSince ? wholeMonthsBetween(f.currentPostSince, f.decisionDate) : 0;
+  const ok = months >= rule.parameters.minMonths;
+  return [
+    resultOf(
+      rule,
+      ok ? 'pass' : 'fail',
+      f.cadreId,
+      f.currentPostSince
+        ? `${months} months in the current post since ${f.currentPostSince}, at least ${rule.parameters.minMonths} required`
+        : `no current post, at least ${rule.parameters.minMonths} months required`,
+      f.currentPostSince
+        ? `${f.fullName} giữ chức vụ hiện tại từ ngày ${f.currentPostSince}, được ${months} tháng; cần ít nhất ${rule.parameters.minMonths} tháng.`
+        : `hồ sơ của ${f.fullName} không có chức vụ hiện tại nào đang giữ.`,
+    ),
+  ];
+}
+
+/**
+ * QĐ 80 (appointment.discipline-bar) and, from QĐ 377, its reading for reappointment: a bar counted
+ * from the discipline's decision to the decision date. Where the rulebook lets a reappointment be
+ * considered during a bar, a bar is a warning (which prevails is UNVERIFIED: both are shown).
+ */
+function disciplineBar(rules: RuleSet, f: AppointmentFacts): CheckResult[] {
+  const rule = rules.find('appointment.discipline-bar');
+  if (!rule) return [];
+  const lenient = f.kind === 'reappointment' && rules.find('reappointment.during-discipline-bar')?.parameters.reappointmentAllowed === true;
+  const out: CheckResult[] = [];
+  for (const d of f.discipline) {
+    if (compareDates(d.decidedOn, f.decisionDate) > 0) continue;
+    if (d.form === 'expulsion') {
+      out.push(resultOf(rule, 'fail', f.cadreId, `expulsion on ${d.decidedOn}`, `${f.fullName} đã bị khai trừ ngày ${d.decidedOn}.`));
+      continue;
+    }
+    const ends = addMonths(d.decidedOn, rule.parameters.months[d.form]);
+    const barred = compareDates(f.decisionDate, ends) < 0;
+    out.push(
+      resultOf(
+        rule,
+        barred ? (lenient ? 'warning' : 'fail') : 'pass',
+        f.cadreId,
+        `${d.form} on ${d.decidedOn}, bar of ${rule.parameters.months[d.form]} months until ${ends}, decision on ${f.decisionDate}`,
+        barred
+          ? `${f.fullName} bị kỷ luật (${d.form}) ngày ${d.decidedOn}, chưa hết thời hạn không bổ nhiệm đến ngày ${ends}${lenient ? '; QĐ 377 cho phép xem xét bổ nhiệm lại trong thời hạn này (chưa xác minh quy định nào ưu tiên)' : ''}.`
+          : `${f.fullName} bị kỷ luật (${d.form}) ngày ${d.decidedOn}; thời hạn đã hết ngày ${ends}.`,
+      ),
+    );
+  }
+  if (out.length === 0)
+    out.push(resultOf(rule, 'pass', f.cadreId, 'no discipline', `${f.fullName} không có kỷ luật trong thời hạn không bổ nhiệm.`));
+  return out;
+}
+
+/**
+ * QĐ 296 (discipline.party-bar), where it covers the appointment's kind: no appointment or reappointment
+ * for n months after a discipline; a form whose period the rulebook does not know is a warning.
+ */
+function partyBar(rules: RuleSet, f: AppointmentFacts): CheckResult[] {
+  const rule = rules.find('discipline.party-bar');
+  if (!rule || !rule.parameters.covers.includes(f.kind)) return [];
+  const out: CheckResult[] = [];
+  for (const d of f.discipline) {
+    if (d.form === 'expulsion' || compareDates(d.decidedOn, f.decisionDate) > 0) continue;
+    const months = rule.parameters.months[d.form];
+    if (months === null) {
+      out.push(
+        resultOf(
+          rule,
+          'warning',
+          f.cadreId,
+          `${d.form} on ${d.decidedOn}, bar period unknown`,
+          `${f.fullName} bị kỷ luật (${d.form}) ngày ${d.decidedOn}; thời hạn không bổ nhiệm sau hình thức này chưa được xác định, cần xem xét cụ thể.`,
+        ),
+      );
+      continue;
+    }
+    const ends = addMonths(d.decidedOn, months);
+    const barred = compareDates(f.decisionDate, ends) < 0;
+    out.push(
+      resultOf(
+        rule,
+        barred ? 'fail' : 'pass',
+        f.cadreId,
+        `${d.form} on ${d.decidedOn}, bar of ${months} months until ${ends}, decision on ${f.decisionDate}`,
+        barred
+          ? `${f.fullName} bị kỷ luật (${d.form}) ngày ${d.decidedOn}: không được bổ nhiệm, bổ nhiệm lại trong ${months} tháng, đến ngày ${ends}.`
+          : `${f.fullName} bị kỷ luật (${d.form}) ngày ${d.decidedOn}; thời hạn ${months} tháng đã hết ngày ${ends}.`,
+      ),
+    );
+  }
+  return out;
+}
+
+/** Planning offers no lookup of who is planned for a title: the condition is shown, not checked. */
+function inPlanning(rules: RuleSet, f: AppointmentFacts): CheckResult[] {
+  const rule = rules.find('appointment.in-planning');
+  if (!rule || !rule.parameters.required || f.kind !== 'appointment') return [];
+  return [
+    resultOf(
+      rule,
+      'warning',
+      f.cadreId,
+      'not checked',
+      `chưa kiểm tra tự động việc ${f.fullName} có trong quy hoạch chức danh này; Ban Tổ chức cần đối chiếu danh sách quy hoạch đã phê duyệt.`,
+    ),
+  ];
+}
+
+/** Every condition of an appointment under ONE rule set (the rules in force on the decision date). Pure. */
+export function checkAppointment(f: AppointmentFacts, rules: RuleSet): CheckResult[] {
+  return [
+    ...remainingService(rules, f),
+    ...timeInPost(rules, f),
+    ...disciplineBar(rules, f),
+    ...partyBar(rules, f),
+    ...inPlanning(rules, f),
+  ];
+}
+
+/**
+ * What the committee owes at term end (domain.md §7.5): when less than `extendBelowMonths` remain to
+ * retirement at the term's end, an extension-to-retirement proposal; otherwise a reappointment notice.
+ */
+export function followUpOf(
+  rules: RuleSet,
+  f: Pick<AppointmentFacts, 'gender' | 'dateOfBirth'>,
+  termEndsOn: IsoDate,
+): 'extension' | 'reappointment' {
+  const retires = retirement(retirementScheduleOf(rules), { sex: f.gender, dateOfBirth: f.dateOfBirth }).retirementDate;
+  const below = rules.find('reappointment.extension-to-retirement')?.parameters.extendBelowMonths ?? 24;
+  return remainingServiceMonths(retires, termEndsOn) < below ? 'extension' : 'reappointment';
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CadresModule } from '@canbo/cadres';
+import { CommitteesModule } from '@canbo/committees';
+import { DeadlinesModule } from '@canbo/deadlines';
+import { RulebookModule } from '@canbo/rulebook';
+import { Appointment } from './appointment.entity';
+import { AppointmentRepository } from './appointment.repository';
+import { AppointmentsController } from './appointments.controller';
+import { AppointmentsService } from './appointments.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Appointment]), CommitteesModule, CadresModule, DeadlinesModule, RulebookModule],
+  controllers: [AppointmentsController],
+  providers: [AppointmentsService, AppointmentRepository],
+  exports: [AppointmentsService],
+})
+export class AppointmentsModule {}

@@ -1,0 +1,13 @@
+export { checkAppointment, followUpOf, type AppointmentDiscipline, type AppointmentFacts } from './appointment-checks';
+export {
+  APPOINTMENT_STATES,
+  APPOINTMENT_TRANSITIONS,
+  canHappen,
+  stateAfter,
+  type AppointmentState,
+  type AppointmentVerb,
+} from './appointment-transitions';
+export { AppointmentsModule } from './appointments.module';
+export { AppointmentsService } from './appointments.service';
+export { Appointment } from './appointment.entity';
+export * from './appointment.dto';

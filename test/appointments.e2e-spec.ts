@@ -1,0 +1,305 @@
+import 'reflect-metadata';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Queue } from 'bullmq';
+import { WorkerModule } from '../apps/worker/src/worker.module';
+import { Jobs } from '@canbo/platform';
+import { TestApi, startApi } from './support/api';
+import { redisUrl } from './support/databases';
+import { TEST_JWT_SECRET } from './support/global-setup';
+import { expectFieldError, expectProblem } from './support/problems';
+import { eventually } from './support/wait';
+import { workerSettled } from './support/worker-settled';
+
+interface Appointment {
+  id: string;
+  state: string;
+  version: number;
+  cadreId: string;
+  effectiveFrom: string;
+  termEndsOn: string;
+  deciderCommitteeId: string;
+}
+interface Result {
+  ruleId: string;
+  outcome: string;
+  figures: string;
+}
+
+const vnDay = (days: number) => {
+  const d = new Date(`${new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * Appointments (bổ nhiệm) over HTTP: Nga Sơn's admin proposes, the province's secretary (the level above)
+ * decides once the rulebook's conditions hold, opening the term end's deadline; the worker changes the
+ * cadre's post on the effective date, once.
+ */
+describe('appointments', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let C: Record<string, string>;
+  const auth: Record<string, string> = {};
+  const prefix = `test:appointments:${process.pid}:${Date.now()}`;
+
+  /** A Nga Sơn cadre with one open main post since `since`. */
+  async function cadre(dateOfBirth = '1985-03-01', since = '2020-01-01'): Promise<string> {
+    const created = await api
+      .http()
+      .post('/api/v1/cadres')
+      .set('authorization', auth['admin.ns'])
+      .send({
+        committeeId: C['TH-NS'],
+        managingCommitteeId: C['TH-NS'],
+        fullName: 'Lê Văn Bổ',
+        gender: 'male',
+        dateOfBirth,
+        ethnicity: 'Kinh',
+      })
+      .expect(201);
+    await api
+      .http()
+      .post(`/api/v1/cadres/${created.body.id}/positions`)
+      .set('authorization', auth['admin.ns'])
+      .send({ title: 'Chuyên viên', organisation: 'Ban Tổ chức Huyện ủy Nga Sơn', committeeId: C['TH-NS'], startedOn: since })
+      .expect(201);
+    return created.body.id;
+  }
+
+  const propose = (user: string, cadreId: string, body: Record<string, unknown> = {}) =>
+    api
+      .http()
+      .post('/api/v1/appointments')
+      .set('authorization', auth[user])
+      .send({
+        kind: 'appointment',
+        cadreId,
+        committeeId: C['TH-NS'],
+        title: 'Phó Trưởng Ban Tổ chức Huyện ủy',
+        organisation: 'Huyện ủy Nga Sơn',
+        dossierReceivedOn: vnDay(-3),
+        effectiveFrom: vnDay(30),
+        ...body,
+      });
+  const step = (user: string, a: Appointment, verb: 'decide' | 'cancel', body: Record<string, unknown> = {}) =>
+    api
+      .http()
+      .post(`/api/v1/appointments/${a.id}/${verb}`)
+      .set('authorization', auth[user])
+      .send({ version: a.version, ...(verb === 'decide' ? { decisionNumber: '01-QĐ/TU', decisionDate: vnDay(0) } : {}), ...body });
+
+  beforeAll(async () => {
+    api = await startApi({ QUEUE_PREFIX: prefix });
+    C = api.committees;
+    for (const u of ['operator', 'admin.ns', 'admin.th', 'secretary.th', 'officer.th', 'auditor.tw', 'voter.th.1', 'admin.hn'])
+      auth[u] = await api.login(u);
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  it("Nga Sơn's admin proposes; the term is 5 years from the effective date; others may not propose", async () => {
+    const id = await cadre();
+    const res = await propose('admin.ns', id, { effectiveFrom: '2027-03-15' }).expect(201);
+    expect(res.body).toMatchObject({ state: 'proposed', termEndsOn: '2032-03-14', deciderCommitteeId: C.TH, version: 1 });
+    for (const user of ['secretary.th', 'officer.th', 'auditor.tw']) expectProblem(await propose(user, id), 403);
+    // A committee the caller cannot see is absent.
+    expectProblem(await propose('admin.hn', id), 404);
+    expectFieldError(await propose('admin.ns', id, { kind: 'promotion' }), 'kind');
+    const audit = await api.db.query(`SELECT action FROM audit_event WHERE entity_type = 'Appointment' AND entity_id = $1`, [res.body.id]);
+    expect(audit.rows.map((r) => r.action)).toEqual(['create']);
+  });
+
+  it('the secretary above decides (the proposer and other boards may not), opening the reappointment notice deadline', async () => {
+    const a: Appointment = (await propose('admin.ns', await cadre()).expect(201)).body;
+    expectProblem(await step('admin.ns', a, 'decide'), 403);
+    expectProblem(await step('admin.th', a, 'decide'), 403);
+    expectProblem(await step('voter.th.1', a, 'decide'), 403);
+    expectProblem(await step('secretary.th', { ...a, version: a.version + 1 }, 'decide'), 409, 'version-conflict');
+    const decided = (await step('secretary.th', a, 'decide').expect(200)).body;
+    expect(decided).toMatchObject({ state: 'decided', decisionNumber: '01-QĐ/TU', decisionDate: vnDay(0) });
+    expectProblem(await step('secretary.th', decided, 'decide'), 409, 'appointment-state');
+    const { rows } = await api.db.query(
+      `SELECT kind, to_char(due_on, 'YYYY-MM-DD') AS due, committee_id, set_by_committee_id FROM deadline WHERE subject_type = 'Appointment' AND subject_id = $1`,
+      [a.id],
+    );
+    expect(rows).toEqual([{ kind: 'reappointment-notice', due: expect.any(String), committee_id: C['TH-NS'], set_by_committee_id: C.TH }]);
+    // 90 working days are at least 18 weeks before the term's last day, and fewer than 6 months.
+    const termEnd = new Date(a.termEndsOn).getTime();
+    const days = (termEnd - new Date(rows[0].due).getTime()) / 86_400_000;
+    expect(days).toBeGreaterThanOrEqual(126);
+    expect(days).toBeLessThan(183);
+    // Auditors above and the boards read it; a voter does not.
+    await api.http().get(`/api/v1/appointments/${a.id}`).set('authorization', auth['auditor.tw']).expect(200);
+    await api.http().get(`/api/v1/appointments/${a.id}`).set('authorization', auth['officer.th']).expect(200);
+    expectProblem(await api.http().get(`/api/v1/appointments/${a.id}`).set('authorization', auth['voter.th.1']), 403);
+    expectProblem(await api.http().get(`/api/v1/appointments/${a.id}`).set('authorization', auth['admin.hn']), 404);
+  });
+
+  it('an extension-to-retirement proposal instead when less than 2 years remain to retirement at term end', async () => {
+    // A man born in 1971 retires at 62 early in 2033: over 60 months left at the dossier, about a year at the term's end.
+    const a: Appointment = (await propose('admin.ns', await cadre('1971-01-01'), { effectiveFrom: vnDay(10) }).expect(201)).body;
+    const res = await step('secretary.th', a, 'decide');
+    expect(res.status).toBe(200);
+    const { rows } = await api.db.query(`SELECT kind FROM deadline WHERE subject_type = 'Appointment' AND subject_id = $1`, [a.id]);
+    expect(rows).toEqual([{ kind: 'extension-to-retirement' }]);
+  });
+
+  it('never the proposer: one holding both seats (admin at Nga Sơn, secretary at the province) may not decide its own proposal', async () => {
+    const made = await api
+      .http()
+      .post('/api/v1/users')
+      .set('authorization', auth.operator)
+      .send({
+        username: 'dual.appointer',
+        displayName: 'Hai vai trò',
+        password: 'Passw0rd-Dual-Appointer',
+        committeeId: C['TH-NS'],
+        role: 'admin',
+      })
+      .expect(201);
+    await api
+      .http()
+      .post('/api/v1/role-assignments')
+      .set('authorization', auth.operator)
+      .send({ userId: made.body.id, committeeId: C.TH, role: 'secretary' })
+      .expect(201);
+    auth.dual = await api.login('dual.appointer', 'Passw0rd-Dual-Appointer');
+    const own: Appointment = (await propose('dual', await cadre()).expect(201)).body;
+    expectProblem(await step('dual', own, 'decide'), 403, 'appointment-self-decision');
+    // Someone else's proposal it decides.
+    const other: Appointment = (await propose('admin.ns', await cadre()).expect(201)).body;
+    await step('dual', other, 'decide').expect(200);
+  });
+
+  it('a failing condition refuses the decision with 422 listing every failure, the rule and its figures', async () => {
+    // Born 1965: under 60 months to retirement; in post for 6 months: under 2 years.
+    const a: Appointment = (await propose('admin.ns', await cadre('1965-06-01', vnDay(-180))).expect(201)).body;
+    const res = await step('secretary.th', a, 'decide');
+    expectProblem(res, 422, 'appointment-check-failed');
+    expect((res.body.failures as Result[]).map((f) => f.ruleId).sort()).toEqual([
+      'appointment.remaining-service',
+      'appointment.time-in-post',
+    ]);
+    expect(res.body.failures.every((f: Result) => f.outcome === 'fail' && f.figures.length > 0)).toBe(true);
+    // Planning is not looked up: said as a warning, never a silent pass.
+    expect(res.body.results).toEqual(
+      expect.arrayContaining([expect.objectContaining({ ruleId: 'appointment.in-planning', outcome: 'warning', figures: 'not checked' })]),
+    );
+    const still = (await api.http().get(`/api/v1/appointments/${a.id}`).set('authorization', auth['admin.ns']).expect(200)).body;
+    expect(still).toMatchObject({ state: 'proposed', version: a.version });
+  });
+
+  it('cancelling: the proposer or the secretary above; a decided one waives its deadline; a cancelled one cannot be decided', async () => {
+    const a: Appointment = (await propose('admin.ns', await cadre()).expect(201)).body;
+    expectProblem(await step('officer.th', a, 'cancel'), 403);
+    const cancelled = (await step('admin.ns', a, 'cancel', { reason: 'Rút đề nghị' }).expect(200)).body;
+    expect(cancelled).toMatchObject({ state: 'cancelled', cancelReason: 'Rút đề nghị' });
+    expectProblem(await step('secretary.th', cancelled, 'decide'), 409, 'appointment-state');
+
+    const b: Appointment = (await propose('admin.ns', await cadre()).expect(201)).body;
+    const decided = (await step('secretary.th', b, 'decide').expect(200)).body;
+    expectProblem(await step('admin.ns', decided, 'cancel'), 403);
+    await step('secretary.th', decided, 'cancel').expect(200);
+    const { rows } = await api.db.query(`SELECT state FROM deadline WHERE subject_type = 'Appointment' AND subject_id = $1`, [b.id]);
+    expect(rows).toEqual([{ state: 'waived' }]);
+  });
+
+  it("a dissolved committee's open appointments pass to its successor, decided then by the successor's level above", async () => {
+    const child = await api
+      .http()
+      .post('/api/v1/committees')
+      .set('authorization', auth['admin.th'])
+      .send({ code: 'TH-NS-NBN', name: 'Đảng ủy xã Nga Bổ Nhiệm', level: 'grassroots', parentId: C['TH-NS'] })
+      .expect(201);
+    const cadreId = await cadre();
+    const { rows } = await api.db.query(
+      `INSERT INTO appointment (committee_id, decider_committee_id, cadre_id, kind, title, organisation, dossier_received_on, effective_from, term_ends_on)
+       VALUES ($1, $2, $3, 'appointment', 'Phó Bí thư Đảng ủy xã', 'Đảng ủy xã Nga Bổ Nhiệm', current_date, current_date + 30, current_date + 30 + 1825)
+       RETURNING id`,
+      [child.body.id, C['TH-NS'], cadreId],
+    );
+    await api
+      .http()
+      .post(`/api/v1/committees/${child.body.id}/dissolve`)
+      .set('authorization', auth['admin.th'])
+      .send({ version: child.body.version, successorId: C['TH-NS'] })
+      .expect(200);
+    const moved = (await api.http().get(`/api/v1/appointments/${rows[0].id}`).set('authorization', auth['admin.ns']).expect(200)).body;
+    expect(moved).toMatchObject({ committeeId: C['TH-NS'], deciderCommitteeId: C.TH, state: 'proposed' });
+    const audit = await api.db.query(`SELECT action FROM audit_event WHERE entity_type = 'Appointment' AND entity_id = $1`, [rows[0].id]);
+    expect(audit.rows.map((r) => r.action)).toEqual(['hand-over']);
+  });
+
+  it('the demo set holds one decided appointment with its reappointment deadline', async () => {
+    const { rows } = await api.db.query(
+      `SELECT a.state, d.kind FROM appointment a JOIN deadline d ON d.subject_type = 'Appointment' AND d.subject_id = a.id`,
+    );
+    expect(rows).toEqual(expect.arrayContaining([{ state: 'decided', kind: 'reappointment-notice' }]));
+  });
+
+  it('the worker changes the post on the effective date, once: a second run changes nothing', async () => {
+    const cadreId = await cadre();
+    const a: Appointment = (await propose('admin.ns', cadreId, { effectiveFrom: vnDay(0) }).expect(201)).body;
+    await step('secretary.th', a, 'decide').expect(200);
+    worker = await NestFactory.createApplicationContext(
+      WorkerModule.register({
+        DATABASE_URL: api.databaseUrl,
+        REDIS_URL: redisUrl(),
+        JWT_SECRET: TEST_JWT_SECRET,
+        QUEUE_PREFIX: prefix,
+        WORKER_HEALTH_PORT: '0',
+        LOG_LEVEL: 'silent',
+      }),
+      { logger: false },
+    );
+    await worker.init();
+    // The worker's run at start applies it.
+    await eventually(
+      async () =>
+        (await api.db.query(`SELECT state FROM appointment WHERE id = $1`, [a.id])).rows[0].state === 'in_effect' ? true : undefined,
+      20_000,
+      'the appointment to take effect',
+    );
+    await workerSettled(api.db, worker, 20_000);
+    const positions = async () =>
+      (
+        await api.db.query(
+          `SELECT title, to_char(started_on, 'YYYY-MM-DD') AS started, to_char(ended_on, 'YYYY-MM-DD') AS ended, decision_ref
+             FROM cadre_position WHERE cadre_id = $1 ORDER BY started_on`,
+          [cadreId],
+        )
+      ).rows;
+    const after = await positions();
+    expect(after).toEqual([
+      { title: 'Chuyên viên', started: '2020-01-01', ended: vnDay(-1), decision_ref: null },
+      { title: 'Phó Trưởng Ban Tổ chức Huyện ủy', started: vnDay(0), ended: null, decision_ref: '01-QĐ/TU' },
+    ]);
+    // Run the job again through the queue: nothing changes, nothing more is audited.
+    const queue = worker.get<Queue>('BullQueue_deadlines', { strict: false });
+    await queue.add(Jobs.takeEffectAppointments.name, { v: Jobs.takeEffectAppointments.version, payload: {} });
+    await workerSettled(api.db, worker, 20_000);
+    expect(await positions()).toEqual(after);
+    const audit = await api.db.query(
+      `SELECT action FROM audit_event WHERE (entity_type = 'Appointment' AND entity_id = $1) OR (entity_type = 'Cadre' AND entity_id = $2 AND action = 'move-to-post') ORDER BY seq`,
+      [a.id, cadreId],
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual(['create', 'decide', 'move-to-post', 'take-effect']);
+    const { rows: ended } = await api.db.query(`SELECT id FROM cadre_position WHERE cadre_id = $1 AND ended_on IS NOT NULL`, [cadreId]);
+    const moved = await api.db.query(
+      `SELECT changes FROM audit_event WHERE entity_type = 'Cadre' AND entity_id = $1 AND action = 'move-to-post'`,
+      [cadreId],
+    );
+    expect(moved.rows[0].changes.ended).toEqual(ended.map((r) => r.id));
+    const view = (await api.http().get(`/api/v1/appointments/${a.id}`).set('authorization', auth['admin.ns']).expect(200)).body;
+    expect(view).toMatchObject({ state: 'in_effect', appliedAt: expect.any(String) });
+    // The demo's appointment, effective in ten days, is left alone.
+    const { rows } = await api.db.query(
+      `SELECT count(*)::int AS n FROM appointment WHERE state = 'decided' AND effective_from > current_date`,
+    );
+    expect(rows[0].n).toBeGreaterThanOrEqual(1);
+  });
+});
