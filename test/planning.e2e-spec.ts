@@ -276,7 +276,7 @@ describe('planning cycles', () => {
       expect(seats).toEqual([
         expect.objectContaining({
           outcome: 'fail',
-          figures: '4 nominations for 3 seats',
+          figures: '4 người cho 3 chỗ',
           regulation: 'QĐ 377-QĐ/TW (8/10/2025)',
           subjectId: deputyNs,
         }),
@@ -296,7 +296,7 @@ describe('planning cycles', () => {
       const body = await checks(c.id);
       expect(body.results.filter((r) => r.ruleId === 'planning.seats-per-title').map((r) => r.outcome)).toEqual(['pass']);
       const female = body.results.find((r) => r.ruleId === 'planning.female-share')!;
-      expect(female).toMatchObject({ outcome: 'fail', figures: '0 of 4 (0%), at least 25% required' });
+      expect(female).toMatchObject({ outcome: 'fail', figures: '0/4 (0%), tối thiểu 25%' });
       expect(female.regulation).toBe('QĐ 50-QĐ/TW (2021)');
       expect(body.results.find((r) => r.ruleId === 'planning.young-share')).toMatchObject({ outcome: 'fail' });
     });
@@ -326,7 +326,7 @@ describe('planning cycles', () => {
       const seats = (await checks(demo.id, 'admin.th')).results.find(
         (r) => r.ruleId === 'planning.seats-per-title' && r.subjectId === deputyTh,
       )!;
-      expect(seats).toMatchObject({ outcome: 'fail', figures: '4 nominations for 3 seats' });
+      expect(seats).toMatchObject({ outcome: 'fail', figures: '4 người cho 3 chỗ' });
     });
   });
 
@@ -338,7 +338,7 @@ describe('planning cycles', () => {
       const refused = await step('admin.ns', c.id, 'submit');
       expectProblem(refused, 422, 'planning-check-failed');
       expect(refused.body.failures).toEqual([
-        expect.objectContaining({ ruleId: 'planning.seats-per-title', outcome: 'fail', figures: '4 nominations for 3 seats' }),
+        expect.objectContaining({ ruleId: 'planning.seats-per-title', outcome: 'fail', figures: '4 người cho 3 chỗ' }),
       ]);
       expect(refused.body.results.length).toBeGreaterThan(refused.body.failures.length);
 

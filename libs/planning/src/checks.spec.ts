@@ -70,7 +70,7 @@ describe('checkCycle', () => {
       expect(outcomes(run(qd377, three.cadres, three.nominations), 'planning.seats-per-title')).toEqual(['pass']);
       const four = onOneTitle(4);
       const [result] = of(run(qd377, four.cadres, four.nominations), 'planning.seats-per-title');
-      expect(result).toMatchObject({ outcome: 'fail', figures: '4 nominations for 3 seats', regulation: 'QĐ 377-QĐ/TW (8/10/2025)' });
+      expect(result).toMatchObject({ outcome: 'fail', figures: '4 người cho 3 chỗ', regulation: 'QĐ 377-QĐ/TW (8/10/2025)' });
       expect(result.explanation).toContain('vượt quá 3 người');
     });
 
@@ -88,7 +88,7 @@ describe('checkCycle', () => {
       const c = cadre();
       expect(outcomes(run(qd377, [c], titles(c, 3)), 'planning.titles-per-cadre')).toEqual(['pass']);
       const [r] = of(run(qd377, [c], titles(c, 4)), 'planning.titles-per-cadre');
-      expect(r).toMatchObject({ outcome: 'fail', figures: '4 titles for at most 3' });
+      expect(r).toMatchObject({ outcome: 'fail', figures: '4 chức danh, tối đa 3' });
     });
 
     it('QĐ 377: two titles at different levels fail (same level only)', () => {
@@ -136,7 +136,7 @@ describe('checkCycle', () => {
     it('QĐ 50: 3 young of 20 (exactly 15%) pass, 2 of 20 fail', () => {
       const pass = onOneTitle(20, (i) => (i < 3 ? young() : {}));
       const [r] = of(run(qd50, pass.cadres, pass.nominations), 'planning.young-share');
-      expect(r).toMatchObject({ outcome: 'pass', figures: '3 of 20 (15%), at least 15% required' });
+      expect(r).toMatchObject({ outcome: 'pass', figures: '3/20 (15%), tối thiểu 15%' });
       const fail = onOneTitle(20, (i) => (i < 2 ? young() : {}));
       expect(outcomes(run(qd50, fail.cadres, fail.nominations), 'planning.young-share')).toEqual(['fail']);
     });
@@ -170,7 +170,7 @@ describe('checkCycle', () => {
       expect(outcomes(run(qd50, pass.cadres, pass.nominations), 'planning.female-share')).toEqual(['pass']);
       const fail = onOneTitle(5, (i) => (i === 0 ? { gender: 'female' } : {}));
       const [r] = of(run(qd50, fail.cadres, fail.nominations), 'planning.female-share');
-      expect(r).toMatchObject({ outcome: 'fail', figures: '1 of 5 (20%), at least 25% required' });
+      expect(r).toMatchObject({ outcome: 'fail', figures: '1/5 (20%), tối thiểu 25%' });
     });
 
     it('QĐ 377: a warning whatever the share', () => {
@@ -182,7 +182,7 @@ describe('checkCycle', () => {
   it.each(BOTH)('%s: ethnic-minority share has no fixed figure, a warning with the count', (_, rules) => {
     const two = onOneTitle(2, (i) => (i === 0 ? { ethnicity: 'Mường' } : {}));
     const [r] = of(run(rules, two.cadres, two.nominations), 'planning.ethnic-minority-share');
-    expect(r).toMatchObject({ outcome: 'warning', figures: '1 of 2 (50%), no fixed share' });
+    expect(r).toMatchObject({ outcome: 'warning', figures: '1/2 (50%), không có tỷ lệ cố định' });
   });
 
   describe('age for the term (2025–2030: serve until 31/12/2029 at least, 31/12/2034 for two terms)', () => {
@@ -203,7 +203,7 @@ describe('checkCycle', () => {
         [early, oneTerm, lateOne, twoTerms].map((c) => nominate(c)),
       );
       expect(outcomes(results, 'planning.age-for-term')).toEqual(['fail', 'warning', 'warning', 'pass']);
-      expect(of(results, 'planning.age-for-term')[0].figures).toBe('retires 2029-11-30, must serve until 2029-12-31');
+      expect(of(results, 'planning.age-for-term')[0].figures).toBe('nghỉ hưu 30/11/2029, cần công tác đến 31/12/2029');
     });
 
     it('QĐ 377: the explanation says the rule is UNVERIFIED', () => {
@@ -280,7 +280,7 @@ describe('checkCycle', () => {
       );
       expect(outcomes(results, 'appointment.conference-quorum')).toEqual(['pass', 'fail']);
       expect(of(results, 'appointment.conference-quorum')[1].figures).toBe(
-        'key_cadres: 19 of 30 convened present, at least 66.7% required',
+        'Hội nghị cán bộ chủ chốt: 19/30 người được triệu tập có mặt, tối thiểu 66,7%',
       );
     });
 

@@ -107,8 +107,10 @@ const CONFERENCE_NAMES: Record<ConferenceKind, string> = {
   leadership_collective: 'Hội nghị tập thể lãnh đạo',
 };
 
-const pct = ({ numerator, denominator }: Fraction) => `${Math.round((numerator / denominator) * 1000) / 10}%`;
-const share = (count: number, base: number) => (base === 0 ? '0%' : `${Math.round((count / base) * 1000) / 10}%`);
+/** A share as Vietnamese writes it: a decimal comma (66,7%). */
+const percent = (x: number) => `${String(Math.round(x * 1000) / 10).replace('.', ',')}%`;
+const pct = ({ numerator, denominator }: Fraction) => percent(numerator / denominator);
+const share = (count: number, base: number) => (base === 0 ? '0%' : percent(count / base));
 const viDate = (date: IsoDate) => {
   const { year, month, day } = dateParts(date);
   return `${day}/${month}/${year}`;
@@ -163,7 +165,7 @@ function seatsPerTitle(rules: RuleSet, nominations: readonly NominationFacts[]):
         'pass',
         'title',
         titleId,
-        `${count} nominations, no limit`,
+        `${count} người, không giới hạn`,
         `chức danh ${name} có ${count} người; quy định không giới hạn số người.`,
       );
     const ok = count <= maxCadres;
@@ -172,7 +174,7 @@ function seatsPerTitle(rules: RuleSet, nominations: readonly NominationFacts[]):
       ok ? 'pass' : 'fail',
       'title',
       titleId,
-      `${count} nominations for ${maxCadres} seats`,
+      `${count} người cho ${maxCadres} chỗ`,
       ok
         ? `chức danh ${name} có ${count} người quy hoạch, trong giới hạn ${maxCadres} người.`
         : `chức danh ${name} có ${count} người quy hoạch, vượt quá ${maxCadres} người cho một chức danh; cần bớt ${count - maxCadres} người.`,
@@ -192,7 +194,7 @@ function titlesPerCadre(rules: RuleSet, nominations: readonly NominationFacts[],
     const levels = new Set(list.map((n) => n.titleLevel));
     const tooMany = maxTitles !== null && titles > maxTitles;
     const mixed = sameLevel && levels.size > 1;
-    const figures = maxTitles === null ? `${titles} titles, no limit` : `${titles} titles for at most ${maxTitles}`;
+    const figures = maxTitles === null ? `${titles} chức danh, không giới hạn` : `${titles} chức danh, tối đa ${maxTitles}`;
     if (!tooMany && !mixed)
       return resultOf(
         rule,
@@ -213,7 +215,7 @@ function titlesPerCadre(rules: RuleSet, nominations: readonly NominationFacts[],
       'fail',
       'cadre',
       cadreId,
-      `${figures}${mixed ? `, ${levels.size} levels` : ''}`,
+      `${figures}${mixed ? `, ${levels.size} cấp` : ''}`,
       `${name} được quy hoạch ${why.join('; ')}.`,
     );
   });
@@ -232,7 +234,7 @@ function higherTitlesOnly(rules: RuleSet, nominations: readonly NominationFacts[
         'pass',
         'nomination',
         n.id,
-        `planned rank ${n.titleRank}, no current title in the catalogue`,
+        `bậc chức danh quy hoạch ${n.titleRank}, chức vụ hiện tại không có trong danh mục`,
         `chức vụ hiện tại của ${name} không có trong danh mục chức danh, nên chức danh ${n.titleName} được coi là cao hơn.`,
       );
     const ok = n.titleRank > current.rank;
@@ -241,7 +243,7 @@ function higherTitlesOnly(rules: RuleSet, nominations: readonly NominationFacts[
       ok ? 'pass' : 'fail',
       'nomination',
       n.id,
-      `planned rank ${n.titleRank}, current rank ${current.rank}`,
+      `bậc chức danh quy hoạch ${n.titleRank}, bậc chức vụ hiện tại ${current.rank}`,
       ok
         ? `${name} đang giữ ${current.name}; chức danh ${n.titleName} cao hơn.`
         : `${name} đang giữ ${current.name}; chức danh ${n.titleName} không cao hơn chức vụ hiện tại, chỉ được quy hoạch chức danh cao hơn.`,
@@ -263,7 +265,7 @@ function structureShare(
   definition: string,
 ): CheckResult[] {
   if (!rule) return [];
-  const figures = `${count} of ${base} (${share(count, base)})`;
+  const figures = `${count}/${base} (${share(count, base)})`;
   if (minShare === null)
     return [
       resultOf(
@@ -271,7 +273,7 @@ function structureShare(
         'warning',
         'cycle',
         null,
-        `${figures}, no fixed share`,
+        `${figures}, không có tỷ lệ cố định`,
         `có ${count}/${base} người ${group} (${share(count, base)})${definition}. Quy định không nêu tỷ lệ cố định mà yêu cầu cơ cấu "phù hợp với địa bàn, lĩnh vực"; cấp ủy tự đánh giá và giải trình tỷ lệ này.`,
       ),
     ];
@@ -282,7 +284,7 @@ function structureShare(
       ok ? 'pass' : 'fail',
       'cycle',
       null,
-      `${figures}, at least ${pct(minShare)} required`,
+      `${figures}, tối thiểu ${pct(minShare)}`,
       ok
         ? `có ${count}/${base} người ${group} (${share(count, base)})${definition}, đạt tỷ lệ tối thiểu ${pct(minShare)}.`
         : `chỉ có ${count}/${base} người ${group} (${share(count, base)})${definition}, dưới tỷ lệ tối thiểu ${pct(minShare)}.`,
@@ -304,7 +306,7 @@ function shares(rules: RuleSet, cycle: CycleFacts, planned: readonly CadreFacts[
           'warning',
           'cycle',
           null,
-          `no young age for level ${cycle.committeeLevel}`,
+          `không có độ tuổi trẻ cho cấp ${cycle.committeeLevel}`,
           `quy định không nêu độ tuổi "trẻ" cho cấp ${cycle.committeeLevel}, nên không tính được tỷ lệ cán bộ trẻ.`,
         ),
       );
@@ -347,7 +349,7 @@ function ageForTerm(rules: RuleSet, cycle: CycleFacts, planned: readonly CadreFa
   const preferred = mustServeUntil(cycle.partyTermFrom, termYears, preferredTerms);
   return planned.map((c) => {
     const retires = retirement(schedule, { sex: c.gender, dateOfBirth: c.dateOfBirth }).retirementDate;
-    const figures = `retires ${retires}, must serve until ${minimum}`;
+    const figures = `nghỉ hưu ${viDate(retires)}, cần công tác đến ${viDate(minimum)}`;
     if (compareDates(retires, minimum) < 0)
       return resultOf(
         rule,
@@ -363,7 +365,7 @@ function ageForTerm(rules: RuleSet, cycle: CycleFacts, planned: readonly CadreFa
         'warning',
         'cadre',
         c.id,
-        `retires ${retires}, ${preferredTerms} terms would need ${preferred}`,
+        `nghỉ hưu ${viDate(retires)}, ${preferredTerms} nhiệm kỳ cần đến ${viDate(preferred)}`,
         `${c.fullName} nghỉ hưu ngày ${viDate(retires)}: đủ trọn ${minimumTerms} nhiệm kỳ nhưng không đủ ${preferredTerms} nhiệm kỳ (đến ${viDate(preferred)}) như quy định mong muốn.`,
       );
     return resultOf(
@@ -400,7 +402,7 @@ function discipline(rules: RuleSet, cycle: CycleFacts, planned: readonly CadreFa
         'fail',
         'cadre',
         c.id,
-        `${bars.length} disqualifying discipline(s)`,
+        `${bars.length} kỷ luật loại khỏi quy hoạch`,
         `${c.fullName} bị kỷ luật ${bars.map(describe).join('; ')}: ${
           exceptions.length === 0
             ? 'bị kỷ luật từ khiển trách trở lên thì đưa ra khỏi quy hoạch.'
@@ -414,7 +416,7 @@ function discipline(rules: RuleSet, cycle: CycleFacts, planned: readonly CadreFa
         'pass',
         'cadre',
         c.id,
-        `${liftedOnes.length} discipline(s) with expired term`,
+        `${liftedOnes.length} kỷ luật đã hết thời hạn`,
         `${c.fullName} bị kỷ luật ${liftedOnes.map(describe).join('; ')}, đã hết thời hạn: thuộc trường hợp ngoại lệ được xem xét quy hoạch.`,
       );
     return resultOf(
@@ -422,7 +424,7 @@ function discipline(rules: RuleSet, cycle: CycleFacts, planned: readonly CadreFa
       'pass',
       'cadre',
       c.id,
-      'no disqualifying discipline',
+      'không có kỷ luật loại khỏi quy hoạch',
       `${c.fullName} không có kỷ luật đang có hiệu lực từ khiển trách trở lên.`,
     );
   });
@@ -444,7 +446,7 @@ function partyBar(rules: RuleSet, cycle: CycleFacts, planned: readonly CadreFact
             'warning',
             'cadre',
             c.id,
-            `${d.form} on ${d.decidedOn}, bar period unknown`,
+            `${FORM_NAMES[d.form]} ngày ${viDate(d.decidedOn)}, chưa xác định thời hạn`,
             `${c.fullName} bị ${FORM_NAMES[d.form]} ngày ${viDate(d.decidedOn)}; thời hạn không quy hoạch sau hình thức này chưa được xác định, cần xem xét cụ thể.`,
           ),
         );
@@ -458,7 +460,7 @@ function partyBar(rules: RuleSet, cycle: CycleFacts, planned: readonly CadreFact
           barred ? 'fail' : 'pass',
           'cadre',
           c.id,
-          `${d.form} on ${d.decidedOn}, bar of ${months} months until ${barEnds}`,
+          `${FORM_NAMES[d.form]} ngày ${viDate(d.decidedOn)}, ${months} tháng đến ${viDate(barEnds)}`,
           barred
             ? `${c.fullName} bị ${FORM_NAMES[d.form]} ngày ${viDate(d.decidedOn)}: không được quy hoạch vào chức vụ tương đương hoặc cao hơn trong ${months} tháng, đến ngày ${viDate(barEnds)}.`
             : `${c.fullName} bị ${FORM_NAMES[d.form]} ngày ${viDate(d.decidedOn)}; thời hạn ${months} tháng đã hết ngày ${viDate(barEnds)}.`,
@@ -482,7 +484,7 @@ function conferences(rules: RuleSet, nominations: readonly NominationFacts[], ca
           'warning',
           'nomination',
           n.id,
-          'no conference vote recorded',
+          'chưa ghi kết quả bỏ phiếu',
           `chưa ghi kết quả bỏ phiếu giới thiệu ${name} cho chức danh ${n.titleName}.`,
         ),
       );
@@ -498,7 +500,7 @@ function conferences(rules: RuleSet, nominations: readonly NominationFacts[], ca
             ok ? 'pass' : 'fail',
             'nomination',
             n.id,
-            `${v.conference}: ${v.present} of ${v.convened} convened present, at least ${pct(quorum.parameters.presentAtLeast)} required`,
+            `${conference}: ${v.present}/${v.convened} người được triệu tập có mặt, tối thiểu ${pct(quorum.parameters.presentAtLeast)}`,
             ok
               ? `${conference} giới thiệu ${name}: ${v.present}/${v.convened} người được triệu tập có mặt, đủ ít nhất 2/3.`
               : `${conference} giới thiệu ${name}: chỉ ${v.present}/${v.convened} người được triệu tập có mặt, chưa đủ 2/3; kết quả hội nghị không hợp lệ.`,
@@ -514,7 +516,7 @@ function conferences(rules: RuleSet, nominations: readonly NominationFacts[], ca
             ok ? 'pass' : threshold.unverified ? 'warning' : 'fail',
             'nomination',
             n.id,
-            `${v.conference}: ${v.inFavour} of ${v.convened} convened in favour, more than ${pct(threshold.parameters.moreThan)} expected`,
+            `${conference}: ${v.inFavour}/${v.convened} người được triệu tập tán thành, cần trên ${pct(threshold.parameters.moreThan)}`,
             ok
               ? `${conference}: ${name} được ${v.inFavour}/${v.convened} phiếu (${share(v.inFavour, v.convened)} số được triệu tập), trên ${pct(threshold.parameters.moreThan)}.`
               : `${conference}: ${name} chỉ được ${v.inFavour}/${v.convened} phiếu (${share(v.inFavour, v.convened)} số được triệu tập), không quá ${pct(threshold.parameters.moreThan)}.`,

@@ -179,7 +179,7 @@ export class CheckResultView {
   @ApiProperty({ enum: ['cycle', 'title', 'cadre', 'nomination'] }) scope: 'cycle' | 'title' | 'cadre' | 'nomination';
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "The title's, cadre's or nomination's id" })
   subjectId: string | null;
-  @ApiProperty({ example: '4 nominations for 3 seats' }) figures: string;
+  @ApiProperty({ example: '4 người cho 3 chỗ' }) figures: string;
   @ApiProperty({ description: 'Why, in Vietnamese, with the rule and its regulation' }) explanation: string;
 }
 

@@ -1918,7 +1918,7 @@ export interface components {
              * @description The title's, cadre's or nomination's id
              */
             subjectId: string | null;
-            /** @example 4 nominations for 3 seats */
+            /** @example 4 người cho 3 chỗ */
             figures: string;
             /** @description Why, in Vietnamese, with the rule and its regulation */
             explanation: string;
