@@ -2,7 +2,7 @@ import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import { subject as asSubject } from '@casl/ability';
 import { SqlScope, accessibleBy, currentActor, ensureCan } from '@canbo/access';
-import { AuditService } from '@canbo/audit';
+import { AuditService, handOverRecord } from '@canbo/audit';
 import { CadreHistory, CadresService } from '@canbo/cadres';
 import { CommitteesService } from '@canbo/committees';
 import { DeadlinesService } from '@canbo/deadlines';
@@ -91,17 +91,7 @@ export class AppointmentsService implements OnModuleInit {
     this.committees.onCommitteeDissolved(async (tx, from, to) => {
       const moved = await this.appointments.handOver(tx, from.id, { id: to.id, deciderId: to.parentId ?? to.id });
       await this.audit.recordMany(
-        moved.map((m) => ({
-          committeeId: to.id,
-          entityType: SUBJECT_TYPE,
-          entityId: m.id,
-          action: 'hand-over',
-          changes: {
-            reason: 'committee dissolved',
-            before: { [m.decider ? 'deciderCommitteeId' : 'committeeId']: from.id },
-            after: { [m.decider ? 'deciderCommitteeId' : 'committeeId']: to.id },
-          },
-        })),
+        moved.map((m) => handOverRecord(SUBJECT_TYPE, m.id, [m.decider ? 'deciderCommitteeId' : 'committeeId'], from, to)),
       );
     });
   }

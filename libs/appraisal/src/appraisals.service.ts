@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import { subject as asSubject } from '@casl/ability';
 import { APPRAISAL_ALL_FIELDS, SqlScope, accessibleBy, currentActor, ensureCan, permittedFields } from '@canbo/access';
-import { AuditService } from '@canbo/audit';
+import { AuditService, handOverRecord } from '@canbo/audit';
 import { CadresService } from '@canbo/cadres';
 import { CommitteeRef, CommitteesService } from '@canbo/committees';
 import { DeadlinesService } from '@canbo/deadlines';
@@ -114,25 +114,16 @@ export class AppraisalsService implements OnModuleInit {
     this.committees.onCommitteeDissolved(async (tx, from, to) => {
       const moved = await this.appraisals.handOver(tx, from.id, to);
       await this.audit.recordMany(
-        moved.map((r) => ({
-          committeeId: to.id,
-          entityType: 'Appraisal',
-          entityId: r.id,
-          action: 'hand-over',
-          changes: {
-            reason: 'committee dissolved',
-            before: {
-              ...(r.requesting ? { committeeId: from.id } : {}),
-              ...(r.competent ? { competentCommitteeId: from.id } : {}),
-              version: r.version - 1,
-            },
-            after: {
-              ...(r.requesting ? { committeeId: to.id } : {}),
-              ...(r.competent ? { competentCommitteeId: to.id } : {}),
-              version: r.version,
-            },
-          },
-        })),
+        moved.map((r) =>
+          handOverRecord(
+            'Appraisal',
+            r.id,
+            [...(r.requesting ? ['committeeId'] : []), ...(r.competent ? ['competentCommitteeId'] : [])],
+            from,
+            to,
+            { before: { version: r.version - 1 }, after: { version: r.version } },
+          ),
+        ),
       );
     });
   }

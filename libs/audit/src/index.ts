@@ -1,6 +1,7 @@
 export { AuditModule } from './audit.module';
 export type { AuditEventView } from './audit-events.controller';
 export { AuditService, AuditOutsideTransactionError, MissingChainHeadError, diff, type AuditRecord } from './audit.service';
+export { handOverRecord } from './hand-over';
 export { AuditVerifications } from './audit-verifications.service';
 export type { AuditVerificationView, RequestAuditVerificationDto } from './audit-verification.dto';
 export { JobFailures, type JobFailureView } from './job-failures.service';

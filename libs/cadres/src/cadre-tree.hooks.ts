@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { AuditService } from '@canbo/audit';
+import { AuditService, handOverRecord } from '@canbo/audit';
 import { CommitteesService } from '@canbo/committees';
 import { ConflictProblem } from '@canbo/platform';
 import { CadreRepository, HandedOverRow } from './cadre.repository';
@@ -34,22 +34,18 @@ export class CadreTreeHooks implements OnModuleInit {
     // next events go and whose board reads them).
     this.committees.onCommitteeDissolved(async (tx, from, to) => {
       const moved = await this.cadres.handOver(tx, from.id, to.id);
-      const side = (r: HandedOverRow, id: string) => ({
-        ...(r.was_working === from.id ? { committeeId: id } : {}),
-        ...(r.was_managing === from.id ? { managingCommitteeId: id } : {}),
-      });
+      const moving = (r: HandedOverRow) => [
+        ...(r.was_working === from.id ? ['committeeId'] : []),
+        ...(r.was_managing === from.id ? ['managingCommitteeId'] : []),
+      ];
       await this.audit.recordMany(
-        moved.map((r) => ({
-          committeeId: r.managing_committee_id,
-          entityType: 'Cadre',
-          entityId: r.id,
-          action: 'hand-over',
-          changes: {
-            reason: 'committee dissolved',
-            before: { ...side(r, from.id), version: r.version - 1 },
-            after: { ...side(r, to.id), version: r.version },
-          },
-        })),
+        moved.map((r) =>
+          handOverRecord('Cadre', r.id, moving(r), from, to, {
+            before: { version: r.version - 1 },
+            after: { version: r.version },
+            chain: r.managing_committee_id,
+          }),
+        ),
       );
     });
   }

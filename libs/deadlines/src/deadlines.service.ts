@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import { subject as asSubject } from '@casl/ability';
 import { currentActor, ensureCan } from '@canbo/access';
-import { AuditService } from '@canbo/audit';
+import { AuditService, handOverRecord } from '@canbo/audit';
 import { CommitteeRef, CommitteesService } from '@canbo/committees';
 import { ConflictProblem, ForbiddenProblem, Page, ValidationProblem, VersionConflictProblem, decodeCursor, toPage } from '@canbo/platform';
 import { CreateDeadlineDto, DeadlineQuery, DeadlineView } from './deadline.dto';
@@ -67,13 +67,7 @@ export class DeadlinesService implements OnModuleInit {
           action: 'waive',
           changes: { before: { state: d.was }, after: { state: stateAfter('waive', d.was), waiveReason: reason } },
         })),
-        ...moved.map((id) => ({
-          committeeId: to.id,
-          entityType: 'Deadline',
-          entityId: id,
-          action: 'hand-over',
-          changes: { reason: 'committee dissolved', before: { committeeId: from.id }, after: { committeeId: to.id } },
-        })),
+        ...moved.map((id) => handOverRecord('Deadline', id, ['committeeId'], from, to)),
       ]);
     });
   }
