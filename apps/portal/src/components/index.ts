@@ -2,3 +2,4 @@ export { KeysetTable, type KeysetTableProps } from './keyset-table';
 export { PageTitle } from './page-title';
 export { problemMessage, fieldErrors } from './problem-message';
 export { FormSelect } from './form-select';
+export { FormDialog, type FormDialogProps } from './form-dialog';

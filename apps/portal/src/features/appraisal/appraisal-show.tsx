@@ -10,7 +10,6 @@ import {
   Descriptions,
   Form,
   Input,
-  Modal,
   Skeleton,
   Space,
   Table,
@@ -22,7 +21,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { FormSelect, fieldErrors, problemMessage } from '../../components';
+import { FormDialog, FormSelect, fieldErrors, problemMessage } from '../../components';
 import { formatDate } from '../../i18n';
 import { api, problemSlug, type Problem } from '../../providers/http';
 import { useAbility } from '../../providers/use-ability';
@@ -183,108 +182,106 @@ export default function AppraisalShow() {
           ]}
         />
       </Card>
-      <Modal
+      <FormDialog
         open={!!verb}
         title={verb ? t('appraisal.actions.confirm', { action: action(verb) }) : ''}
         okText={verb ? action(verb) : ''}
         cancelText={t('appraisal.cancel')}
-        confirmLoading={busy}
+        busy={busy}
+        form={form}
         onCancel={() => setVerb(null)}
-        onOk={() => form.submit()}
-        destroyOnHidden
+        onFinish={(values) => verb && void step(verb, values)}
       >
-        <Form form={form} layout="vertical" onFinish={(values) => verb && void step(verb, values)}>
-          {verb === 'ask-opinion' && (
-            <>
-              <Form.Item
-                name="bodyKind"
-                label={o('bodyKind')}
-                rules={[{ required: true, message: t('appraisal.required', { field: o('bodyKind').toLowerCase() }) }]}
-              >
-                <FormSelect options={OPINION_BODY_KINDS.map((k) => ({ value: k, label: o(`kinds.${k}`) }))} />
-              </Form.Item>
-              <Form.Item name="bodyName" label={o('body')} rules={[required(o('body')), { max: 300 }]}>
-                <Input />
-              </Form.Item>
-              <Form.Item
-                name="dueOn"
-                label={o('dueOn')}
-                rules={[{ required: true, message: t('appraisal.required', { field: o('dueOn').toLowerCase() }) }]}
-              >
-                <DatePicker format="DD/MM/YYYY" />
-              </Form.Item>
-            </>
-          )}
-          {verb === 'record-opinion' && (
-            <>
-              <Form.Item
-                name="opinionId"
-                label={o('body')}
-                rules={[{ required: true, message: t('appraisal.required', { field: o('body').toLowerCase() }) }]}
-              >
-                <FormSelect options={unanswered.map((x) => ({ value: x.id, label: x.bodyName }))} />
-              </Form.Item>
-              <Form.Item name="text" label={o('text')} rules={[required(o('text')), { max: 4000 }]}>
-                <Input.TextArea rows={3} />
-              </Form.Item>
-              <Form.Item
-                name="givenOn"
-                label={o('givenOn')}
-                rules={[{ required: true, message: t('appraisal.required', { field: o('givenOn').toLowerCase() }) }]}
-              >
-                <DatePicker format="DD/MM/YYYY" />
-              </Form.Item>
-            </>
-          )}
-          {verb === 'conclude' && (
-            <>
-              <Form.Item
-                name="outcome"
-                label={f('outcome')}
-                rules={[{ required: true, message: t('appraisal.required', { field: f('outcome').toLowerCase() }) }]}
-              >
-                <FormSelect
-                  options={(['qualified', 'not_to_be_considered'] as const).map((x) => ({ value: x, label: t(`appraisal.outcomes.${x}`) }))}
-                />
-              </Form.Item>
-              {/* The DTO asks for reasons when the outcome is "not to be considered". */}
-              <Form.Item
-                name="reasons"
-                label={f('reasons')}
-                rules={[{ ...required(f('reasons')), required: outcome === 'not_to_be_considered' }, { max: 4000 }]}
-              >
-                <Input.TextArea rows={3} />
-              </Form.Item>
-            </>
-          )}
-          {verb === 'decide' && (
-            <>
-              <Form.Item
-                name="number"
-                label={t('appraisal.decision.number')}
-                rules={[required(t('appraisal.decision.number')), { max: 100 }]}
-              >
-                <Input />
-              </Form.Item>
-              <Form.Item
-                name="date"
-                label={t('appraisal.decision.date')}
-                rules={[{ required: true, message: t('appraisal.required', { field: t('appraisal.decision.date').toLowerCase() }) }]}
-              >
-                <DatePicker format="DD/MM/YYYY" />
-              </Form.Item>
-              <Form.Item name="body" label={t('appraisal.decision.body')} rules={[required(t('appraisal.decision.body')), { max: 300 }]}>
-                <Input />
-              </Form.Item>
-            </>
-          )}
-          {verb === 'withdraw' && (
-            <Form.Item name="reason" label={f('withdrawReason')} rules={[{ max: 1000 }]}>
+        {verb === 'ask-opinion' && (
+          <>
+            <Form.Item
+              name="bodyKind"
+              label={o('bodyKind')}
+              rules={[{ required: true, message: t('appraisal.required', { field: o('bodyKind').toLowerCase() }) }]}
+            >
+              <FormSelect options={OPINION_BODY_KINDS.map((k) => ({ value: k, label: o(`kinds.${k}`) }))} />
+            </Form.Item>
+            <Form.Item name="bodyName" label={o('body')} rules={[required(o('body')), { max: 300 }]}>
+              <Input />
+            </Form.Item>
+            <Form.Item
+              name="dueOn"
+              label={o('dueOn')}
+              rules={[{ required: true, message: t('appraisal.required', { field: o('dueOn').toLowerCase() }) }]}
+            >
+              <DatePicker format="DD/MM/YYYY" />
+            </Form.Item>
+          </>
+        )}
+        {verb === 'record-opinion' && (
+          <>
+            <Form.Item
+              name="opinionId"
+              label={o('body')}
+              rules={[{ required: true, message: t('appraisal.required', { field: o('body').toLowerCase() }) }]}
+            >
+              <FormSelect options={unanswered.map((x) => ({ value: x.id, label: x.bodyName }))} />
+            </Form.Item>
+            <Form.Item name="text" label={o('text')} rules={[required(o('text')), { max: 4000 }]}>
               <Input.TextArea rows={3} />
             </Form.Item>
-          )}
-        </Form>
-      </Modal>
+            <Form.Item
+              name="givenOn"
+              label={o('givenOn')}
+              rules={[{ required: true, message: t('appraisal.required', { field: o('givenOn').toLowerCase() }) }]}
+            >
+              <DatePicker format="DD/MM/YYYY" />
+            </Form.Item>
+          </>
+        )}
+        {verb === 'conclude' && (
+          <>
+            <Form.Item
+              name="outcome"
+              label={f('outcome')}
+              rules={[{ required: true, message: t('appraisal.required', { field: f('outcome').toLowerCase() }) }]}
+            >
+              <FormSelect
+                options={(['qualified', 'not_to_be_considered'] as const).map((x) => ({ value: x, label: t(`appraisal.outcomes.${x}`) }))}
+              />
+            </Form.Item>
+            {/* The DTO asks for reasons when the outcome is "not to be considered". */}
+            <Form.Item
+              name="reasons"
+              label={f('reasons')}
+              rules={[{ ...required(f('reasons')), required: outcome === 'not_to_be_considered' }, { max: 4000 }]}
+            >
+              <Input.TextArea rows={3} />
+            </Form.Item>
+          </>
+        )}
+        {verb === 'decide' && (
+          <>
+            <Form.Item
+              name="number"
+              label={t('appraisal.decision.number')}
+              rules={[required(t('appraisal.decision.number')), { max: 100 }]}
+            >
+              <Input />
+            </Form.Item>
+            <Form.Item
+              name="date"
+              label={t('appraisal.decision.date')}
+              rules={[{ required: true, message: t('appraisal.required', { field: t('appraisal.decision.date').toLowerCase() }) }]}
+            >
+              <DatePicker format="DD/MM/YYYY" />
+            </Form.Item>
+            <Form.Item name="body" label={t('appraisal.decision.body')} rules={[required(t('appraisal.decision.body')), { max: 300 }]}>
+              <Input />
+            </Form.Item>
+          </>
+        )}
+        {verb === 'withdraw' && (
+          <Form.Item name="reason" label={f('withdrawReason')} rules={[{ max: 1000 }]}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        )}
+      </FormDialog>
     </Space>
   );
 }

@@ -9,7 +9,6 @@ import {
   Descriptions,
   Form,
   Input,
-  Modal,
   Skeleton,
   Space,
   Table,
@@ -21,7 +20,7 @@ import {
 } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { problemMessage } from '../../components';
+import { FormDialog, problemMessage } from '../../components';
 import { formatDate, formatDateTime } from '../../i18n';
 import { api, problemSlug, type Problem } from '../../providers/http';
 import { useAbility } from '../../providers/use-ability';
@@ -259,61 +258,57 @@ export default function CycleShow() {
         </Typography.Title>
         {checks.isLoading || !checks.data ? <Skeleton active /> : <ChecksTable checks={checks.data} nominations={rows} />}
       </Card>
-      <Modal
+      <FormDialog
         open={!!verb}
         title={verb ? t('planning.actions.confirm', { action: action(verb) }) : ''}
         okText={verb ? action(verb) : ''}
         cancelText={t('planning.cancel')}
-        confirmLoading={busy}
+        busy={busy}
+        form={stepForm}
         onCancel={() => setVerb(null)}
-        onOk={() => stepForm.submit()}
-        destroyOnHidden
+        onFinish={(values) => verb && void step(verb, values)}
       >
-        <Form form={stepForm} layout="vertical" onFinish={(values) => verb && void step(verb, values)}>
-          {(verb === 'return' || verb === 'reopen') && (
-            <Form.Item
-              name="reason"
-              label={n('reason')}
-              rules={[
-                {
-                  required: verb === 'return',
-                  whitespace: true,
-                  max: 1000,
-                  message: t('planning.required', { field: n('reason').toLowerCase() }),
-                },
-              ]}
-            >
-              <Input.TextArea rows={3} />
-            </Form.Item>
-          )}
-          {verb === 'approve' && (
-            <Form.Item name="decisionRef" label={f('decisionRef')} rules={[{ max: 100 }]}>
-              <Input />
-            </Form.Item>
-          )}
-        </Form>
-      </Modal>
-      <Modal
-        open={!!removing}
-        title={removing ? t('planning.nominations.removeNamed', { name: removing.cadreName ?? '' }) : ''}
-        okText={n('remove')}
-        okButtonProps={{ danger: true }}
-        cancelText={t('planning.cancel')}
-        confirmLoading={busy}
-        onCancel={() => setRemoving(null)}
-        onOk={() => removeForm.submit()}
-        destroyOnHidden
-      >
-        <Form form={removeForm} layout="vertical" onFinish={(v) => removing && void remove(removing, v.reason)}>
+        {(verb === 'return' || verb === 'reopen') && (
           <Form.Item
             name="reason"
             label={n('reason')}
-            rules={[{ required: true, whitespace: true, max: 1000, message: t('planning.required', { field: n('reason').toLowerCase() }) }]}
+            rules={[
+              {
+                required: verb === 'return',
+                whitespace: true,
+                max: 1000,
+                message: t('planning.required', { field: n('reason').toLowerCase() }),
+              },
+            ]}
           >
             <Input.TextArea rows={3} />
           </Form.Item>
-        </Form>
-      </Modal>
+        )}
+        {verb === 'approve' && (
+          <Form.Item name="decisionRef" label={f('decisionRef')} rules={[{ max: 100 }]}>
+            <Input />
+          </Form.Item>
+        )}
+      </FormDialog>
+      <FormDialog
+        open={!!removing}
+        title={removing ? t('planning.nominations.removeNamed', { name: removing.cadreName ?? '' }) : ''}
+        okText={n('remove')}
+        danger
+        cancelText={t('planning.cancel')}
+        busy={busy}
+        form={removeForm}
+        onCancel={() => setRemoving(null)}
+        onFinish={(v) => removing && void remove(removing, v.reason)}
+      >
+        <Form.Item
+          name="reason"
+          label={n('reason')}
+          rules={[{ required: true, whitespace: true, max: 1000, message: t('planning.required', { field: n('reason').toLowerCase() }) }]}
+        >
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      </FormDialog>
       {adding && (
         <NominationDialog
           cycle={cycle}
