@@ -1,10 +1,10 @@
-import type { CheckOutcome, CheckResult } from '@canbo/planning';
 import {
-  AnyRule,
+  CheckResult,
   DisciplineForm,
   IsoDate,
   RuleSet,
   addMonths,
+  checkResultOf,
   compareDates,
   remainingServiceMonths,
   retirement,
@@ -31,21 +31,6 @@ export interface AppointmentFacts {
   decisionDate: IsoDate;
 }
 
-function resultOf(rule: AnyRule, outcome: CheckOutcome, subjectId: string, figures: string, explanation: string): CheckResult {
-  return {
-    ruleId: rule.id,
-    ruleTitle: rule.title,
-    outcome,
-    regulation: rule.regulation,
-    article: rule.article,
-    unverified: rule.unverified,
-    scope: 'cadre',
-    subjectId,
-    figures,
-    explanation: `${rule.title} (${rule.regulation}${rule.article ? `, ${rule.article}` : ''}): ${explanation}`,
-  };
-}
-
 function remainingService(rules: RuleSet, f: AppointmentFacts): CheckResult[] {
   const rule = rules.find('appointment.remaining-service');
   if (!rule || f.kind !== 'appointment') return [];
@@ -53,9 +38,10 @@ function remainingService(rules: RuleSet, f: AppointmentFacts): CheckResult[] {
   const months = remainingServiceMonths(retires, f.dossierReceivedOn);
   const ok = months >= rule.parameters.minMonths;
   return [
-    resultOf(
+    checkResultOf(
       rule,
       ok ? 'pass' : 'fail',
+      'cadre',
       f.cadreId,
       `${months} months left on ${f.dossierReceivedOn} (retires ${retires}), at least ${rule.parameters.minMonths} required`,
       `${f.fullName} còn ${months} tháng công tác khi nhận hồ sơ ngày ${f.dossierReceivedOn} (nghỉ hưu ngày ${retires}); cần ít nhất ${rule.parameters.minMonths} tháng.`,
@@ -69,9 +55,10 @@ function timeInPost(rules: RuleSet, f: AppointmentFacts): CheckResult[] {
   const months = f.currentPostSince ? wholeMonthsBetween(f.currentPostSince, f.decisionDate) : 0;
   const ok = months >= rule.parameters.minMonths;
   return [
-    resultOf(
+    checkResultOf(
       rule,
       ok ? 'pass' : 'fail',
+      'cadre',
       f.cadreId,
       f.currentPostSince
         ? `${months} months in the current post since ${f.currentPostSince}, at least ${rule.parameters.minMonths} required`
@@ -96,15 +83,18 @@ function disciplineBar(rules: RuleSet, f: AppointmentFacts): CheckResult[] {
   for (const d of f.discipline) {
     if (compareDates(d.decidedOn, f.decisionDate) > 0) continue;
     if (d.form === 'expulsion') {
-      out.push(resultOf(rule, 'fail', f.cadreId, `expulsion on ${d.decidedOn}`, `${f.fullName} đã bị khai trừ ngày ${d.decidedOn}.`));
+      out.push(
+        checkResultOf(rule, 'fail', 'cadre', f.cadreId, `expulsion on ${d.decidedOn}`, `${f.fullName} đã bị khai trừ ngày ${d.decidedOn}.`),
+      );
       continue;
     }
     const ends = addMonths(d.decidedOn, rule.parameters.months[d.form]);
     const barred = compareDates(f.decisionDate, ends) < 0;
     out.push(
-      resultOf(
+      checkResultOf(
         rule,
         barred ? (lenient ? 'warning' : 'fail') : 'pass',
+        'cadre',
         f.cadreId,
         `${d.form} on ${d.decidedOn}, bar of ${rule.parameters.months[d.form]} months until ${ends}, decision on ${f.decisionDate}`,
         barred
@@ -114,7 +104,9 @@ function disciplineBar(rules: RuleSet, f: AppointmentFacts): CheckResult[] {
     );
   }
   if (out.length === 0)
-    out.push(resultOf(rule, 'pass', f.cadreId, 'no discipline', `${f.fullName} không có kỷ luật trong thời hạn không bổ nhiệm.`));
+    out.push(
+      checkResultOf(rule, 'pass', 'cadre', f.cadreId, 'no discipline', `${f.fullName} không có kỷ luật trong thời hạn không bổ nhiệm.`),
+    );
   return out;
 }
 
@@ -131,9 +123,10 @@ function partyBar(rules: RuleSet, f: AppointmentFacts): CheckResult[] {
     const months = rule.parameters.months[d.form];
     if (months === null) {
       out.push(
-        resultOf(
+        checkResultOf(
           rule,
           'warning',
+          'cadre',
           f.cadreId,
           `${d.form} on ${d.decidedOn}, bar period unknown`,
           `${f.fullName} bị kỷ luật (${d.form}) ngày ${d.decidedOn}; thời hạn không bổ nhiệm sau hình thức này chưa được xác định, cần xem xét cụ thể.`,
@@ -144,9 +137,10 @@ function partyBar(rules: RuleSet, f: AppointmentFacts): CheckResult[] {
     const ends = addMonths(d.decidedOn, months);
     const barred = compareDates(f.decisionDate, ends) < 0;
     out.push(
-      resultOf(
+      checkResultOf(
         rule,
         barred ? 'fail' : 'pass',
+        'cadre',
         f.cadreId,
         `${d.form} on ${d.decidedOn}, bar of ${months} months until ${ends}, decision on ${f.decisionDate}`,
         barred
@@ -163,9 +157,10 @@ function inPlanning(rules: RuleSet, f: AppointmentFacts): CheckResult[] {
   const rule = rules.find('appointment.in-planning');
   if (!rule || !rule.parameters.required || f.kind !== 'appointment') return [];
   return [
-    resultOf(
+    checkResultOf(
       rule,
       'warning',
+      'cadre',
       f.cadreId,
       'not checked',
       `chưa kiểm tra tự động việc ${f.fullName} có trong quy hoạch chức danh này; Ban Tổ chức cần đối chiếu danh sách quy hoạch đã phê duyệt.`,

@@ -7,10 +7,11 @@ import { CadreHistory, CadresService } from '@canbo/cadres';
 import { CommitteesService } from '@canbo/committees';
 import { DeadlinesService } from '@canbo/deadlines';
 import { ConflictProblem, ForbiddenProblem, NotFoundProblem, Problem, ValidationProblem, VersionConflictProblem } from '@canbo/platform';
-import { CheckResult, failuresOf } from '@canbo/planning';
 import {
+  CheckResult,
   DisciplineForm,
   RulebookService,
+  failuresOf,
   WorkingCalendar,
   dateParts,
   extensionNoticeDue,

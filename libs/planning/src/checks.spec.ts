@@ -1,5 +1,5 @@
-import { RULEBOOK_SEED, RuleSet, rulesInForce } from '@canbo/rulebook';
-import { CadreFacts, CheckResult, ConferenceVote, CycleFacts, NominationFacts, ageOn, checkCycle, mustServeUntil } from './checks';
+import { CheckResult, RULEBOOK_SEED, RuleSet, rulesInForce } from '@canbo/rulebook';
+import { CadreFacts, ConferenceVote, CycleFacts, NominationFacts, ageOn, checkCycle, mustServeUntil } from './checks';
 
 /** The day before QĐ 377 (QĐ 50 rules) and its first day. */
 const QD50_DAY = '2025-10-07';

@@ -1,18 +1,22 @@
 import {
   AnyRule,
+  CheckResult,
+  DISCIPLINE_FORM_NAMES,
   DisciplineForm,
   Fraction,
   IsoDate,
-  RuleId,
   RuleSet,
   addMonths,
   atLeastShare,
+  checkResultOf,
   compareDates,
-  dateParts,
   moreThanShare,
   retirement,
   retirementScheduleOf,
   termEnd,
+  viDate,
+  viFraction,
+  viShare,
   wholeMonthsBetween,
 } from '@canbo/rulebook';
 
@@ -70,35 +74,8 @@ export interface CadreFacts {
   currentTitle: { name: string; rank: number } | null;
 }
 
-export type CheckOutcome = 'pass' | 'fail' | 'warning';
-
-/** One check's answer: which rule, from which regulation, on what, with the figures and why, in Vietnamese. */
-export interface CheckResult {
-  ruleId: RuleId;
-  /** The rule's short name in Vietnamese. */
-  ruleTitle: string;
-  outcome: CheckOutcome;
-  regulation: string;
-  article: string | null;
-  /** The rule rests on a point domain.md marks UNVERIFIED: the explanation says so. */
-  unverified: boolean;
-  /** What the check is about: the whole cycle, one title, one cadre or one nomination. */
-  scope: 'cycle' | 'title' | 'cadre' | 'nomination';
-  /** The title's, cadre's or nomination's id (null for the cycle). */
-  subjectId: string | null;
-  figures: string;
-  explanation: string;
-}
-
 /** The cycle's committee's ethnicity majority: everyone else counts as an ethnic minority (dân tộc thiểu số). */
 const MAJORITY_ETHNICITY = 'Kinh';
-
-const FORM_NAMES: Record<DisciplineForm, string> = {
-  reprimand: 'khiển trách',
-  warning: 'cảnh cáo',
-  removal_from_post: 'cách chức',
-  expulsion: 'khai trừ',
-};
 
 const CONFERENCE_NAMES: Record<ConferenceKind, string> = {
   standing_committee: 'Hội nghị Ban Thường vụ',
@@ -107,45 +84,12 @@ const CONFERENCE_NAMES: Record<ConferenceKind, string> = {
   leadership_collective: 'Hội nghị tập thể lãnh đạo',
 };
 
-/** A share as Vietnamese writes it: a decimal comma (66,7%). */
-const percent = (x: number) => `${String(Math.round(x * 1000) / 10).replace('.', ',')}%`;
-const pct = ({ numerator, denominator }: Fraction) => percent(numerator / denominator);
-const share = (count: number, base: number) => (base === 0 ? '0%' : percent(count / base));
-const viDate = (date: IsoDate) => {
-  const { year, month, day } = dateParts(date);
-  return `${day}/${month}/${year}`;
-};
-
 /** Age in whole years on `on`. */
 export const ageOn = (dateOfBirth: IsoDate, on: IsoDate): number => Math.floor(wholeMonthsBetween(dateOfBirth, on) / 12);
 
 /** The last day a cadre must still serve to work `terms` full terms from the party term's first year (1 January). */
 export const mustServeUntil = (partyTermFrom: number, termYears: number, terms: number): IsoDate =>
   termEnd(`${String(partyTermFrom).padStart(4, '0')}-01-01`, termYears * terms);
-
-function resultOf(
-  rule: AnyRule,
-  outcome: CheckOutcome,
-  scope: CheckResult['scope'],
-  subjectId: string | null,
-  figures: string,
-  explanation: string,
-): CheckResult {
-  const source = `(${rule.regulation}${rule.article ? `, ${rule.article}` : ''})`;
-  const unverifiedNote = rule.unverified ? ` Lưu ý: căn cứ này CHƯA ĐƯỢC XÁC MINH (UNVERIFIED)${rule.note ? `: ${rule.note}` : ''}.` : '';
-  return {
-    ruleId: rule.id,
-    ruleTitle: rule.title,
-    outcome,
-    regulation: rule.regulation,
-    article: rule.article,
-    unverified: rule.unverified,
-    scope,
-    subjectId,
-    figures,
-    explanation: `${rule.title} ${source}: ${explanation}${unverifiedNote}`,
-  };
-}
 
 function seatsPerTitle(rules: RuleSet, nominations: readonly NominationFacts[]): CheckResult[] {
   const rule = rules.find('planning.seats-per-title');
@@ -160,7 +104,7 @@ function seatsPerTitle(rules: RuleSet, nominations: readonly NominationFacts[]):
   return [...byTitle].map(([titleId, { name, cadres }]) => {
     const count = cadres.size;
     if (maxCadres === null)
-      return resultOf(
+      return checkResultOf(
         rule,
         'pass',
         'title',
@@ -169,7 +113,7 @@ function seatsPerTitle(rules: RuleSet, nominations: readonly NominationFacts[]):
         `chức danh ${name} có ${count} người; quy định không giới hạn số người.`,
       );
     const ok = count <= maxCadres;
-    return resultOf(
+    return checkResultOf(
       rule,
       ok ? 'pass' : 'fail',
       'title',
@@ -196,7 +140,7 @@ function titlesPerCadre(rules: RuleSet, nominations: readonly NominationFacts[],
     const mixed = sameLevel && levels.size > 1;
     const figures = maxTitles === null ? `${titles} chức danh, không giới hạn` : `${titles} chức danh, tối đa ${maxTitles}`;
     if (!tooMany && !mixed)
-      return resultOf(
+      return checkResultOf(
         rule,
         'pass',
         'cadre',
@@ -210,7 +154,7 @@ function titlesPerCadre(rules: RuleSet, nominations: readonly NominationFacts[],
       tooMany ? `${titles} chức danh, vượt quá ${maxTitles} chức danh cho một người` : null,
       mixed ? `các chức danh thuộc ${levels.size} cấp khác nhau, trong khi chỉ được quy hoạch các chức danh cùng cấp` : null,
     ].filter(Boolean);
-    return resultOf(
+    return checkResultOf(
       rule,
       'fail',
       'cadre',
@@ -229,7 +173,7 @@ function higherTitlesOnly(rules: RuleSet, nominations: readonly NominationFacts[
     const name = cadre?.fullName ?? n.cadreId;
     const current = cadre?.currentTitle ?? null;
     if (!current)
-      return resultOf(
+      return checkResultOf(
         rule,
         'pass',
         'nomination',
@@ -238,7 +182,7 @@ function higherTitlesOnly(rules: RuleSet, nominations: readonly NominationFacts[
         `chức vụ hiện tại của ${name} không có trong danh mục chức danh, nên chức danh ${n.titleName} được coi là cao hơn.`,
       );
     const ok = n.titleRank > current.rank;
-    return resultOf(
+    return checkResultOf(
       rule,
       ok ? 'pass' : 'fail',
       'nomination',
@@ -265,29 +209,29 @@ function structureShare(
   definition: string,
 ): CheckResult[] {
   if (!rule) return [];
-  const figures = `${count}/${base} (${share(count, base)})`;
+  const figures = `${count}/${base} (${viShare(count, base)})`;
   if (minShare === null)
     return [
-      resultOf(
+      checkResultOf(
         rule,
         'warning',
         'cycle',
         null,
         `${figures}, không có tỷ lệ cố định`,
-        `có ${count}/${base} người ${group} (${share(count, base)})${definition}. Quy định không nêu tỷ lệ cố định mà yêu cầu cơ cấu "phù hợp với địa bàn, lĩnh vực"; cấp ủy tự đánh giá và giải trình tỷ lệ này.`,
+        `có ${count}/${base} người ${group} (${viShare(count, base)})${definition}. Quy định không nêu tỷ lệ cố định mà yêu cầu cơ cấu "phù hợp với địa bàn, lĩnh vực"; cấp ủy tự đánh giá và giải trình tỷ lệ này.`,
       ),
     ];
   const ok = atLeastShare(count, base, minShare);
   return [
-    resultOf(
+    checkResultOf(
       rule,
       ok ? 'pass' : 'fail',
       'cycle',
       null,
-      `${figures}, tối thiểu ${pct(minShare)}`,
+      `${figures}, tối thiểu ${viFraction(minShare)}`,
       ok
-        ? `có ${count}/${base} người ${group} (${share(count, base)})${definition}, đạt tỷ lệ tối thiểu ${pct(minShare)}.`
-        : `chỉ có ${count}/${base} người ${group} (${share(count, base)})${definition}, dưới tỷ lệ tối thiểu ${pct(minShare)}.`,
+        ? `có ${count}/${base} người ${group} (${viShare(count, base)})${definition}, đạt tỷ lệ tối thiểu ${viFraction(minShare)}.`
+        : `chỉ có ${count}/${base} người ${group} (${viShare(count, base)})${definition}, dưới tỷ lệ tối thiểu ${viFraction(minShare)}.`,
     ),
   ];
 }
@@ -301,7 +245,7 @@ function shares(rules: RuleSet, cycle: CycleFacts, planned: readonly CadreFacts[
     const count = underAge === null ? 0 : planned.filter((c) => ageOn(c.dateOfBirth, cycle.referenceDate) < underAge).length;
     if (young.parameters.minShare !== null && underAge === null)
       out.push(
-        resultOf(
+        checkResultOf(
           young,
           'warning',
           'cycle',
@@ -351,7 +295,7 @@ function ageForTerm(rules: RuleSet, cycle: CycleFacts, planned: readonly CadreFa
     const retires = retirement(schedule, { sex: c.gender, dateOfBirth: c.dateOfBirth }).retirementDate;
     const figures = `nghỉ hưu ${viDate(retires)}, cần công tác đến ${viDate(minimum)}`;
     if (compareDates(retires, minimum) < 0)
-      return resultOf(
+      return checkResultOf(
         rule,
         'fail',
         'cadre',
@@ -360,7 +304,7 @@ function ageForTerm(rules: RuleSet, cycle: CycleFacts, planned: readonly CadreFa
         `${c.fullName} nghỉ hưu ngày ${viDate(retires)} (${schedule.source}), trước ngày ${viDate(minimum)}: không đủ tuổi công tác trọn ${minimumTerms} nhiệm kỳ ${termYears} năm từ năm ${cycle.partyTermFrom}.`,
       );
     if (compareDates(retires, preferred) < 0)
-      return resultOf(
+      return checkResultOf(
         rule,
         'warning',
         'cadre',
@@ -368,7 +312,7 @@ function ageForTerm(rules: RuleSet, cycle: CycleFacts, planned: readonly CadreFa
         `nghỉ hưu ${viDate(retires)}, ${preferredTerms} nhiệm kỳ cần đến ${viDate(preferred)}`,
         `${c.fullName} nghỉ hưu ngày ${viDate(retires)}: đủ trọn ${minimumTerms} nhiệm kỳ nhưng không đủ ${preferredTerms} nhiệm kỳ (đến ${viDate(preferred)}) như quy định mong muốn.`,
       );
-    return resultOf(
+    return checkResultOf(
       rule,
       'pass',
       'cadre',
@@ -395,9 +339,9 @@ function discipline(rules: RuleSet, cycle: CycleFacts, planned: readonly CadreFa
     // Without the exception (QĐ 50), a discipline counts while it has effect; one that has ended no longer disqualifies.
     const bars = relevant.filter((d) => (exceptions.length === 0 ? inEffect(d, on) : !lifted(d)));
     const describe = (d: DisciplineFact) =>
-      `${FORM_NAMES[d.form]} ngày ${viDate(d.decidedOn)}${d.effectUntil ? `, hiệu lực đến ${viDate(d.effectUntil)}` : ''}`;
+      `${DISCIPLINE_FORM_NAMES[d.form]} ngày ${viDate(d.decidedOn)}${d.effectUntil ? `, hiệu lực đến ${viDate(d.effectUntil)}` : ''}`;
     if (bars.length > 0)
-      return resultOf(
+      return checkResultOf(
         rule,
         'fail',
         'cadre',
@@ -411,7 +355,7 @@ function discipline(rules: RuleSet, cycle: CycleFacts, planned: readonly CadreFa
       );
     const liftedOnes = relevant.filter(lifted);
     if (liftedOnes.length > 0)
-      return resultOf(
+      return checkResultOf(
         rule,
         'pass',
         'cadre',
@@ -419,7 +363,7 @@ function discipline(rules: RuleSet, cycle: CycleFacts, planned: readonly CadreFa
         `${liftedOnes.length} kỷ luật đã hết thời hạn`,
         `${c.fullName} bị kỷ luật ${liftedOnes.map(describe).join('; ')}, đã hết thời hạn: thuộc trường hợp ngoại lệ được xem xét quy hoạch.`,
       );
-    return resultOf(
+    return checkResultOf(
       rule,
       'pass',
       'cadre',
@@ -441,13 +385,13 @@ function partyBar(rules: RuleSet, cycle: CycleFacts, planned: readonly CadreFact
       const months = rule.parameters.months[d.form];
       if (months === null) {
         out.push(
-          resultOf(
+          checkResultOf(
             rule,
             'warning',
             'cadre',
             c.id,
-            `${FORM_NAMES[d.form]} ngày ${viDate(d.decidedOn)}, chưa xác định thời hạn`,
-            `${c.fullName} bị ${FORM_NAMES[d.form]} ngày ${viDate(d.decidedOn)}; thời hạn không quy hoạch sau hình thức này chưa được xác định, cần xem xét cụ thể.`,
+            `${DISCIPLINE_FORM_NAMES[d.form]} ngày ${viDate(d.decidedOn)}, chưa xác định thời hạn`,
+            `${c.fullName} bị ${DISCIPLINE_FORM_NAMES[d.form]} ngày ${viDate(d.decidedOn)}; thời hạn không quy hoạch sau hình thức này chưa được xác định, cần xem xét cụ thể.`,
           ),
         );
         continue;
@@ -455,15 +399,15 @@ function partyBar(rules: RuleSet, cycle: CycleFacts, planned: readonly CadreFact
       const barEnds = addMonths(d.decidedOn, months);
       const barred = compareDates(on, barEnds) < 0;
       out.push(
-        resultOf(
+        checkResultOf(
           rule,
           barred ? 'fail' : 'pass',
           'cadre',
           c.id,
-          `${FORM_NAMES[d.form]} ngày ${viDate(d.decidedOn)}, ${months} tháng đến ${viDate(barEnds)}`,
+          `${DISCIPLINE_FORM_NAMES[d.form]} ngày ${viDate(d.decidedOn)}, ${months} tháng đến ${viDate(barEnds)}`,
           barred
-            ? `${c.fullName} bị ${FORM_NAMES[d.form]} ngày ${viDate(d.decidedOn)}: không được quy hoạch vào chức vụ tương đương hoặc cao hơn trong ${months} tháng, đến ngày ${viDate(barEnds)}.`
-            : `${c.fullName} bị ${FORM_NAMES[d.form]} ngày ${viDate(d.decidedOn)}; thời hạn ${months} tháng đã hết ngày ${viDate(barEnds)}.`,
+            ? `${c.fullName} bị ${DISCIPLINE_FORM_NAMES[d.form]} ngày ${viDate(d.decidedOn)}: không được quy hoạch vào chức vụ tương đương hoặc cao hơn trong ${months} tháng, đến ngày ${viDate(barEnds)}.`
+            : `${c.fullName} bị ${DISCIPLINE_FORM_NAMES[d.form]} ngày ${viDate(d.decidedOn)}; thời hạn ${months} tháng đã hết ngày ${viDate(barEnds)}.`,
         ),
       );
     }
@@ -479,7 +423,7 @@ function conferences(rules: RuleSet, nominations: readonly NominationFacts[], ca
     const name = cadres.get(n.cadreId)?.fullName ?? n.cadreId;
     if (n.votes.length === 0 && threshold) {
       out.push(
-        resultOf(
+        checkResultOf(
           threshold,
           'warning',
           'nomination',
@@ -495,12 +439,12 @@ function conferences(rules: RuleSet, nominations: readonly NominationFacts[], ca
       if (quorum) {
         const ok = atLeastShare(v.present, v.convened, quorum.parameters.presentAtLeast);
         out.push(
-          resultOf(
+          checkResultOf(
             quorum,
             ok ? 'pass' : 'fail',
             'nomination',
             n.id,
-            `${conference}: ${v.present}/${v.convened} người được triệu tập có mặt, tối thiểu ${pct(quorum.parameters.presentAtLeast)}`,
+            `${conference}: ${v.present}/${v.convened} người được triệu tập có mặt, tối thiểu ${viFraction(quorum.parameters.presentAtLeast)}`,
             ok
               ? `${conference} giới thiệu ${name}: ${v.present}/${v.convened} người được triệu tập có mặt, đủ ít nhất 2/3.`
               : `${conference} giới thiệu ${name}: chỉ ${v.present}/${v.convened} người được triệu tập có mặt, chưa đủ 2/3; kết quả hội nghị không hợp lệ.`,
@@ -511,15 +455,15 @@ function conferences(rules: RuleSet, nominations: readonly NominationFacts[], ca
         const ok = moreThanShare(v.inFavour, v.convened, threshold.parameters.moreThan);
         // The planning threshold has no source (UNVERIFIED): falling short is a warning to look at, never a refusal.
         out.push(
-          resultOf(
+          checkResultOf(
             threshold,
             ok ? 'pass' : threshold.unverified ? 'warning' : 'fail',
             'nomination',
             n.id,
-            `${conference}: ${v.inFavour}/${v.convened} người được triệu tập tán thành, cần trên ${pct(threshold.parameters.moreThan)}`,
+            `${conference}: ${v.inFavour}/${v.convened} người được triệu tập tán thành, cần trên ${viFraction(threshold.parameters.moreThan)}`,
             ok
-              ? `${conference}: ${name} được ${v.inFavour}/${v.convened} phiếu (${share(v.inFavour, v.convened)} số được triệu tập), trên ${pct(threshold.parameters.moreThan)}.`
-              : `${conference}: ${name} chỉ được ${v.inFavour}/${v.convened} phiếu (${share(v.inFavour, v.convened)} số được triệu tập), không quá ${pct(threshold.parameters.moreThan)}.`,
+              ? `${conference}: ${name} được ${v.inFavour}/${v.convened} phiếu (${viShare(v.inFavour, v.convened)} số được triệu tập), trên ${viFraction(threshold.parameters.moreThan)}.`
+              : `${conference}: ${name} chỉ được ${v.inFavour}/${v.convened} phiếu (${viShare(v.inFavour, v.convened)} số được triệu tập), không quá ${viFraction(threshold.parameters.moreThan)}.`,
           ),
         );
       }
@@ -552,5 +496,3 @@ export function checkCycle(
     ...conferences(rules, nominations, cadres),
   ];
 }
-
-export const failuresOf = (results: readonly CheckResult[]): CheckResult[] => results.filter((r) => r.outcome === 'fail');

@@ -18,8 +18,8 @@ import {
   isUniqueViolation,
   toPage,
 } from '@canbo/platform';
-import { RulebookService, isIsoDate } from '@canbo/rulebook';
-import { CadreFacts, CheckResult, ConferenceVote, NominationFacts, checkCycle, failuresOf } from './checks';
+import { CheckResult, RulebookService, failuresOf, isIsoDate } from '@canbo/rulebook';
+import { CadreFacts, ConferenceVote, NominationFacts, checkCycle } from './checks';
 import { CYCLE_TRANSITIONS, CycleVerb, DRAFTING_STATES, canHappen, stateAfter } from './cycle-transitions';
 import {
   CreateCycleDto,

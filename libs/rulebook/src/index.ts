@@ -59,3 +59,5 @@ export { RULEBOOK_SEED, QD377_FROM } from './rules/rulebook-seed';
 export { RuleNotInForceError, RuleSet, RulebookDataError, assertConsistent, inForceOn, rulesInForce } from './rules/rules-in-force';
 export { retirementScheduleOf } from './rules/retirement-schedule';
 export { atLeastShare, moreThanShare } from './rules/shares';
+export { checkResultOf, failuresOf, type CheckOutcome, type CheckResult, type CheckScope } from './rules/check-result';
+export { DISCIPLINE_FORM_NAMES, viDate, viFraction, viPercent, viShare } from './format/vietnamese';
