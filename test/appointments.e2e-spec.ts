@@ -187,7 +187,9 @@ describe('appointments', () => {
     expect(res.body.failures.every((f: Result) => f.outcome === 'fail' && f.figures.length > 0)).toBe(true);
     // Planning is not looked up: said as a warning, never a silent pass.
     expect(res.body.results).toEqual(
-      expect.arrayContaining([expect.objectContaining({ ruleId: 'appointment.in-planning', outcome: 'warning', figures: 'not checked' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ ruleId: 'appointment.in-planning', outcome: 'warning', figures: 'chưa kiểm tra' }),
+      ]),
     );
     const still = (await api.http().get(`/api/v1/appointments/${a.id}`).set('authorization', auth['admin.ns']).expect(200)).body;
     expect(still).toMatchObject({ state: 'proposed', version: a.version });

@@ -20,7 +20,30 @@ const outcome = (facts: AppointmentFacts, id: string) =>
     .filter((r) => r.ruleId === id)
     .map((r) => r.outcome);
 
+const figures = (facts: AppointmentFacts, id: string) =>
+  checkAppointment(facts, rulesOn(facts.decisionDate))
+    .filter((r) => r.ruleId === id)
+    .map((r) => r.figures);
+
 describe('appointment conditions', () => {
+  it('figures in Vietnamese: months, days as d/m/yyyy, discipline forms by name', () => {
+    expect(figures(base, 'appointment.remaining-service')).toEqual([
+      'còn 255 tháng công tác ngày 1/1/2026 (nghỉ hưu 31/3/2047), tối thiểu 60 tháng',
+    ]);
+    expect(figures(base, 'appointment.time-in-post')).toEqual(['giữ chức vụ hiện tại 49 tháng từ 1/1/2022, tối thiểu 24 tháng']);
+    expect(figures({ ...base, currentPostSince: null }, 'appointment.time-in-post')).toEqual([
+      'không có chức vụ hiện tại, tối thiểu 24 tháng',
+    ]);
+    const disciplined = { ...base, discipline: [{ form: 'warning' as const, decidedOn: '2025-06-01' }] };
+    expect(figures(disciplined, 'appointment.discipline-bar')).toEqual([
+      'cảnh cáo ngày 1/6/2025, 36 tháng đến 1/6/2028, quyết định ngày 1/2/2026',
+    ]);
+    expect(figures(disciplined, 'discipline.party-bar')).toEqual(['cảnh cáo ngày 1/6/2025, chưa xác định thời hạn']);
+    expect(figures(base, 'appointment.discipline-bar')).toEqual(['không có kỷ luật']);
+    const [explained] = checkAppointment(disciplined, rulesOn(base.decisionDate)).filter((r) => r.ruleId === 'appointment.discipline-bar');
+    expect(explained.explanation).toContain('bị cảnh cáo ngày 1/6/2025, chưa hết thời hạn không bổ nhiệm đến ngày 1/6/2028');
+  });
+
   it('time in post: 24 whole months pass, 23 fail', () => {
     expect(outcome({ ...base, currentPostSince: '2024-02-01' }, 'appointment.time-in-post')).toEqual(['pass']);
     expect(outcome({ ...base, currentPostSince: '2024-02-02' }, 'appointment.time-in-post')).toEqual(['fail']);
@@ -58,7 +81,7 @@ describe('appointment conditions', () => {
 
   it('planning is not looked up: a warning that says so', () => {
     const [r] = checkAppointment(base, rulesOn(base.decisionDate)).filter((x) => x.ruleId === 'appointment.in-planning');
-    expect(r).toMatchObject({ outcome: 'warning', figures: 'not checked' });
+    expect(r).toMatchObject({ outcome: 'warning', figures: 'chưa kiểm tra' });
   });
 
   it('term end: an extension when less than 2 years remain to retirement, else a reappointment', () => {

@@ -1,5 +1,6 @@
 import {
   CheckResult,
+  DISCIPLINE_FORM_NAMES,
   DisciplineForm,
   IsoDate,
   RuleSet,
@@ -9,6 +10,7 @@ import {
   remainingServiceMonths,
   retirement,
   retirementScheduleOf,
+  viDate,
   wholeMonthsBetween,
 } from '@canbo/rulebook';
 
@@ -43,8 +45,8 @@ function remainingService(rules: RuleSet, f: AppointmentFacts): CheckResult[] {
       ok ? 'pass' : 'fail',
       'cadre',
       f.cadreId,
-      `${months} months left on ${f.dossierReceivedOn} (retires ${retires}), at least ${rule.parameters.minMonths} required`,
-      `${f.fullName} còn ${months} tháng công tác khi nhận hồ sơ ngày ${f.dossierReceivedOn} (nghỉ hưu ngày ${retires}); cần ít nhất ${rule.parameters.minMonths} tháng.`,
+      `còn ${months} tháng công tác ngày ${viDate(f.dossierReceivedOn)} (nghỉ hưu ${viDate(retires)}), tối thiểu ${rule.parameters.minMonths} tháng`,
+      `${f.fullName} còn ${months} tháng công tác khi nhận hồ sơ ngày ${viDate(f.dossierReceivedOn)} (nghỉ hưu ngày ${viDate(retires)}); cần ít nhất ${rule.parameters.minMonths} tháng.`,
     ),
   ];
 }
@@ -61,10 +63,10 @@ function timeInPost(rules: RuleSet, f: AppointmentFacts): CheckResult[] {
       'cadre',
       f.cadreId,
       f.currentPostSince
-        ? `${months} months in the current post since ${f.currentPostSince}, at least ${rule.parameters.minMonths} required`
-        : `no current post, at least ${rule.parameters.minMonths} months required`,
+        ? `giữ chức vụ hiện tại ${months} tháng từ ${viDate(f.currentPostSince)}, tối thiểu ${rule.parameters.minMonths} tháng`
+        : `không có chức vụ hiện tại, tối thiểu ${rule.parameters.minMonths} tháng`,
       f.currentPostSince
-        ? `${f.fullName} giữ chức vụ hiện tại từ ngày ${f.currentPostSince}, được ${months} tháng; cần ít nhất ${rule.parameters.minMonths} tháng.`
+        ? `${f.fullName} giữ chức vụ hiện tại từ ngày ${viDate(f.currentPostSince)} đến ngày quyết định ${viDate(f.decisionDate)}, được ${months} tháng; cần ít nhất ${rule.parameters.minMonths} tháng.`
         : `hồ sơ của ${f.fullName} không có chức vụ hiện tại nào đang giữ.`,
     ),
   ];
@@ -84,7 +86,14 @@ function disciplineBar(rules: RuleSet, f: AppointmentFacts): CheckResult[] {
     if (compareDates(d.decidedOn, f.decisionDate) > 0) continue;
     if (d.form === 'expulsion') {
       out.push(
-        checkResultOf(rule, 'fail', 'cadre', f.cadreId, `expulsion on ${d.decidedOn}`, `${f.fullName} đã bị khai trừ ngày ${d.decidedOn}.`),
+        checkResultOf(
+          rule,
+          'fail',
+          'cadre',
+          f.cadreId,
+          `khai trừ ngày ${viDate(d.decidedOn)}`,
+          `${f.fullName} đã bị khai trừ ngày ${viDate(d.decidedOn)}.`,
+        ),
       );
       continue;
     }
@@ -96,16 +105,16 @@ function disciplineBar(rules: RuleSet, f: AppointmentFacts): CheckResult[] {
         barred ? (lenient ? 'warning' : 'fail') : 'pass',
         'cadre',
         f.cadreId,
-        `${d.form} on ${d.decidedOn}, bar of ${rule.parameters.months[d.form]} months until ${ends}, decision on ${f.decisionDate}`,
+        `${DISCIPLINE_FORM_NAMES[d.form]} ngày ${viDate(d.decidedOn)}, ${rule.parameters.months[d.form]} tháng đến ${viDate(ends)}, quyết định ngày ${viDate(f.decisionDate)}`,
         barred
-          ? `${f.fullName} bị kỷ luật (${d.form}) ngày ${d.decidedOn}, chưa hết thời hạn không bổ nhiệm đến ngày ${ends}${lenient ? '; QĐ 377 cho phép xem xét bổ nhiệm lại trong thời hạn này (chưa xác minh quy định nào ưu tiên)' : ''}.`
-          : `${f.fullName} bị kỷ luật (${d.form}) ngày ${d.decidedOn}; thời hạn đã hết ngày ${ends}.`,
+          ? `${f.fullName} bị ${DISCIPLINE_FORM_NAMES[d.form]} ngày ${viDate(d.decidedOn)}, chưa hết thời hạn không bổ nhiệm đến ngày ${viDate(ends)}${lenient ? '; QĐ 377 cho phép xem xét bổ nhiệm lại trong thời hạn này (chưa xác minh quy định nào ưu tiên)' : ''}.`
+          : `${f.fullName} bị ${DISCIPLINE_FORM_NAMES[d.form]} ngày ${viDate(d.decidedOn)}; thời hạn đã hết ngày ${viDate(ends)}.`,
       ),
     );
   }
   if (out.length === 0)
     out.push(
-      checkResultOf(rule, 'pass', 'cadre', f.cadreId, 'no discipline', `${f.fullName} không có kỷ luật trong thời hạn không bổ nhiệm.`),
+      checkResultOf(rule, 'pass', 'cadre', f.cadreId, 'không có kỷ luật', `${f.fullName} không có kỷ luật trong thời hạn không bổ nhiệm.`),
     );
   return out;
 }
@@ -128,8 +137,8 @@ function partyBar(rules: RuleSet, f: AppointmentFacts): CheckResult[] {
           'warning',
           'cadre',
           f.cadreId,
-          `${d.form} on ${d.decidedOn}, bar period unknown`,
-          `${f.fullName} bị kỷ luật (${d.form}) ngày ${d.decidedOn}; thời hạn không bổ nhiệm sau hình thức này chưa được xác định, cần xem xét cụ thể.`,
+          `${DISCIPLINE_FORM_NAMES[d.form]} ngày ${viDate(d.decidedOn)}, chưa xác định thời hạn`,
+          `${f.fullName} bị ${DISCIPLINE_FORM_NAMES[d.form]} ngày ${viDate(d.decidedOn)}; thời hạn không bổ nhiệm sau hình thức này chưa được xác định, cần xem xét cụ thể.`,
         ),
       );
       continue;
@@ -142,10 +151,10 @@ function partyBar(rules: RuleSet, f: AppointmentFacts): CheckResult[] {
         barred ? 'fail' : 'pass',
         'cadre',
         f.cadreId,
-        `${d.form} on ${d.decidedOn}, bar of ${months} months until ${ends}, decision on ${f.decisionDate}`,
+        `${DISCIPLINE_FORM_NAMES[d.form]} ngày ${viDate(d.decidedOn)}, ${months} tháng đến ${viDate(ends)}, quyết định ngày ${viDate(f.decisionDate)}`,
         barred
-          ? `${f.fullName} bị kỷ luật (${d.form}) ngày ${d.decidedOn}: không được bổ nhiệm, bổ nhiệm lại trong ${months} tháng, đến ngày ${ends}.`
-          : `${f.fullName} bị kỷ luật (${d.form}) ngày ${d.decidedOn}; thời hạn ${months} tháng đã hết ngày ${ends}.`,
+          ? `${f.fullName} bị ${DISCIPLINE_FORM_NAMES[d.form]} ngày ${viDate(d.decidedOn)}: không được bổ nhiệm, bổ nhiệm lại trong ${months} tháng, đến ngày ${viDate(ends)}.`
+          : `${f.fullName} bị ${DISCIPLINE_FORM_NAMES[d.form]} ngày ${viDate(d.decidedOn)}; thời hạn ${months} tháng đã hết ngày ${viDate(ends)}.`,
       ),
     );
   }
@@ -162,7 +171,7 @@ function inPlanning(rules: RuleSet, f: AppointmentFacts): CheckResult[] {
       'warning',
       'cadre',
       f.cadreId,
-      'not checked',
+      'chưa kiểm tra',
       `chưa kiểm tra tự động việc ${f.fullName} có trong quy hoạch chức danh này; Ban Tổ chức cần đối chiếu danh sách quy hoạch đã phê duyệt.`,
     ),
   ];
