@@ -195,6 +195,38 @@ describe('appointments', () => {
     expect(still).toMatchObject({ state: 'proposed', version: a.version });
   });
 
+  it('a post named from the titles catalogue is checked against the approved planning: planned for a higher title passes, not planned fails', async () => {
+    const post = 'district.people-committee-vice-chair';
+    expectFieldError(await propose('admin.ns', await cadre(), { titleCode: 'district.no-such-title' }), 'titleCode');
+    // An approved 2025–2030 cycle of Nga Sơn (set up directly: its own walk is planning's e2e) planning one cadre as Bí thư Huyện ủy.
+    const planned = await cadre();
+    const { rows } = await api.db.query(
+      `INSERT INTO planning_cycle (committee_id, approver_committee_id, party_term_from, state_term_from, reference_date, state, submission_due_on, approved_at, decision_ref)
+       VALUES ($1, $2, 2025, 2026, current_date - 30, 'approved', current_date - 20, now(), '99-QĐ/TU') RETURNING id`,
+      [C['TH-NS'], C.TH],
+    );
+    await api.db.query(
+      `INSERT INTO planning_nomination (cycle_id, cadre_id, title_id, source) SELECT $1, $2, id, 'local' FROM planning_title WHERE code = 'district.secretary'`,
+      [rows[0].id, planned],
+    );
+    const a: Appointment = (await propose('admin.ns', planned, { titleCode: post }).expect(201)).body;
+    expect(a).toMatchObject({ titleCode: post });
+    await step('secretary.th', a, 'decide').expect(200);
+
+    const b: Appointment = (await propose('admin.ns', await cadre(), { titleCode: post }).expect(201)).body;
+    const res = await step('secretary.th', b, 'decide');
+    expectProblem(res, 422, 'appointment-check-failed');
+    expect(res.body.failures).toEqual([
+      expect.objectContaining({
+        ruleId: 'appointment.in-planning',
+        outcome: 'fail',
+        figures: expect.stringMatching(
+          /^không có trong quy hoạch Phó Chủ tịch Ủy ban nhân dân huyện hoặc chức danh tương đương, cao hơn ngày \d{1,2}\/\d{1,2}\/\d{4}$/,
+        ),
+      }),
+    ]);
+  });
+
   it('cancelling: the proposer or the secretary above; a decided one waives its deadline; a cancelled one cannot be decided', async () => {
     const a: Appointment = (await propose('admin.ns', await cadre()).expect(201)).body;
     expectProblem(await step('officer.th', a, 'cancel'), 403);

@@ -14,6 +14,7 @@ const base: AppointmentFacts = {
   currentPostSince: '2022-01-01',
   dossierReceivedOn: '2026-01-01',
   decisionDate: '2026-02-01',
+  planning: null,
 };
 const outcome = (facts: AppointmentFacts, id: string) =>
   checkAppointment(facts, rulesOn(facts.decisionDate))
@@ -79,9 +80,52 @@ describe('appointment conditions', () => {
     ).toEqual([]);
   });
 
-  it('planning is not looked up: a warning that says so', () => {
+  it('in planning: without a catalogue title, a warning that says why', () => {
     const [r] = checkAppointment(base, rulesOn(base.decisionDate)).filter((x) => x.ruleId === 'appointment.in-planning');
     expect(r).toMatchObject({ outcome: 'warning', figures: 'chưa kiểm tra' });
+    expect(r.explanation).toContain('không ghi chức danh theo danh mục chức danh (titleCode)');
+  });
+
+  describe.each([
+    ['QĐ 80 (before 8/10/2025)', '2025-10-07'],
+    ['QĐ 377 (from 8/10/2025)', '2025-10-08'],
+  ])('in planning for the post, %s', (_, decisionDate) => {
+    const post = { code: 'district.people-committee-vice-chair', name: 'Phó Chủ tịch Ủy ban nhân dân huyện', rank: 340 };
+    const planned = (code: string, name: string, rank: number) => ({ code, name, rank, partyTermFrom: 2025 });
+    const facts = (plannedFor: ReturnType<typeof planned>[]): AppointmentFacts => ({
+      ...base,
+      decisionDate,
+      planning: { post, plannedFor },
+    });
+
+    it('passes when planned for the post itself, or an equivalent (same rank) or higher title', () => {
+      expect(outcome(facts([planned(post.code, post.name, 340)]), 'appointment.in-planning')).toEqual(['pass']);
+      expect(outcome(facts([planned('district.x', 'Chức danh tương đương', 340)]), 'appointment.in-planning')).toEqual(['pass']);
+      expect(
+        outcome(
+          facts([
+            planned('district.standing-committee-member', 'Ủy viên Ban Thường vụ Huyện ủy', 330),
+            planned('district.secretary', 'Bí thư Huyện ủy', 400),
+          ]),
+          'appointment.in-planning',
+        ),
+      ).toEqual(['pass']);
+      expect(figures(facts([planned(post.code, post.name, 340)]), 'appointment.in-planning')).toEqual([
+        'quy hoạch Phó Chủ tịch Ủy ban nhân dân huyện (nhiệm kỳ 2025–2030), bổ nhiệm Phó Chủ tịch Ủy ban nhân dân huyện',
+      ]);
+    });
+
+    it('fails when planned only for lower titles (one rank below) or for nothing', () => {
+      const lower = facts([planned('district.y', 'Chức danh thấp hơn', 339)]);
+      expect(outcome(lower, 'appointment.in-planning')).toEqual(['fail']);
+      expect(outcome(facts([]), 'appointment.in-planning')).toEqual(['fail']);
+      const [r] = checkAppointment(lower, rulesOn(decisionDate)).filter((x) => x.ruleId === 'appointment.in-planning');
+      expect(r.explanation).toContain('(chỉ quy hoạch Chức danh thấp hơn)');
+    });
+
+    it('is not a condition of a reappointment', () => {
+      expect(outcome({ ...facts([]), kind: 'reappointment' }, 'appointment.in-planning')).toEqual([]);
+    });
   });
 
   it('term end: an extension when less than 2 years remain to retirement, else a reappointment', () => {

@@ -31,6 +31,20 @@ export interface AppointmentFacts {
   currentPostSince: IsoDate | null;
   dossierReceivedOn: IsoDate;
   decisionDate: IsoDate;
+  /** The post as a title of the catalogue with the titles the cadre is in approved planning for on the decision date; null when the proposal names no catalogue title. */
+  planning: { post: CatalogueTitle; plannedFor: readonly PlannedTitle[] } | null;
+}
+
+export interface CatalogueTitle {
+  code: string;
+  name: string;
+  /** Seniority across levels (the titles catalogue): equal is equivalent, larger is higher. */
+  rank: number;
+}
+
+export interface PlannedTitle extends CatalogueTitle {
+  /** First year of the party term the approved planning is for. */
+  partyTermFrom: number;
 }
 
 function remainingService(rules: RuleSet, f: AppointmentFacts): CheckResult[] {
@@ -161,19 +175,50 @@ function partyBar(rules: RuleSet, f: AppointmentFacts): CheckResult[] {
   return out;
 }
 
-/** Planning offers no lookup of who is planned for a title: the condition is shown, not checked. */
+/**
+ * QĐ 80 Art. 18 / QĐ 377 Art. 34 (domain.md §7.2): in approved planning for the post or, where the rule
+ * accepts it, for an equivalent or higher title (rank at least the post's). Only a post named from the
+ * titles catalogue can be looked up; a free-text post is shown, not checked.
+ */
 function inPlanning(rules: RuleSet, f: AppointmentFacts): CheckResult[] {
   const rule = rules.find('appointment.in-planning');
   if (!rule || !rule.parameters.required || f.kind !== 'appointment') return [];
+  if (!f.planning)
+    return [
+      checkResultOf(
+        rule,
+        'warning',
+        'cadre',
+        f.cadreId,
+        'chưa kiểm tra',
+        `đề xuất không ghi chức danh theo danh mục chức danh (titleCode), nên chưa kiểm tra tự động việc ${f.fullName} có trong quy hoạch; Ban Tổ chức cần đối chiếu danh sách quy hoạch đã phê duyệt.`,
+      ),
+    ];
+  const { post, plannedFor } = f.planning;
+  const orHigher = rule.parameters.equivalentOrHigherAccepted;
+  const wanted = `${post.name}${orHigher ? ' hoặc chức danh tương đương, cao hơn' : ''}`;
+  const match = plannedFor.find((t) => t.code === post.code) ?? (orHigher ? plannedFor.find((t) => t.rank >= post.rank) : undefined);
+  const term = (t: PlannedTitle) => `nhiệm kỳ ${t.partyTermFrom}–${t.partyTermFrom + 5}`;
   return [
-    checkResultOf(
-      rule,
-      'warning',
-      'cadre',
-      f.cadreId,
-      'chưa kiểm tra',
-      `chưa kiểm tra tự động việc ${f.fullName} có trong quy hoạch chức danh này; Ban Tổ chức cần đối chiếu danh sách quy hoạch đã phê duyệt.`,
-    ),
+    match
+      ? checkResultOf(
+          rule,
+          'pass',
+          'cadre',
+          f.cadreId,
+          `quy hoạch ${match.name} (${term(match)}), bổ nhiệm ${post.name}`,
+          `${f.fullName} có trong quy hoạch ${match.name} (${term(match)}) đã phê duyệt vào ngày ${viDate(f.decisionDate)}, đáp ứng điều kiện quy hoạch ${wanted}.`,
+        )
+      : checkResultOf(
+          rule,
+          'fail',
+          'cadre',
+          f.cadreId,
+          `không có trong quy hoạch ${wanted} ngày ${viDate(f.decisionDate)}`,
+          `${f.fullName} không có trong quy hoạch đã phê duyệt ${wanted} vào ngày ${viDate(f.decisionDate)}${
+            plannedFor.length > 0 ? ` (chỉ quy hoạch ${plannedFor.map((t) => t.name).join(', ')})` : ''
+          }; chỉ tính các kỳ quy hoạch bạn được xem.`,
+        ),
   ];
 }
 

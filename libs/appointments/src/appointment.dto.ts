@@ -16,6 +16,14 @@ export class CreateAppointmentDto {
   @IsString()
   @Length(1, 300)
   title: string;
+  @ApiPropertyOptional({
+    example: 'district.org-deputy',
+    description: 'The post as a title of GET /titles (its code): the "in planning for the title" condition is then checked',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  titleCode?: string;
   @ApiProperty() @Transform(trimmed) @IsString() @Length(1, 300) organisation: string;
   @ApiProperty({ format: 'date', description: 'When the organisation board received the dossier (remaining service is measured here)' })
   @IsDateString({ strict: true })
@@ -44,6 +52,7 @@ export class AppointmentView {
   @ApiProperty({ format: 'uuid' }) deciderCommitteeId: string;
   @ApiProperty({ format: 'uuid' }) cadreId: string;
   @ApiProperty() title: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The title of GET /titles, when the post is one' }) titleCode: string | null;
   @ApiProperty() organisation: string;
   @ApiProperty({ format: 'date' }) dossierReceivedOn: string;
   @ApiProperty({ format: 'date' }) effectiveFrom: string;

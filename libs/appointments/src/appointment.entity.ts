@@ -11,6 +11,8 @@ export class Appointment {
   @Column('uuid') cadreId: string;
   @Column('text') kind: 'appointment' | 'reappointment';
   @Column('text') title: string;
+  /** The post's title in the catalogue (planning_title.code), when it is one: planning is then checked. */
+  @Column({ type: 'text', nullable: true }) titleCode: string | null;
   @Column('text') organisation: string;
   @Column('date') dossierReceivedOn: string;
   @Column('date') effectiveFrom: string;

@@ -17,7 +17,7 @@ export type AppointmentRow = Omit<Appointment, 'updatedAt'> & { committeeCode: s
 
 const SELECT = `
   SELECT p.id, p.committee_id AS "committeeId", c.code AS "committeeCode", c.pre AS "committeePre",
-         p.decider_committee_id AS "deciderCommitteeId", p.cadre_id AS "cadreId", p.kind, p.title, p.organisation,
+         p.decider_committee_id AS "deciderCommitteeId", p.cadre_id AS "cadreId", p.kind, p.title, p.title_code AS "titleCode", p.organisation,
          to_char(p.dossier_received_on, 'YYYY-MM-DD') AS "dossierReceivedOn", to_char(p.effective_from, 'YYYY-MM-DD') AS "effectiveFrom",
          to_char(p.term_ends_on, 'YYYY-MM-DD') AS "termEndsOn", p.decision_number AS "decisionNumber",
          to_char(p.decision_date, 'YYYY-MM-DD') AS "decisionDate", p.state, p.proposed_by AS "proposedBy", p.decided_by AS "decidedBy",

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CadresModule } from '@canbo/cadres';
 import { CommitteesModule } from '@canbo/committees';
 import { DeadlinesModule } from '@canbo/deadlines';
+import { PlanningModule } from '@canbo/planning';
 import { RulebookModule } from '@canbo/rulebook';
 import { Appointment } from './appointment.entity';
 import { AppointmentRepository } from './appointment.repository';
@@ -10,7 +11,7 @@ import { AppointmentsController } from './appointments.controller';
 import { AppointmentsService } from './appointments.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Appointment]), CommitteesModule, CadresModule, DeadlinesModule, RulebookModule],
+  imports: [TypeOrmModule.forFeature([Appointment]), CommitteesModule, CadresModule, DeadlinesModule, PlanningModule, RulebookModule],
   controllers: [AppointmentsController],
   providers: [AppointmentsService, AppointmentRepository],
   exports: [AppointmentsService],

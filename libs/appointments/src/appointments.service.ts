@@ -6,6 +6,7 @@ import { AuditService, handOverRecord } from '@canbo/audit';
 import { CadreHistory, CadresService } from '@canbo/cadres';
 import { CommitteesService } from '@canbo/committees';
 import { DeadlinesService } from '@canbo/deadlines';
+import { PlanningService } from '@canbo/planning';
 import { ConflictProblem, ForbiddenProblem, NotFoundProblem, Problem, ValidationProblem, VersionConflictProblem } from '@canbo/platform';
 import {
   CheckResult,
@@ -40,6 +41,7 @@ const toView = (r: AppointmentRow): AppointmentView => ({
   deciderCommitteeId: r.deciderCommitteeId,
   cadreId: r.cadreId,
   title: r.title,
+  titleCode: r.titleCode,
   organisation: r.organisation,
   dossierReceivedOn: r.dossierReceivedOn,
   effectiveFrom: r.effectiveFrom,
@@ -82,6 +84,7 @@ export class AppointmentsService implements OnModuleInit {
     private readonly cadres: CadresService,
     private readonly history: CadreHistory,
     private readonly deadlines: DeadlinesService,
+    private readonly planning: PlanningService,
     private readonly rulebook: RulebookService,
     private readonly audit: AuditService,
   ) {}
@@ -121,6 +124,8 @@ export class AppointmentsService implements OnModuleInit {
     if (committee.status !== 'active') throw new ConflictProblem('committee-dissolved', `${committee.code} is dissolved`);
     const [cadre] = await this.cadres.planningFacts([dto.cadreId]);
     if (!cadre) throw new NotFoundProblem('Cadre');
+    if (dto.titleCode && !(await this.planning.titleByCode(dto.titleCode)))
+      throw new ValidationProblem([{ field: 'titleCode', message: 'no such title; see GET /titles' }]);
     const rules = await this.rulebook.rulesOn(dto.effectiveFrom);
     const id = await this.appointments.add({
       committeeId: committee.id,
@@ -128,6 +133,7 @@ export class AppointmentsService implements OnModuleInit {
       cadreId: dto.cadreId,
       kind: dto.kind,
       title: dto.title,
+      titleCode: dto.titleCode ?? null,
       organisation: dto.organisation,
       dossierReceivedOn: dto.dossierReceivedOn,
       effectiveFrom: dto.effectiveFrom,
@@ -145,6 +151,17 @@ export class AppointmentsService implements OnModuleInit {
       changes: { after: created },
     });
     return created;
+  }
+
+  /** The post from the catalogue and what the cadre is planned for on the decision date (planning's own lookup). */
+  private async planningFacts(row: AppointmentRow, decisionDate: string): Promise<AppointmentFacts['planning']> {
+    const post = row.titleCode ? await this.planning.titleByCode(row.titleCode) : null;
+    if (!post) return null;
+    const planned = await this.planning.plannedTitles(row.cadreId, decisionDate);
+    return {
+      post: { code: post.code, name: post.name, rank: post.rank },
+      plannedFor: planned.map((t) => ({ code: t.titleCode, name: t.titleName, rank: t.titleRank, partyTermFrom: t.partyTermFrom })),
+    };
   }
 
   /** The conditions under the rules in force on the decision date, read once. */
@@ -168,6 +185,7 @@ export class AppointmentsService implements OnModuleInit {
       currentPostSince: current?.startedOn ?? null,
       dossierReceivedOn: row.dossierReceivedOn,
       decisionDate,
+      planning: await this.planningFacts(row, decisionDate),
     };
     return { results: checkAppointment(facts, await this.rulebook.rulesOn(decisionDate)), facts };
   }

@@ -1,4 +1,11 @@
-export { checkAppointment, followUpOf, type AppointmentDiscipline, type AppointmentFacts } from './appointment-checks';
+export {
+  checkAppointment,
+  followUpOf,
+  type AppointmentDiscipline,
+  type AppointmentFacts,
+  type CatalogueTitle,
+  type PlannedTitle,
+} from './appointment-checks';
 export {
   APPOINTMENT_STATES,
   APPOINTMENT_TRANSITIONS,

@@ -1,5 +1,6 @@
 export { PlanningModule } from './planning.module';
 export { PlanningService } from './planning.service';
+export type { PlannedTitleRow } from './planning.repository';
 export { PlanningTitle } from './planning-title.entity';
 export { PlanningCycle } from './planning-cycle.entity';
 export { PlanningNomination } from './planning-nomination.entity';

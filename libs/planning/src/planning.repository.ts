@@ -27,6 +27,17 @@ export type CycleRow = Omit<PlanningCycle, 'createdBy' | 'updatedAt'> & {
   nominationCount: number;
 };
 
+/** One title a cadre is planned for in an approved cycle. */
+export interface PlannedTitleRow {
+  cycleId: string;
+  partyTermFrom: number;
+  decisionRef: string | null;
+  titleCode: string;
+  titleName: string;
+  titleRank: number;
+  titleLevel: string;
+}
+
 export interface CycleListFilter {
   range?: CommitteeRange;
   state?: string;
@@ -120,6 +131,34 @@ export class PlanningRepository {
     return this.tx
       .getRepository(PlanningNomination)
       .find({ where: withRemoved ? { cycleId } : { cycleId, status: 'active' }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  titleByCode(code: string): Promise<PlanningTitle | null> {
+    return this.tx.getRepository(PlanningTitle).findOneBy({ code });
+  }
+
+  /**
+   * The titles a cadre is planned for on `on` in the approved cycles the scope reads: the cycle approved
+   * by then (Vietnam's day), the nomination added by then and not removed by then, the party term not over.
+   */
+  async plannedTitles(scope: SqlScope, cadreId: string, on: string): Promise<PlannedTitleRow[]> {
+    const day = (column: string) => `(${column} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
+    const where = new Where()
+      .and('n.cadre_id = ?', cadreId)
+      .and(`y.state = 'approved'`)
+      .and(`${day('y.approved_at')} <= ?::date`, on)
+      .and(`${day('n.created_at')} <= ?::date`, on)
+      .and(`(n.removed_at IS NULL OR ${day('n.removed_at')} > ?::date)`, on)
+      .and('extract(year FROM ?::date) <= y.party_term_from + 5', on)
+      .andNamed(scope.sql, scope.params);
+    return this.tx.query(
+      `SELECT y.id AS "cycleId", y.party_term_from AS "partyTermFrom", y.decision_ref AS "decisionRef",
+              t.code AS "titleCode", t.name AS "titleName", t.rank AS "titleRank", t.level_code AS "titleLevel"
+         FROM planning_nomination n JOIN planning_cycle y ON y.id = n.cycle_id JOIN committee c ON c.id = y.committee_id
+         JOIN planning_title t ON t.id = n.title_id
+        WHERE ${where} ORDER BY t.rank DESC, y.party_term_from DESC, t.code`,
+      where.params,
+    );
   }
 
   nomination(cycleId: string, id: string, options: { lock?: boolean } = {}): Promise<PlanningNomination | null> {

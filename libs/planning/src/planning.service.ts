@@ -34,7 +34,7 @@ import {
 } from './planning.dto';
 import { PlanningNomination } from './planning-nomination.entity';
 import { PlanningTitle } from './planning-title.entity';
-import { CYCLE_COLUMNS, CycleRow, PlanningRepository } from './planning.repository';
+import { CYCLE_COLUMNS, CycleRow, PlannedTitleRow, PlanningRepository } from './planning.repository';
 
 /** Results that rest on a cadre's discipline (a restricted group): shown in full only to those who may read it. */
 const RESTRICTED_RULES = new Set(['planning.discipline', 'discipline.party-bar']);
@@ -162,6 +162,21 @@ export class PlanningService implements OnModuleInit {
 
   async titles(level?: string): Promise<TitleView[]> {
     return (await this.planning.titles(level)).map(toTitleView);
+  }
+
+  /** A title of the catalogue by its code (GET /titles), or null. */
+  async titleByCode(code: string): Promise<TitleView | null> {
+    const title = await this.planning.titleByCode(code);
+    return title && toTitleView(title);
+  }
+
+  /**
+   * The titles a cadre is in approved planning for on a day (domain.md §7.2: an appointment needs the
+   * cadre in planning for the post or an equivalent or higher one; the caller's check compares ranks).
+   * Only the cycles the caller may read answer: the deciding level above reads its subtree's cycles.
+   */
+  plannedTitles(cadreId: string, on: string): Promise<PlannedTitleRow[]> {
+    return this.planning.plannedTitles(readableCycles(), cadreId, on);
   }
 
   async list(query: CycleQuery): Promise<Page<CycleView>> {

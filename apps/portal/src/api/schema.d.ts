@@ -2021,6 +2021,11 @@ export interface components {
             committeeId: string;
             /** @description The post (free text, e.g. a title of GET /titles) */
             title: string;
+            /**
+             * @description The post as a title of GET /titles (its code): the "in planning for the title" condition is then checked
+             * @example district.org-deputy
+             */
+            titleCode?: string;
             organisation: string;
             /**
              * Format: date
@@ -2046,6 +2051,8 @@ export interface components {
             /** Format: uuid */
             cadreId: string;
             title: string;
+            /** @description The title of GET /titles, when the post is one */
+            titleCode: string | null;
             organisation: string;
             /** Format: date */
             dossierReceivedOn: string;
