@@ -1,4 +1,4 @@
-import { RULEBOOK_SEED, RuleSet, rulesInForce } from '@canbo/rulebook';
+import { RULEBOOK_SEED, RuleSet, addDays, addMonths, rulesInForce } from '@canbo/rulebook';
 import { AppointmentFacts, checkAppointment, followUpOf } from './appointment-checks';
 import { canHappen, stateAfter } from './appointment-transitions';
 
@@ -132,6 +132,56 @@ describe('appointment conditions', () => {
     const rules = rulesOn('2026-02-01');
     expect(followUpOf(rules, base, '2031-01-31')).toBe('reappointment');
     expect(followUpOf(rules, { gender: 'male', dateOfBirth: '1970-01-01' }, '2031-01-31')).toBe('extension');
+  });
+});
+
+/** The last day of QĐ 80 (with HD 06) and the first of QĐ 377: each boundary is tried under both. */
+describe.each([
+  [
+    'QĐ 80',
+    '2025-10-07',
+    { reprimand: ['2024-10-08', '2024-10-07'], warning: ['2023-04-08', '2023-04-07'], removal_from_post: ['2020-10-08', '2020-10-07'] },
+  ],
+  [
+    'QĐ 377',
+    '2025-10-08',
+    { reprimand: ['2023-10-09', '2023-10-08'], warning: ['2022-10-09', '2022-10-08'], removal_from_post: ['2020-10-09', '2020-10-08'] },
+  ],
+] as const)('boundaries under %s (decision on %s)', (name, decisionDate, bars) => {
+  const facts = (over: Partial<AppointmentFacts>): AppointmentFacts => ({ ...base, decisionDate, ...over });
+
+  it('remaining service: exactly 60 months at the dossier passes, 59 fails', () => {
+    // A man born 6/1968 retires at 62 on 30/6/2030: 60 whole months from 1/7/2025, 59 from 2/7/2025.
+    const born = { dateOfBirth: '1968-06-15' };
+    expect(outcome(facts({ ...born, dossierReceivedOn: '2025-07-01' }), 'appointment.remaining-service')).toEqual(['pass']);
+    expect(outcome(facts({ ...born, dossierReceivedOn: '2025-07-02' }), 'appointment.remaining-service')).toEqual(['fail']);
+    expect(figures(facts({ ...born, dossierReceivedOn: '2025-07-02' }), 'appointment.remaining-service')).toEqual([
+      'còn 59 tháng công tác ngày 2/7/2025 (nghỉ hưu 30/6/2030), tối thiểu 60 tháng',
+    ]);
+  });
+
+  it('time in post: exactly 24 months on the decision date passes, 23 fails', () => {
+    const exactly = addMonths(decisionDate, -24);
+    const dayLater = addDays(exactly, 1);
+    expect(outcome(facts({ currentPostSince: exactly }), 'appointment.time-in-post')).toEqual(['pass']);
+    expect(outcome(facts({ currentPostSince: dayLater }), 'appointment.time-in-post')).toEqual(['fail']);
+  });
+
+  it.each(['reprimand', 'warning', 'removal_from_post'] as const)(
+    `discipline bar (${name}): the decision on the bar's last day fails, the day after passes (%s)`,
+    (form) => {
+      const [barred, free] = bars[form];
+      expect(outcome(facts({ discipline: [{ form, decidedOn: barred }] }), 'appointment.discipline-bar')).toEqual(['fail']);
+      expect(outcome(facts({ discipline: [{ form, decidedOn: free }] }), 'appointment.discipline-bar')).toEqual(['pass']);
+    },
+  );
+
+  it('QĐ 296 (from 30/5/2025, under either set): a reprimand bars for 12 months, to the day', () => {
+    const yearBefore = addMonths(decisionDate, -12);
+    const dayAfter = addDays(yearBefore, 1);
+    const reprimand = (decidedOn: string) => facts({ discipline: [{ form: 'reprimand', decidedOn }] });
+    expect(outcome(reprimand(yearBefore), 'discipline.party-bar')).toEqual(['pass']);
+    expect(outcome(reprimand(dayAfter), 'discipline.party-bar')).toEqual(['fail']);
   });
 });
 

@@ -302,6 +302,26 @@ describe('checkCycle', () => {
     });
   });
 
+  describe.each([
+    ['NĐ 138 (to 30/6/2025)', '2025-06-30', 'NĐ 138/2020/NĐ-CP as amended; QĐ 727/QĐ-BNV (2025)'],
+    ['NĐ 170 (from 1/7/2025)', '2025-07-01', 'NĐ 170/2025/NĐ-CP (30/6/2025)'],
+  ])('conference quorum under %s', (_, on, regulation) => {
+    it('exactly 2/3 present passes, one fewer fails, under the regulation in force that day', () => {
+      const a = cadre();
+      const b = cadre();
+      const vote = (present: number): ConferenceVote => ({ conference: 'standing_committee', convened: 12, present, inFavour: present });
+      const results = run(
+        rulesInForce(RULEBOOK_SEED, on),
+        [a, b],
+        [nominate(a, { votes: [vote(8)] }), nominate(b, { titleId: 'other', votes: [vote(7)] })],
+      );
+      expect(of(results, 'appointment.conference-quorum').map((r) => [r.outcome, r.regulation])).toEqual([
+        ['pass', regulation],
+        ['fail', regulation],
+      ]);
+    });
+  });
+
   it('an empty cycle has no failure under either rule set', () => {
     for (const [, rules] of BOTH) expect(run(rules, [], []).filter((r) => r.outcome === 'fail')).toEqual([]);
   });
