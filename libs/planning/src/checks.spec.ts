@@ -322,6 +322,18 @@ describe('checkCycle', () => {
     });
   });
 
+  it.each(BOTH)('%s: a nominated cadre whose file the caller may not read is listed as withheld, not left out', (_, rules) => {
+    const readable = cadre();
+    const hidden = cadre();
+    const results = run(rules, [readable], [nominate(readable), nominate(hidden, { titleId: 'other' })]);
+    const about = results.filter((r) => r.subjectId === hidden.id && r.scope === 'cadre' && r.ruleId !== 'planning.titles-per-cadre');
+    expect(about.map((r) => [r.ruleId, r.outcome])).toEqual([
+      ['planning.age-for-term', 'withheld'],
+      ['planning.discipline', 'withheld'],
+    ]);
+    expect(about[0].explanation).toContain('không có quyền xem hồ sơ cán bộ này');
+  });
+
   it('an empty cycle has no failure under either rule set', () => {
     for (const [, rules] of BOTH) expect(run(rules, [], []).filter((r) => r.outcome === 'fail')).toEqual([]);
   });

@@ -473,6 +473,27 @@ function conferences(rules: RuleSet, nominations: readonly NominationFacts[], ca
 }
 
 /**
+ * Nominated cadres whose file the caller may not read (the facts hold only readable files): their own
+ * checks are listed as withheld, saying so, rather than vanishing; the structure shares cannot count them.
+ */
+function unreadable(rules: RuleSet, nominations: readonly NominationFacts[], cadres: ReadonlyMap<string, CadreFacts>): CheckResult[] {
+  const missing = [...new Set(nominations.map((n) => n.cadreId))].filter((id) => !cadres.has(id));
+  const perCadre = [rules.find('planning.age-for-term'), rules.find('planning.discipline')].flatMap((r): AnyRule[] => (r ? [r] : []));
+  return missing.flatMap((id) =>
+    perCadre.map((rule) =>
+      checkResultOf(
+        rule,
+        'withheld',
+        'cadre',
+        id,
+        'không được xem hồ sơ',
+        'bạn không có quyền xem hồ sơ cán bộ này nên không kiểm tra được điều kiện này; cán bộ cũng không được tính vào các tỷ lệ cơ cấu.',
+      ),
+    ),
+  );
+}
+
+/**
  * Every regulation check of a planning cycle (domain.md §3), against the rules of ONE rule set (the
  * rules in force on the cycle's reference date, read once by the caller). Pure: the same facts and
  * rules give the same results. A `fail` is a hard rule (submitting is refused); a `warning` asks the
@@ -493,6 +514,7 @@ export function checkCycle(
     ...ageForTerm(rules, cycle, planned),
     ...discipline(rules, cycle, planned),
     ...partyBar(rules, cycle, planned),
+    ...unreadable(rules, nominations, cadres),
     ...conferences(rules, nominations, cadres),
   ];
 }

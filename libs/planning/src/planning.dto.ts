@@ -170,7 +170,8 @@ export class CheckResultView {
   @ApiProperty({ example: 'Số người quy hoạch cho một chức danh' }) ruleTitle: string;
   @ApiProperty({
     enum: ['pass', 'fail', 'warning', 'withheld'],
-    description: '`withheld`: the check rests on a restricted group (discipline) the caller may not read, so not even its outcome is shown',
+    description:
+      '`withheld`: the check rests on a restricted group (discipline) the caller may not read, so not even its outcome is shown, or on a nominated cadre whose file the caller may not read',
   })
   outcome: 'pass' | 'fail' | 'warning' | 'withheld';
   @ApiProperty({ example: 'QĐ 377-QĐ/TW (8/10/2025)' }) regulation: string;

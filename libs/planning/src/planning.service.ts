@@ -318,7 +318,7 @@ export class PlanningService implements OnModuleInit {
         .map((r) => r.id),
     );
     return results.map((r) =>
-      RESTRICTED_RULES.has(r.ruleId) && r.subjectId && !readsDiscipline.has(r.subjectId)
+      RESTRICTED_RULES.has(r.ruleId) && r.outcome !== 'withheld' && r.subjectId && !readsDiscipline.has(r.subjectId)
         ? {
             ...r,
             figures: RESTRICTED_FIGURES,

@@ -1902,7 +1902,7 @@ export interface components {
             /** @example Số người quy hoạch cho một chức danh */
             ruleTitle: string;
             /**
-             * @description `withheld`: the check rests on a restricted group (discipline) the caller may not read, so not even its outcome is shown
+             * @description `withheld`: the check rests on a restricted group (discipline) the caller may not read, so not even its outcome is shown, or on a nominated cadre whose file the caller may not read
              * @enum {string}
              */
             outcome: "pass" | "fail" | "warning" | "withheld";

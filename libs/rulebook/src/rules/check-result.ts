@@ -1,6 +1,10 @@
 import type { AnyRule, RuleId } from './rule';
 
-export type CheckOutcome = 'pass' | 'fail' | 'warning';
+/**
+ * `withheld`: the check could not be shown to the caller (a file or a restricted group it may not read);
+ * it is listed so that nothing vanishes silently, and says why.
+ */
+export type CheckOutcome = 'pass' | 'fail' | 'warning' | 'withheld';
 
 /** What a check is about: a planning cycle, one title, one cadre or one nomination. */
 export type CheckScope = 'cycle' | 'title' | 'cadre' | 'nomination';
