@@ -336,4 +336,31 @@ describe('appointments', () => {
     );
     expect(rows[0].n).toBeGreaterThanOrEqual(1);
   });
+
+  it("an archived cadre's decided appointment does not take effect: the job skips it, saying why on its trail, and does not fail", async () => {
+    const cadreId = await cadre();
+    const a: Appointment = (await propose('admin.ns', cadreId, { effectiveFrom: vnDay(0) }).expect(201)).body;
+    await step('secretary.th', a, 'decide').expect(200);
+    const file = (await api.http().get(`/api/v1/cadres/${cadreId}`).set('authorization', auth['admin.ns']).expect(200)).body;
+    await api
+      .http()
+      .post(`/api/v1/cadres/${cadreId}/archive`)
+      .set('authorization', auth['admin.ns'])
+      .send({ version: file.version, reason: 'Nghỉ hưu trước thời hạn' })
+      .expect(200);
+    const queue = worker.get<Queue>('BullQueue_deadlines', { strict: false });
+    const job = await queue.add(Jobs.takeEffectAppointments.name, { v: Jobs.takeEffectAppointments.version, payload: {} });
+    await workerSettled(api.db, worker, 20_000);
+    expect(await job.getState()).toBe('completed');
+    const { rows } = await api.db.query(`SELECT state FROM appointment WHERE id = $1`, [a.id]);
+    expect(rows).toEqual([{ state: 'decided' }]);
+    const audit = await api.db.query(
+      `SELECT action, changes FROM audit_event WHERE entity_type = 'Appointment' AND entity_id = $1 ORDER BY seq`,
+      [a.id],
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual(['create', 'decide', 'take-effect-skipped']);
+    expect(audit.rows[2].changes).toEqual({ reason: 'cadre-archived', cadreId });
+    const { rows: positions } = await api.db.query(`SELECT count(*)::int AS n FROM cadre_position WHERE cadre_id = $1`, [cadreId]);
+    expect(positions).toEqual([{ n: 1 }]);
+  });
 });

@@ -317,13 +317,28 @@ export class AppointmentsService implements OnModuleInit {
     // Locked and re-read: another worker (or a cancel) may have got there first; then there is nothing to do.
     const row = await this.appointments.lockDue(id, today);
     if (!row) return false;
-    const moved = await this.history.moveToPost(row.cadreId, {
-      title: row.title,
-      organisation: row.organisation,
-      committeeId: row.committeeId,
-      startedOn: row.effectiveFrom,
-      decisionRef: row.decisionNumber,
-    });
+    let moved: { ended: string[]; opened: string };
+    try {
+      moved = await this.history.moveToPost(row.cadreId, {
+        title: row.title,
+        organisation: row.organisation,
+        committeeId: row.committeeId,
+        startedOn: row.effectiveFrom,
+        decisionRef: row.decisionNumber,
+      });
+    } catch (error) {
+      // An archived file (retired, deceased, moved away) cannot take the post: retrying would not help, so the
+      // appointment stays decided for its decider to cancel, and each run says why on its trail.
+      if (!(error instanceof Problem && error.slug === 'archived')) throw error;
+      await this.audit.record({
+        committeeId: row.committeeId,
+        entityType: SUBJECT_TYPE,
+        entityId: row.id,
+        action: 'take-effect-skipped',
+        changes: { reason: 'cadre-archived', cadreId: row.cadreId },
+      });
+      return false;
+    }
     await this.appointments.update(row.id, { state: stateAfter('take-effect', row.state), appliedNow: true });
     await this.audit.record({
       committeeId: row.committeeId,

@@ -7,6 +7,12 @@ import { CreateEvaluationDto, CreatePositionDto, EndPositionDto, EvaluationView,
 import { fileCheck, toEvaluationView, toPositionView } from './cadre.mappers';
 import { CadreRepository, CheckedCadre } from './cadre.repository';
 
+/** An archived file's history is closed: nothing is added to it, by a user or by the system. */
+function refuseArchived(cadre: CheckedCadre): CheckedCadre {
+  if (cadre.archived_at) throw new ConflictProblem('archived', 'The file is archived');
+  return cadre;
+}
+
 /**
  * A cadre's work history (quá trình công tác) and yearly ratings. They are part of the file: changing
  * them takes the same right as updating it, moves the file's version, and is audited on its chain.
@@ -20,9 +26,7 @@ export class CadreHistory {
   ) {}
 
   private async loadForHistory(id: string): Promise<CheckedCadre> {
-    const cadre = await this.cadres.forChange(id, fileCheck('update'));
-    if (cadre.archived_at) throw new ConflictProblem('archived', 'The file is archived');
-    return cadre;
+    return refuseArchived(await this.cadres.forChange(id, fileCheck('update')));
   }
 
   @Transactional()
@@ -68,6 +72,7 @@ export class CadreHistory {
    * For the appointments worker (libs/appointments), acting as the system on an effective date: the
    * cadre's open main posts that started before `post.startedOn` end the day before, and the new post
    * opens. No caller's ability applies (the decision was authorised when it was taken); audited on the file.
+   * An archived file is refused (409 `archived`), as for any other change of its history.
    */
   @Transactional()
   async moveToPost(
@@ -76,6 +81,7 @@ export class CadreHistory {
   ): Promise<{ ended: string[]; opened: string }> {
     const cadre = await this.cadres.forChange(cadreId, () => undefined);
     if (!cadre) throw new NotFoundProblem('Cadre');
+    refuseArchived(cadre);
     const ended = await this.cadres.endOpenMainPositions(cadre, post.startedOn);
     const opened = await this.cadres.addPosition(cadre, { ...post, decisionRef: post.decisionRef ?? undefined, concurrent: false });
     await this.cadres.touch(cadre);
