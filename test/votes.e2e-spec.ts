@@ -1,9 +1,15 @@
 import 'reflect-metadata';
-import { asSystem } from '@canbo/platform';
+import { NestFactory } from '@nestjs/core';
+import { Queue } from 'bullmq';
+import { WorkerModule } from '../apps/worker/src/worker.module';
+import { AppConfig, Jobs, asSystem } from '@canbo/platform';
 import { VotesService } from '@canbo/votes';
 import { blindToken, expectedReceipt } from '@canbo/votes/ballot-client';
 import { TestApi, startApi } from './support/api';
+import { redisUrl } from './support/databases';
+import { TEST_JWT_SECRET } from './support/global-setup';
 import { expectFieldError, expectProblem } from './support/problems';
+import { workerSettled } from './support/worker-settled';
 
 interface Session {
   id: string;
@@ -233,7 +239,7 @@ describe('confidence votes', () => {
     ]);
   });
 
-  it('publishes nothing when the quorum is missed or too few ballots came back', async () => {
+  it('the worker closes a session at its time; nothing is published when the quorum is missed', async () => {
     const { rows } = await api.db.query(`SELECT id FROM app_user WHERE username = ANY($1) ORDER BY username`, [VOTERS.slice(0, 4)]);
     const session: Session = (await create('admin.th', { convened: 5, voterIds: rows.map((r) => r.id) }).expect(201)).body;
     // A voter of the committee left off this session's list is not told it exists.
@@ -243,8 +249,30 @@ describe('confidence votes', () => {
       `UPDATE vote_session SET closes_at = now() - interval '1 second', opens_at = now() - interval '2 minutes' WHERE id = $1`,
       [session.id],
     );
-    // 3 present of 5 convened is below 2/3.
-    expect(await asSystem(() => api.app.get(VotesService).close(session.id, new Date()))).toBe('void');
+    // The worker's job closes it: 3 present of 5 convened is below 2/3. Run twice, it closes once.
+    const worker = await NestFactory.createApplicationContext(
+      WorkerModule.register({
+        DATABASE_URL: api.databaseUrl,
+        REDIS_URL: redisUrl(),
+        JWT_SECRET: TEST_JWT_SECRET,
+        QUEUE_PREFIX: api.app.get(AppConfig).QUEUE_PREFIX,
+        WORKER_HEALTH_PORT: '0',
+        LOG_LEVEL: 'silent',
+      }),
+      { logger: false },
+    );
+    try {
+      await worker.init();
+      const queue = worker.get<Queue>('BullQueue_deadlines', { strict: false });
+      for (let run = 0; run < 2; run++) {
+        await queue.add(Jobs.closeVoteSessions.name, { v: Jobs.closeVoteSessions.version, payload: {} });
+        await workerSettled(api.db, worker, 20_000);
+      }
+    } finally {
+      await worker.close();
+    }
+    const closes = await api.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE entity_id = $1 AND action = 'close'`, [session.id]);
+    expect(closes.rows[0].n).toBe(1);
     const res = await api.http().get(`/api/v1/vote-sessions/${session.id}`).set('authorization', auth['admin.th']).expect(200);
     expect(res.body).toMatchObject({ state: 'void', present: 3, results: [] });
     expect(res.body.voidReason).toContain('3/5');
