@@ -14,6 +14,7 @@ import { Planning1764900000000 } from './1764900000000-planning';
 import { Appraisal1765000000000 } from './1765000000000-appraisal';
 import { Appointments1765100000000 } from './1765100000000-appointments';
 import { AppointmentTitleCode1765400000000 } from './1765400000000-appointment-title-code';
+import { Votes1765600000000 } from './1765600000000-votes';
 
 /** Every migration, in order. Tools pass this list to the data source; nothing is found by glob. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   Appraisal1765000000000,
   Appointments1765100000000,
   AppointmentTitleCode1765400000000,
+  Votes1765600000000,
 ];

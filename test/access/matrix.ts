@@ -1,3 +1,4 @@
+import { blindToken } from '@canbo/votes/ballot-client';
 import type { Fixtures } from './fixtures';
 import { DEMO_PASSWORD_DEFAULT } from '../../scripts/demo/demo-data';
 import {
@@ -58,6 +59,11 @@ import {
   type CycleStep,
   writesCadre,
   writesCadres,
+  readsVotes,
+  readsVoteSession,
+  setsUpVotes,
+  setsUpVoteAt,
+  votes,
 } from './model';
 
 /**
@@ -147,6 +153,7 @@ const everyone = (ok: number) => () => ok;
 export const OUT_OF_SCOPE: Record<string, string> = {
   [`POST ${V1}/auth/login`]: 'public: signing in (auth.e2e-spec.ts covers credentials, lockout, throttling)',
   [`POST ${V1}/auth/refresh`]: 'public: trades a refresh token (auth.e2e-spec.ts)',
+  [`POST ${V1}/vote-sessions/{id}/ballots`]: 'public on purpose: an anonymous ballot admitted by its blind signature (votes.e2e-spec.ts)',
 };
 
 // ---- committees ----------------------------------------------------------------------------------------
@@ -971,6 +978,77 @@ const appointmentCases: Case[] = [
   })),
 ];
 
+// ---- confidence votes ---------------------------------------------------------------------------------
+
+const voteCases: Case[] = [
+  {
+    route: `GET ${V1}/vote-sessions`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => get(`${V1}/vote-sessions`, { committeeId: fx.ids[c.committee], ...LIST }),
+    expected: ({ actor, committee }) => answer({ route: readsVotes(actor), sees: seesCommittee(actor, committee), may: true, ok: 200 }),
+  },
+  {
+    route: `GET ${V1}/vote-sessions/{id}`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => get(`${V1}/vote-sessions/${(await fx.voteSession(c.committee)).id}`),
+    expected: ({ actor, committee }) => answer({ route: readsVotes(actor), sees: readsVoteSession(actor, committee), may: true, ok: 200 }),
+  },
+  {
+    route: `POST ${V1}/vote-sessions`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) =>
+      post(`${V1}/vote-sessions`, {
+        committeeId: fx.ids[c.committee],
+        title: 'Lấy phiếu (ma trận)',
+        mode: 'paper',
+        convened: 9,
+        opensAt: new Date(Date.now() + 86_400_000).toISOString(),
+        closesAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+        subjects: [{ cadreId: (await fx.cadre(c.committee, c.committee)).id, post: 'Ủy viên (ma trận)' }],
+      }),
+    expected: ({ actor, committee }) =>
+      answer({ route: setsUpVotes(actor), sees: seesCommittee(actor, committee), may: setsUpVoteAt(actor, committee), ok: 201 }),
+  },
+  {
+    route: `POST ${V1}/vote-sessions/{id}/cancel`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => {
+      const session = await fx.voteSession(c.committee);
+      return post(`${V1}/vote-sessions/${session.id}/cancel`, { version: session.version, reason: 'Hủy (ma trận)' });
+    },
+    expected: ({ actor, committee }) =>
+      answer({ route: setsUpVotes(actor), sees: readsVoteSession(actor, committee), may: setsUpVoteAt(actor, committee), ok: 200 }),
+  },
+  {
+    route: `GET ${V1}/vote-sessions/mine`,
+    positions: ['none'],
+    request: async () => get(`${V1}/vote-sessions/mine`),
+    expected: ({ actor }) => (votes(actor) ? 200 : 403),
+  },
+  {
+    // On the list of a session of its own committee; elsewhere the session is not the caller's business.
+    route: `POST ${V1}/vote-sessions/{id}/ballot-token`,
+    positions: COMMITTEE_POSITIONS,
+    request: async (ctx, c) => {
+      const session = await ctx.fx.voteSession(c.committee, c.committee === c.actor.home ? ctx.selfId : undefined);
+      const blinded = await blindToken(session.publicKey);
+      return post(`${V1}/vote-sessions/${session.id}/ballot-token`, {
+        blindedMessage: Buffer.from(blinded.blindedMessage).toString('base64'),
+      });
+    },
+    expected: ({ actor, committee }) => answer({ route: votes(actor), sees: committee === actor.home, may: true, ok: 200 }),
+  },
+  {
+    route: `GET ${V1}/vote-sessions/{id}/receipts`,
+    positions: COMMITTEE_POSITIONS,
+    request: async (ctx, c) =>
+      get(
+        `${V1}/vote-sessions/${(await ctx.fx.voteSession(c.committee, c.committee === c.actor.home ? ctx.selfId : undefined)).id}/receipts`,
+      ),
+    expected: ({ actor, committee }) => answer({ route: votes(actor), sees: committee === actor.home, may: true, ok: 200 }),
+  },
+];
+
 // ---- notifications ----------------------------------------------------------------------------------------
 
 const notificationCases: Case[] = [
@@ -1110,6 +1188,7 @@ const unfilteredLists: Case[] = (
     ['planning-cycles', readsPlanning],
     ['role-assignments', readsAssignments],
     ['appraisals', readsAppraisals],
+    ['vote-sessions', readsVotes],
   ] as [string, (a: Actor) => boolean][]
 ).map(([resource, reads]) => ({
   route: `GET ${V1}/${resource}`,
@@ -1130,6 +1209,7 @@ export const MATRIX: Case[] = [
   ...notificationCases,
   ...appraisalCases,
   ...appointmentCases,
+  ...voteCases,
 ];
 
 export const caseName = (c: Case) => (c.variant ? `${c.route} (${c.variant})` : c.route);

@@ -209,6 +209,17 @@ export const takesAppointmentStep = (a: Actor, step: AppointmentStep, c: Code): 
   (is(a, 'secretary') && holdsAppointmentStep(a, step) && approverOf(c) === a.home) ||
   (step === 'cancel' && is(a, 'admin') && c === a.home);
 
+// ---- Confidence votes (lấy phiếu tín nhiệm) ------------------------------------------------------------
+
+/** Board roles but viewers, and auditors, read vote sessions down their subtree (product.md: results restricted). */
+export const readsVotes = (a: Actor): boolean => is(a, 'secretary', 'admin', 'officer', 'auditor');
+export const readsVoteSession = (a: Actor, c: Code): boolean => readsVotes(a) && within(c, a.home);
+/** A committee's admin sets its own conference's sessions up (product.md: administrators open confidence votes) and cancels them. */
+export const setsUpVotes = (a: Actor): boolean => is(a, 'admin');
+export const setsUpVoteAt = (a: Actor, c: Code): boolean => setsUpVotes(a) && c === a.home;
+/** Voters see only their own ballots: the sessions whose list holds them. */
+export const votes = (a: Actor): boolean => is(a, 'voter');
+
 // ---- Accounts and delegation --------------------------------------------------------------------------
 
 /** Who reads role assignments (and so the accounts holding them): operators everywhere, boards and auditors down their subtree. */

@@ -2,6 +2,7 @@ import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, RouterModule } from '@nestjs/core';
 import { PoliciesGuard } from '@canbo/access';
 import { AppraisalModule } from '@canbo/appraisal';
+import { VotesModule } from '@canbo/votes';
 import { AuditModule } from '@canbo/audit';
 import { CadresModule } from '@canbo/cadres';
 import { CommitteesModule } from '@canbo/committees';
@@ -39,6 +40,7 @@ export class ApiModule {
       PlanningModule,
       AppointmentsModule,
       AppraisalModule,
+      VotesModule,
     ];
     // Served under api/v1 like the domain: the API's own operator endpoints.
     const versioned = [...domain, QueueDashboardModule];

@@ -2,22 +2,30 @@ import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { AppointmentsService } from '@canbo/appointments';
 import { ReminderEngine } from '@canbo/deadlines';
+import { VotesService } from '@canbo/votes';
 import { Jobs, QueueName } from '@canbo/platform';
 import { JobFailures } from '@canbo/audit';
 import { CatalogueProcessor, workerOptions } from './catalogue-processor';
 
 /**
  * The reminder engine's jobs (the scan fans out onto this same queue, one job per committee's steps) and
- * the daily run of the appointments taking effect (dated obligations of the same kind: one queue, one worker).
+ * the dated work of the modules — appointments taking effect, vote sessions closing (dated obligations of
+ * the same kind: one queue, one worker).
  */
 @Processor(QueueName.Deadlines, workerOptions())
 export class DeadlinesProcessor extends CatalogueProcessor {
-  static readonly handles = [Jobs.scanDeadlines.name, Jobs.deadlineSteps.name, Jobs.takeEffectAppointments.name];
+  static readonly handles = [
+    Jobs.scanDeadlines.name,
+    Jobs.deadlineSteps.name,
+    Jobs.takeEffectAppointments.name,
+    Jobs.closeVoteSessions.name,
+  ];
 
   constructor(
     failures: JobFailures,
     private readonly reminders: ReminderEngine,
     private readonly appointments: AppointmentsService,
+    private readonly votes: VotesService,
     @InjectQueue(QueueName.Deadlines) private readonly queue: Queue,
   ) {
     super(failures);
@@ -41,6 +49,12 @@ export class DeadlinesProcessor extends CatalogueProcessor {
         const applied = await this.inContext(() => this.appointments.takeEffect(today));
         this.logger.log(`appointments taking effect on ${today}: ${applied.length}`);
         return { applied: applied.length };
+      }
+      case Jobs.closeVoteSessions.name: {
+        this.payloadOf(job, Jobs.closeVoteSessions);
+        const closed = await this.inContext(() => this.votes.closeDue(new Date()));
+        if (closed.length) this.logger.log(`vote sessions closed: ${closed.map((c) => `${c.id} ${c.outcome}`).join(', ')}`);
+        return { closed: closed.length };
       }
       default:
         throw new UnrecoverableError(`Unknown deadlines job "${job.name}"`);

@@ -6,6 +6,7 @@ import { AppointmentsModule } from '@canbo/appointments';
 import { AuditModule } from '@canbo/audit';
 import { DeadlinesModule } from '@canbo/deadlines';
 import { NotificationsModule } from '@canbo/notifications';
+import { VotesModule } from '@canbo/votes';
 import {
   AppConfig,
   ConfigModule,
@@ -96,6 +97,13 @@ class Schedules implements OnApplicationBootstrap {
       removeOnComplete: 100,
       removeOnFail: 100,
     });
+    // Vote sessions close at their time (to the minute) or as soon as every voter has voted.
+    const closeVotes = { name: Jobs.closeVoteSessions.name, data: { v: Jobs.closeVoteSessions.version, payload: {} } };
+    await this.deadlines.upsertJobScheduler(
+      'close-vote-sessions',
+      { every: 60_000 },
+      { ...closeVotes, opts: { attempts: Jobs.closeVoteSessions.attempts, removeOnComplete: 100, removeOnFail: 100 } },
+    );
     // And a scan at start, so a worker that was down at the scheduled hour catches up (replicas starting
     // in the same minute share one; a second scan would find nothing new anyway).
     const minute = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
@@ -128,6 +136,7 @@ export class WorkerModule {
         NotificationsModule,
         DeadlinesModule,
         AppointmentsModule,
+        VotesModule,
       ],
       providers: [...PROCESSORS, Schedules, OutboxRelay, RedisHealthIndicator, WorkerHealthServer],
     };

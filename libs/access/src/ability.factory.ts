@@ -1,7 +1,15 @@
 import { AbilityBuilder, createMongoAbility, type ConditionsMatcher, type MongoQuery } from '@casl/ability';
 import { DbScope, WHOLE_TREE, scopeOfRanges } from '@canbo/platform';
 import { Assignment, Role } from './roles';
-import { APPRAISAL_PUBLIC_FIELDS, APPRAISAL_RESTRICTED_FIELDS, AppAbility, CADRE_PUBLIC_FIELDS, CADRE_RESTRICTED_FIELDS } from './subjects';
+import {
+  APPRAISAL_PUBLIC_FIELDS,
+  APPRAISAL_RESTRICTED_FIELDS,
+  AppAbility,
+  CADRE_PUBLIC_FIELDS,
+  CADRE_RESTRICTED_FIELDS,
+  VOTE_SESSION_PUBLIC_FIELDS,
+  VOTE_SESSION_RESTRICTED_FIELDS,
+} from './subjects';
 import { conditionsMatcher } from './conditions-matcher';
 
 const OPTIONS = { conditionsMatcher: conditionsMatcher as unknown as ConditionsMatcher<MongoQuery> };
@@ -121,6 +129,7 @@ export function buildAbility(assignments: readonly Assignment[], self: string): 
     }
     planningRules(can, a);
     appointmentRules(can, a);
+    voteRules(can, a);
 
     // ---- Appraisal (thẩm định, domain.md §4) ------------------------------------------------------------
     // A request is read down the subtree of the requesting committee: the competent board is an ancestor
@@ -220,6 +229,39 @@ function appointmentRules(can: AbilityBuilder<AppAbility>['can'], a: Assignment)
     case 'officer':
     case 'auditor':
       can('read', 'Appointment', { committeePre: subtree });
+      break;
+    case 'viewer':
+    case 'operator':
+    case 'voter':
+      break;
+  }
+}
+
+/**
+ * Confidence votes (lấy phiếu tín nhiệm, libs/votes), one block per role: the committee's admin sets a
+ * session up and may cancel it; board roles and auditors read sessions down their subtree, the results
+ * (restricted) only the committee's admin/secretary and auditors above. Voters read their own place on
+ * the lists (the Ballot rule above); nobody reads a ballot's link to a voter, because none is kept.
+ */
+function voteRules(can: AbilityBuilder<AppAbility>['can'], a: Assignment): void {
+  const subtree = { $gte: a.pre, $lte: a.lastPre };
+  const open = [...VOTE_SESSION_PUBLIC_FIELDS];
+  switch (a.role) {
+    case 'admin':
+      can('read', 'VoteSession', open, { committeePre: subtree });
+      can('read', 'VoteSession', [...VOTE_SESSION_RESTRICTED_FIELDS], { committeeId: a.committeeId });
+      can(['create', 'cancel'], 'VoteSession', { committeeId: a.committeeId });
+      break;
+    case 'secretary':
+      can('read', 'VoteSession', open, { committeePre: subtree });
+      can('read', 'VoteSession', [...VOTE_SESSION_RESTRICTED_FIELDS], { committeeId: a.committeeId });
+      break;
+    case 'auditor':
+      can('read', 'VoteSession', [...open, ...VOTE_SESSION_RESTRICTED_FIELDS], { committeePre: { $gt: a.pre, $lte: a.lastPre } });
+      can('read', 'VoteSession', open, { committeePre: subtree });
+      break;
+    case 'officer':
+      can('read', 'VoteSession', open, { committeePre: subtree });
       break;
     case 'viewer':
     case 'operator':

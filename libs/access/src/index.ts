@@ -16,6 +16,9 @@ export {
   APPRAISAL_PUBLIC_FIELDS,
   APPRAISAL_RESTRICTED_FIELDS,
   APPRAISAL_ALL_FIELDS,
+  type VoteSessionSubject,
+  VOTE_SESSION_PUBLIC_FIELDS,
+  VOTE_SESSION_RESTRICTED_FIELDS,
 } from './subjects';
 export { buildAbility, dbScopeOf } from './ability.factory';
 export { accessibleBy, UntranslatableRuleError, UNSCOPED_SYSTEM, type SqlScope, type SystemScope } from './accessible-by';

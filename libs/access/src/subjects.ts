@@ -71,8 +71,8 @@ export interface RoleAssignmentSubject {
 }
 
 /**
- * A voter's ballot in a confidence vote (product.md, module 7): the one thing a voter reads. The vote
- * sessions behind it come with issue 11; today the rule only lets the portal show a voter its page.
+ * A voter's ballot in a confidence vote (product.md, module 7): the one thing a voter reads — its own
+ * place on voter lists (libs/votes), the sessions it may vote in, their receipts.
  */
 export interface BallotSubject {
   voterId: string;
@@ -113,6 +113,37 @@ export interface AppointmentSubject {
   deciderCommitteeId: string;
 }
 
+/**
+ * A confidence-vote session (domain.md §6) of a committee's conference. Its results are a restricted
+ * field: the committee's admin/secretary and auditors above read them.
+ */
+export interface VoteSessionSubject {
+  committeeId: string;
+  committeePre: number;
+}
+export const VOTE_SESSION_PUBLIC_FIELDS = [
+  'id',
+  'committeeId',
+  'committeeCode',
+  'title',
+  'mode',
+  'convened',
+  'opensAt',
+  'closesAt',
+  'state',
+  'publicKey',
+  'voters',
+  'ballotsIssued',
+  'present',
+  'returned',
+  'subjects',
+  'closedAt',
+  'cancelReason',
+  'version',
+  'createdAt',
+] as const;
+export const VOTE_SESSION_RESTRICTED_FIELDS = ['results', 'voidReason'] as const;
+
 type Tagged<Name extends string, T> = Name | (T & ForcedSubject<Name>);
 
 export type AppSubjects =
@@ -132,6 +163,7 @@ export type AppSubjects =
   | Tagged<'Title', { levelCode: string }>
   | Tagged<'Appraisal', AppraisalSubject>
   | Tagged<'Appointment', AppointmentSubject>
+  | Tagged<'VoteSession', VoteSessionSubject>
   | 'all';
 export type SubjectName = Extract<AppSubjects, string>;
 export type AppAbility = MongoAbility<[Action, AppSubjects]>;

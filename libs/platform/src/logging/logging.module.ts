@@ -9,6 +9,14 @@ import { correlationIdOf, requestIdOf } from './request-id';
  * JSON logs through pino with the request id on every line. Bodies are never logged, the headers
  * that carry credentials are redacted, and so are search values in the URL: cadre files are personal data.
  */
+/**
+ * Requests never logged: health probes (noise), and casting a ballot in a confidence vote, whose log
+ * line's time would be the link between a ballot and the voter who received it a moment before
+ * (README, "Ballot secrecy").
+ */
+const UNLOGGED = [/^\/health/, /^(\/api\/v\d+)?\/vote-sessions\/[^/?]+\/ballots(\?|$)/];
+export const isUnlogged = (url: string): boolean => UNLOGGED.some((pattern) => pattern.test(url));
+
 @Module({
   imports: [
     LoggerModule.forRootAsync({
@@ -33,7 +41,7 @@ import { correlationIdOf, requestIdOf } from './request-id';
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
           // Behind Nest's middleware mount, `url` can be relative to it; `originalUrl` is the request's own.
-          autoLogging: { ignore: (req) => ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').startsWith('/health') },
+          autoLogging: { ignore: (req) => isUnlogged((req as { originalUrl?: string }).originalUrl ?? req.url ?? '') },
         },
       }),
     }),

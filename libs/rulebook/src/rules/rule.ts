@@ -106,6 +106,14 @@ export interface RuleParameters {
     inHospitalAtLeastMonths: number;
     onMaternityLeave: boolean;
   };
+  /** A confidence vote's conference is valid with at least this share of those convened present (QĐ 96 Art. 3). */
+  'vote.quorum': { presentAtLeast: Fraction };
+  /**
+   * QĐ 96 Art. 11's thresholds on "low confidence" votes: more than `lowMoreThan` and below `lowAtLeast` (removal
+   * from planning for higher posts, relief considered); at least `lowAtLeast` (dismissal). The share's denominator
+   * is UNVERIFIED for QĐ 96: `denominator` says which one decides, and results keep both.
+   */
+  'vote.low-confidence': { lowMoreThan: Fraction; lowAtLeast: Fraction; denominator: 'returned' | 'convened' };
   /** The retirement-age schedule (retirement.ts reads it). */
   'retirement.age-schedule': { steps: RetirementStep[] };
   /** A cadre may carry a retirement age of their own that replaces the schedule. */
@@ -160,6 +168,8 @@ const LISTED: Record<RuleId, true> = {
   'reappointment.not-started-while': true,
   'retirement.age-schedule': true,
   'retirement.age-override': true,
+  'vote.quorum': true,
+  'vote.low-confidence': true,
 };
 
 /** Every rule id, for code that meets ids as text (rows loaded from the database, query parameters). */

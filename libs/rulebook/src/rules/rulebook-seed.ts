@@ -20,6 +20,8 @@ const QD80 = 'QĐ 80-QĐ/TW (18/8/2022)';
 const QD377 = 'QĐ 377-QĐ/TW (8/10/2025)';
 const ND138 = 'NĐ 138/2020/NĐ-CP';
 const ND170 = 'NĐ 170/2025/NĐ-CP (30/6/2025)';
+const QD96 = 'QĐ 96-QĐ/TW (2/2/2023)';
+const QD96_FROM = '2023-02-02';
 
 const QD50_START_NOTE =
   'QĐ 50 is in force from its day of issue, 27/12/2021, a date domain.md does not give (UNVERIFIED; it only matters for cases dated before 2022).';
@@ -420,6 +422,25 @@ export const RULEBOOK_SEED: readonly AnyRule[] = [
       note: ND170_NOTE,
     },
   ),
+
+  // §6 Confidence votes
+  ...versions('vote.quorum', 'Hội nghị lấy phiếu tín nhiệm hợp lệ', {
+    regulation: QD96,
+    article: 'Art. 3',
+    validFrom: QD96_FROM,
+    validTo: null,
+    parameters: { presentAtLeast: fraction(2, 3) },
+    note: 'Valid only if at least 2/3 of those convened are present.',
+  }),
+  ...versions('vote.low-confidence', 'Ngưỡng phiếu tín nhiệm thấp', {
+    regulation: QD96,
+    article: 'Art. 11',
+    validFrom: QD96_FROM,
+    validTo: null,
+    parameters: { lowMoreThan: HALF, lowAtLeast: fraction(2, 3), denominator: 'returned' },
+    unverified: true,
+    note: 'The QĐ 96 denominator is not known (UNVERIFIED): the share of ballots returned (phiếu thu về), the QĐ 262 precedent, decides; the share of those convened is kept beside it.',
+  }),
 
   // §7.1 Retirement
   ...versions('retirement.age-schedule', 'Tuổi nghỉ hưu theo lộ trình', {

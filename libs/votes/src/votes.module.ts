@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CadresModule } from '@canbo/cadres';
+import { CommitteesModule } from '@canbo/committees';
+import { RoleHoldersModule } from '@canbo/identity';
+import { RulebookModule } from '@canbo/rulebook';
+import { BallotBoxRepository } from './ballot-box.repository';
+import { Ballot, VoteResult, VoteSession, VoteSessionKey, VoteSubject, VoteVoter } from './vote-session.entity';
+import { VotesController } from './votes.controller';
+import { VotesRepository } from './votes.repository';
+import { VotesService } from './votes.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([VoteSession, VoteSessionKey, VoteSubject, VoteVoter, Ballot, VoteResult]),
+    CommitteesModule,
+    CadresModule,
+    RoleHoldersModule,
+    RulebookModule,
+  ],
+  controllers: [VotesController],
+  providers: [VotesService, VotesRepository, BallotBoxRepository],
+  exports: [VotesService],
+})
+export class VotesModule {}

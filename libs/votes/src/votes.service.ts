@@ -1,0 +1,366 @@
+import { createHash } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { Transactional } from '@nestjs-cls/transactional';
+import { subject as asSubject } from '@casl/ability';
+import {
+  SqlScope,
+  UNSCOPED_SYSTEM,
+  VOTE_SESSION_PUBLIC_FIELDS,
+  VOTE_SESSION_RESTRICTED_FIELDS,
+  accessibleBy,
+  currentActor,
+  ensureCan,
+  permittedFields,
+} from '@canbo/access';
+import { AuditService } from '@canbo/audit';
+import { CadresService } from '@canbo/cadres';
+import { CommitteesService } from '@canbo/committees';
+import { ROLE_HOLDER_COLUMNS, RoleHoldersService } from '@canbo/identity';
+import { ConflictProblem, NotFoundProblem, Page, ValidationProblem, VersionConflictProblem, decodeCursor, toPage } from '@canbo/platform';
+import { RulebookService } from '@canbo/rulebook';
+import { ballotReceipt, blindSign, isBlindedMessage, isSignedToken, sessionKeys, tokenHash } from './ballot-box';
+import { BallotBoxRepository } from './ballot-box.repository';
+import { ratingCode, tally } from './tally';
+import {
+  BallotReceiptView,
+  CancelVoteSessionDto,
+  CastBallotDto,
+  CreateVoteSessionDto,
+  IssueBallotDto,
+  IssuedBallotView,
+  ReceiptsView,
+  VoteSessionQuery,
+  VoteSessionView,
+  VoterSessionView,
+} from './votes.dto';
+import { VOTER_COLUMNS, VOTE_SESSION_COLUMNS, VoteSessionRow, VotesRepository } from './votes.repository';
+import { canHappen, isTakingBallots } from './vote-transitions';
+
+const SUBJECT_TYPE = 'VoteSession';
+
+const readable = (): SqlScope => accessibleBy(currentActor().ability, 'read', 'VoteSession', VOTE_SESSION_COLUMNS);
+const ownBallots = (): SqlScope => accessibleBy(currentActor().ability, 'read', 'Ballot', VOTER_COLUMNS);
+const asSession = (r: { committeeId: string; committeePre: string | number }) =>
+  asSubject('VoteSession', { committeeId: r.committeeId, committeePre: Number(r.committeePre) });
+
+const base64 = (b: Buffer | null): string | null => b?.toString('base64') ?? null;
+
+/**
+ * Confidence votes (lấy phiếu tín nhiệm, domain.md §6): a committee's board sets a session up, each
+ * voter on its list receives one ballot and casts it, the worker closes the session and tallies. The
+ * secrecy of the ballot rests on three things (README, "Ballot secrecy"): the ballot is admitted by a
+ * blind signature, so what the server keeps when it issues a ballot cannot be matched with the ballot;
+ * casting is a separate request that names no one and is neither logged nor audited one by one; and
+ * at the close the key is destroyed and the box rewritten in receipt order.
+ */
+@Injectable()
+export class VotesService {
+  private readonly logger = new Logger(VotesService.name);
+
+  constructor(
+    private readonly sessions: VotesRepository,
+    private readonly box: BallotBoxRepository,
+    private readonly committees: CommitteesService,
+    private readonly cadres: CadresService,
+    private readonly roleHolders: RoleHoldersService,
+    private readonly rulebook: RulebookService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private async row(id: string, lock = false): Promise<VoteSessionRow> {
+    const row = await this.sessions.find(readable(), id, { lock });
+    ensureCan('read', 'VoteSession', row && asSession(row), 'Vote session');
+    return row as VoteSessionRow;
+  }
+
+  private async view(row: VoteSessionRow): Promise<VoteSessionView> {
+    const mayReadResults = permittedFields(
+      'read',
+      'VoteSession',
+      { committeeId: row.committeeId, committeePre: Number(row.committeePre) },
+      [...VOTE_SESSION_PUBLIC_FIELDS, ...VOTE_SESSION_RESTRICTED_FIELDS],
+    ).has('results');
+    const closed = row.state === 'closed';
+    return {
+      id: row.id,
+      committeeId: row.committeeId,
+      committeeCode: row.committeeCode,
+      title: row.title,
+      mode: row.mode,
+      convened: row.convened,
+      opensAt: row.opensAt.toISOString(),
+      closesAt: row.closesAt.toISOString(),
+      state: row.state,
+      publicKey: base64(row.publicKey),
+      voters: row.voters,
+      ballotsIssued: row.ballotsIssued,
+      present: row.present,
+      returned: row.returned,
+      subjects: await this.sessions.subjects(row.id),
+      ...(mayReadResults
+        ? {
+            voidReason: row.voidReason,
+            results: closed
+              ? (await this.sessions.results(row.id)).map((r) => ({
+                  ...r,
+                  lowShareOfReturned: r.lowShareOfReturned === null ? null : Number(r.lowShareOfReturned),
+                  lowShareOfConvened: Number(r.lowShareOfConvened),
+                }))
+              : [],
+          }
+        : {}),
+      closedAt: row.closedAt?.toISOString() ?? null,
+      cancelReason: row.cancelReason,
+      version: row.version,
+      createdAt: row.createdAt.toISOString(),
+    };
+  }
+
+  async get(id: string): Promise<VoteSessionView> {
+    return this.view(await this.row(id));
+  }
+
+  async list(query: VoteSessionQuery): Promise<Page<VoteSessionView>> {
+    const range = await this.committees.rangeOf(query);
+    let after: [string, string] | undefined;
+    if (query.cursor) {
+      const [opensAt, id] = decodeCursor(query.cursor, ['string', 'uuid']);
+      if (Number.isNaN(Date.parse(String(opensAt)))) throw new ValidationProblem([{ field: 'cursor', message: 'cursor is not valid' }]);
+      after = [String(opensAt), String(id)];
+    }
+    const rows = await this.sessions.list(readable(), { range, state: query.state, after, limit: query.limit });
+    const page = toPage(
+      rows,
+      query.limit,
+      (r) => [r.opensAt.toISOString(), r.id],
+      (r) => r,
+    );
+    return { ...page, items: await Promise.all(page.items.map((r) => this.view(r))) };
+  }
+
+  @Transactional()
+  async create(dto: CreateVoteSessionDto): Promise<VoteSessionView> {
+    const committee = await this.committees.visibleRef(dto.committeeId);
+    ensureCan('create', 'VoteSession', asSession({ committeeId: committee.id, committeePre: committee.pre }), 'Vote session');
+    if (committee.status !== 'active') throw new ConflictProblem('committee-dissolved', `${committee.code} is dissolved`);
+    const opensAt = new Date(dto.opensAt);
+    const closesAt = new Date(dto.closesAt);
+    if (closesAt <= opensAt) throw new ValidationProblem([{ field: 'closesAt', message: 'closesAt must be after opensAt' }]);
+
+    const cadreIds = dto.subjects.map((s) => s.cadreId);
+    if (new Set(cadreIds).size !== cadreIds.length)
+      throw new ValidationProblem([{ field: 'subjects', message: 'a cadre is voted on once per session' }]);
+    const found = new Set((await this.cadres.planningFacts(cadreIds)).map((c) => c.id));
+    const missing = cadreIds.findIndex((id) => !found.has(id));
+    if (missing >= 0) throw new ValidationProblem([{ field: `subjects.${missing}.cadreId`, message: 'no such cadre file you may read' }]);
+
+    let voterIds: string[] = [];
+    if (dto.mode === 'electronic') {
+      const holders = await this.roleHolders.holdersAt(
+        accessibleBy(currentActor().ability, 'read', 'RoleAssignment', ROLE_HOLDER_COLUMNS),
+        [committee.id],
+      );
+      const eligible = new Set(holders.of(committee.id, 'voter'));
+      voterIds = dto.voterIds ?? [...eligible];
+      const stranger = voterIds.findIndex((v) => !eligible.has(v));
+      if (stranger >= 0) throw new ValidationProblem([{ field: `voterIds.${stranger}`, message: `not a voter at ${committee.code}` }]);
+      if (voterIds.length === 0)
+        throw new ValidationProblem([{ field: 'voterIds', message: `nobody holds the voter role at ${committee.code}` }]);
+      if (voterIds.length > dto.convened)
+        throw new ValidationProblem([{ field: 'convened', message: `convened must count every voter on the list (${voterIds.length})` }]);
+    } else if (dto.voterIds) {
+      throw new ValidationProblem([
+        { field: 'voterIds', message: 'a paper session has no voter list: the counting board enters its record' },
+      ]);
+    }
+
+    const keys = dto.mode === 'electronic' ? await sessionKeys() : null;
+    const id = await this.sessions.add(
+      {
+        committeeId: committee.id,
+        title: dto.title,
+        mode: dto.mode,
+        convened: dto.convened,
+        opensAt,
+        closesAt,
+        publicKey: keys?.publicKey ?? null,
+        createdBy: currentActor().userId,
+      },
+      dto.subjects,
+      voterIds,
+    );
+    if (keys) await this.box.storeKey(id, keys.privateKey);
+    const created = await this.view((await this.sessions.find(readable(), id)) as VoteSessionRow);
+    await this.audit.record({
+      committeeId: committee.id,
+      entityType: SUBJECT_TYPE,
+      entityId: id,
+      action: 'create',
+      changes: { after: { ...created, publicKey: undefined, voterIds } },
+    });
+    return created;
+  }
+
+  @Transactional()
+  async cancel(id: string, dto: CancelVoteSessionDto): Promise<VoteSessionView> {
+    const row = await this.row(id, true);
+    ensureCan('cancel', 'VoteSession', asSession(row), 'Vote session');
+    if (row.version !== dto.version) throw new VersionConflictProblem('Vote session', row.version);
+    if (!canHappen('cancel', row.state)) throw new ConflictProblem('vote-session-state', `A ${row.state} session cannot be cancelled`);
+    await this.sessions.update(id, { state: 'cancelled', cancelReason: dto.reason });
+    await this.box.seal(id);
+    const after = await this.view(await this.row(id));
+    await this.audit.record({
+      committeeId: row.committeeId,
+      entityType: SUBJECT_TYPE,
+      entityId: id,
+      action: 'cancel',
+      changes: { before: { state: row.state }, after: { state: after.state, cancelReason: dto.reason } },
+    });
+    return after;
+  }
+
+  /** The voter's sessions: those open now, and those closed, for checking the receipt. */
+  async mine(): Promise<VoterSessionView[]> {
+    const rows = await this.sessions.ofVoter(ownBallots(), ['scheduled', 'closed', 'void']);
+    return Promise.all(
+      rows
+        .filter((r) => r.mode === 'electronic')
+        .map(async (r) => ({
+          id: r.id,
+          title: r.title,
+          committeeName: r.committeeName,
+          opensAt: r.opensAt.toISOString(),
+          closesAt: r.closesAt.toISOString(),
+          state: r.state,
+          publicKey: base64(r.publicKey) as string,
+          ballotIssued: r.ballotIssued,
+          subjects: await this.sessions.subjects(r.id),
+        })),
+    );
+  }
+
+  /**
+   * A voter's own session (404 for anyone not on its list: a voter reads nothing else). The list, not the
+   * caller's scope, decides: a voter's scope is its committee, and the list is a subset of it.
+   */
+  private async voterSession(id: string, lock = false): Promise<VoteSessionRow> {
+    const userId = currentActor().userId;
+    const row = await this.sessions.find(UNSCOPED_SYSTEM, id, { lock });
+    if (!row || !(await this.sessions.isOnVoterList(id, userId))) throw new NotFoundProblem('Vote session');
+    return row;
+  }
+
+  /**
+   * Issues the voter's ballot: signs its blinded token, once. The sign-in sheet records that this voter
+   * received a ballot (audited, as a signature on the paper list would be); what was signed cannot be
+   * recognised when the ballot comes back.
+   */
+  @Transactional()
+  async issueBallot(id: string, dto: IssueBallotDto): Promise<IssuedBallotView> {
+    const row = await this.voterSession(id, true);
+    if (row.mode !== 'electronic' || !isTakingBallots(row, new Date()))
+      throw new ConflictProblem('vote-session-not-open', 'This session is not taking ballots now');
+    const blinded = Buffer.from(dto.blindedMessage, 'base64');
+    if (!isBlindedMessage(blinded, row.publicKey as Buffer))
+      throw new ValidationProblem([{ field: 'blindedMessage', message: "blindedMessage is not a blinded token for this session's key" }]);
+    if (!(await this.sessions.issueBallot(id, currentActor().userId)))
+      throw new ConflictProblem('ballot-already-issued', 'You have already received your ballot in this session');
+    const privateKey = await this.box.privateKey(id);
+    if (!privateKey) throw new ConflictProblem('vote-session-not-open', 'This session is not taking ballots now');
+    await this.audit.record({ committeeId: row.committeeId, entityType: SUBJECT_TYPE, entityId: id, action: 'issue-ballot', changes: {} });
+    return { blindSignature: blindSign(privateKey, row.publicKey as Buffer, blinded).toString('base64') };
+  }
+
+  /**
+   * Casts a ballot: anyone holding a token this session signed, once per token. The request names no
+   * one (no account, and the route is not logged); the ballot is not audited one by one — the close
+   * records how many were cast and a digest of their receipts — because an audit event's time and place
+   * in its chain would be the link this design removes.
+   */
+  @Transactional()
+  async castBallot(id: string, dto: CastBallotDto): Promise<BallotReceiptView> {
+    // The system's read: the request names no one (the controller runs it in the system's context).
+    const row = await this.sessions.find(UNSCOPED_SYSTEM, id);
+    if (!row || row.mode !== 'electronic') throw new NotFoundProblem('Vote session');
+    if (!isTakingBallots(row, new Date())) throw new ConflictProblem('vote-session-not-open', 'This session is not taking ballots now');
+    const subjects = (await this.sessions.subjects(id)).length;
+    if (dto.ratings.length !== subjects)
+      throw new ValidationProblem([{ field: 'ratings', message: `ratings must hold one rating for each of the ${subjects} subjects` }]);
+    const token = Buffer.from(dto.token, 'base64');
+    if (!isSignedToken(row.publicKey as Buffer, token, Buffer.from(dto.signature, 'base64')))
+      throw new ValidationProblem([{ field: 'signature', message: 'signature does not admit this token to this session' }]);
+    const ratings = dto.ratings.map(ratingCode);
+    const receipt = ballotReceipt(id, token, ratings);
+    if (!(await this.box.cast(id, { receipt, tokenHash: tokenHash(token), ratings })))
+      throw new ConflictProblem('ballot-already-cast', 'This ballot has already been cast');
+    return { receipt: receipt.toString('hex') };
+  }
+
+  /** Every counted receipt, for a voter on the list to find its own; nothing before the count. */
+  async receipts(id: string): Promise<ReceiptsView> {
+    const row = await this.voterSession(id);
+    return { state: row.state, receipts: row.state === 'closed' ? await this.box.receipts(id) : [] };
+  }
+
+  /**
+   * Closes a session whose time has come (the worker; idempotent: a closed session is left alone):
+   * counts, checks quorum and publication, applies QĐ 96's thresholds under the rules in force on the
+   * closing day, stores the results, destroys the key and reseals the box — one transaction.
+   */
+  @Transactional()
+  async close(id: string, now: Date): Promise<'closed' | 'void' | 'skipped'> {
+    const row = await this.sessions.find(UNSCOPED_SYSTEM, id, { lock: true });
+    if (!row || !canHappen('close', row.state)) return 'skipped';
+    const subjects = await this.sessions.subjects(id);
+    const count =
+      row.mode === 'electronic'
+        ? { ...(await this.box.count(id, subjects.length)), present: row.ballotsIssued }
+        : { returned: row.returned ?? 0, present: row.present ?? 0, subjects: [] };
+    const receipts = row.mode === 'electronic' ? await this.box.receipts(id) : [];
+    const rules = await this.rulebook.rulesOn(now.toISOString().slice(0, 10));
+    const result = tally({ convened: row.convened, ...count }, rules);
+    if (result.valid)
+      await this.sessions.storeResults(
+        id,
+        result.results.map((r) => ({ ...r, cadreId: subjects[r.position - 1].cadreId })),
+        result.thresholdRuleId,
+      );
+    await this.sessions.update(id, {
+      state: result.valid ? 'closed' : 'void',
+      present: count.present,
+      returned: count.returned,
+      voidReason: result.valid ? null : result.reason,
+      closedNow: true,
+    });
+    await this.box.seal(id);
+    await this.audit.record({
+      committeeId: row.committeeId,
+      entityType: SUBJECT_TYPE,
+      entityId: id,
+      action: 'close',
+      actorId: null,
+      changes: {
+        before: { state: row.state },
+        after: { state: result.valid ? 'closed' : 'void', present: count.present, returned: count.returned },
+        // The box as counted: anyone holding the receipts can check this digest against the list.
+        receiptsDigest: createHash('sha256').update(receipts.join('\n')).digest('hex'),
+      },
+    });
+    this.logger.log(`vote session ${id} ${result.valid ? 'closed' : 'void'}: ${count.returned} ballot(s)`);
+    return result.valid ? 'closed' : 'void';
+  }
+
+  /** The worker's scan: every session due to close at `now`. */
+  async closeDue(now: Date): Promise<{ id: string; outcome: 'closed' | 'void' | 'skipped' }[]> {
+    const due = await this.dueToClose(now);
+    const done = [];
+    for (const id of due) done.push({ id, outcome: await this.close(id, now) });
+    return done;
+  }
+
+  @Transactional()
+  private async dueToClose(now: Date): Promise<string[]> {
+    return this.sessions.dueToClose(now);
+  }
+}
