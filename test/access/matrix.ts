@@ -1,4 +1,4 @@
-import { blindToken } from '@canbo/votes/ballot-client';
+import { blindToken } from '@canbo/votes';
 import type { Fixtures } from './fixtures';
 import { DEMO_PASSWORD_DEFAULT } from '../../scripts/demo/demo-data';
 import {
