@@ -1,3 +1,5 @@
+import { CadresService } from '@canbo/cadres';
+import { RulebookService } from '@canbo/rulebook';
 import { TestApi, startApi } from './support/api';
 import { expectFieldError, expectProblem } from './support/problems';
 
@@ -313,6 +315,24 @@ describe('planning cycles', () => {
       expect(officer.explanation).not.toContain('khiển trách');
       const counts = await checks(c.id, 'officer.th');
       expect(counts.failures).toBe(counts.results.filter((r) => r.outcome === 'fail').length);
+    });
+
+    it('a full check reads the rules once and the nominees’ files in one query, however many nominations (bench.md planning-check)', async () => {
+      const c = await cycle();
+      const titles = [secretaryNs, deputyNs];
+      for (let i = 0; i < 12; i++) await nominate(c.id, await cadre({ fullName: `Người Thứ ${i + 1}` }), titles[i % 2]).expect(201);
+      const ruleReads = jest.spyOn(api.app.get(RulebookService), 'allRules');
+      const fileReads = jest.spyOn(api.app.get(CadresService), 'planningFacts');
+      try {
+        const body = await checks(c.id);
+        expect(body.results.filter((r) => r.ruleId === 'planning.age-for-term')).toHaveLength(12);
+        expect(ruleReads).toHaveBeenCalledTimes(1);
+        expect(fileReads).toHaveBeenCalledTimes(1);
+        expect(fileReads.mock.calls[0][0]).toHaveLength(12);
+      } finally {
+        ruleReads.mockRestore();
+        fileReads.mockRestore();
+      }
     });
 
     it('the demo holds a TH cycle whose checks show the quota failure', async () => {

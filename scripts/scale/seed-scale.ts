@@ -11,6 +11,17 @@ import { CopySink, NULL, text } from './copy';
 import { IdSequence, subSeed } from './ids';
 import { EDUCATION, ETHNIC_MINORITIES, OCCUPATIONS, TITLES, placeName } from './places';
 import { Committee, Level, Tree, TreeShape, allocate, buildTree, spread } from './tree';
+import {
+  APPOINTMENTS,
+  APPOINTMENT_COLUMNS,
+  CYCLE_COLUMNS,
+  NOMINATION_COLUMNS,
+  PlanningCounts,
+  cadreLayout,
+  generateAppointments,
+  generatePlanning,
+  scaleTitles,
+} from './workflows';
 
 /**
  * `npm run seed:scale [-- --seed N --tree 2019|2025 --cadres N]`: the synthetic national data set of
@@ -20,6 +31,7 @@ import { Committee, Level, Tree, TreeShape, allocate, buildTree, spread } from '
  *   committees (1 / 63 / 700 / 10,000, or 1 / 34 / 3,321) → users and role assignments →
  *   cadres with their positions and evaluations (one pass, three COPY streams) → audit events
  *   (a valid hash chain per committee, every head, today's checkpoint) → appraisals (bench `appraisal-stats`) →
+ *   planning cycles and nominations (bench `planning-check`), appointments (workflows.ts) →
  *   indexes rebuilt, tallies rebuilt, VACUUM ANALYZE → checks.
  *
  * Everything is deterministic from --seed: ids are UUIDv7-shaped with a counter for a clock.
@@ -875,6 +887,55 @@ async function main(): Promise<void> {
       (n) => n,
     );
 
+    // ---- planning cycles and nominations, appointments (workflows.ts)
+    const layout = cadreLayout(tree, counts);
+    const titles = scaleTitles(opts.seed);
+    let planning: PlanningCounts = { cycles: 0, nominations: 0, benchCycleId: '' };
+    await phase(
+      'planning_title + planning_cycle + planning_nomination',
+      async () => {
+        // The catalogue's ids made deterministic (nothing refers to them yet), then the scale set's extra provincial titles.
+        await db.query(`UPDATE planning_title t SET id = v.id FROM unnest($1::text[], $2::uuid[]) v(code, id) WHERE t.code = v.code`, [
+          titles.titles.map((t) => t.code),
+          titles.titles.map((t) => t.id),
+        ]);
+        const { extra } = titles;
+        await db.query(
+          `INSERT INTO planning_title (id, code, level_code, name, rank, managed_by_level)
+           SELECT id, code, 'provincial', name, rank, 'central' FROM unnest($1::uuid[], $2::text[], $3::text[], $4::int[]) v(id, code, name, rank)`,
+          [extra.map((t) => t.id), extra.map((t) => t.code), extra.map((t) => t.name), extra.map((t) => t.rank)],
+        );
+        const conns = await Promise.all([0, 1].map(() => connect(url, !opts.fkChecks)));
+        try {
+          const sinks = {
+            cycle: new CopySink(conns[0], 'planning_cycle', CYCLE_COLUMNS),
+            nomination: new CopySink(conns[1], 'planning_nomination', NOMINATION_COLUMNS),
+          };
+          planning = await generatePlanning(tree, opts.seed, layout, cadreIds.cadre, actorOf, titles, sinks);
+          const [a, b] = await Promise.all([sinks.cycle.end(), sinks.nomination.end()]);
+          log(`  planning_cycle ${fmt(a)}, planning_nomination ${fmt(b)}; the planning-check cycle: ${planning.benchCycleId}`);
+          return a + b;
+        } finally {
+          await Promise.all(conns.map((c) => c.end()));
+        }
+      },
+      (n) => n,
+    );
+    await phase(
+      'appointment',
+      async () => {
+        const conn = await connect(url, !opts.fkChecks);
+        try {
+          const sink = new CopySink(conn, 'appointment', APPOINTMENT_COLUMNS);
+          await generateAppointments(tree, opts.seed, REF_MS, layout, cadreIds.cadre, managedBy, actorOf, sink);
+          return await sink.end();
+        } finally {
+          await conn.end();
+        }
+      },
+      (n) => n,
+    );
+
     // ---- indexes, triggers, tallies, statistics
     await phase(`${prepared.indexes.length} secondary indexes rebuilt`, () =>
       runParallel(
@@ -889,7 +950,18 @@ async function main(): Promise<void> {
       await db.query(`SELECT rebuild_cadre_tallies()`);
     });
     // VACUUM, not just ANALYZE: it sets the visibility map, without which no index-only scan is index-only.
-    const vacuumed = ['cadre', 'cadre_evaluation', 'cadre_position', 'audit_event', 'cadre_age_tally', 'cadre_tally', 'appraisal'];
+    const vacuumed = [
+      'cadre',
+      'cadre_evaluation',
+      'cadre_position',
+      'audit_event',
+      'cadre_age_tally',
+      'cadre_tally',
+      'appraisal',
+      'planning_cycle',
+      'planning_nomination',
+      'appointment',
+    ];
     await phase('VACUUM ANALYZE', async () => {
       await runParallel(url, vacuumed.map((t) => `VACUUM (ANALYZE) ${t}`).concat(['ANALYZE']), 2);
       // A VACUUM that overlaps another session's can leave pages it could not yet call all-visible: one more pass covers just those.
@@ -910,7 +982,7 @@ async function main(): Promise<void> {
     const loadSeconds = (performance.now() - started) / 1000;
     log(`loaded in ${loadSeconds.toFixed(1)} s`);
 
-    if (opts.verify) await phase('checks', () => checks(db, opts, sideRows));
+    if (opts.verify) await phase('checks', () => checks(db, opts, sideRows, planning));
     await summary(db, opts);
   } finally {
     await db.end();
@@ -919,7 +991,12 @@ async function main(): Promise<void> {
 
 // ---------------------------------------------------------------------------------- checks, summary
 
-async function checks(db: Client, opts: Options, expected: { positions: number; evaluations: number }): Promise<void> {
+async function checks(
+  db: Client,
+  opts: Options,
+  expected: { positions: number; evaluations: number },
+  planning: PlanningCounts,
+): Promise<void> {
   const one = async (sql: string) => Number(Object.values((await db.query(sql)).rows[0])[0]);
   const results: [string, number, number][] = [
     [
@@ -1002,6 +1079,39 @@ async function checks(db: Client, opts: Options, expected: { positions: number; 
     [
       'age tally total minus cadres not archived',
       await one(`SELECT (SELECT coalesce(sum(n), 0) FROM cadre_age_tally) - (SELECT count(*) FROM cadre WHERE archived_at IS NULL)`),
+      0,
+    ],
+    ['planning cycles', await one(`SELECT count(*) FROM planning_cycle`), planning.cycles],
+    ['planning nominations', await one(`SELECT count(*) FROM planning_nomination`), planning.nominations],
+    [
+      'cycles whose committee or approver is missing, or whose approver is not the committee above',
+      await one(`
+        SELECT count(*) FROM planning_cycle y LEFT JOIN committee c ON c.id = y.committee_id
+         WHERE c.id IS NULL OR y.approver_committee_id <> coalesce(c.parent_id, c.id)`),
+      0,
+    ],
+    [
+      'nominations whose cycle, cadre or title is missing, or whose title is not of the cycle committee’s level',
+      await one(`
+        SELECT count(*) FROM planning_nomination n
+          LEFT JOIN planning_cycle y ON y.id = n.cycle_id LEFT JOIN committee c ON c.id = y.committee_id
+          LEFT JOIN planning_title t ON t.id = n.title_id
+         WHERE c.id IS NULL OR t.id IS NULL OR t.level_code <> c.level_code OR NOT EXISTS (SELECT 1 FROM cadre k WHERE k.id = n.cadre_id)`),
+      0,
+    ],
+    [
+      'the planning-check cycle: nominations over titles (300 × 1,000 + 60 expected)',
+      await one(
+        `SELECT count(*) * 1000 + count(DISTINCT title_id) FROM planning_nomination WHERE cycle_id = '${planning.benchCycleId}' AND status = 'active'`,
+      ),
+      300_060,
+    ],
+    ['appointments', await one(`SELECT count(*) FROM appointment`), APPOINTMENTS],
+    [
+      'appointments whose cadre or committee is missing, or not decided by the committee above',
+      await one(`
+        SELECT count(*) FROM appointment a LEFT JOIN committee c ON c.id = a.committee_id
+         WHERE c.id IS NULL OR a.decider_committee_id IS DISTINCT FROM c.parent_id OR NOT EXISTS (SELECT 1 FROM cadre k WHERE k.id = a.cadre_id)`),
       0,
     ],
     [

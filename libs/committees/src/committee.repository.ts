@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { SqlScope, SystemScope } from '@canbo/access';
-import { CommitteeRange, Where, givenChanges } from '@canbo/platform';
+import { CommitteeRange, Sql, Where, givenChanges } from '@canbo/platform';
 import { Committee } from './committee.entity';
 import { CommitteeLevel } from './committee-level.entity';
 import { RENUMBER_SQL, TREE_LOCK_SQL } from './tree-queries';
@@ -76,7 +76,10 @@ const parse = (r: CommitteeRecord): CommitteeRecord => ({ ...r, pre: Number(r.pr
  */
 @Injectable()
 export class CommitteeRepository {
-  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly sql: Sql,
+  ) {}
 
   private get tx() {
     return this.txHost.tx;
@@ -97,11 +100,12 @@ export class CommitteeRepository {
   /**
    * One committee within `scope` as other modules' filters need it: without the record's code path,
    * whose ancestor walk runs under row-level security for every committee of the tree (5 ms at the
-   * national scale: bench `appraisal-stats` with a committee filter).
+   * national scale: bench `appraisal-stats` with a committee filter). Every committee filter resolves
+   * through it: a named statement (Sql.rows), planned once per connection.
    */
   async findRef(scope: SqlScope, id: string): Promise<CommitteeRefRow | undefined> {
     const where = new Where().and('c.id = ?', id).andNamed(scope.sql, scope.params);
-    const [row]: CommitteeRefRow[] = await this.tx.query(
+    const [row] = await this.sql.rows<CommitteeRefRow>(
       `SELECT c.id, c.code, c.name, c.level_code AS "levelCode", c.parent_id AS "parentId", c.path::text AS path,
               c.pre::text AS pre, c.last_pre::text AS "lastPre", c.status
          FROM committee c WHERE ${where}`,

@@ -273,7 +273,8 @@ export class PlanningService implements OnModuleInit {
     const list = await this.planning.nominations(cycleId, true);
     const titles = new Map((await this.planning.titlesByIds([...new Set(list.map((n) => n.titleId))])).map((t) => [t.id, t]));
     const { rows } = await this.facts(list.map((n) => n.cadreId));
-    return list.map((n) => toNominationView(n, titles, new Map(rows.map((r) => [r.id, r.fullName]))));
+    const names = new Map(rows.map((r) => [r.id, r.fullName]));
+    return list.map((n) => toNominationView(n, titles, names));
   }
 
   /** Every check of the cycle, the rules read once for its reference date. */
