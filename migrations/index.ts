@@ -13,6 +13,7 @@ import { Rulebook1764800000000 } from './1764800000000-rulebook';
 import { Planning1764900000000 } from './1764900000000-planning';
 import { Appraisal1765000000000 } from './1765000000000-appraisal';
 import { Appointments1765100000000 } from './1765100000000-appointments';
+import { PlanningRemovalProposals1765200000000 } from './1765200000000-planning-removal-proposals';
 
 /** Every migration, in order. Tools pass this list to the data source; nothing is found by glob. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   Planning1764900000000,
   Appraisal1765000000000,
   Appointments1765100000000,
+  PlanningRemovalProposals1765200000000,
 ];

@@ -2,22 +2,30 @@ import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { AppointmentsService } from '@canbo/appointments';
 import { ReminderEngine } from '@canbo/deadlines';
+import { RemovalProposalsService } from '@canbo/planning';
 import { Jobs, QueueName } from '@canbo/platform';
 import { JobFailures } from '@canbo/audit';
 import { CatalogueProcessor, workerOptions } from './catalogue-processor';
 
 /**
  * The reminder engine's jobs (the scan fans out onto this same queue, one job per committee's steps) and
- * the daily run of the appointments taking effect (dated obligations of the same kind: one queue, one worker).
+ * the daily runs of the appointments taking effect and of planning's removal proposals (dated obligations of
+ * the same kind: one queue, one worker).
  */
 @Processor(QueueName.Deadlines, workerOptions())
 export class DeadlinesProcessor extends CatalogueProcessor {
-  static readonly handles = [Jobs.scanDeadlines.name, Jobs.deadlineSteps.name, Jobs.takeEffectAppointments.name];
+  static readonly handles = [
+    Jobs.scanDeadlines.name,
+    Jobs.deadlineSteps.name,
+    Jobs.takeEffectAppointments.name,
+    Jobs.proposePlanningRemovals.name,
+  ];
 
   constructor(
     failures: JobFailures,
     private readonly reminders: ReminderEngine,
     private readonly appointments: AppointmentsService,
+    private readonly removals: RemovalProposalsService,
     @InjectQueue(QueueName.Deadlines) private readonly queue: Queue,
   ) {
     super(failures);
@@ -41,6 +49,13 @@ export class DeadlinesProcessor extends CatalogueProcessor {
         const applied = await this.inContext(() => this.appointments.takeEffect(today));
         this.logger.log(`appointments taking effect on ${today}: ${applied.length}`);
         return { applied: applied.length };
+      }
+      case Jobs.proposePlanningRemovals.name: {
+        this.payloadOf(job, Jobs.proposePlanningRemovals);
+        const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+        const outcome = await this.inContext(() => this.removals.scan(today));
+        this.logger.log(`planning removal proposals on ${today}: ${outcome.created} in ${outcome.cycles} cycle(s)`);
+        return outcome;
       }
       default:
         throw new UnrecoverableError(`Unknown deadlines job "${job.name}"`);

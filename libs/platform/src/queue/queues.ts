@@ -45,6 +45,8 @@ export const Jobs = {
   deadlineSteps: define<{ committeeId: string; steps: { deadlineId: string; offset: number }[] }>(QueueName.Deadlines, 'deadline-steps', 1),
   /** Appointments whose effective date has come (as of today in Vietnam) take effect: the cadre's post changes. Idempotent. */
   takeEffectAppointments: define<Record<string, never>>(QueueName.Deadlines, 'take-effect-appointments', 1, 3),
+  /** Nominees of approved planning cycles over the age for the term or barred by a discipline get a removal proposal. Idempotent. */
+  proposePlanningRemovals: define<Record<string, never>>(QueueName.Deadlines, 'propose-planning-removals', 1, 3),
   sendEmail: define<{ notificationId: string }>(QueueName.Notifications, 'send-email', 1, 6),
 } as const;
 
