@@ -13,6 +13,7 @@ import { Rulebook1764800000000 } from './1764800000000-rulebook';
 import { Planning1764900000000 } from './1764900000000-planning';
 import { Appraisal1765000000000 } from './1765000000000-appraisal';
 import { Appointments1765100000000 } from './1765100000000-appointments';
+import { PlanningRemovalProposals1765200000000 } from './1765200000000-planning-removal-proposals';
 import { AppointmentTitleCode1765400000000 } from './1765400000000-appointment-title-code';
 import { Votes1765600000000 } from './1765600000000-votes';
 
@@ -33,6 +34,7 @@ export const migrations = [
   Planning1764900000000,
   Appraisal1765000000000,
   Appointments1765100000000,
+  PlanningRemovalProposals1765200000000,
   AppointmentTitleCode1765400000000,
   Votes1765600000000,
 ];

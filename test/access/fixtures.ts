@@ -75,6 +75,34 @@ export class Fixtures {
     return { cycleId: cycle.id, id: rows[0].id };
   }
 
+  /** An approved cycle of `c` with one nomination and the system's open proposal to remove it (over the age for the term). */
+  async removalProposal(c: Code, approver: Code): Promise<{ cycleId: string; id: string }> {
+    const cycle = await this.cycle(c, approver, 'approved');
+    const cadre = await this.cadre(c, c);
+    const nomination = await this.db.query(
+      `INSERT INTO planning_nomination (cycle_id, cadre_id, title_id, source) VALUES ($1, $2, $3, 'local') RETURNING id`,
+      [cycle.id, cadre.id, await this.titleFor(c)],
+    );
+    const finding = {
+      ruleId: 'planning.age-for-term',
+      ruleTitle: 'Tuổi quy hoạch',
+      outcome: 'fail',
+      regulation: 'QĐ 377-QĐ/TW (8/10/2025)',
+      article: null,
+      unverified: false,
+      scope: 'cadre',
+      subjectId: cadre.id,
+      figures: 'nghỉ hưu 01/06/2028, cần công tác đến 31/12/2029',
+      explanation: 'Tuổi quy hoạch (QĐ 377-QĐ/TW (8/10/2025)): không đủ tuổi công tác trọn 1 nhiệm kỳ (ma trận).',
+    };
+    const { rows } = await this.db.query(
+      `INSERT INTO planning_removal_proposal (cycle_id, nomination_id, reason, grounds, rules_on, findings)
+       VALUES ($1, $2, 'age', $3, current_date, $4::jsonb) RETURNING id`,
+      [cycle.id, nomination.rows[0].id, `female:${this.tag()}`, JSON.stringify([finding])],
+    );
+    return { cycleId: cycle.id, id: rows[0].id };
+  }
+
   /** A proposed appointment of a fresh cadre of `c` (whose conditions hold), decided by `decider`, proposed by nobody in the matrix. */
   async appointment(c: Code, decider: Code): Promise<{ id: string; version: number }> {
     const cadre = await this.cadre(c, c);

@@ -915,6 +915,24 @@ const planningCases: Case[] = [
     expected: ({ actor, committee }) =>
       answer({ route: draftsPlanning(actor), sees: readsCycle(actor, committee), may: draftsCycle(actor, committee), ok: 200 }),
   },
+  {
+    route: `GET ${V1}/planning-cycles/{id}/removal-proposals`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) =>
+      get(`${V1}/planning-cycles/${(await fx.removalProposal(c.committee, approverOf(c.committee))).cycleId}/removal-proposals`),
+    expected: ({ actor, committee }) => answer({ route: readsPlanning(actor), sees: readsCycle(actor, committee), may: true, ok: 200 }),
+  },
+  // Deciding a removal proposal is removing a nomination (or keeping it): the same board, the same cycles.
+  ...(['accept', 'dismiss'] as const).map((verb): Case => ({
+    route: `POST ${V1}/planning-cycles/{id}/removal-proposals/{proposalId}/${verb}`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => {
+      const p = await fx.removalProposal(c.committee, approverOf(c.committee));
+      return post(`${V1}/planning-cycles/${p.cycleId}/removal-proposals/${p.id}/${verb}`, { reason: 'Giữ quy hoạch (ma trận)' });
+    },
+    expected: ({ actor, committee }) =>
+      answer({ route: draftsPlanning(actor), sees: readsCycle(actor, committee), may: draftsCycle(actor, committee), ok: 200 }),
+  })),
   ...(Object.keys(STEP_FROM) as CycleStep[]).map((step): Case => ({
     route: `POST ${V1}/planning-cycles/{id}/${step}`,
     positions: COMMITTEE_POSITIONS,

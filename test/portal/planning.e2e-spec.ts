@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core';
+import { RemovalProposalsService } from '@canbo/planning';
+import { asSystem } from '@canbo/platform';
 import { DEMO_PASSWORD_DEFAULT } from '../../scripts/demo/demo-data';
 import { seriousViolations, startPortalWorld, type PortalWorld } from './browser';
 import { motionless } from './motion';
@@ -8,12 +10,16 @@ import { motionless } from './motion';
  * one title, sees the quota failure explained by rule and regulation (and the refused submission in
  * words), removes one and submits; Thanh Hóa's board starts the appraisal and its secretary approves.
  * (b) An appraisal Nga Sơn asked for ends "not to be considered": Thanh Hóa's board takes it up and
- * concludes with reasons, which its page then shows. Setup that is not the point goes through the API.
+ * concludes with reasons, which its page then shows. (c) In the approved list, a nominee's file now says he
+ * retires before the term ends: the system's proposal shows on his row and Nga Sơn's board accepts it.
+ * Setup that is not the point goes through the API.
  */
 describe('portal: a planning cycle from draft to approval; an appraisal not to be considered', () => {
   let world: PortalWorld;
   let C: Record<string, string>;
   const auth: Record<string, string> = {};
+  /** (a)'s approved cycle and the first nominee, for (c). */
+  let approved: { url: string; cadreId: string; name: string } | undefined;
 
   beforeAll(async () => {
     world = await startPortalWorld('planning');
@@ -176,6 +182,36 @@ describe('portal: a planning cycle from draft to approval; an appraisal not to b
     await step(page, 'Phê duyệt');
     await page.getByTestId('cycle-state').getByText('Đã phê duyệt').waitFor();
     await checked('05-approved');
+    approved = { url: cycleUrl, cadreId: ids[0], name: names[0] };
+  });
+
+  it('(c) the system proposes removing a nominee now too old for the term; the board accepts on his row', async () => {
+    const { page } = world;
+    const { url, cadreId, name } = approved!;
+    // The file corrected after the approval; the worker's daily scan (run here in the API's process) proposes.
+    await world.api.db.query(`UPDATE cadre SET date_of_birth = '1966-05-01' WHERE id = $1`, [cadreId]);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+    expect((await asSystem(() => world.api.app.get(RemovalProposalsService).scan(today))).created).toBe(1);
+
+    await signIn(page, 'admin.ns');
+    await page.goto(url);
+    const row = page.getByTestId('nomination-table').locator('.ant-table-row', { hasText: name });
+    const proposal = row.getByTestId('removal-proposal');
+    await proposal.getByText('Đề xuất đưa ra khỏi quy hoạch: không còn đủ tuổi cho nhiệm kỳ').waitFor();
+    await proposal
+      .getByText(/nghỉ hưu ngày/)
+      .first()
+      .waitFor();
+    await checked('08-removal-proposal');
+    await page.getByRole('button', { name: `Chấp nhận đề xuất đưa ra khỏi quy hoạch: ${name}` }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Chấp nhận đề xuất' }).click();
+    await row.getByText('Đã đưa ra').waitFor();
+    await row
+      .getByText(/Theo đề xuất tự động/)
+      .first()
+      .waitFor();
+    expect(await row.getByTestId('removal-proposal').count()).toBe(0);
+    await checked('09-proposal-accepted');
   });
 
   it('(b) an appraisal ending "not to be considered", its reasons shown to the competent board', async () => {

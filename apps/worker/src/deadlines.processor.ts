@@ -3,13 +3,15 @@ import { Job, Queue, UnrecoverableError } from 'bullmq';
 import { AppointmentsService } from '@canbo/appointments';
 import { ReminderEngine } from '@canbo/deadlines';
 import { VotesService } from '@canbo/votes';
+import { RemovalProposalsService } from '@canbo/planning';
 import { Jobs, QueueName } from '@canbo/platform';
 import { JobFailures } from '@canbo/audit';
 import { CatalogueProcessor, workerOptions } from './catalogue-processor';
 
 /**
  * The reminder engine's jobs (the scan fans out onto this same queue, one job per committee's steps) and
- * the dated work of the modules — appointments taking effect, vote sessions closing (dated obligations of
+ * the dated work of the modules — appointments taking effect, planning's removal proposals, vote sessions
+ * closing (dated obligations of
  * the same kind: one queue, one worker).
  */
 @Processor(QueueName.Deadlines, workerOptions())
@@ -19,6 +21,7 @@ export class DeadlinesProcessor extends CatalogueProcessor {
     Jobs.deadlineSteps.name,
     Jobs.takeEffectAppointments.name,
     Jobs.closeVoteSessions.name,
+    Jobs.proposePlanningRemovals.name,
   ];
 
   constructor(
@@ -26,6 +29,7 @@ export class DeadlinesProcessor extends CatalogueProcessor {
     private readonly reminders: ReminderEngine,
     private readonly appointments: AppointmentsService,
     private readonly votes: VotesService,
+    private readonly removals: RemovalProposalsService,
     @InjectQueue(QueueName.Deadlines) private readonly queue: Queue,
   ) {
     super(failures);
@@ -55,6 +59,13 @@ export class DeadlinesProcessor extends CatalogueProcessor {
         const closed = await this.inContext(() => this.votes.closeDue(new Date()));
         if (closed.length) this.logger.log(`vote sessions closed: ${closed.map((c) => `${c.id} ${c.outcome}`).join(', ')}`);
         return { closed: closed.length };
+      }
+      case Jobs.proposePlanningRemovals.name: {
+        this.payloadOf(job, Jobs.proposePlanningRemovals);
+        const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+        const outcome = await this.inContext(() => this.removals.scan(today));
+        this.logger.log(`planning removal proposals on ${today}: ${outcome.created} in ${outcome.cycles} cycle(s)`);
+        return outcome;
       }
       default:
         throw new UnrecoverableError(`Unknown deadlines job "${job.name}"`);

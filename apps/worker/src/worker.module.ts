@@ -7,6 +7,7 @@ import { AuditModule } from '@canbo/audit';
 import { DeadlinesModule } from '@canbo/deadlines';
 import { NotificationsModule } from '@canbo/notifications';
 import { VotesModule } from '@canbo/votes';
+import { PlanningModule } from '@canbo/planning';
 import {
   AppConfig,
   ConfigModule,
@@ -104,6 +105,19 @@ class Schedules implements OnApplicationBootstrap {
       { every: 60_000 },
       { ...closeVotes, opts: { attempts: Jobs.closeVoteSessions.attempts, removeOnComplete: 100, removeOnFail: 100 } },
     );
+    // Planning's removal proposals: the same daily hour, and once at start; a run finds nothing already proposed.
+    const removals = { name: Jobs.proposePlanningRemovals.name, data: { v: Jobs.proposePlanningRemovals.version, payload: {} } };
+    await this.deadlines.upsertJobScheduler(
+      'propose-planning-removals',
+      { pattern: this.config.DEADLINE_SCAN_CRON, tz: 'Asia/Ho_Chi_Minh' },
+      { ...removals, opts: { attempts: Jobs.proposePlanningRemovals.attempts, removeOnComplete: 100, removeOnFail: 100 } },
+    );
+    await this.deadlines.add(removals.name, removals.data, {
+      jobId: jobIdOf(Jobs.proposePlanningRemovals, `boot-${today}`),
+      attempts: Jobs.proposePlanningRemovals.attempts,
+      removeOnComplete: 100,
+      removeOnFail: 100,
+    });
     // And a scan at start, so a worker that was down at the scheduled hour catches up (replicas starting
     // in the same minute share one; a second scan would find nothing new anyway).
     const minute = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
@@ -137,6 +151,7 @@ export class WorkerModule {
         DeadlinesModule,
         AppointmentsModule,
         VotesModule,
+        PlanningModule,
       ],
       providers: [...PROCESSORS, Schedules, OutboxRelay, RedisHealthIndicator, WorkerHealthServer],
     };

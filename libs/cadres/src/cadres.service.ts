@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SqlScope, accessibleBy, currentActor } from '@canbo/access';
+import { SqlScope, SystemScope, accessibleBy, currentActor } from '@canbo/access';
 import { CommitteesService } from '@canbo/committees';
 import { AppConfig, Page, toPage } from '@canbo/platform';
 import { CadreCountQuery, CadreCountView, CadreFilter, CadreQuery, CadreView } from './cadre.dto';
@@ -31,10 +31,11 @@ export class CadresService {
   /**
    * For planning's checks: the facts of the files the caller may read among `ids` (absent ones are not
    * visible or archived). Discipline is included whatever the caller's field rules: the checks need it,
-   * and planning shows only its outcome and rule, never the record (see libs/planning).
+   * and planning shows only its outcome and rule, never the record (see libs/planning). System work (the
+   * worker's scan for removal proposals) passes UNSCOPED_SYSTEM: no user's reach applies.
    */
-  async planningFacts(ids: readonly string[]): Promise<CadrePlanningFactsRow[]> {
-    return this.cadres.planningFacts(readScope(), ids);
+  async planningFacts(ids: readonly string[], system?: SystemScope): Promise<CadrePlanningFactsRow[]> {
+    return this.cadres.planningFacts(system ?? readScope(), ids);
   }
 
   /** The filters with the committee resolved once (404 when it is not visible). */

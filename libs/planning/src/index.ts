@@ -1,6 +1,15 @@
 export { PlanningModule } from './planning.module';
 export { PlanningService } from './planning.service';
 export type { PlannedTitleRow } from './planning.repository';
+export { RemovalProposalsService, type ProposalScanOutcome } from './removal-proposals.service';
+export { RemovalProposal } from './removal-proposal.entity';
+export {
+  PROPOSAL_REASONS,
+  PROPOSAL_STATUSES,
+  PROPOSAL_TRANSITIONS,
+  type ProposalReason,
+  type ProposalStatus,
+} from './removal-proposal-transitions';
 export { PlanningTitle } from './planning-title.entity';
 export { PlanningCycle } from './planning-cycle.entity';
 export { PlanningNomination } from './planning-nomination.entity';

@@ -10,20 +10,30 @@ import {
   CyclePageView,
   CycleQuery,
   CycleView,
+  DismissProposalDto,
   NominationListView,
   NominationView,
+  RemovalProposalListView,
+  RemovalProposalQuery,
+  RemovalProposalView,
   RemoveNominationDto,
   TitleView,
   TitlesQuery,
   TransitionDto,
 } from './planning.dto';
 import { PlanningService } from './planning.service';
+import { RemovalProposalsService } from './removal-proposals.service';
+
+const proposalId = () => Param('proposalId', new ParseUUIDPipe({ version: '4' }));
 
 @ApiTags('planning')
 @ApiBearerAuth()
 @Controller()
 export class PlanningController {
-  constructor(private readonly planning: PlanningService) {}
+  constructor(
+    private readonly planning: PlanningService,
+    private readonly proposals: RemovalProposalsService,
+  ) {}
 
   @Get('titles')
   @ApiOkResponse({ type: [TitleView] })
@@ -94,6 +104,35 @@ export class PlanningController {
     @Body() dto: RemoveNominationDto,
   ): Promise<NominationView> {
     return this.planning.removeNomination(id, nominationId, dto.reason);
+  }
+
+  @Get('planning-cycles/:id/removal-proposals')
+  @ApiOkResponse({ type: RemovalProposalListView })
+  @Authorize('read', 'PlanningCycle')
+  @ApiOperation({
+    summary:
+      "The system's proposals to remove nominees of an approved cycle (over the age for the term, or a discipline that bars planning)",
+  })
+  async removalProposals(@IdParam() id: string, @Query() query: RemovalProposalQuery): Promise<RemovalProposalListView> {
+    return { items: await this.proposals.list(id, query.status) };
+  }
+
+  @Post('planning-cycles/:id/removal-proposals/:proposalId/accept')
+  @ApiOkResponse({ type: RemovalProposalView })
+  @HttpCode(200)
+  @Authorize('update', 'PlanningCycle')
+  @ApiOperation({ summary: "The yearly review accepts a removal proposal: the nomination is removed with the proposal's reason" })
+  acceptProposal(@IdParam() id: string, @proposalId() pid: string): Promise<RemovalProposalView> {
+    return this.proposals.accept(id, pid);
+  }
+
+  @Post('planning-cycles/:id/removal-proposals/:proposalId/dismiss')
+  @ApiOkResponse({ type: RemovalProposalView })
+  @HttpCode(200)
+  @Authorize('update', 'PlanningCycle')
+  @ApiOperation({ summary: 'The yearly review dismisses a removal proposal with a reason: the nomination stays' })
+  dismissProposal(@IdParam() id: string, @proposalId() pid: string, @Body() dto: DismissProposalDto): Promise<RemovalProposalView> {
+    return this.proposals.dismiss(id, pid, dto.reason);
   }
 
   private step(id: string, verb: CycleVerb, dto: TransitionDto, ifMatch?: string): Promise<CycleView> {

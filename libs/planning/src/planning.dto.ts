@@ -17,6 +17,7 @@ import {
 import { CommitteeScopedQuery, trimmed } from '@canbo/platform';
 import { CONFERENCE_KINDS, ConferenceKind, NOMINATION_SOURCES, NominationSource } from './checks';
 import { CYCLE_STATES, CycleState } from './cycle-transitions';
+import { PROPOSAL_REASONS, PROPOSAL_STATUSES, ProposalReason, ProposalStatus } from './removal-proposal-transitions';
 
 export class TitleView {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -190,4 +191,43 @@ export class CycleChecksView {
   @ApiProperty() failures: number;
   @ApiProperty() warnings: number;
   @ApiProperty({ type: [CheckResultView] }) results: CheckResultView[];
+}
+
+export class RemovalProposalQuery {
+  @ApiPropertyOptional({ enum: PROPOSAL_STATUSES, description: 'Only proposals in this state (the yearly review works on `open`)' })
+  @IsOptional()
+  @IsIn(PROPOSAL_STATUSES)
+  status?: ProposalStatus;
+}
+
+export class DismissProposalDto {
+  @ApiProperty({ example: 'Đã xem xét, đồng chí vẫn đủ điều kiện' }) @Transform(trimmed) @IsString() @Length(1, 1000) reason: string;
+}
+
+export class RemovalProposalView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) cycleId: string;
+  @ApiProperty({ format: 'uuid' }) nominationId: string;
+  @ApiProperty({ format: 'uuid' }) cadreId: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Null when the caller cannot read the file' }) cadreName: string | null;
+  @ApiProperty() titleName: string;
+  @ApiProperty({ enum: PROPOSAL_REASONS, description: 'age: no longer meets the age for the term; discipline: a discipline bars planning' })
+  reason: ProposalReason;
+  @ApiProperty({ enum: PROPOSAL_STATUSES }) status: ProposalStatus;
+  @ApiProperty({ format: 'date', description: 'The rules in force on this day were applied (for a discipline: its date)' })
+  rulesOn: string;
+  @ApiProperty({
+    type: [CheckResultView],
+    description:
+      'The failing checks the proposal rests on; a discipline’s are `withheld` from callers who may not read that restricted group',
+  })
+  findings: CheckResultView[];
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) decidedBy: string | null;
+  @ApiProperty({ type: String, nullable: true }) decidedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it was dismissed' }) decisionReason: string | null;
+  @ApiProperty() createdAt: string;
+}
+
+export class RemovalProposalListView {
+  @ApiProperty({ type: [RemovalProposalView] }) items: RemovalProposalView[];
 }

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import { subject as asSubject } from '@casl/ability';
-import { SqlScope, accessibleBy, currentActor, ensureCan } from '@canbo/access';
+import { SqlScope, SystemScope, accessibleBy, currentActor, ensureCan } from '@canbo/access';
 import { AuditService, handOverRecord } from '@canbo/audit';
 import { CadrePlanningFactsRow, CadresService } from '@canbo/cadres';
 import { CommitteesService } from '@canbo/committees';
@@ -37,8 +37,8 @@ import { PlanningTitle } from './planning-title.entity';
 import { CYCLE_COLUMNS, CycleRow, PlannedTitleRow, PlanningRepository } from './planning.repository';
 
 /** Results that rest on a cadre's discipline (a restricted group): shown in full only to those who may read it. */
-const RESTRICTED_RULES = new Set(['planning.discipline', 'discipline.party-bar']);
-const RESTRICTED_FIGURES = 'restricted';
+export const RESTRICTED_RULES: ReadonlySet<string> = new Set(['planning.discipline', 'discipline.party-bar']);
+export const RESTRICTED_FIGURES = 'restricted';
 const SUBJECT_TYPE = 'PlanningCycle';
 const DISCIPLINE_FORMS: readonly string[] = ['reprimand', 'warning', 'removal_from_post', 'expulsion'];
 
@@ -190,13 +190,14 @@ export class PlanningService implements OnModuleInit {
     return toPage(rows, query.limit, (r) => [r.partyTermFrom, r.id], toCycleView);
   }
 
-  private async cycle(id: string, lock = false): Promise<CycleRow> {
+  /** A cycle the caller may read (else 404), locked when asked. */
+  async cycle(id: string, lock = false): Promise<CycleRow> {
     const row = await this.planning.findCycle(readableCycles(), id, { lock });
     ensureCan('read', 'PlanningCycle', row && asCycle(row), 'Planning cycle');
     return row as CycleRow;
   }
 
-  private ensure(action: 'update' | 'submit' | 'appraise' | 'approve' | 'return', row: CycleRow): void {
+  ensure(action: 'update' | 'submit' | 'appraise' | 'approve' | 'return', row: CycleRow): void {
     if (!currentActor().ability.can(action, asCycle(row))) throw new ForbiddenProblem();
   }
 
@@ -247,9 +248,12 @@ export class PlanningService implements OnModuleInit {
     return created;
   }
 
-  /** The cadres' facts the caller may read, with their most senior current title from the catalogue. */
-  private async facts(cadreIds: readonly string[]): Promise<{ rows: CadrePlanningFactsRow[]; facts: Map<string, CadreFacts> }> {
-    const rows = await this.cadres.planningFacts([...new Set(cadreIds)]);
+  /** The cadres' facts the caller (or the system, for its scans) may read, with their most senior current title from the catalogue. */
+  async facts(
+    cadreIds: readonly string[],
+    system?: SystemScope,
+  ): Promise<{ rows: CadrePlanningFactsRow[]; facts: Map<string, CadreFacts> }> {
+    const rows = await this.cadres.planningFacts([...new Set(cadreIds)], system);
     const catalogue = await this.planning.titlesNamed([...new Set(rows.flatMap((r) => r.currentTitles))]);
     const facts = new Map<string, CadreFacts>();
     for (const r of rows) {
@@ -280,10 +284,21 @@ export class PlanningService implements OnModuleInit {
   /** Every check of the cycle, the rules read once for its reference date. */
   private async results(row: CycleRow): Promise<CheckResult[]> {
     const list = await this.planning.nominations(row.id);
-    const titles = new Map((await this.planning.titlesByIds([...new Set(list.map((n) => n.titleId))])).map((t) => [t.id, t]));
     const { rows, facts } = await this.facts(list.map((n) => n.cadreId));
     const rules = await this.rulebook.rulesOn(row.referenceDate);
-    const nominations: NominationFacts[] = list.map((n) => {
+    const results = checkCycle(
+      { committeeLevel: row.committeeLevel, partyTermFrom: row.partyTermFrom, referenceDate: row.referenceDate },
+      await this.nominationFacts(list),
+      facts,
+      rules,
+    );
+    return results.map(this.disciplineShown(rows));
+  }
+
+  /** What the checks need of nominations: each with its title from the catalogue. */
+  async nominationFacts(list: readonly PlanningNomination[]): Promise<NominationFacts[]> {
+    const titles = new Map((await this.planning.titlesByIds([...new Set(list.map((n) => n.titleId))])).map((t) => [t.id, t]));
+    return list.map((n) => {
       const title = titles.get(n.titleId) as PlanningTitle;
       return {
         id: n.id,
@@ -296,12 +311,13 @@ export class PlanningService implements OnModuleInit {
         votes: n.votes,
       };
     });
-    const results = checkCycle(
-      { committeeLevel: row.committeeLevel, partyTermFrom: row.partyTermFrom, referenceDate: row.referenceDate },
-      nominations,
-      facts,
-      rules,
-    );
+  }
+
+  /**
+   * A result resting on a cadre's discipline, as the caller may see it: in full to those who may read that
+   * restricted group, otherwise with its figures and explanation withheld (the checks and the removal proposals).
+   */
+  disciplineShown(rows: readonly CadrePlanningFactsRow[]): (r: CheckResult) => CheckResult {
     const { ability } = currentActor();
     const readsDiscipline = new Set(
       rows
@@ -318,15 +334,14 @@ export class PlanningService implements OnModuleInit {
         )
         .map((r) => r.id),
     );
-    return results.map((r) =>
+    return (r) =>
       RESTRICTED_RULES.has(r.ruleId) && r.outcome !== 'withheld' && r.subjectId && !readsDiscipline.has(r.subjectId)
         ? {
             ...r,
             figures: RESTRICTED_FIGURES,
             explanation: `${r.ruleTitle} (${r.regulation}): kết quả dựa trên thông tin kỷ luật thuộc nhóm hạn chế, bạn không có quyền xem chi tiết.`,
           }
-        : r,
-    );
+        : r;
   }
 
   async checks(id: string): Promise<CycleChecksView> {

@@ -796,6 +796,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/planning-cycles/{id}/removal-proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The system's proposals to remove nominees of an approved cycle (over the age for the term, or a discipline that bars planning) */
+        get: operations["PlanningController_removalProposals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/planning-cycles/{id}/removal-proposals/{proposalId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The yearly review accepts a removal proposal: the nomination is removed with the proposal's reason */
+        post: operations["PlanningController_acceptProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/planning-cycles/{id}/removal-proposals/{proposalId}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The yearly review dismisses a removal proposal with a reason: the nomination stays */
+        post: operations["PlanningController_dismissProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/planning-cycles/{id}/submit": {
         parameters: {
             query?: never;
@@ -1999,6 +2050,46 @@ export interface components {
         };
         RemoveNominationDto: {
             /** @example Chuyển công tác */
+            reason: string;
+        };
+        RemovalProposalView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cycleId: string;
+            /** Format: uuid */
+            nominationId: string;
+            /** Format: uuid */
+            cadreId: string;
+            /** @description Null when the caller cannot read the file */
+            cadreName: string | null;
+            titleName: string;
+            /**
+             * @description age: no longer meets the age for the term; discipline: a discipline bars planning
+             * @enum {string}
+             */
+            reason: "age" | "discipline";
+            /** @enum {string} */
+            status: "open" | "accepted" | "dismissed";
+            /**
+             * Format: date
+             * @description The rules in force on this day were applied (for a discipline: its date)
+             */
+            rulesOn: string;
+            /** @description The failing checks the proposal rests on; a discipline’s are `withheld` from callers who may not read that restricted group */
+            findings: components["schemas"]["CheckResultView"][];
+            /** Format: uuid */
+            decidedBy: string | null;
+            decidedAt: string | null;
+            /** @description Why it was dismissed */
+            decisionReason: string | null;
+            createdAt: string;
+        };
+        RemovalProposalListView: {
+            items: components["schemas"]["RemovalProposalView"][];
+        };
+        DismissProposalDto: {
+            /** @example Đã xem xét, đồng chí vẫn đủ điều kiện */
             reason: string;
         };
         TransitionDto: {
@@ -3665,6 +3756,78 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NominationView"];
+                };
+            };
+        };
+    };
+    PlanningController_removalProposals: {
+        parameters: {
+            query?: {
+                /** @description Only proposals in this state (the yearly review works on `open`) */
+                status?: "open" | "accepted" | "dismissed";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemovalProposalListView"];
+                };
+            };
+        };
+    };
+    PlanningController_acceptProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemovalProposalView"];
+                };
+            };
+        };
+    };
+    PlanningController_dismissProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DismissProposalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RemovalProposalView"];
                 };
             };
         };

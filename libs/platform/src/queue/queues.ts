@@ -47,6 +47,8 @@ export const Jobs = {
   takeEffectAppointments: define<Record<string, never>>(QueueName.Deadlines, 'take-effect-appointments', 1, 3),
   /** Confidence-vote sessions whose closing time has come, or whose every voter has voted, close and are tallied. Idempotent. */
   closeVoteSessions: define<Record<string, never>>(QueueName.Deadlines, 'close-vote-sessions', 1, 3),
+  /** Nominees of approved planning cycles over the age for the term or barred by a discipline get a removal proposal. Idempotent. */
+  proposePlanningRemovals: define<Record<string, never>>(QueueName.Deadlines, 'propose-planning-removals', 1, 3),
   sendEmail: define<{ notificationId: string }>(QueueName.Notifications, 'send-email', 1, 6),
 } as const;
 

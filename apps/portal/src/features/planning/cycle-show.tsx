@@ -27,7 +27,15 @@ import { useAbility } from '../../providers/use-ability';
 import { ChecksTable } from './checks-table';
 import { CycleStateTag } from './labels';
 import { NominationDialog } from './nomination-dialog';
-import { CYCLE_TRANSITIONS, type CheckResult, type Cycle, type CycleChecks, type CycleVerb, type Nomination } from './types';
+import {
+  CYCLE_TRANSITIONS,
+  type CheckResult,
+  type Cycle,
+  type CycleChecks,
+  type CycleVerb,
+  type Nomination,
+  type RemovalProposal,
+} from './types';
 
 const VERBS = Object.keys(CYCLE_TRANSITIONS) as CycleVerb[];
 
@@ -56,7 +64,15 @@ export default function CycleShow() {
     queryFn: () => api<CycleChecks>(`/planning-cycles/${id}/checks`),
     enabled: !!cycleQuery.data,
   });
+  // The system's open proposals to remove nominees: only an approved list has them (the yearly review decides).
+  const proposals = useQuery({
+    queryKey: ['canbo', 'planning', id, 'proposals'],
+    queryFn: () => api<{ items: RemovalProposal[] }>(`/planning-cycles/${id}/removal-proposals?status=open`),
+    enabled: cycleQuery.data?.state === 'approved',
+  });
   const [verb, setVerb] = useState<CycleVerb | null>(null);
+  const [deciding, setDeciding] = useState<{ proposal: RemovalProposal; verb: 'accept' | 'dismiss' } | null>(null);
+  const [decideForm] = Form.useForm<{ reason?: string }>();
   const [removing, setRemoving] = useState<Nomination | null>(null);
   const [adding, setAdding] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -126,9 +142,29 @@ export default function CycleShow() {
     }
   };
 
+  const decide = async (d: { proposal: RemovalProposal; verb: 'accept' | 'dismiss' }, reason?: string) => {
+    setBusy(true);
+    try {
+      await api(`/planning-cycles/${cycle.id}/removal-proposals/${d.proposal.id}/${d.verb}`, {
+        method: 'POST',
+        body: d.verb === 'dismiss' ? { reason: reason?.trim() } : {},
+      });
+      void message.success(t(`planning.proposals.${d.verb}_ok`));
+      setDeciding(null);
+      await refresh();
+    } catch (error) {
+      setDeciding(null);
+      await refusal(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const f = (key: string) => t(`planning.fields.${key}`);
   const n = (key: string) => t(`planning.nominations.${key}`);
   const rows = nominations.data?.items ?? [];
+  const open = proposals.data?.items ?? [];
+  const p = (key: string, values: Record<string, string> = {}) => t(`planning.proposals.${key}`, values);
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       {holder}
@@ -222,7 +258,45 @@ export default function CycleShow() {
                 dataIndex: 'status',
                 render: (status: string, row) =>
                   status === 'active' ? (
-                    <Tag color="#237804">{n('active')}</Tag>
+                    <Space direction="vertical" size={4}>
+                      <Tag color="#237804">{n('active')}</Tag>
+                      {open
+                        .filter((x) => x.nominationId === row.id)
+                        .map((x) => (
+                          <Alert
+                            key={x.id}
+                            type="warning"
+                            data-testid="removal-proposal"
+                            message={p('title', { reason: p(`reasons.${x.reason}`) })}
+                            description={
+                              <Space direction="vertical" size={4}>
+                                {x.findings.map((r, i) => (
+                                  <Typography.Text key={`${r.ruleId}-${i}`}>{r.explanation}</Typography.Text>
+                                ))}
+                                {canEdit && (
+                                  <Space>
+                                    <Button
+                                      size="small"
+                                      danger
+                                      onClick={() => setDeciding({ proposal: x, verb: 'accept' })}
+                                      aria-label={p('acceptNamed', { name: row.cadreName ?? '' })}
+                                    >
+                                      {p('accept')}
+                                    </Button>
+                                    <Button
+                                      size="small"
+                                      onClick={() => setDeciding({ proposal: x, verb: 'dismiss' })}
+                                      aria-label={p('dismissNamed', { name: row.cadreName ?? '' })}
+                                    >
+                                      {p('dismiss')}
+                                    </Button>
+                                  </Space>
+                                )}
+                              </Space>
+                            }
+                          />
+                        ))}
+                    </Space>
                   ) : (
                     <Tooltip title={row.removedReason}>
                       <Tag color="#595959">{n('removed')}</Tag> {row.removedReason}
@@ -308,6 +382,28 @@ export default function CycleShow() {
         >
           <Input.TextArea rows={3} />
         </Form.Item>
+      </FormDialog>
+      <FormDialog
+        open={!!deciding}
+        title={deciding ? p(`${deciding.verb}Named`, { name: deciding.proposal.cadreName ?? '' }) : ''}
+        okText={deciding ? p(deciding.verb) : ''}
+        danger={deciding?.verb === 'accept'}
+        cancelText={t('planning.cancel')}
+        busy={busy}
+        form={decideForm}
+        onCancel={() => setDeciding(null)}
+        onFinish={(v) => deciding && void decide(deciding, v.reason)}
+      >
+        <Typography.Paragraph>{deciding ? p(`${deciding.verb}Says`) : ''}</Typography.Paragraph>
+        {deciding?.verb === 'dismiss' && (
+          <Form.Item
+            name="reason"
+            label={n('reason')}
+            rules={[{ required: true, whitespace: true, max: 1000, message: t('planning.required', { field: n('reason').toLowerCase() }) }]}
+          >
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        )}
       </FormDialog>
       {adding && (
         <NominationDialog

@@ -5,6 +5,7 @@ export type Cycle = Schemas['CycleView'];
 export type Nomination = Schemas['NominationView'];
 export type CheckResult = Schemas['CheckResultView'];
 export type CycleChecks = Schemas['CycleChecksView'];
+export type RemovalProposal = Schemas['RemovalProposalView'];
 export type Title = Schemas['TitleView'];
 export type ConferenceVote = Schemas['ConferenceVoteDto'];
 export type CycleState = Cycle['state'];

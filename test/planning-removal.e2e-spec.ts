@@ -1,0 +1,244 @@
+import 'reflect-metadata';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Queue } from 'bullmq';
+import { WorkerModule } from '../apps/worker/src/worker.module';
+import { Jobs } from '@canbo/platform';
+import { TestApi, startApi } from './support/api';
+import { redisUrl } from './support/databases';
+import { TEST_JWT_SECRET } from './support/global-setup';
+import { expectFieldError, expectProblem } from './support/problems';
+import { eventually } from './support/wait';
+import { workerSettled } from './support/worker-settled';
+
+interface Proposal {
+  id: string;
+  nominationId: string;
+  cadreId: string;
+  reason: 'age' | 'discipline';
+  status: string;
+  rulesOn: string;
+  findings: { ruleId: string; outcome: string; figures: string; explanation: string; regulation: string }[];
+  decisionReason: string | null;
+}
+
+const vnDay = (days: number) => {
+  const d = new Date(`${new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * Planning's removal proposals (domain.md §3.5) over HTTP with the worker in-process: its daily job proposes
+ * removing a nominee of an approved cycle who no longer meets the age for the term or has a discipline that
+ * bars planning, once however often it runs; the committee's board accepts (the nomination is removed) or
+ * dismisses (it stays) in the yearly review.
+ */
+describe('planning removal proposals', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let C: Record<string, string>;
+  const auth: Record<string, string> = {};
+  const prefix = `test:planning-removal:${process.pid}:${Date.now()}`;
+  let cycleId: string;
+  const nominations: Record<'aged' | 'disciplined' | 'fine', string> = { aged: '', disciplined: '', fine: '' };
+  const cadres: Record<'aged' | 'disciplined' | 'fine', string> = { aged: '', disciplined: '', fine: '' };
+
+  const cadre = async (fullName: string) =>
+    (
+      await api
+        .http()
+        .post('/api/v1/cadres')
+        .set('authorization', auth['admin.ns'])
+        .send({
+          committeeId: C['TH-NS'],
+          managingCommitteeId: C['TH-NS'],
+          fullName,
+          gender: 'male',
+          dateOfBirth: '1985-03-01',
+          ethnicity: 'Kinh',
+        })
+        .expect(201)
+    ).body.id as string;
+
+  const step = async (user: string, verb: string) => {
+    const current = (await api.http().get(`/api/v1/planning-cycles/${cycleId}`).set('authorization', auth['admin.th']).expect(200)).body;
+    await api
+      .http()
+      .post(`/api/v1/planning-cycles/${cycleId}/${verb}`)
+      .set('authorization', auth[user])
+      .send({ version: current.version })
+      .expect(200);
+  };
+
+  const list = async (user = 'admin.ns', query = '') =>
+    (await api.http().get(`/api/v1/planning-cycles/${cycleId}/removal-proposals${query}`).set('authorization', auth[user]).expect(200)).body
+      .items as Proposal[];
+  const decide = (user: string, id: string, verb: 'accept' | 'dismiss', body: Record<string, unknown> = {}) =>
+    api.http().post(`/api/v1/planning-cycles/${cycleId}/removal-proposals/${id}/${verb}`).set('authorization', auth[user]).send(body);
+
+  const proposalCount = async () =>
+    (await api.db.query(`SELECT count(*)::int AS n FROM planning_removal_proposal WHERE cycle_id = $1`, [cycleId])).rows[0].n as number;
+  const runScan = async () => {
+    const queue = worker.get<Queue>('BullQueue_deadlines', { strict: false });
+    await queue.add(Jobs.proposePlanningRemovals.name, { v: Jobs.proposePlanningRemovals.version, payload: {} });
+    await workerSettled(api.db, worker, 20_000);
+  };
+
+  beforeAll(async () => {
+    api = await startApi({ QUEUE_PREFIX: prefix });
+    C = api.committees;
+    for (const u of ['admin.ns', 'admin.th', 'secretary.th', 'officer.th', 'auditor.tw', 'voter.th.1', 'admin.hn'])
+      auth[u] = await api.login(u);
+    const district = (await api.http().get('/api/v1/titles?level=district').set('authorization', auth['admin.ns']).expect(200)).body as {
+      id: string;
+      code: string;
+    }[];
+    const secretary = district.find((t) => t.code === 'district.secretary')!.id;
+    cycleId = (
+      await api
+        .http()
+        .post('/api/v1/planning-cycles')
+        .set('authorization', auth['admin.ns'])
+        .send({ committeeId: C['TH-NS'], partyTermFrom: 2025, referenceDate: '2025-11-01', submissionDueOn: '2031-01-31' })
+        .expect(201)
+    ).body.id;
+    for (const who of ['aged', 'disciplined', 'fine'] as const) {
+      cadres[who] = await cadre(`Lê Văn ${who === 'aged' ? 'Cao' : who === 'disciplined' ? 'Kỷ' : 'Tốt'}`);
+      nominations[who] = (
+        await api
+          .http()
+          .post(`/api/v1/planning-cycles/${cycleId}/nominations`)
+          .set('authorization', auth['admin.ns'])
+          .send({
+            cadreId: cadres[who],
+            titleId: secretary,
+            source: 'local',
+            votes: [{ conference: 'executive_committee', convened: 40, present: 38, inFavour: 30 }],
+          })
+          .expect(201)
+      ).body.id;
+    }
+    await step('admin.ns', 'submit');
+    await step('admin.th', 'start-appraisal');
+    await step('secretary.th', 'approve');
+    // After the approval: one file's birth date corrected (now retiring before the term ends), one disciplined.
+    await api.db.query(`UPDATE cadre SET date_of_birth = '1966-05-01' WHERE id = $1`, [cadres.aged]);
+    await api.db.query(`UPDATE cadre SET discipline = $2::jsonb WHERE id = $1`, [
+      cadres.disciplined,
+      JSON.stringify([{ form: 'reprimand', decidedOn: vnDay(-10) }]),
+    ]);
+    worker = await NestFactory.createApplicationContext(
+      WorkerModule.register({
+        DATABASE_URL: api.databaseUrl,
+        REDIS_URL: redisUrl(),
+        JWT_SECRET: TEST_JWT_SECRET,
+        QUEUE_PREFIX: prefix,
+        WORKER_HEALTH_PORT: '0',
+        LOG_LEVEL: 'silent',
+      }),
+      { logger: false },
+    );
+    await worker.init();
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  it('the worker proposes at start, once however often its job runs, audited, and tells the committee’s admins', async () => {
+    await eventually(async () => ((await proposalCount()) === 2 ? true : undefined), 20_000, 'the proposals to be made');
+    await workerSettled(api.db, worker, 20_000);
+    await runScan();
+    await runScan();
+    expect(await proposalCount()).toBe(2);
+    const proposals = await list();
+    expect(proposals.map((p) => [p.nominationId, p.reason, p.status]).sort()).toEqual(
+      [
+        [nominations.aged, 'age', 'open'],
+        [nominations.disciplined, 'discipline', 'open'],
+      ].sort(),
+    );
+    const age = proposals.find((p) => p.reason === 'age')!;
+    expect(age.findings).toEqual([expect.objectContaining({ ruleId: 'planning.age-for-term', outcome: 'fail' })]);
+    expect(age.findings[0].explanation).toContain('nghỉ hưu ngày');
+    expect(age.rulesOn).toBe(vnDay(0));
+    const discipline = proposals.find((p) => p.reason === 'discipline')!;
+    expect(discipline.rulesOn).toBe(vnDay(-10));
+    expect(discipline.findings.every((f) => f.outcome === 'fail')).toBe(true);
+    expect(discipline.findings.map((f) => f.ruleId)).toContain('planning.discipline');
+    expect(discipline.findings[0].explanation).toContain('khiển trách');
+    const audit = await api.db.query(
+      `SELECT action, actor_id FROM audit_event WHERE entity_type = 'PlanningRemovalProposal' AND entity_id = ANY($1::uuid[])`,
+      [proposals.map((p) => p.id)],
+    );
+    expect(audit.rows).toEqual([
+      { action: 'propose', actor_id: null },
+      { action: 'propose', actor_id: null },
+    ]);
+    const notices = await api.db.query(
+      `SELECT u.username, n.title FROM notification n JOIN app_user u ON u.id = n.recipient_id WHERE n.kind = 'planning.removal-proposal'`,
+    );
+    expect(notices.rows.map((r) => r.username)).toEqual(['admin.ns', 'admin.ns']);
+    expect(notices.rows.map((r) => r.title).join(' ')).toContain('Lê Văn Cao');
+  });
+
+  it('a discipline’s findings are withheld from those who may not read restricted fields; the age’s are shown', async () => {
+    const seen = await list('officer.th');
+    const discipline = seen.find((p) => p.reason === 'discipline')!;
+    expect(discipline.findings.every((f) => f.outcome === 'withheld' && f.figures === 'restricted')).toBe(true);
+    expect(discipline.findings.map((f) => f.explanation).join(' ')).not.toContain('khiển trách');
+    expect(seen.find((p) => p.reason === 'age')!.findings[0].outcome).toBe('fail');
+  });
+
+  it('refuses other roles (403), other tenants (404) and bad input (400)', async () => {
+    const [p] = await list('admin.ns', '?status=open');
+    for (const user of ['secretary.th', 'admin.th', 'auditor.tw', 'officer.th']) expectProblem(await decide(user, p.id, 'accept'), 403);
+    expectProblem(await decide('voter.th.1', p.id, 'dismiss', { reason: 'x' }), 403);
+    expectProblem(
+      await api.http().get(`/api/v1/planning-cycles/${cycleId}/removal-proposals`).set('authorization', auth['voter.th.1']),
+      403,
+    );
+    expectProblem(await decide('admin.hn', p.id, 'accept'), 404);
+    expectProblem(await api.http().get(`/api/v1/planning-cycles/${cycleId}/removal-proposals`).set('authorization', auth['admin.hn']), 404);
+    expectProblem(await decide('admin.ns', '00000000-0000-4000-8000-000000000000', 'accept'), 404);
+    expectFieldError(await decide('admin.ns', p.id, 'dismiss', {}), 'reason');
+    expectFieldError(await decide('admin.ns', p.id, 'dismiss', { reason: '   ' }), 'reason');
+    expectProblem(await decide('admin.ns', 'not-a-uuid', 'accept'), 400);
+    expectFieldError(
+      await api.http().get(`/api/v1/planning-cycles/${cycleId}/removal-proposals?status=maybe`).set('authorization', auth['admin.ns']),
+      'status',
+    );
+    expect(await list('admin.ns', '?status=open')).toHaveLength(2);
+  });
+
+  it('accepting removes the nomination with the proposal’s reason (audited as a yearly-review removal); a second decision is 409', async () => {
+    const age = (await list()).find((p) => p.reason === 'age')!;
+    const accepted = await decide('admin.ns', age.id, 'accept').expect(200);
+    expect(accepted.body).toMatchObject({ status: 'accepted', decidedAt: expect.any(String) });
+    const nomination = (
+      await api.http().get(`/api/v1/planning-cycles/${cycleId}/nominations`).set('authorization', auth['admin.ns']).expect(200)
+    ).body.items.find((n: { id: string }) => n.id === nominations.aged);
+    expect(nomination).toMatchObject({ status: 'removed' });
+    expect(nomination.removedReason).toMatch(/^Theo đề xuất tự động: .*nghỉ hưu ngày/);
+    expectProblem(await decide('admin.ns', age.id, 'accept'), 409, 'planning-removal-proposal-decided');
+    expectProblem(await decide('admin.ns', age.id, 'dismiss', { reason: 'muộn' }), 409, 'planning-removal-proposal-decided');
+    const audit = await api.db.query(`SELECT action FROM audit_event WHERE entity_id = ANY($1::uuid[]) ORDER BY seq`, [
+      [age.id, nominations.aged],
+    ]);
+    expect(audit.rows.map((r) => r.action)).toEqual(['nominate', 'propose', 'review-remove', 'accept']);
+  });
+
+  it('dismissing keeps the nomination, with the reason; the same grounds are not proposed again', async () => {
+    const discipline = (await list()).find((p) => p.reason === 'discipline')!;
+    const dismissed = await decide('admin.ns', discipline.id, 'dismiss', { reason: 'Kỷ luật đã được xem xét, giữ quy hoạch' }).expect(200);
+    expect(dismissed.body).toMatchObject({ status: 'dismissed', decisionReason: 'Kỷ luật đã được xem xét, giữ quy hoạch' });
+    const kept = (
+      await api.http().get(`/api/v1/planning-cycles/${cycleId}/nominations`).set('authorization', auth['admin.ns']).expect(200)
+    ).body.items.find((n: { id: string }) => n.id === nominations.disciplined);
+    expect(kept).toMatchObject({ status: 'active' });
+    await runScan();
+    expect(await proposalCount()).toBe(2);
+    expect(await list('admin.ns', '?status=open')).toEqual([]);
+  });
+});
