@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Form, Modal, type FormInstance } from 'antd';
+import { Alert, Form, Modal, type FormInstance, type FormProps } from 'antd';
 
 export interface FormDialogProps<Values> {
   open: boolean;
@@ -10,6 +10,11 @@ export interface FormDialogProps<Values> {
   danger?: boolean;
   busy: boolean;
   form: FormInstance<Values>;
+  /** A refusal that belongs to no field, in words, above the form. */
+  problem?: string | null;
+  initialValues?: FormProps<Values>['initialValues'];
+  onValuesChange?: FormProps<Values>['onValuesChange'];
+  width?: number;
   onCancel(): void;
   onFinish(values: Values): void;
   /** The form's items. */
@@ -25,6 +30,10 @@ export function FormDialog<Values>({
   danger,
   busy,
   form,
+  problem,
+  initialValues,
+  onValuesChange,
+  width,
   onCancel,
   onFinish,
   children,
@@ -32,6 +41,7 @@ export function FormDialog<Values>({
   return (
     <Modal
       open={open}
+      width={width}
       title={title}
       okText={okText}
       okButtonProps={danger ? { danger: true } : undefined}
@@ -41,7 +51,8 @@ export function FormDialog<Values>({
       onOk={() => form.submit()}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" onFinish={onFinish}>
+      {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" initialValues={initialValues} onValuesChange={onValuesChange} onFinish={onFinish}>
         {children}
       </Form>
     </Modal>

@@ -3,3 +3,4 @@ export { PageTitle } from './page-title';
 export { problemMessage, fieldErrors } from './problem-message';
 export { FormSelect } from './form-select';
 export { FormDialog, type FormDialogProps } from './form-dialog';
+export { CommitteeFilter, committeeFilters, committeeQuery, type CommitteeFilterValue } from './committee-filter';

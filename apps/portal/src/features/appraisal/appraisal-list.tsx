@@ -1,27 +1,55 @@
 import { useState } from 'react';
 import type { CrudFilter } from '@refinedev/core';
-import { Card, Select, Space, Tag } from 'antd';
-import { Link } from 'react-router';
+import { useInvalidate, useList } from '@refinedev/core';
+import { Button, Card, Select, Space, Tag, message as messages } from 'antd';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { KeysetTable, PageTitle } from '../../components';
+import { CommitteeFilter, KeysetTable, PageTitle, committeeFilters, type CommitteeFilterValue } from '../../components';
 import { formatDate } from '../../i18n';
-import { APPRAISAL_KINDS, APPRAISAL_STATES, type Appraisal, type AppraisalKind, type AppraisalState } from './types';
+import { useAbility } from '../../providers/use-ability';
+import { APPRAISAL_KINDS, APPRAISAL_STATES, type Appraisal, type AppraisalKind, type AppraisalState, type CommitteeOption } from './types';
 import { AppraisalStateTag } from './labels';
+import { AppraisalRequestDialog, requestingCommittees } from './appraisal-request';
 
-/** The appraisal requests the caller sees (made by its committees or addressed to its board), by state and kind. */
+/**
+ * The appraisal requests the caller sees (made by its committees or addressed to its board), by
+ * requesting committee, state and kind; a new request where the ability lets the caller ask for one.
+ */
 export default function AppraisalList() {
   const { t } = useTranslation();
+  const ability = useAbility();
+  const navigate = useNavigate();
+  const invalidate = useInvalidate();
+  const [message, holder] = messages.useMessage();
+  const [committee, setCommittee] = useState<CommitteeFilterValue>({ subtree: true });
   const [state, setState] = useState<AppraisalState | undefined>();
   const [kind, setKind] = useState<AppraisalKind | undefined>();
+  const [requesting, setRequesting] = useState(false);
+  const committees = useList<CommitteeOption>({ resource: 'committees', pagination: { pageSize: 200 } }).result.data ?? [];
+  const mayRequest = requestingCommittees(committees, ability);
   const filters: CrudFilter[] = [
+    ...committeeFilters(committee),
     { field: 'state', operator: 'eq', value: state },
     { field: 'kind', operator: 'eq', value: kind },
   ];
   const f = (key: string) => t(`appraisal.fields.${key}`);
   return (
     <Card>
-      <PageTitle>{t('appraisal.appraisals')}</PageTitle>
+      {holder}
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <PageTitle>{t('appraisal.appraisals')}</PageTitle>
+        {mayRequest.length > 0 && (
+          <Button type="primary" onClick={() => setRequesting(true)}>
+            {t('appraisal.request.title')}
+          </Button>
+        )}
+      </Space>
       <Space wrap style={{ marginBottom: 16 }}>
+        <CommitteeFilter
+          value={committee}
+          onChange={setCommittee}
+          texts={{ committee: f('committee'), all: t('appraisal.allCommittees'), subtree: t('appraisal.subtree') }}
+        />
         <Select
           aria-label={t('appraisal.state')}
           placeholder={t('appraisal.allStates')}
@@ -61,6 +89,19 @@ export default function AppraisalList() {
           },
         ]}
       />
+      {requesting && (
+        <AppraisalRequestDialog
+          committees={committees}
+          requesting={mayRequest}
+          onClose={() => setRequesting(false)}
+          onCreated={(created) => {
+            void message.success(t('appraisal.request.done'));
+            setRequesting(false);
+            void invalidate({ resource: 'appraisals', invalidates: ['list'] });
+            void navigate(`/appraisals/${created.id}`);
+          }}
+        />
+      )}
     </Card>
   );
 }

@@ -36,3 +36,9 @@ export const APPRAISAL_TRANSITIONS: Record<AppraisalVerb, { from: readonly Appra
   decide: { from: ['concluded'], action: 'decide' },
   withdraw: { from: ['requested', 'in_review'], action: 'withdraw' },
 };
+
+export type AppraisalStats = Schemas['AppraisalStatsView'];
+export type AppraisalCounts = Schemas['AppraisalCountsView'];
+
+/** What the request form needs of GET /committees. */
+export type CommitteeOption = Pick<Schemas['CommitteeView'], 'id' | 'name' | 'code' | 'depth' | 'parentId' | 'path'>;

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import type { CrudFilter } from '@refinedev/core';
-import { Button, Card, Checkbox, Select, Space, Switch, Typography } from 'antd';
+import { Button, Card, Select, Space, Switch, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../i18n';
-import { KeysetTable, PageTitle } from '../../components';
+import { CommitteeFilter, KeysetTable, PageTitle, committeeFilters, type CommitteeFilterValue } from '../../components';
 import { useAbility } from '../../providers/use-ability';
 import { DeadlineStateTag, TAG_COLOURS, useKindLabel } from './labels';
-import { committeeOption, useCommittees, usePolicies } from './queries';
+import { usePolicies } from './queries';
 import type { Deadline } from './types';
 
 const STATES = ['open', 'overdue', 'escalated', 'met', 'waived'] as const;
@@ -20,16 +20,13 @@ export default function DeadlineList() {
   const { t } = useTranslation();
   const ability = useAbility();
   const navigate = useNavigate();
-  const [committeeId, setCommitteeId] = useState<string | undefined>();
-  const [subtree, setSubtree] = useState(true);
+  const [committee, setCommittee] = useState<CommitteeFilterValue>({ subtree: true });
   const [state, setState] = useState<string | undefined>();
   const [late, setLate] = useState(false);
-  const { committees, loading } = useCommittees();
   const policies = usePolicies();
   const kindLabel = useKindLabel(policies.data);
   const filters: CrudFilter[] = [
-    { field: 'committeeId', operator: 'eq', value: committeeId },
-    { field: 'subtree', operator: 'eq', value: committeeId && !subtree ? 'false' : undefined },
+    ...committeeFilters(committee),
     { field: 'state', operator: 'eq', value: state },
     { field: 'late', operator: 'eq', value: late ? 'true' : undefined },
   ];
@@ -50,20 +47,12 @@ export default function DeadlineList() {
         </Space>
       </Space>
       <Space wrap style={{ marginBottom: 16 }} align="center">
-        <Select
-          aria-label={t('deadlines.committee')}
-          placeholder={t('deadlines.allCommittees')}
-          allowClear
-          style={{ width: 280 }}
-          value={committeeId}
-          onChange={setCommitteeId}
-          loading={loading}
-          options={committees.map(committeeOption)}
-          data-testid="deadline-committee"
+        <CommitteeFilter
+          value={committee}
+          onChange={setCommittee}
+          texts={{ committee: t('deadlines.committee'), all: t('deadlines.allCommittees'), subtree: t('deadlines.subtree') }}
+          testId="deadline-committee"
         />
-        <Checkbox checked={subtree} disabled={!committeeId} onChange={(e) => setSubtree(e.target.checked)}>
-          {t('deadlines.subtree')}
-        </Checkbox>
         <Select
           aria-label={t('deadlines.state')}
           placeholder={t('deadlines.allStates')}

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useCustomMutation, useInvalidate, useOne, type HttpError } from '@refinedev/core';
 import { subject } from '@casl/ability';
-import { Alert, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Skeleton, Space, Typography, message as messages } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Popconfirm, Skeleton, Space, Typography, message as messages } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { FormDialog } from '../../components';
 import { errorText } from '../../providers/error-text';
 import { formatDate, formatDateTime } from '../../i18n';
 import { problemSlug, type Problem } from '../../providers/http';
@@ -119,29 +120,27 @@ export default function DeadlineShow() {
           </Space>
         )}
       </Card>
-      <Modal
+      <FormDialog
         open={waiving}
         title={t('deadlines.waiveTitle')}
         okText={t('deadlines.waive')}
         cancelText={t('deadlines.cancel')}
-        confirmLoading={mutation.isPending}
+        busy={mutation.isPending}
+        form={form}
         onCancel={() => setWaiving(false)}
-        onOk={() => form.submit()}
-        destroyOnHidden
+        onFinish={(v) => close('waive', { reason: v.reason.trim() })}
       >
-        <Form form={form} layout="vertical" onFinish={(v) => close('waive', { reason: v.reason.trim() })}>
-          <Form.Item
-            name="reason"
-            label={t('deadlines.waiveReason')}
-            rules={[
-              { required: true, whitespace: true, message: t('deadlines.required', { field: t('deadlines.waiveReason').toLowerCase() }) },
-              { max: 1000, message: t('deadlines.reasonLength') },
-            ]}
-          >
-            <Input.TextArea rows={3} />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item
+          name="reason"
+          label={t('deadlines.waiveReason')}
+          rules={[
+            { required: true, whitespace: true, message: t('deadlines.required', { field: t('deadlines.waiveReason').toLowerCase() }) },
+            { max: 1000, message: t('deadlines.reasonLength') },
+          ]}
+        >
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      </FormDialog>
     </Space>
   );
 }

@@ -2,11 +2,21 @@ import { useState } from 'react';
 import { subject } from '@casl/ability';
 import type { CrudFilter, HttpError } from '@refinedev/core';
 import { useInvalidate } from '@refinedev/core';
-import { Button, Card, Checkbox, DatePicker, Form, InputNumber, Modal, Select, Space, message as messages } from 'antd';
+import { Button, Card, DatePicker, Form, InputNumber, Space, message as messages } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { FormSelect, KeysetTable, PageTitle, fieldErrors, problemMessage } from '../../components';
+import {
+  CommitteeFilter,
+  FormDialog,
+  FormSelect,
+  KeysetTable,
+  PageTitle,
+  committeeFilters,
+  fieldErrors,
+  problemMessage,
+  type CommitteeFilterValue,
+} from '../../components';
 import { formatDate } from '../../i18n';
 import { api } from '../../providers/http';
 import { useSession } from '../../providers/use-ability';
@@ -28,16 +38,12 @@ export default function CycleList() {
   const navigate = useNavigate();
   const invalidate = useInvalidate();
   const [message, holder] = messages.useMessage();
-  const [committeeId, setCommitteeId] = useState<string | undefined>();
-  const [subtree, setSubtree] = useState(true);
+  const [committee, setCommittee] = useState<CommitteeFilterValue>({ subtree: true });
   const [creating, setCreating] = useState(false);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<CreateValues>();
-  const { committees, loading } = useCommittees();
-  const filters: CrudFilter[] = [
-    { field: 'committeeId', operator: 'eq', value: committeeId },
-    { field: 'subtree', operator: 'eq', value: committeeId && !subtree ? 'false' : undefined },
-  ];
+  const { committees } = useCommittees();
+  const filters: CrudFilter[] = [...committeeFilters(committee)];
   // The committees where the caller may draft a cycle: the ability decides, one committee at a time.
   const draftable = committees.filter((c) => session?.ability.can('create', subject('PlanningCycle', { committeeId: c.id })));
   const f = (key: string) => t(`planning.fields.${key}`);
@@ -83,21 +89,13 @@ export default function CycleList() {
           </Button>
         )}
       </Space>
-      <Space wrap style={{ marginBottom: 16 }} align="center">
-        <Select
-          aria-label={t('planning.committee')}
-          placeholder={t('planning.allCommittees')}
-          allowClear
-          style={{ width: 280 }}
-          value={committeeId}
-          onChange={setCommitteeId}
-          loading={loading}
-          options={committees.map(committeeOption)}
+      <div style={{ marginBottom: 16 }}>
+        <CommitteeFilter
+          value={committee}
+          onChange={setCommittee}
+          texts={{ committee: t('planning.committee'), all: t('planning.allCommittees'), subtree: t('planning.subtree') }}
         />
-        <Checkbox checked={subtree} disabled={!committeeId} onChange={(e) => setSubtree(e.target.checked)}>
-          {t('planning.subtree')}
-        </Checkbox>
-      </Space>
+      </div>
       <KeysetTable<Cycle>
         resource="planning-cycles"
         filters={filters}
@@ -115,51 +113,50 @@ export default function CycleList() {
           { title: f('submissionDueOn'), dataIndex: 'submissionDueOn', render: (d: string) => formatDate(d) },
         ]}
       />
-      <Modal
+      <FormDialog<CreateValues>
         open={creating}
         title={t('planning.create')}
         okText={t('planning.save')}
         cancelText={t('planning.cancel')}
-        confirmLoading={saving}
+        busy={saving}
+        form={form}
+        initialValues={{ partyTermFrom: 2025 }}
         onCancel={() => setCreating(false)}
-        onOk={() => form.submit()}
-        destroyOnHidden
+        onFinish={(v) => void create(v)}
       >
-        <Form form={form} layout="vertical" onFinish={(v) => void create(v)} initialValues={{ partyTermFrom: 2025 }}>
-          <Form.Item
-            name="committeeId"
-            label={f('committee')}
-            rules={[{ required: true, message: t('planning.required', { field: f('committee').toLowerCase() }) }]}
-          >
-            <FormSelect options={draftable.map(committeeOption)} />
-          </Form.Item>
-          <Form.Item
-            name="partyTermFrom"
-            label={f('partyTermFrom')}
-            rules={[
-              {
-                required: true,
-                type: 'integer',
-                min: 2000,
-                max: 2100,
-                message: t('planning.required', { field: f('partyTermFrom').toLowerCase() }),
-              },
-            ]}
-          >
-            <InputNumber min={2000} max={2100} />
-          </Form.Item>
-          <Form.Item
-            name="submissionDueOn"
-            label={f('submissionDueOn')}
-            rules={[{ required: true, message: t('planning.required', { field: f('submissionDueOn').toLowerCase() }) }]}
-          >
-            <DatePicker format="DD/MM/YYYY" />
-          </Form.Item>
-          <Form.Item name="referenceDate" label={f('referenceDate')}>
-            <DatePicker format="DD/MM/YYYY" />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item
+          name="committeeId"
+          label={f('committee')}
+          rules={[{ required: true, message: t('planning.required', { field: f('committee').toLowerCase() }) }]}
+        >
+          <FormSelect options={draftable.map(committeeOption)} />
+        </Form.Item>
+        <Form.Item
+          name="partyTermFrom"
+          label={f('partyTermFrom')}
+          rules={[
+            {
+              required: true,
+              type: 'integer',
+              min: 2000,
+              max: 2100,
+              message: t('planning.required', { field: f('partyTermFrom').toLowerCase() }),
+            },
+          ]}
+        >
+          <InputNumber min={2000} max={2100} />
+        </Form.Item>
+        <Form.Item
+          name="submissionDueOn"
+          label={f('submissionDueOn')}
+          rules={[{ required: true, message: t('planning.required', { field: f('submissionDueOn').toLowerCase() }) }]}
+        >
+          <DatePicker format="DD/MM/YYYY" />
+        </Form.Item>
+        <Form.Item name="referenceDate" label={f('referenceDate')}>
+          <DatePicker format="DD/MM/YYYY" />
+        </Form.Item>
+      </FormDialog>
     </Card>
   );
 }

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { useCustom, useList } from '@refinedev/core';
-import { Alert, Card, Checkbox, Empty, Select, Skeleton, Space, Typography } from 'antd';
+import { useCustom } from '@refinedev/core';
+import { Alert, Card, Empty, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PageTitle } from '../../components';
+import { CommitteeFilter, PageTitle, committeeQuery, type CommitteeFilterValue } from '../../components';
 import { formatDate } from '../../i18n';
 import type { CadreRollupView } from '../../api';
 import { structureOf } from './structure';
@@ -15,12 +15,6 @@ interface CommitteeLevel {
   name: string;
   rank: number;
 }
-/** What the committee filter needs of GET /committees. */
-interface CommitteeOption {
-  id: string;
-  name: string;
-  depth: number;
-}
 
 /**
  * Cadres by the level of the committee they work in, gender and age band (the HD 11-HD/BTCTW structure
@@ -29,15 +23,12 @@ interface CommitteeOption {
  */
 export default function CadreStructureReport() {
   const { t } = useTranslation();
-  const [committeeId, setCommitteeId] = useState<string | undefined>();
-  const [subtree, setSubtree] = useState(true);
-  const committees = useList<CommitteeOption>({ resource: 'committees', pagination: { pageSize: 200 } });
+  const [committee, setCommittee] = useState<CommitteeFilterValue>({ subtree: true });
   const levels = useCustom<CommitteeLevel[]>({ url: '/committee-levels', method: 'get', queryOptions: { staleTime: Infinity } });
   const report = useCustom<CadreRollupView>({
     url: '/reports/cadres-by-level-gender-age',
     method: 'get',
-    // `subtree` only matters with a committee, and true is the API's default.
-    config: { query: { committeeId, subtree: committeeId && !subtree ? false : undefined } },
+    config: { query: committeeQuery(committee) },
   });
 
   const levelList = levels.result.data ?? [];
@@ -65,22 +56,14 @@ export default function CadreStructureReport() {
   return (
     <Card>
       <PageTitle>{t('reports.cadreStructure')}</PageTitle>
-      <Space wrap style={{ marginBottom: 16 }}>
-        <Select
-          aria-label={t('reports.committee')}
-          placeholder={t('reports.allCommittees')}
-          allowClear
-          style={{ width: 320 }}
-          value={committeeId}
-          onChange={setCommitteeId}
-          loading={committees.query.isLoading}
-          options={(committees.result.data ?? []).map((c) => ({ value: c.id, label: `${'\u00a0'.repeat(c.depth * 2)}${c.name}` }))}
-          data-testid="report-committee"
+      <div style={{ marginBottom: 16 }}>
+        <CommitteeFilter
+          value={committee}
+          onChange={setCommittee}
+          texts={{ committee: t('reports.committee'), all: t('reports.allCommittees'), subtree: t('reports.subtree') }}
+          testId="report-committee"
         />
-        <Checkbox checked={subtree} disabled={!committeeId} onChange={(e) => setSubtree(e.target.checked)}>
-          {t('reports.subtree')}
-        </Checkbox>
-      </Space>
+      </div>
       {body}
     </Card>
   );
