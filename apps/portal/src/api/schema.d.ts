@@ -1154,6 +1154,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/vote-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Confidence-vote sessions of a committee (and its subtree), newest first; results only for those who may read them */
+        get: operations["VotesController_list"];
+        put?: never;
+        /** Sets up a session of the committee's conference: subjects from the files, the voter list, the times */
+        post: operations["VotesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vote-sessions/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in voter's sessions: the subjects to rate, the session's key, whether its ballot was issued */
+        get: operations["VotesController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vote-sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One session: subjects, counts, and (restricted) the results once closed */
+        get: operations["VotesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vote-sessions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancels a session before it closes (its key is destroyed; nothing is counted) */
+        post: operations["VotesController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vote-sessions/{id}/ballot-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issues the voter's ballot, once: a blind signature on the voter's blinded token (RFC 9474) */
+        post: operations["VotesController_issueBallot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vote-sessions/{id}/ballots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Casts a ballot with a signed token, once per token. Send no credentials: the ballot is anonymous, and this route is not logged */
+        post: operations["VotesController_cast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/vote-sessions/{id}/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every counted receipt once the session is closed: a voter finds its own without saying which it is */
+        get: operations["VotesController_receipts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/queue-dashboard/session": {
         parameters: {
             query?: never;
@@ -2381,6 +2501,139 @@ export interface components {
             total: components["schemas"]["AppraisalCountsView"];
             /** @description Every kind, zeros included */
             byKind: components["schemas"]["AppraisalKindCountsView"][];
+        };
+        VoteSubjectView: {
+            position: number;
+            /** Format: uuid */
+            cadreId: string;
+            fullName: string;
+            post: string;
+        };
+        VoterSessionView: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            committeeName: string;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** @enum {string} */
+            state: "scheduled" | "closed" | "void" | "cancelled";
+            /** @description SPKI DER, base64 */
+            publicKey: string;
+            /** @description Whether this voter has received its ballot (then it cannot receive another) */
+            ballotIssued: boolean;
+            subjects: components["schemas"]["VoteSubjectView"][];
+        };
+        VoteResultView: {
+            position: number;
+            /** Format: uuid */
+            cadreId: string;
+            high: number;
+            confidence: number;
+            low: number;
+            lowShareOfReturned: number | null;
+            lowShareOfConvened: number;
+            /** @enum {string} */
+            outcome: "none" | "low-majority" | "low-two-thirds";
+            /** @description The rule the outcome comes from */
+            ruleId: string;
+        };
+        VoteSessionView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            committeeId: string;
+            committeeCode: string;
+            title: string;
+            /** @enum {string} */
+            mode: "electronic" | "paper";
+            convened: number;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            /** @enum {string} */
+            state: "scheduled" | "closed" | "void" | "cancelled";
+            /** @description Electronic: the blind-signature key (SPKI DER, base64) */
+            publicKey: string | null;
+            /** @description Accounts on the voter list */
+            voters: number;
+            /** @description Ballots issued so far (the sign-in sheet) */
+            ballotsIssued: number;
+            present: number | null;
+            returned: number | null;
+            subjects: components["schemas"]["VoteSubjectView"][];
+            /** @description Restricted: the committee’s admin/secretary and auditors above, once closed */
+            results?: components["schemas"]["VoteResultView"][];
+            /** @description Why a closed session published no results */
+            voidReason?: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            cancelReason: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        VoteSubjectDto: {
+            /** Format: uuid */
+            cadreId: string;
+            /** @description The post the cadre is voted on in (domain.md §6: BTV members, elected titles, heads) */
+            post: string;
+        };
+        CreateVoteSessionDto: {
+            /**
+             * Format: uuid
+             * @description The committee whose conference votes
+             */
+            committeeId: string;
+            title: string;
+            /**
+             * @description Electronic ballots, or paper ballots counted by the counting board; never both
+             * @enum {string}
+             */
+            mode: "electronic" | "paper";
+            /** @description How many were convened to the conference (the quorum is counted on it) */
+            convened: number;
+            /** Format: date-time */
+            opensAt: string;
+            /** Format: date-time */
+            closesAt: string;
+            subjects: components["schemas"]["VoteSubjectDto"][];
+            /** @description Electronic: the accounts that vote (each holding `voter` at the committee); all of them when absent */
+            voterIds?: string[];
+        };
+        CancelVoteSessionDto: {
+            /** @description The version you read; a stale one gets 409 */
+            version: number;
+            reason: string;
+        };
+        IssueBallotDto: {
+            /** @description The voter's blinded token (RFC 9474), base64 */
+            blindedMessage: string;
+        };
+        IssuedBallotView: {
+            /** @description The blind signature, base64: the browser unblinds it */
+            blindSignature: string;
+        };
+        CastBallotDto: {
+            /** @description The unblinded token, base64 (RFC 9474 prepared message) */
+            token: string;
+            /** @description The signature on it, base64 */
+            signature: string;
+            /** @description One rating per subject, in the session's subject order */
+            ratings: ("high" | "confidence" | "low")[];
+        };
+        BallotReceiptView: {
+            /** @description Hex: keep it; after the count, GET …/receipts lists every counted receipt */
+            receipt: string;
+        };
+        ReceiptsView: {
+            /** @enum {string} */
+            state: "scheduled" | "closed" | "void" | "cancelled";
+            /** @description Every counted ballot’s receipt (hex, sorted); empty until the session closes */
+            receipts: string[];
         };
     };
     responses: never;
@@ -4301,6 +4554,191 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AppraisalStatsView"];
+                };
+            };
+        };
+    };
+    VotesController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: string;
+                /** @description Only this committee (and, by default, the committees below it) */
+                committeeId?: string;
+                /** @description With committeeId: include the committees below it */
+                subtree?: boolean;
+                state?: "scheduled" | "closed" | "void" | "cancelled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    VotesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVoteSessionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoteSessionView"];
+                };
+            };
+        };
+    };
+    VotesController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoterSessionView"][];
+                };
+            };
+        };
+    };
+    VotesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoteSessionView"];
+                };
+            };
+        };
+    };
+    VotesController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelVoteSessionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoteSessionView"];
+                };
+            };
+        };
+    };
+    VotesController_issueBallot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueBallotDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedBallotView"];
+                };
+            };
+        };
+    };
+    VotesController_cast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CastBallotDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BallotReceiptView"];
+                };
+            };
+        };
+    };
+    VotesController_receipts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptsView"];
                 };
             };
         };
