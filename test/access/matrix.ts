@@ -924,6 +924,13 @@ const planningCases: Case[] = [
 
 const appointmentCases: Case[] = [
   {
+    route: `GET ${V1}/appointments`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => get(`${V1}/appointments`, { committeeId: fx.ids[c.committee], ...LIST }),
+    expected: ({ actor, committee }) =>
+      answer({ route: readsAppointments(actor), sees: seesCommittee(actor, committee), may: true, ok: 200 }),
+  },
+  {
     route: `POST ${V1}/appointments`,
     positions: COMMITTEE_POSITIONS,
     request: async ({ fx }, c) =>
@@ -1110,6 +1117,7 @@ const unfilteredLists: Case[] = (
     ['planning-cycles', readsPlanning],
     ['role-assignments', readsAssignments],
     ['appraisals', readsAppraisals],
+    ['appointments', readsAppointments],
   ] as [string, (a: Actor) => boolean][]
 ).map(([resource, reads]) => ({
   route: `GET ${V1}/${resource}`,
