@@ -175,6 +175,105 @@ describe('appointments', () => {
     await step('dual', other, 'decide').expect(200);
   });
 
+  it('lists what the caller may see by effective date: own committee, the subtree below, never a sibling or another province', async () => {
+    const list = (user: string, query: Record<string, string | number | boolean> = {}) =>
+      api
+        .http()
+        .get('/api/v1/appointments')
+        .query({ limit: 200, ...query })
+        .set('authorization', auth[user]);
+    const ids = async (user: string, query: Record<string, string | number | boolean> = {}) =>
+      ((await list(user, query).expect(200)).body.items as Appointment[]).map((a) => a.id);
+    const cadreId = await cadre();
+    const ns: Appointment = (await propose('admin.ns', cadreId, { effectiveFrom: '2029-06-01' }).expect(201)).body;
+    const decided: Appointment = (await propose('admin.ns', await cadre(), { effectiveFrom: '2029-06-02' }).expect(201)).body;
+    await step('secretary.th', decided, 'decide').expect(200);
+    const { rows } = await api.db.query(
+      `INSERT INTO appointment (committee_id, decider_committee_id, cadre_id, kind, title, organisation, dossier_received_on, effective_from, term_ends_on)
+       VALUES ($1, $2, $3, 'appointment', 'Phó Bí thư Thị ủy', 'Thị ủy Nghi Sơn', '2029-01-01', '2029-06-01', '2034-05-31') RETURNING id`,
+      [C['TH-TX'], C.TH, cadreId],
+    );
+    const tx: string = rows[0].id;
+    await api
+      .http()
+      .post('/api/v1/users')
+      .set('authorization', auth.operator)
+      .send({
+        username: 'admin.tx.list',
+        displayName: 'Quản trị Nghi Sơn',
+        password: 'Passw0rd-Admin-Tx-List',
+        committeeId: C['TH-TX'],
+        role: 'admin',
+      })
+      .expect(201);
+    auth['admin.tx'] = await api.login('admin.tx.list', 'Passw0rd-Admin-Tx-List');
+
+    // The district's admin sees its own; the province's boards the subtree; the sibling district only its own.
+    expect(await ids('admin.ns')).toEqual(expect.arrayContaining([ns.id, decided.id]));
+    expect(await ids('admin.ns')).not.toContain(tx);
+    expect(await ids('admin.th', { committeeId: C.TH })).toEqual(expect.arrayContaining([ns.id, decided.id, tx]));
+    expect(await ids('secretary.th')).toEqual(expect.arrayContaining([ns.id, tx]));
+    const nsAlone = await ids('admin.th', { committeeId: C['TH-NS'], subtree: false });
+    expect(nsAlone).toEqual(expect.arrayContaining([ns.id, decided.id]));
+    expect(nsAlone).not.toContain(tx);
+    const sibling = await ids('admin.tx');
+    expect(sibling).toContain(tx);
+    expect(sibling).not.toEqual(expect.arrayContaining([ns.id]));
+    expect(sibling).not.toContain(decided.id);
+    // Another province, or the sibling, filtering by a committee it cannot see: 404, as on every list.
+    expectProblem(await list('admin.tx', { committeeId: C['TH-NS'] }), 404);
+    expectProblem(await list('admin.hn', { committeeId: C['TH-NS'] }), 404);
+    expect(await ids('admin.hn')).toEqual([]);
+    expectProblem(await list('voter.th.1'), 403);
+
+    // Filters, and the page's fields: the cadre's name and the deadline the decision opened.
+    expect(
+      await ids('admin.ns', { state: 'proposed', kind: 'appointment', cadreId, effectiveFrom: '2029-06-01', effectiveTo: '2029-06-01' }),
+    ).toEqual([ns.id]);
+    const [shown] = (await list('admin.ns', { state: 'decided', effectiveFrom: '2029-06-02', effectiveTo: '2029-06-02' }).expect(200)).body
+      .items;
+    expect(shown).toMatchObject({
+      id: decided.id,
+      cadreName: 'Lê Văn Bổ',
+      followUp: { deadlineId: expect.any(String), kind: 'reappointment-notice', dueOn: expect.any(String) },
+    });
+    expect((await api.http().get(`/api/v1/appointments/${decided.id}`).set('authorization', auth['admin.ns']).expect(200)).body).toEqual(
+      shown,
+    );
+
+    // Keyset pages: one row a page, in effective-date order, none twice.
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: Appointment[]; nextCursor: string | null } = (
+        await list('admin.th', {
+          committeeId: C['TH-NS'],
+          effectiveFrom: '2029-06-01',
+          effectiveTo: '2029-06-02',
+          limit: 1,
+          ...(cursor ? { cursor } : {}),
+        }).expect(200)
+      ).body;
+      seen.push(...page.items.map((a) => a.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([ns.id, decided.id]);
+
+    // Bad filters: 400 naming the field.
+    for (const [field, value] of [
+      ['state', 'approved'],
+      ['kind', 'promotion'],
+      ['cadreId', 'not-a-uuid'],
+      ['committeeId', 'TH-NS'],
+      ['effectiveFrom', '2029-02-30'],
+      ['effectiveTo', '01/06/2029'],
+      ['limit', 0],
+      ['cursor', 'junk'],
+    ] as const)
+      expectFieldError(await list('admin.ns', { [field]: value }), field);
+    expectFieldError(await list('admin.ns', { effectiveFrom: '2029-06-02', effectiveTo: '2029-06-01' }), 'effectiveTo');
+  });
+
   it('a failing condition refuses the decision with 422 listing every failure, the rule and its figures', async () => {
     // Born 1965: under 60 months to retirement; in post for 6 months: under 2 years.
     const a: Appointment = (await propose('admin.ns', await cadre('1965-06-01', vnDay(-180))).expect(201)).body;

@@ -949,6 +949,13 @@ const planningCases: Case[] = [
 
 const appointmentCases: Case[] = [
   {
+    route: `GET ${V1}/appointments`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => get(`${V1}/appointments`, { committeeId: fx.ids[c.committee], ...LIST }),
+    expected: ({ actor, committee }) =>
+      answer({ route: readsAppointments(actor), sees: seesCommittee(actor, committee), may: true, ok: 200 }),
+  },
+  {
     route: `POST ${V1}/appointments`,
     positions: COMMITTEE_POSITIONS,
     request: async ({ fx }, c) =>
@@ -1207,6 +1214,7 @@ const unfilteredLists: Case[] = (
     ['role-assignments', readsAssignments],
     ['appraisals', readsAppraisals],
     ['vote-sessions', readsVotes],
+    ['appointments', readsAppointments],
   ] as [string, (a: Actor) => boolean][]
 ).map(([resource, reads]) => ({
   route: `GET ${V1}/${resource}`,

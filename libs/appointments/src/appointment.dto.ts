@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
-import { trimmed } from '@canbo/platform';
+import { CommitteeScopedQuery, trimmed } from '@canbo/platform';
 import { APPOINTMENT_STATES, AppointmentState } from './appointment-transitions';
 
 export const APPOINTMENT_KINDS = ['appointment', 'reappointment'] as const;
@@ -44,6 +44,13 @@ export class CancelAppointmentDto {
   @ApiPropertyOptional() @IsOptional() @Transform(trimmed) @IsString() @Length(1, 1000) reason?: string;
 }
 
+/** The deadline the decision opened for the term's end, while it is owed (GET /deadlines/:id). */
+export class AppointmentFollowUpView {
+  @ApiProperty({ format: 'uuid' }) deadlineId: string;
+  @ApiProperty({ enum: ['reappointment-notice', 'extension-to-retirement'] }) kind: string;
+  @ApiProperty({ format: 'date' }) dueOn: string;
+}
+
 export class AppointmentView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: APPOINTMENT_KINDS }) kind: AppointmentKind;
@@ -66,4 +73,27 @@ export class AppointmentView {
   @ApiProperty({ type: String, nullable: true }) cancelReason: string | null;
   @ApiProperty() version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: String, nullable: true, description: "The cadre's name (absent where the caller cannot see the file)" })
+  cadreName: string | null;
+  @ApiProperty({ type: AppointmentFollowUpView, nullable: true, description: "The term end's reappointment notice or extension deadline" })
+  followUp: AppointmentFollowUpView | null;
+}
+
+export class AppointmentPageView {
+  @ApiProperty({ type: [AppointmentView] }) items: AppointmentView[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class AppointmentQuery extends CommitteeScopedQuery {
+  @ApiPropertyOptional({ enum: APPOINTMENT_STATES }) @IsOptional() @IsIn(APPOINTMENT_STATES) state?: AppointmentState;
+  @ApiPropertyOptional({ enum: APPOINTMENT_KINDS }) @IsOptional() @IsIn(APPOINTMENT_KINDS) kind?: AppointmentKind;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() cadreId?: string;
+  @ApiPropertyOptional({ format: 'date', description: 'Effective on or after this day' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  effectiveFrom?: string;
+  @ApiPropertyOptional({ format: 'date', description: 'Effective on or before this day' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  effectiveTo?: string;
 }

@@ -1,8 +1,15 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authorize } from '@canbo/access';
-import { IdParam, IfMatch, expectedVersion } from '@canbo/platform';
-import { AppointmentView, CancelAppointmentDto, CreateAppointmentDto, DecideAppointmentDto } from './appointment.dto';
+import { IdParam, IfMatch, Page, expectedVersion } from '@canbo/platform';
+import {
+  AppointmentPageView,
+  AppointmentQuery,
+  AppointmentView,
+  CancelAppointmentDto,
+  CreateAppointmentDto,
+  DecideAppointmentDto,
+} from './appointment.dto';
 import { AppointmentsService } from './appointments.service';
 
 @ApiTags('appointments')
@@ -19,6 +26,14 @@ export class AppointmentsController {
   })
   create(@Body() dto: CreateAppointmentDto): Promise<AppointmentView> {
     return this.appointments.create(dto);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: AppointmentPageView })
+  @Authorize('read', 'Appointment')
+  @ApiOperation({ summary: 'Appointments the caller can see, by effective date (proposed by the committee filter’s subtree)' })
+  list(@Query() query: AppointmentQuery): Promise<Page<AppointmentView>> {
+    return this.appointments.list(query);
   }
 
   @Get(':id')

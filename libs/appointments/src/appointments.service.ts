@@ -7,7 +7,17 @@ import { CadreHistory, CadresService } from '@canbo/cadres';
 import { CommitteesService } from '@canbo/committees';
 import { DeadlinesService } from '@canbo/deadlines';
 import { PlanningService } from '@canbo/planning';
-import { ConflictProblem, ForbiddenProblem, NotFoundProblem, Problem, ValidationProblem, VersionConflictProblem } from '@canbo/platform';
+import {
+  ConflictProblem,
+  ForbiddenProblem,
+  NotFoundProblem,
+  Page,
+  Problem,
+  ValidationProblem,
+  VersionConflictProblem,
+  decodeCursor,
+  toPage,
+} from '@canbo/platform';
 import {
   CheckResult,
   DisciplineForm,
@@ -21,7 +31,7 @@ import {
   termEnd,
 } from '@canbo/rulebook';
 import { AppointmentFacts, checkAppointment, followUpOf } from './appointment-checks';
-import { AppointmentView, CancelAppointmentDto, CreateAppointmentDto, DecideAppointmentDto } from './appointment.dto';
+import { AppointmentQuery, AppointmentView, CancelAppointmentDto, CreateAppointmentDto, DecideAppointmentDto } from './appointment.dto';
 import { APPOINTMENT_COLUMNS, AppointmentRepository, AppointmentRow } from './appointment.repository';
 import { APPOINTMENT_TRANSITIONS, canHappen, stateAfter } from './appointment-transitions';
 
@@ -55,6 +65,8 @@ const toView = (r: AppointmentRow): AppointmentView => ({
   cancelReason: r.cancelReason,
   version: r.version,
   createdAt: r.createdAt.toISOString(),
+  cadreName: r.cadreName,
+  followUp: r.followUpId ? { deadlineId: r.followUpId, kind: r.followUpKind as string, dueOn: r.followUpDueOn as string } : null,
 });
 
 /** A decision refused by the conditions: 422 with every failure and the whole result list. */
@@ -108,6 +120,19 @@ export class AppointmentsService implements OnModuleInit {
 
   async get(id: string): Promise<AppointmentView> {
     return toView(await this.row(id));
+  }
+
+  async list(query: AppointmentQuery): Promise<Page<AppointmentView>> {
+    if (query.effectiveFrom && query.effectiveTo && query.effectiveFrom > query.effectiveTo)
+      throw new ValidationProblem([{ field: 'effectiveTo', message: 'effectiveTo must not come before effectiveFrom' }]);
+    const range = await this.committees.rangeOf(query);
+    let after: [string, string] | undefined;
+    if (query.cursor) {
+      const [effective, id] = decodeCursor(query.cursor, ['date', 'uuid']);
+      after = [String(effective), String(id)];
+    }
+    const rows = await this.appointments.list(readable(), { ...query, range, after });
+    return toPage(rows, query.limit, (r) => [r.effectiveFrom, r.id], toView);
   }
 
   @Transactional()

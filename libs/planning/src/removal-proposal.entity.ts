@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
-import type { CheckResult } from './checks';
+import type { CheckResult } from '@canbo/rulebook';
 import type { ProposalReason, ProposalStatus } from './removal-proposal-transitions';
 
 /** The system's proposal to take a nomination out of an approved list, with the failing checks it rests on. */

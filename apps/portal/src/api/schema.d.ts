@@ -939,7 +939,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Appointments the caller can see, by effective date (proposed by the committee filter’s subtree) */
+        get: operations["AppointmentsController_list"];
         put?: never;
         /** Proposes an appointment or reappointment of a cadre by the caller's committee; the term is 5 years from the effective date */
         post: operations["AppointmentsController_create"];
@@ -2249,6 +2250,14 @@ export interface components {
              */
             effectiveFrom: string;
         };
+        AppointmentFollowUpView: {
+            /** Format: uuid */
+            deadlineId: string;
+            /** @enum {string} */
+            kind: "reappointment-notice" | "extension-to-retirement";
+            /** Format: date */
+            dueOn: string;
+        };
         AppointmentView: {
             /** Format: uuid */
             id: string;
@@ -2287,6 +2296,14 @@ export interface components {
             version: number;
             /** Format: date-time */
             createdAt: string;
+            /** @description The cadre's name (absent where the caller cannot see the file) */
+            cadreName: string | null;
+            /** @description The term end's reappointment notice or extension deadline */
+            followUp: components["schemas"]["AppointmentFollowUpView"] | null;
+        };
+        AppointmentPageView: {
+            items: components["schemas"]["AppointmentView"][];
+            nextCursor: string | null;
         };
         DecideAppointmentDto: {
             /** @description The version you read; a stale one gets 409 */
@@ -4206,6 +4223,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CycleView"];
+                };
+            };
+        };
+    };
+    AppointmentsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: string;
+                /** @description Only this committee (and, by default, the committees below it) */
+                committeeId?: string;
+                /** @description With committeeId: include the committees below it */
+                subtree?: boolean;
+                state?: "proposed" | "decided" | "in_effect" | "cancelled";
+                kind?: "appointment" | "reappointment";
+                cadreId?: string;
+                /** @description Effective on or after this day */
+                effectiveFrom?: string;
+                /** @description Effective on or before this day */
+                effectiveTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentPageView"];
                 };
             };
         };

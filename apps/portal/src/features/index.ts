@@ -3,6 +3,7 @@ import { cadres } from './cadres';
 import { reports } from './reports';
 import { planning } from './planning';
 import { appraisal } from './appraisal';
+import { appointments } from './appointments';
 import { deadlines } from './deadlines';
 import { inbox } from './inbox';
 import { audit } from './audit';
@@ -20,6 +21,7 @@ export const FEATURES: readonly PortalFeature[] = [
   reports,
   planning,
   appraisal,
+  appointments,
   deadlines,
   inbox,
   audit,
