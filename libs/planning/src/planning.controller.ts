@@ -8,6 +8,7 @@ import {
   CreateNominationDto,
   CycleChecksView,
   CyclePageView,
+  ChecksQuery,
   CycleQuery,
   CycleView,
   DismissProposalDto,
@@ -70,9 +71,12 @@ export class PlanningController {
   @Get('planning-cycles/:id/checks')
   @ApiOkResponse({ type: CycleChecksView })
   @Authorize('read', 'PlanningCycle')
-  @ApiOperation({ summary: 'The regulation checks of the cycle under the rules in force on its reference date, each explained' })
-  checks(@IdParam() id: string): Promise<CycleChecksView> {
-    return this.planning.checks(id);
+  @ApiOperation({
+    summary:
+      'The regulation checks of the cycle under the rules in force on its reference date: failures, warnings and withheld checks explained, passes by their figures (`explain=all`: every explanation)',
+  })
+  checks(@IdParam() id: string, @Query() query: ChecksQuery): Promise<CycleChecksView> {
+    return this.planning.checks(id, query.explain);
   }
 
   @Get('planning-cycles/:id/nominations')

@@ -182,7 +182,25 @@ export class CheckResultView {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "The title's, cadre's or nomination's id" })
   subjectId: string | null;
   @ApiProperty({ example: '4 người cho 3 chỗ' }) figures: string;
-  @ApiProperty({ description: 'Why, in Vietnamese, with the rule and its regulation' }) explanation: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Why, in Vietnamese, with the rule and its regulation; for a pass only when asked (`explain=all`): its figures say it',
+  })
+  explanation: string | null;
+}
+
+/** How much of each check to write out. */
+export class ChecksQuery {
+  @ApiPropertyOptional({
+    enum: ['problems', 'all'],
+    default: 'problems',
+    description:
+      "`problems`: the explanations of failures, warnings and withheld checks (a pass shows its figures); `all`: every check's explanation too",
+  })
+  @IsOptional()
+  @IsIn(['problems', 'all'])
+  explain?: 'problems' | 'all';
 }
 
 export class CycleChecksView {

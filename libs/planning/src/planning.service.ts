@@ -344,13 +344,18 @@ export class PlanningService implements OnModuleInit {
         : r;
   }
 
-  async checks(id: string): Promise<CycleChecksView> {
+  /**
+   * Every check of the cycle. A provincial cycle answers with some 1,800 checks, most of them passes whose
+   * figures already say why; their sentences (half a megabyte of them) are written out only when asked.
+   */
+  async checks(id: string, explain: 'problems' | 'all' = 'problems'): Promise<CycleChecksView> {
     const row = await this.cycle(id);
     // A pass or a fail of a discipline check would tell who has been disciplined: the list shows neither to
     // those who may not read that group (submitting still stops on it, saying only that a restricted check fails).
-    const results = (await this.results(row)).map((r): CheckResultView =>
-      r.figures === RESTRICTED_FIGURES ? { ...r, outcome: 'withheld' } : r,
-    );
+    const results = (await this.results(row)).map((r): CheckResultView => {
+      if (r.figures === RESTRICTED_FIGURES) return { ...r, outcome: 'withheld' };
+      return r.outcome === 'pass' && explain !== 'all' ? { ...r, explanation: null } : r;
+    });
     return {
       cycleId: row.id,
       rulesOn: row.referenceDate,

@@ -751,7 +751,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The regulation checks of the cycle under the rules in force on its reference date, each explained */
+        /** The regulation checks of the cycle under the rules in force on its reference date: failures, warnings and withheld checks explained, passes by their figures (`explain=all`: every explanation) */
         get: operations["PlanningController_checks"];
         put?: never;
         post?: never;
@@ -2092,8 +2092,8 @@ export interface components {
             subjectId: string | null;
             /** @example 4 người cho 3 chỗ */
             figures: string;
-            /** @description Why, in Vietnamese, with the rule and its regulation */
-            explanation: string;
+            /** @description Why, in Vietnamese, with the rule and its regulation; for a pass only when asked (`explain=all`): its figures say it */
+            explanation: string | null;
         };
         CycleChecksView: {
             /** Format: uuid */
@@ -3939,7 +3939,10 @@ export interface operations {
     };
     PlanningController_checks: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `problems`: the explanations of failures, warnings and withheld checks (a pass shows its figures); `all`: every check's explanation too */
+                explain?: "problems" | "all";
+            };
             header?: never;
             path: {
                 id: string;

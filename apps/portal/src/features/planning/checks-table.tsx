@@ -59,7 +59,11 @@ export function ChecksTable({ checks, nominations }: { checks: CycleChecks; nomi
           { title: c('regards'), key: 'regards', render: (_: unknown, r) => regards(r) },
           { title: c('outcome'), dataIndex: 'outcome', render: (o: CheckResult['outcome']) => <OutcomeTag outcome={o} /> },
           { title: c('figures'), dataIndex: 'figures', render: (v: string, r) => (r.outcome === 'withheld' ? '' : v) },
-          { title: c('explanation'), dataIndex: 'explanation', render: (v: string, r) => (r.outcome === 'withheld' ? '' : v) },
+          {
+            title: c('explanation'),
+            dataIndex: 'explanation',
+            render: (v: string | null, r) => (r.outcome === 'withheld' ? '' : (v ?? '')),
+          },
         ]}
       />
     </>
