@@ -4,3 +4,4 @@ export { problemMessage, fieldErrors } from './problem-message';
 export { FormSelect } from './form-select';
 export { FormDialog, type FormDialogProps } from './form-dialog';
 export { CommitteeFilter, committeeFilters, committeeQuery, type CommitteeFilterValue } from './committee-filter';
+export { CadreSearchSelect } from './cadre-search-select';

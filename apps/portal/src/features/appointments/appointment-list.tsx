@@ -2,12 +2,11 @@ import { useState } from 'react';
 import { subject } from '@casl/ability';
 import type { CrudFilter, HttpError } from '@refinedev/core';
 import { useInvalidate } from '@refinedev/core';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Form, Input, Modal, Select, Space, message as messages } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { FormSelect, KeysetTable, PageTitle, fieldErrors, problemMessage } from '../../components';
+import { CadreSearchSelect, FormSelect, KeysetTable, PageTitle, fieldErrors, problemMessage } from '../../components';
 import { formatDate } from '../../i18n';
 import { api } from '../../providers/http';
 import { useSession } from '../../providers/use-ability';
@@ -25,12 +24,6 @@ interface ProposeValues {
   effectiveFrom: Dayjs;
 }
 
-interface CadreHit {
-  id: string;
-  fullName: string;
-  committeeName?: string;
-}
-
 /** The appointments the caller sees by state and kind, and the proposal form where its ability allows one. */
 export default function AppointmentList() {
   const { t } = useTranslation();
@@ -42,17 +35,11 @@ export default function AppointmentList() {
   const [kind, setKind] = useState<AppointmentKind | undefined>();
   const [proposing, setProposing] = useState(false);
   const [saving, setSaving] = useState(false);
-  const [q, setQ] = useState('');
   const [form] = Form.useForm<ProposeValues>();
   const committeeId = Form.useWatch('committeeId', form);
   const { committees } = useCommittees();
   // Where the caller may propose: the ability decides, one committee at a time.
   const proposable = committees.filter((c) => session?.ability.can('create', subject('Appointment', { committeeId: c.id })));
-  const cadres = useQuery({
-    queryKey: ['canbo', 'appointments', 'cadre-search', committeeId, q],
-    queryFn: () => api<{ items: CadreHit[] }>('/cadres', { query: { q, committeeId, limit: 20 } }),
-    enabled: !!committeeId && q.trim().length >= 2,
-  });
   const filters: CrudFilter[] = [
     { field: 'state', operator: 'eq', value: state },
     { field: 'kind', operator: 'eq', value: kind },
@@ -168,18 +155,7 @@ export default function AppointmentList() {
             <FormSelect options={proposable.map(committeeOption)} />
           </Form.Item>
           <Form.Item name="cadreId" label={f('cadre')} rules={[required(f('cadre'))]}>
-            <FormSelect
-              showSearch
-              filterOption={false}
-              onSearch={setQ}
-              placeholder={t('appointments.searchCadre')}
-              loading={cadres.isFetching}
-              notFoundContent={null}
-              options={(cadres.data?.items ?? []).map((c) => ({
-                value: c.id,
-                label: c.committeeName ? `${c.fullName} — ${c.committeeName}` : c.fullName,
-              }))}
-            />
+            <CadreSearchSelect committeeId={committeeId} placeholder={t('appointments.searchCadre')} />
           </Form.Item>
           <Form.Item name="kind" label={f('kind')} rules={[required(f('kind'))]}>
             <FormSelect options={APPOINTMENT_KINDS.map((k) => ({ value: k, label: t(`appointments.kinds.${k}`) }))} />

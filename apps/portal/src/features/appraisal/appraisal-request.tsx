@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import { subject } from '@casl/ability';
 import type { HttpError } from '@refinedev/core';
-import { useQuery } from '@tanstack/react-query';
 import { DatePicker, Form, Input } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { FormDialog, FormSelect, fieldErrors, problemMessage } from '../../components';
+import { CadreSearchSelect, FormDialog, FormSelect, fieldErrors, problemMessage } from '../../components';
 import { api } from '../../providers/http';
 import type { PortalAbility } from '../../providers/me';
 import { APPRAISAL_KINDS, type Appraisal, type AppraisalKind, type CommitteeOption } from './types';
@@ -20,12 +19,6 @@ interface Values {
   competentCommitteeId: string;
   purpose?: string;
   dueOn: Dayjs;
-}
-
-interface CadreHit {
-  id: string;
-  fullName: string;
-  committeeName?: string;
 }
 
 /** The committees where the ability lets the caller ask for an appraisal (its own, as requesting committee). */
@@ -70,17 +63,11 @@ export function AppraisalRequestDialog({
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [q, setQ] = useState('');
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const committeeId = Form.useWatch('committeeId', form);
   const f = (key: string) => t(`appraisal.fields.${key}`);
   const required = (label: string) => ({ required: true, message: t('appraisal.required', { field: label.toLowerCase() }) });
-  const cadres = useQuery({
-    queryKey: ['canbo', 'appraisal', 'cadre-search', committeeId, q],
-    queryFn: () => api<{ items: CadreHit[] }>('/cadres', { query: { q: q || undefined, committeeId, limit: 20 } }),
-    enabled: !!committeeId && q.trim().length >= 2,
-  });
   const competent = competentOptions(
     committees.find((c) => c.id === committeeId),
     committees,
@@ -140,19 +127,7 @@ export function AppraisalRequestDialog({
         <FormSelect options={requesting.map((c) => ({ value: c.id, label: c.name }))} />
       </Form.Item>
       <Form.Item name="cadreId" label={f('cadre')} rules={[required(f('cadre'))]} extra={t('appraisal.request.searchHint')}>
-        <FormSelect
-          showSearch
-          filterOption={false}
-          onSearch={setQ}
-          disabled={!committeeId}
-          placeholder={t('appraisal.request.searchCadre')}
-          loading={cadres.isFetching}
-          notFoundContent={null}
-          options={(cadres.data?.items ?? []).map((c) => ({
-            value: c.id,
-            label: c.committeeName ? `${c.fullName} — ${c.committeeName}` : c.fullName,
-          }))}
-        />
+        <CadreSearchSelect committeeId={committeeId} disabled={!committeeId} placeholder={t('appraisal.request.searchCadre')} />
       </Form.Item>
       <Form.Item name="kind" label={f('kind')} rules={[required(f('kind'))]}>
         <FormSelect options={APPRAISAL_KINDS.map((k) => ({ value: k, label: t(`appraisal.kinds.${k}`) }))} />

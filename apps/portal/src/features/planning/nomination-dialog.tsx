@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, InputNumber, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { FormDialog, FormSelect, fieldErrors, problemMessage } from '../../components';
+import { CadreSearchSelect, FormDialog, FormSelect, fieldErrors, problemMessage } from '../../components';
 import { api } from '../../providers/http';
 import { CONFERENCES, type ConferenceVote, type Cycle, type Title } from './types';
 
@@ -16,13 +16,6 @@ interface Values {
   reason?: string;
 }
 
-interface CadreHit {
-  id: string;
-  fullName: string;
-  committeeName?: string;
-  dateOfBirth?: string;
-}
-
 /**
  * Nominating a cadre: the file found by name (GET /cadres?q=), a title of the cycle's committee level
  * (GET /titles?level=), the source and each conference's vote. The form checks what the DTO checks
@@ -32,17 +25,11 @@ export function NominationDialog({ cycle, onClose, onAdded }: { cycle: Cycle; on
   const { t } = useTranslation();
   const n = (key: string) => t(`planning.nominations.${key}`);
   const [form] = Form.useForm<Values>();
-  const [q, setQ] = useState('');
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const titles = useQuery({
     queryKey: ['canbo', 'titles', cycle.committeeLevel],
     queryFn: () => api<Title[]>('/titles', { query: { level: cycle.committeeLevel } }),
-  });
-  const cadres = useQuery({
-    queryKey: ['canbo', 'planning', 'cadre-search', cycle.committeeId, q],
-    queryFn: () => api<{ items: CadreHit[] }>('/cadres', { query: { q: q || undefined, committeeId: cycle.committeeId, limit: 20 } }),
-    enabled: q.trim().length >= 2,
   });
   const required = (label: string) => ({ required: true, message: t('planning.required', { field: label.toLowerCase() }) });
 
@@ -79,18 +66,7 @@ export function NominationDialog({ cycle, onClose, onAdded }: { cycle: Cycle; on
       onFinish={(v) => void save(v)}
     >
       <Form.Item name="cadreId" label={n('cadre')} rules={[required(n('cadre'))]}>
-        <FormSelect
-          showSearch
-          filterOption={false}
-          onSearch={setQ}
-          placeholder={n('searchCadre')}
-          loading={cadres.isFetching}
-          notFoundContent={null}
-          options={(cadres.data?.items ?? []).map((c) => ({
-            value: c.id,
-            label: c.committeeName ? `${c.fullName} — ${c.committeeName}` : c.fullName,
-          }))}
-        />
+        <CadreSearchSelect committeeId={cycle.committeeId} placeholder={n('searchCadre')} />
       </Form.Item>
       <Form.Item name="titleId" label={n('position')} rules={[required(n('position'))]}>
         <FormSelect loading={titles.isLoading} options={(titles.data ?? []).map((x) => ({ value: x.id, label: x.name }))} />
