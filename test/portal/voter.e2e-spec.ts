@@ -113,6 +113,7 @@ describe('portal: a voter sees only the ballot page; a board reads the cadre str
       'Quy hoạch',
       'Thẩm định',
       'Thống kê thẩm định',
+      'Bổ nhiệm',
       'Thời hạn',
       'Thông báo',
       'Nhật ký kiểm tra',
