@@ -226,7 +226,18 @@ describe('confidence votes', () => {
     const electronic: Session = (await create('admin.th').expect(201)).body;
     expectProblem(await count('admin.th', { ...record, version: electronic.version }, electronic.id), 409, 'vote-session-electronic');
 
+    // The mid-term reminders the board above set (by batch): TH's is met by holding the vote, HN's is not.
+    const reminders = await api.db.query(
+      `INSERT INTO deadline (committee_id, kind, title, due_on, set_by_committee_id)
+       SELECT c, 'confidence-vote', 'Lấy phiếu tín nhiệm giữa nhiệm kỳ 2025–2030', '2027-12-31', c FROM unnest($1::uuid[]) AS c RETURNING id`,
+      [[C.TH, C.HN]],
+    );
+
     const closed = await count('admin.th', record).expect(200);
+    const reminderStates = await api.db.query(`SELECT committee_id AS id, state FROM deadline WHERE id = ANY($1)`, [
+      reminders.rows.map((r) => r.id),
+    ]);
+    expect(Object.fromEntries(reminderStates.rows.map((r) => [r.id, r.state]))).toEqual({ [C.TH]: 'met', [C.HN]: 'open' });
     expect(closed.body).toMatchObject({ state: 'closed', present: 28, returned: 27, convened: 30 });
     // Of 27 ballots returned: 18 low is ≥ 2/3; 1 is none; 14 is > 50 %.
     expect(

@@ -9,7 +9,7 @@ import { CreateDeadlineDto, DeadlineQuery, DeadlineView } from './deadline.dto';
 import { readableDeadlines } from './caller-scopes';
 import { DeadlineRepository, DeadlineRow } from './deadline.repository';
 import { DeadlinePoliciesService } from './deadline-policies.service';
-import { canHappen, stateAfter } from './deadline-transitions';
+import { DeadlineState, canHappen, stateAfter } from './deadline-transitions';
 
 const toDeadlineView = (r: DeadlineRow): DeadlineView => ({
   id: r.id,
@@ -159,7 +159,23 @@ export class DeadlinesService implements OnModuleInit {
   /** For other modules: their record's owed deadlines are met (the work was done) or waived (no longer owed). */
   @Transactional()
   async closeFor(subjectType: string, subjectId: string, to: 'met' | 'waived', reason?: string): Promise<void> {
-    const closed = await this.deadlines.closeOfSubject(subjectType, subjectId, to, reason);
+    await this.recordClosed(await this.deadlines.closeOfSubject(subjectType, subjectId, to, reason), to, reason);
+  }
+
+  /**
+   * For other modules: a committee did what a kind of deadline asks (held its mid-term confidence vote),
+   * so its owed deadlines of that kind are met, however they were set (one by one or in a batch).
+   */
+  @Transactional()
+  async meetKindAt(committeeId: string, kind: string): Promise<void> {
+    await this.recordClosed(await this.deadlines.meetOfKindAt(committeeId, kind), 'met');
+  }
+
+  private async recordClosed(
+    closed: readonly { id: string; committeeId: string; was: DeadlineState }[],
+    to: 'met' | 'waived',
+    reason?: string,
+  ) {
     const event = to === 'met' ? 'meet' : 'waive';
     await this.audit.recordMany(
       closed.map((d) => ({

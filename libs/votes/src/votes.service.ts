@@ -65,6 +65,8 @@ const FOLLOW_UP_KIND = 'confidence-vote-follow-up';
  */
 const FOLLOW_UP_DAYS = 30;
 const NOTIFIED_ROLE = 'admin';
+/** The mid-term vote's reminder ("Lấy phiếu tín nhiệm giữa nhiệm kỳ", migration 1764400000000). */
+const MID_TERM_KIND = 'confidence-vote';
 /** What QĐ 96 Art. 11 (and QĐ 41 / 377) asks the managing committee to consider for each outcome. */
 const CONSEQUENCES: Record<Outcome, string> = {
   none: '',
@@ -434,6 +436,9 @@ export class VotesService {
       },
     });
     await this.followUp(row, subjects, results, vnDate(now));
+    // The mid-term vote is held (domain.md §6: in the third year of the term): the reminder the board
+    // above set for it (kind `confidence-vote`, usually by batch for every committee below) is met.
+    if (result.valid) await this.deadlines.meetKindAt(row.committeeId, MID_TERM_KIND);
     this.logger.log(`vote session ${row.id} ${result.valid ? 'closed' : 'void'}: ${count.returned} ballot(s)`);
     return result.valid ? 'closed' : 'void';
   }
