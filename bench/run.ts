@@ -16,6 +16,7 @@ import { record, saveExplain } from './lib/report';
 import { Running, startApi, startReference } from './lib/servers';
 import { loginStorm } from './login-storm';
 import { reminderFanout } from './reminder-fanout';
+import { voteTally } from './vote-tally';
 
 const DATABASE_URL = process.env.SCALE_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/canbo_scale';
 const PASSWORD = process.env.DEMO_PASSWORD ?? 'demo-Passw0rd!';
@@ -193,6 +194,7 @@ const line = (label: string, r: { throughput: number; p50: number; p95: number; 
 
 const scenarios: Record<string, (ctx: Context) => Promise<boolean>> = {
   'reminder-fanout': (ctx) => reminderFanout(ctx.db, DATABASE_URL, ctx.command),
+  'vote-tally': (ctx) => voteTally(ctx.db, DATABASE_URL, ctx.command),
   // Its own API process: the production login limits, which the shared one lifts.
   async 'login-storm'(ctx) {
     return loginStorm(ctx.db, DATABASE_URL, (await districtAdmin(ctx.db)).username, PASSWORD, ctx.command);

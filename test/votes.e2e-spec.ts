@@ -179,6 +179,113 @@ describe('confidence votes', () => {
     expectProblem((await vote('voter.th.2', session, low)).issued, 409, 'vote-session-not-open');
   });
 
+  it("a paper session: the counting board's record is checked, then closed and tallied like an electronic one", async () => {
+    const session: Session = (await create('admin.th', { mode: 'paper', convened: 30 }).expect(201)).body;
+    const record = {
+      version: session.version,
+      convened: 30,
+      present: 28,
+      issued: 28,
+      returned: 27,
+      valid: 26,
+      spoiled: 1,
+      signedBy: ['Nguyễn Văn Kiểm', 'Trần Thị Phiếu', 'Lê Văn Ban'],
+      subjects: [
+        { position: 1, high: 2, confidence: 6, low: 18 },
+        { position: 2, high: 20, confidence: 5, low: 1 },
+        { position: 3, high: 5, confidence: 7, low: 14 },
+      ],
+    };
+    const count = (user: string, body: Record<string, unknown>, id = session.id) =>
+      api.http().post(`/api/v1/vote-sessions/${id}/paper-count`).set('authorization', auth[user]).send(body);
+    // A paper session takes no electronic ballot.
+    const cast = await api
+      .http()
+      .post(`/api/v1/vote-sessions/${session.id}/ballots`)
+      .send({
+        token: Buffer.alloc(64, 7).toString('base64'),
+        signature: Buffer.alloc(256, 1).toString('base64'),
+        ratings: ['low', 'low', 'low'],
+      });
+    expectProblem(cast, 409, 'vote-session-paper');
+    // Counts that do not add up are named.
+    expectFieldError(await count('admin.th', { ...record, present: 31 }), 'present');
+    expectFieldError(await count('admin.th', { ...record, spoiled: 2 }), 'valid');
+    expectFieldError(await count('admin.th', { ...record, issued: 29 }), 'issued');
+    expectFieldError(await count('admin.th', { ...record, issued: 26 }), 'returned');
+    expectFieldError(
+      await count('admin.th', { ...record, subjects: [...record.subjects.slice(0, 2), { position: 3, high: 20, confidence: 7, low: 0 }] }),
+      'subjects.2',
+    );
+    expectFieldError(await count('admin.th', { ...record, subjects: record.subjects.slice(0, 2) }), 'subjects');
+    expectFieldError(await count('admin.th', { ...record, signedBy: [] }), 'signedBy');
+    // Only the committee's admin enters it.
+    for (const user of ['secretary.th', 'officer.th', 'auditor.tw']) expectProblem(await count(user, record), 403);
+    expectProblem(await count('admin.hn', record), 404);
+    // An electronic session is counted from its box.
+    const electronic: Session = (await create('admin.th').expect(201)).body;
+    expectProblem(await count('admin.th', { ...record, version: electronic.version }, electronic.id), 409, 'vote-session-electronic');
+
+    // The mid-term reminders the board above set (by batch): TH's is met by holding the vote, HN's is not.
+    const reminders = await api.db.query(
+      `INSERT INTO deadline (committee_id, kind, title, due_on, set_by_committee_id)
+       SELECT c, 'confidence-vote', 'Lấy phiếu tín nhiệm giữa nhiệm kỳ 2025–2030', '2027-12-31', c FROM unnest($1::uuid[]) AS c RETURNING id`,
+      [[C.TH, C.HN]],
+    );
+
+    const closed = await count('admin.th', record).expect(200);
+    const reminderStates = await api.db.query(`SELECT committee_id AS id, state FROM deadline WHERE id = ANY($1)`, [
+      reminders.rows.map((r) => r.id),
+    ]);
+    expect(Object.fromEntries(reminderStates.rows.map((r) => [r.id, r.state]))).toEqual({ [C.TH]: 'met', [C.HN]: 'open' });
+    expect(closed.body).toMatchObject({ state: 'closed', present: 28, returned: 27, convened: 30 });
+    // Of 27 ballots returned: 18 low is ≥ 2/3; 1 is none; 14 is > 50 %.
+    expect(
+      closed.body.results.map((r: { low: number; outcome: string; lowShareOfReturned: number }) => [
+        r.low,
+        r.outcome,
+        r.lowShareOfReturned,
+      ]),
+    ).toEqual([
+      [18, 'low-two-thirds', 0.6667],
+      [1, 'none', 0.037],
+      [14, 'low-majority', 0.5185],
+    ]);
+    // The close sets the consequences off: one follow-up deadline per managing committee (naming no one),
+    // a notice to its admins naming the two cadres, and the cadres' latest outcome for the checks.
+    const managing = await api.db.query(`SELECT DISTINCT managing_committee_id AS id FROM cadre WHERE id = ANY($1) ORDER BY 1`, [
+      [subjects[0], subjects[2]],
+    ]);
+    const deadlines = await api.db.query(
+      `SELECT committee_id AS id, title, set_by_committee_id AS "setBy" FROM deadline WHERE kind = 'confidence-vote-follow-up' AND subject_id = $1 ORDER BY 1`,
+      [session.id],
+    );
+    expect(deadlines.rows.map((d) => d.id)).toEqual(managing.rows.map((m) => m.id));
+    expect(deadlines.rows[0]).toMatchObject({ setBy: C.TH, title: expect.stringContaining('Lấy phiếu tín nhiệm giữa nhiệm kỳ') });
+    const notices = await api.db.query(
+      `SELECT n.body, u.username FROM notification n JOIN app_user u ON u.id = n.recipient_id WHERE n.entity_id = $1 AND n.kind = 'vote.low-confidence'`,
+      [session.id],
+    );
+    expect(notices.rows.length).toBeGreaterThan(0);
+    for (const n of notices.rows) expect(n.body).toMatch(/18 phiếu tín nhiệm thấp \(66,7% phiếu thu về\).*14 phiếu tín nhiệm thấp/);
+    const latest = await asSystem(() => api.app.get(VotesService).latestOutcomes(subjects, new Date().toISOString().slice(0, 10)));
+    expect(subjects.map((id) => latest.get(id)?.outcome)).toEqual(['low-two-thirds', 'none', 'low-majority']);
+    expect(await asSystem(() => api.app.get(VotesService).latestOutcomes(subjects, '2020-01-01'))).toEqual(new Map());
+
+    // Counted once: the closed session refuses a second record, and the worker leaves it alone.
+    expectProblem(await count('admin.th', { ...record, version: closed.body.version }), 409, 'vote-session-state');
+    expect(await asSystem(() => api.app.get(VotesService).close(session.id, new Date()))).toBe('skipped');
+    const audit = await api.db.query(
+      `SELECT action, actor_id IS NOT NULL AS "byPerson", changes->'after'->'signedBy' AS "signedBy" FROM audit_event WHERE entity_id = $1 ORDER BY seq`,
+      [session.id],
+    );
+    expect(audit.rows).toEqual([
+      { action: 'create', byPerson: true, signedBy: null },
+      { action: 'count', byPerson: true, signedBy: record.signedBy },
+      { action: 'close', byPerson: true, signedBy: null },
+    ]);
+  });
+
   it('keeps nothing that links a ballot to its voter: no id, time, sequence or shared transaction', async () => {
     const session: Session = (await create('admin.th').expect(201)).body;
     for (const user of VOTERS.slice(0, 4)) expect((await vote(user, session, ['high', 'confidence', 'low'])).cast?.status).toBe(201);

@@ -22,6 +22,7 @@ import {
   generatePlanning,
   scaleTitles,
 } from './workflows';
+import { seedVotes } from './votes';
 
 /**
  * `npm run seed:scale [-- --seed N --tree 2019|2025 --cadres N]`: the synthetic national data set of
@@ -32,6 +33,7 @@ import {
  *   cadres with their positions and evaluations (one pass, three COPY streams) → audit events
  *   (a valid hash chain per committee, every head, today's checkpoint) → appraisals (bench `appraisal-stats`) →
  *   planning cycles and nominations (bench `planning-check`), appointments (workflows.ts) →
+ *   confidence votes: 2,000 closed sessions, 200,000 ballots, their results (votes.ts) →
  *   indexes rebuilt, tallies rebuilt, VACUUM ANALYZE → checks.
  *
  * Everything is deterministic from --seed: ids are UUIDv7-shaped with a counter for a clock.
@@ -936,6 +938,17 @@ async function main(): Promise<void> {
       (n) => n,
     );
 
+    // ---- confidence votes (votes.ts; also `seed-votes.js` for a set seeded before them)
+    await phase(
+      'vote_session + vote_subject + ballot + vote_result',
+      async () => {
+        const counts = await seedVotes(db, opts.seed, new Date(REF_MS).toISOString().slice(0, 10));
+        log(`  vote_session ${fmt(counts.sessions)}, ballot ${fmt(counts.ballots)}, vote_result ${fmt(counts.results)}`);
+        return counts.sessions + counts.ballots + counts.results;
+      },
+      (n) => n,
+    );
+
     // ---- indexes, triggers, tallies, statistics
     await phase(`${prepared.indexes.length} secondary indexes rebuilt`, () =>
       runParallel(
@@ -961,6 +974,8 @@ async function main(): Promise<void> {
       'planning_cycle',
       'planning_nomination',
       'appointment',
+      'ballot',
+      'vote_result',
     ];
     await phase('VACUUM ANALYZE', async () => {
       await runParallel(url, vacuumed.map((t) => `VACUUM (ANALYZE) ${t}`).concat(['ANALYZE']), 2);

@@ -119,17 +119,22 @@ export class Fixtures {
    * A confidence-vote session of `c`'s conference, open now, on one fresh cadre of `c`, with `voterId` (if
    * any) on its list. Electronic sessions share one signing key per suite: a key pair costs a tenth of a second.
    */
-  async voteSession(c: Code, voterId?: string): Promise<{ id: string; version: number; publicKey: Buffer }> {
+  async voteSession(
+    c: Code,
+    voterId?: string,
+    mode: 'electronic' | 'paper' = 'electronic',
+  ): Promise<{ id: string; version: number; publicKey: Buffer }> {
     this.voteKeys ??= sessionKeys();
     const keys = await this.voteKeys;
     const cadre = await this.cadre(c, c);
     const { rows } = await this.db.query(
       `INSERT INTO vote_session (committee_id, title, mode, convened, opens_at, closes_at, public_key)
-       VALUES ($1, 'Lấy phiếu (ma trận)', 'electronic', 10, now() - interval '1 minute', now() + interval '1 hour', $2) RETURNING id, version`,
-      [this.ids[c], keys.publicKey],
+       VALUES ($1, 'Lấy phiếu (ma trận)', $3, 10, now() - interval '1 minute', now() + interval '1 hour', $2) RETURNING id, version`,
+      [this.ids[c], mode === 'electronic' ? keys.publicKey : null, mode],
     );
     const id = rows[0].id;
-    await this.db.query(`INSERT INTO vote_session_key (session_id, private_key) VALUES ($1, $2)`, [id, keys.privateKey]);
+    if (mode === 'electronic')
+      await this.db.query(`INSERT INTO vote_session_key (session_id, private_key) VALUES ($1, $2)`, [id, keys.privateKey]);
     await this.db.query(`INSERT INTO vote_subject (session_id, position, cadre_id, post) VALUES ($1, 1, $2, 'Ủy viên (ma trận)')`, [
       id,
       cadre.id,

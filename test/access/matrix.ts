@@ -1045,6 +1045,26 @@ const voteCases: Case[] = [
       answer({ route: setsUpVotes(actor), sees: readsVoteSession(actor, committee), may: setsUpVoteAt(actor, committee), ok: 200 }),
   },
   {
+    route: `POST ${V1}/vote-sessions/{id}/paper-count`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => {
+      const session = await fx.voteSession(c.committee, undefined, 'paper');
+      return post(`${V1}/vote-sessions/${session.id}/paper-count`, {
+        version: session.version,
+        convened: 10,
+        present: 9,
+        issued: 9,
+        returned: 9,
+        valid: 8,
+        spoiled: 1,
+        signedBy: ['Trưởng ban kiểm phiếu (ma trận)'],
+        subjects: [{ position: 1, high: 5, confidence: 2, low: 1 }],
+      });
+    },
+    expected: ({ actor, committee }) =>
+      answer({ route: setsUpVotes(actor), sees: readsVoteSession(actor, committee), may: setsUpVoteAt(actor, committee), ok: 200 }),
+  },
+  {
     route: `GET ${V1}/vote-sessions/mine`,
     positions: ['none'],
     request: async () => get(`${V1}/vote-sessions/mine`),

@@ -239,7 +239,7 @@ function appointmentRules(can: AbilityBuilder<AppAbility>['can'], a: Assignment)
 
 /**
  * Confidence votes (lấy phiếu tín nhiệm, libs/votes), one block per role: the committee's admin sets a
- * session up and may cancel it; board roles and auditors read sessions down their subtree, the results
+ * session up, may cancel it and enters a paper session's counting record; board roles and auditors read sessions down their subtree, the results
  * (restricted) only the committee's admin/secretary and auditors above. Voters read their own place on
  * the lists (the Ballot rule above); nobody reads a ballot's link to a voter, because none is kept.
  */
@@ -250,7 +250,7 @@ function voteRules(can: AbilityBuilder<AppAbility>['can'], a: Assignment): void 
     case 'admin':
       can('read', 'VoteSession', open, { committeePre: subtree });
       can('read', 'VoteSession', [...VOTE_SESSION_RESTRICTED_FIELDS], { committeeId: a.committeeId });
-      can(['create', 'cancel'], 'VoteSession', { committeeId: a.committeeId });
+      can(['create', 'cancel', 'count'], 'VoteSession', { committeeId: a.committeeId });
       break;
     case 'secretary':
       can('read', 'VoteSession', open, { committeePre: subtree });

@@ -17,7 +17,8 @@ export type Action =
   | 'approve'
   | 'return'
   | AppraisalAction
-  | AppointmentAction;
+  | AppointmentAction
+  | VoteAction;
 
 /**
  * An appraisal's steps (libs/appraisal): the requesting board `withdraw`s its request; the competent
@@ -27,6 +28,9 @@ export type AppraisalAction = 'withdraw' | 'review' | 'conclude' | 'decide';
 
 /** An appointment's steps (libs/appointments): the competent secretary `decide`s (shared with appraisal); either side `cancel`s. */
 export type AppointmentAction = 'cancel';
+
+/** A paper confidence vote's counting record (libs/votes): the committee's admin enters it for the counting board. */
+export type VoteAction = 'count';
 
 /**
  * Subjects and the fields their rules may test. Each field named in a condition must also be in the

@@ -159,10 +159,24 @@ export class DeadlineRepository {
     to: 'met' | 'waived',
     reason?: string,
   ): Promise<{ id: string; committeeId: string; was: DeadlineState }[]> {
+    return this.closeOwed('d.subject_type = $1 AND d.subject_id = $2', [subjectType, subjectId], to, reason);
+  }
+
+  /** A committee's owed deadlines of a kind, whatever their subject (a batch's, set by the board above), met. */
+  async meetOfKindAt(committeeId: string, kind: string): Promise<{ id: string; committeeId: string; was: DeadlineState }[]> {
+    return this.closeOwed('d.committee_id = $1 AND d.kind = $2', [committeeId, kind], 'met');
+  }
+
+  private async closeOwed(
+    where: string,
+    params: unknown[],
+    to: 'met' | 'waived',
+    reason?: string,
+  ): Promise<{ id: string; committeeId: string; was: DeadlineState }[]> {
     const owed: { id: string; committeeId: string; was: DeadlineState }[] = await this.tx.query(
       `SELECT d.id, d.committee_id AS "committeeId", d.state AS was FROM deadline d
-        WHERE d.subject_type = $1 AND d.subject_id = $2 AND d.state IN ${OWED} ORDER BY d.id FOR UPDATE OF d`,
-      [subjectType, subjectId],
+        WHERE ${where} AND d.state IN ${OWED} ORDER BY d.id FOR UPDATE OF d`,
+      params,
     );
     if (owed.length > 0)
       await this.tx.getRepository(Deadline).update(

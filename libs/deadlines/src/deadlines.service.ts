@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import { subject as asSubject } from '@casl/ability';
-import { currentActor, ensureCan } from '@canbo/access';
+import { currentActor, ensureCan, optionalActor } from '@canbo/access';
 import { AuditService, handOverRecord } from '@canbo/audit';
 import { CommitteeRef, CommitteesService } from '@canbo/committees';
 import { ConflictProblem, ForbiddenProblem, Page, ValidationProblem, VersionConflictProblem, decodeCursor, toPage } from '@canbo/platform';
@@ -9,7 +9,7 @@ import { CreateDeadlineDto, DeadlineQuery, DeadlineView } from './deadline.dto';
 import { readableDeadlines } from './caller-scopes';
 import { DeadlineRepository, DeadlineRow } from './deadline.repository';
 import { DeadlinePoliciesService } from './deadline-policies.service';
-import { canHappen, stateAfter } from './deadline-transitions';
+import { DeadlineState, canHappen, stateAfter } from './deadline-transitions';
 
 const toDeadlineView = (r: DeadlineRow): DeadlineView => ({
   id: r.id,
@@ -130,7 +130,7 @@ export class DeadlinesService implements OnModuleInit {
   /**
    * For other modules: a deadline for one of their records (an appraisal, an opinion asked of another
    * body), so reminders and escalation work for it like any other. The module has checked the caller's
-   * right on its own record; `setByCommitteeId` is the board that asked. Joins the caller's transaction.
+   * right on its own record (or is the worker's job); `setByCommitteeId` is the board that asked. Joins the caller's transaction.
    */
   @Transactional()
   async openFor(d: {
@@ -144,7 +144,8 @@ export class DeadlinesService implements OnModuleInit {
     ownerRole?: 'admin' | 'secretary' | 'officer';
   }): Promise<string> {
     await this.policies.ensureKind(d.kind);
-    const id = await this.deadlines.add({ ...d, ownerRole: d.ownerRole ?? 'admin', createdBy: currentActor().userId });
+    // A job's work (a vote closed by the worker) opens deadlines too: nobody in particular created those.
+    const id = await this.deadlines.add({ ...d, ownerRole: d.ownerRole ?? 'admin', createdBy: optionalActor()?.userId ?? null });
     await this.audit.record({
       committeeId: d.committeeId,
       entityType: 'Deadline',
@@ -158,7 +159,23 @@ export class DeadlinesService implements OnModuleInit {
   /** For other modules: their record's owed deadlines are met (the work was done) or waived (no longer owed). */
   @Transactional()
   async closeFor(subjectType: string, subjectId: string, to: 'met' | 'waived', reason?: string): Promise<void> {
-    const closed = await this.deadlines.closeOfSubject(subjectType, subjectId, to, reason);
+    await this.recordClosed(await this.deadlines.closeOfSubject(subjectType, subjectId, to, reason), to, reason);
+  }
+
+  /**
+   * For other modules: a committee did what a kind of deadline asks (held its mid-term confidence vote),
+   * so its owed deadlines of that kind are met, however they were set (one by one or in a batch).
+   */
+  @Transactional()
+  async meetKindAt(committeeId: string, kind: string): Promise<void> {
+    await this.recordClosed(await this.deadlines.meetOfKindAt(committeeId, kind), 'met');
+  }
+
+  private async recordClosed(
+    closed: readonly { id: string; committeeId: string; was: DeadlineState }[],
+    to: 'met' | 'waived',
+    reason?: string,
+  ) {
     const event = to === 'met' ? 'meet' : 'waive';
     await this.audit.recordMany(
       closed.map((d) => ({

@@ -242,6 +242,32 @@ describe('checkCycle', () => {
     });
   });
 
+  describe('the latest confidence vote (QĐ 96 Art. 11)', () => {
+    it('more than half "low" fails (two thirds also names dismissal); a vote without it passes; no vote, no result', () => {
+      const majority = cadre({ confidenceVote: { closedOn: '2025-06-30', outcome: 'low-majority', lowShareOfReturned: 0.5185 } });
+      const twoThirds = cadre({ confidenceVote: { closedOn: '2025-06-30', outcome: 'low-two-thirds', lowShareOfReturned: 0.6667 } });
+      const fine = cadre({ confidenceVote: { closedOn: '2025-06-30', outcome: 'none', lowShareOfReturned: 0.037 } });
+      const never = cadre();
+      const all = [majority, twoThirds, fine, never];
+      const results = of(
+        run(
+          qd377,
+          all,
+          all.map((c) => nominate(c)),
+        ),
+        'vote.low-confidence',
+      );
+      expect(results.map((r) => [r.subjectId, r.outcome])).toEqual([
+        [majority.id, 'fail'],
+        [twoThirds.id, 'fail'],
+        [fine.id, 'pass'],
+      ]);
+      expect(results[0].figures).toBe('51,9% phiếu tín nhiệm thấp, lấy phiếu ngày 30/6/2025');
+      expect(results[0].explanation).not.toContain('miễn nhiệm');
+      expect(results[1].explanation).toContain('miễn nhiệm');
+    });
+  });
+
   describe('QĐ 296: one year after a reprimand', () => {
     it('from 30/5/2025 under both rule sets: decided 8/10/2024 ends on 8/10/2025 (passes that day), decided 9/10/2024 still bars', () => {
       const ended = cadre({ discipline: [{ form: 'reprimand', decidedOn: '2024-10-08', effectUntil: '2024-12-31' }] });

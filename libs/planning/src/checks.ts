@@ -16,6 +16,7 @@ import {
   termEnd,
   viDate,
   viFraction,
+  viPercent,
   viShare,
   wholeMonthsBetween,
 } from '@canbo/rulebook';
@@ -72,6 +73,14 @@ export interface CadreFacts {
   discipline: readonly DisciplineFact[];
   /** The most senior current post found in the titles catalogue, if any. */
   currentTitle: { name: string; rank: number } | null;
+  /** The outcome of the latest confidence vote on the cadre closed by the reference date (libs/votes), if any. Restricted. */
+  confidenceVote?: ConfidenceVoteFact | null;
+}
+
+export interface ConfidenceVoteFact {
+  closedOn: IsoDate;
+  outcome: 'none' | 'low-majority' | 'low-two-thirds';
+  lowShareOfReturned: number | null;
 }
 
 /** The cycle's committee's ethnicity majority: everyone else counts as an ethnic minority (dân tộc thiểu số). */
@@ -374,6 +383,43 @@ function discipline(rules: RuleSet, cycle: CycleFacts, planned: readonly CadreFa
   });
 }
 
+/**
+ * QĐ 96 Art. 11: a cadre rated "low" by more than half in the latest confidence vote is taken out of
+ * planning for higher posts (two thirds or more: dismissal is considered too). Only cadres voted on get
+ * a result; a later vote without a low outcome clears an earlier one.
+ */
+function confidence(rules: RuleSet, planned: readonly CadreFacts[]): CheckResult[] {
+  const rule = rules.find('vote.low-confidence');
+  if (!rule) return [];
+  return planned.flatMap((c) => {
+    const vote = c.confidenceVote;
+    if (!vote) return [];
+    const share = vote.lowShareOfReturned === null ? '' : `${viPercent(vote.lowShareOfReturned)} `;
+    const figures = `${share}phiếu tín nhiệm thấp, lấy phiếu ngày ${viDate(vote.closedOn)}`;
+    if (vote.outcome === 'none')
+      return [
+        checkResultOf(
+          rule,
+          'pass',
+          'cadre',
+          c.id,
+          figures,
+          `${c.fullName} không có quá nửa phiếu tín nhiệm thấp trong lần lấy phiếu gần nhất.`,
+        ),
+      ];
+    return [
+      checkResultOf(
+        rule,
+        'fail',
+        'cadre',
+        c.id,
+        figures,
+        `${c.fullName} có ${vote.outcome === 'low-two-thirds' ? 'từ 2/3' : 'trên 50%'} phiếu tín nhiệm thấp trong lần lấy phiếu gần nhất: đưa ra khỏi quy hoạch chức vụ cao hơn${vote.outcome === 'low-two-thirds' ? ', xem xét miễn nhiệm' : ''}.`,
+      ),
+    ];
+  });
+}
+
 function partyBar(rules: RuleSet, cycle: CycleFacts, planned: readonly CadreFacts[]): CheckResult[] {
   const rule = rules.find('discipline.party-bar');
   if (!rule || !rule.parameters.covers.includes('planning')) return [];
@@ -514,6 +560,7 @@ export function checkCycle(
     ...ageForTerm(rules, cycle, planned),
     ...discipline(rules, cycle, planned),
     ...partyBar(rules, cycle, planned),
+    ...confidence(rules, planned),
     ...unreadable(rules, nominations, cadres),
     ...conferences(rules, nominations, cadres),
   ];

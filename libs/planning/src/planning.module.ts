@@ -1,3 +1,4 @@
+import { VotesModule } from '@canbo/votes';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CadresModule } from '@canbo/cadres';
@@ -25,6 +26,7 @@ import { RemovalProposalsService } from './removal-proposals.service';
     RulebookModule,
     NotificationsModule,
     RoleHoldersModule,
+    VotesModule,
   ],
   controllers: [PlanningController],
   providers: [PlanningService, PlanningRepository, RemovalProposalsService, RemovalProposalRepository],

@@ -18,6 +18,7 @@ import {
   isUniqueViolation,
   toPage,
 } from '@canbo/platform';
+import { VotesService } from '@canbo/votes';
 import { CheckResult, RulebookService, failuresOf, isIsoDate } from '@canbo/rulebook';
 import { CadreFacts, ConferenceVote, NominationFacts, checkCycle } from './checks';
 import { CYCLE_TRANSITIONS, CycleVerb, DRAFTING_STATES, canHappen, stateAfter } from './cycle-transitions';
@@ -37,7 +38,9 @@ import { PlanningTitle } from './planning-title.entity';
 import { CYCLE_COLUMNS, CycleRow, PlannedTitleRow, PlanningRepository } from './planning.repository';
 
 /** Results that rest on a cadre's discipline (a restricted group): shown in full only to those who may read it. */
-export const RESTRICTED_RULES: ReadonlySet<string> = new Set(['planning.discipline', 'discipline.party-bar']);
+export const DISCIPLINE_RULES: ReadonlySet<string> = new Set(['planning.discipline', 'discipline.party-bar']);
+/** Results resting on a restricted group of the file: discipline, and confidence-vote results (product.md). */
+export const RESTRICTED_RULES: ReadonlySet<string> = new Set([...DISCIPLINE_RULES, 'vote.low-confidence']);
 export const RESTRICTED_FIGURES = 'restricted';
 const SUBJECT_TYPE = 'PlanningCycle';
 const DISCIPLINE_FORMS: readonly string[] = ['reprimand', 'warning', 'removal_from_post', 'expulsion'];
@@ -147,6 +150,7 @@ export class PlanningService implements OnModuleInit {
     private readonly deadlines: DeadlinesService,
     private readonly rulebook: RulebookService,
     private readonly audit: AuditService,
+    private readonly votes: VotesService,
   ) {}
 
   onModuleInit(): void {
@@ -252,8 +256,13 @@ export class PlanningService implements OnModuleInit {
   async facts(
     cadreIds: readonly string[],
     system?: SystemScope,
+    on: string = vietnamToday(),
   ): Promise<{ rows: CadrePlanningFactsRow[]; facts: Map<string, CadreFacts> }> {
     const rows = await this.cadres.planningFacts([...new Set(cadreIds)], system);
+    const votes = await this.votes.latestOutcomes(
+      rows.map((r) => r.id),
+      on,
+    );
     const catalogue = await this.planning.titlesNamed([...new Set(rows.flatMap((r) => r.currentTitles))]);
     const facts = new Map<string, CadreFacts>();
     for (const r of rows) {
@@ -267,6 +276,7 @@ export class PlanningService implements OnModuleInit {
         // Entries the file's own validation would refuse (no form or date) cannot be judged: they are left out.
         discipline: (r.discipline ?? []).filter((d) => DISCIPLINE_FORMS.includes(d.form) && isIsoDate(String(d.decidedOn))),
         currentTitle: held ? { name: held.name, rank: held.rank } : null,
+        confidenceVote: votes.get(r.id) ?? null,
       });
     }
     return { rows, facts };
@@ -284,7 +294,11 @@ export class PlanningService implements OnModuleInit {
   /** Every check of the cycle, the rules read once for its reference date. */
   private async results(row: CycleRow): Promise<CheckResult[]> {
     const list = await this.planning.nominations(row.id);
-    const { rows, facts } = await this.facts(list.map((n) => n.cadreId));
+    const { rows, facts } = await this.facts(
+      list.map((n) => n.cadreId),
+      undefined,
+      row.referenceDate,
+    );
     const rules = await this.rulebook.rulesOn(row.referenceDate);
     const results = checkCycle(
       { committeeLevel: row.committeeLevel, partyTermFrom: row.partyTermFrom, referenceDate: row.referenceDate },
@@ -339,7 +353,7 @@ export class PlanningService implements OnModuleInit {
         ? {
             ...r,
             figures: RESTRICTED_FIGURES,
-            explanation: `${r.ruleTitle} (${r.regulation}): kết quả dựa trên thông tin kỷ luật thuộc nhóm hạn chế, bạn không có quyền xem chi tiết.`,
+            explanation: `${r.ruleTitle} (${r.regulation}): kết quả dựa trên thông tin ${DISCIPLINE_RULES.has(r.ruleId) ? 'kỷ luật' : 'kết quả lấy phiếu tín nhiệm'} thuộc nhóm hạn chế, bạn không có quyền xem chi tiết.`,
           }
         : r;
   }

@@ -10,7 +10,7 @@ import type { CheckResult } from '@canbo/rulebook';
 import { checkCycle } from './checks';
 import { CheckResultView, RemovalProposalView } from './planning.dto';
 import { CycleRow, PlanningRepository } from './planning.repository';
-import { RESTRICTED_FIGURES, RESTRICTED_RULES, PlanningService } from './planning.service';
+import { DISCIPLINE_RULES, RESTRICTED_FIGURES, PlanningService } from './planning.service';
 import { RemovalProposal } from './removal-proposal.entity';
 import { ProposalDraft, RemovalProposalRepository } from './removal-proposal.repository';
 import { ProposalStatus, ProposalVerb, PROPOSAL_TRANSITIONS, canDecide } from './removal-proposal-transitions';
@@ -127,7 +127,7 @@ export class RemovalProposalsService {
           nominations.filter((n) => n.cadreId === cadre.id),
           new Map([[cadre.id, { ...cadre, discipline: [d] }]]),
           await rulesOn(d.decidedOn),
-        ).filter((r) => RESTRICTED_RULES.has(r.ruleId) && r.outcome === 'fail' && r.subjectId === cadre.id);
+        ).filter((r) => DISCIPLINE_RULES.has(r.ruleId) && r.outcome === 'fail' && r.subjectId === cadre.id);
         if (found.length === 0) continue;
         findings.push(...found);
         grounds.push(`${d.form}@${d.decidedOn}`);

@@ -1,5 +1,6 @@
 export { VotesModule } from './votes.module';
 export { VotesService } from './votes.service';
+export { type CadreVoteOutcomeRow as CadreVoteOutcome } from './votes.repository';
 export { sessionKeys, type SessionKeys } from './ballot-box';
 export { blindToken, expectedReceipt, type BlindedToken } from './ballot-client';
 export { VoteSession } from './vote-session.entity';

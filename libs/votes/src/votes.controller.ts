@@ -9,6 +9,7 @@ import {
   CreateVoteSessionDto,
   IssueBallotDto,
   IssuedBallotView,
+  PaperCountDto,
   ReceiptsView,
   VoteSessionQuery,
   VoteSessionView,
@@ -62,6 +63,18 @@ export class VotesController {
   @ApiOperation({ summary: 'Cancels a session before it closes (its key is destroyed; nothing is counted)' })
   cancel(@IdParam() id: string, @Body() dto: CancelVoteSessionDto, @IfMatch() ifMatch?: string): Promise<VoteSessionView> {
     return this.votes.cancel(id, { ...dto, version: expectedVersion(dto.version, ifMatch) });
+  }
+
+  @Post(':id/paper-count')
+  @HttpCode(200)
+  @ApiOkResponse({ type: VoteSessionView })
+  @Authorize('count', 'VoteSession')
+  @ApiOperation({
+    summary:
+      "A paper session's counting record, as the counting board signed it: checked, kept, and the session closed and tallied like an electronic one",
+  })
+  paperCount(@IdParam() id: string, @Body() dto: PaperCountDto, @IfMatch() ifMatch?: string): Promise<VoteSessionView> {
+    return this.votes.paperCount(id, { ...dto, version: expectedVersion(dto.version, ifMatch) });
   }
 
   @Post(':id/ballot-token')

@@ -71,6 +71,45 @@ export class CancelVoteSessionDto {
   @ApiProperty() @Transform(trimmed) @IsString() @Length(1, 1000) reason: string;
 }
 
+export class PaperSubjectCountDto {
+  @ApiProperty({ description: "The subject's position in the session" }) @IsInt() @Min(1) @Max(MAX_SUBJECTS) position: number;
+  @ApiProperty() @IsInt() @Min(0) @Max(100000) high: number;
+  @ApiProperty() @IsInt() @Min(0) @Max(100000) confidence: number;
+  @ApiProperty() @IsInt() @Min(0) @Max(100000) low: number;
+}
+
+/**
+ * A paper session's counting record (biên bản kiểm phiếu), as the counting board signed it:
+ * valid + spoiled = returned ≤ issued ≤ present ≤ convened, and each subject's ratings ≤ valid.
+ */
+export class PaperCountDto {
+  @ApiProperty({ description: 'The version you read; a stale one gets 409' }) @IsInt() @Min(1) version: number;
+  @ApiProperty({ description: 'Convened to the conference (may correct the number the session was set up with)' })
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  convened: number;
+  @ApiProperty({ description: 'Present at the conference' }) @IsInt() @Min(0) @Max(100000) present: number;
+  @ApiProperty({ description: 'Ballots issued (phiếu phát ra)' }) @IsInt() @Min(0) @Max(100000) issued: number;
+  @ApiProperty({ description: 'Ballots returned (phiếu thu về)' }) @IsInt() @Min(0) @Max(100000) returned: number;
+  @ApiProperty({ description: 'Valid ballots (phiếu hợp lệ)' }) @IsInt() @Min(0) @Max(100000) valid: number;
+  @ApiProperty({ description: 'Spoiled ballots (phiếu không hợp lệ)' }) @IsInt() @Min(0) @Max(100000) spoiled: number;
+  @ApiProperty({ type: [String], description: 'The counting board members who signed the record' })
+  @Transform(({ value }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value))
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  signedBy: string[];
+  @ApiProperty({ type: [PaperSubjectCountDto], description: 'One count per subject of the session' })
+  @ValidateNested({ each: true })
+  @Type(() => PaperSubjectCountDto)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_SUBJECTS)
+  subjects: PaperSubjectCountDto[];
+}
+
 export class IssueBallotDto {
   @ApiProperty({ description: "The voter's blinded token (RFC 9474), base64" })
   @IsBase64()

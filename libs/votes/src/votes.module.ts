@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CadresModule } from '@canbo/cadres';
 import { CommitteesModule } from '@canbo/committees';
+import { DeadlinesModule } from '@canbo/deadlines';
+import { NotificationsModule } from '@canbo/notifications';
 import { RoleHoldersModule } from '@canbo/identity';
 import { RulebookModule } from '@canbo/rulebook';
 import { BallotBoxRepository } from './ballot-box.repository';
@@ -17,6 +19,8 @@ import { VotesService } from './votes.service';
     CadresModule,
     RoleHoldersModule,
     RulebookModule,
+    DeadlinesModule,
+    NotificationsModule,
   ],
   controllers: [VotesController],
   providers: [VotesService, VotesRepository, BallotBoxRepository],

@@ -3,7 +3,7 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { SqlScope } from '@canbo/access';
 import { CommitteeRange, Where } from '@canbo/platform';
-import type { SubjectResult } from './tally';
+import type { Outcome, SubjectResult } from './tally';
 import { VoteSession } from './vote-session.entity';
 import type { VoteSessionState } from './vote-transitions';
 
@@ -33,6 +33,19 @@ export type VoteResultRow = Omit<SubjectResult, 'lowShareOfReturned' | 'lowShare
   lowShareOfConvened: string;
   ruleId: string;
 };
+
+/** A cadre's outcome in the latest session that voted on it (restricted, like the session's results). */
+export interface CadreVoteOutcomeRow {
+  cadreId: string;
+  sessionId: string;
+  committeeId: string;
+  closedOn: string;
+  outcome: Outcome;
+  low: number;
+  returned: number;
+  lowShareOfReturned: number | null;
+  ruleId: string;
+}
 
 const SELECT = `
   SELECT s.id, s.committee_id AS "committeeId", c.code AS "committeeCode", c.name AS "committeeName", c.pre AS "committeePre",
@@ -95,6 +108,22 @@ export class VotesRepository {
     );
   }
 
+  /**
+   * Each cadre's result in the latest closed session that voted on it and closed on or before `on`
+   * (the caller's scope: row-level security keeps sessions out of reach out of the result).
+   */
+  async latestResults(cadreIds: readonly string[], on: string): Promise<CadreVoteOutcomeRow[]> {
+    return this.tx.query(
+      `SELECT DISTINCT ON (r.cadre_id) r.cadre_id AS "cadreId", r.session_id AS "sessionId", s.committee_id AS "committeeId",
+              to_char(s.closed_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS "closedOn", r.outcome,
+              r.low, s.returned, r.low_share_of_returned::float8 AS "lowShareOfReturned", r.rule_id AS "ruleId"
+         FROM vote_result r JOIN vote_session s ON s.id = r.session_id
+        WHERE r.cadre_id = ANY($1::uuid[]) AND s.state = 'closed' AND s.closed_at < ($2::date + 1) AT TIME ZONE 'Asia/Ho_Chi_Minh'
+        ORDER BY r.cadre_id, s.closed_at DESC, s.id`,
+      [cadreIds, on],
+    );
+  }
+
   async add(
     session: Pick<VoteSession, 'committeeId' | 'title' | 'mode' | 'convened' | 'opensAt' | 'closesAt' | 'publicKey' | 'createdBy'>,
     subjects: readonly { cadreId: string; post: string }[],
@@ -130,7 +159,12 @@ export class VotesRepository {
 
   async update(
     id: string,
-    changes: Partial<Pick<VoteSession, 'state' | 'present' | 'returned' | 'valid' | 'spoiled' | 'voidReason' | 'cancelReason'>> & {
+    changes: Partial<
+      Pick<
+        VoteSession,
+        'state' | 'convened' | 'present' | 'returned' | 'valid' | 'spoiled' | 'countingRecord' | 'voidReason' | 'cancelReason'
+      >
+    > & {
       closedNow?: boolean;
     },
   ): Promise<void> {
@@ -157,13 +191,16 @@ export class VotesRepository {
     );
   }
 
-  /** Scheduled sessions due to close at `now` (their time has come, or every voter has voted): the system's read. */
+  /**
+   * Scheduled electronic sessions due to close at `now` (their time has come, or every voter has voted):
+   * the system's read. A paper session waits for its counting record, however late.
+   */
   async dueToClose(now: Date): Promise<string[]> {
     const rows: { id: string }[] = await this.tx.query(
       `SELECT s.id FROM vote_session s
-        WHERE s.state = 'scheduled'
+        WHERE s.state = 'scheduled' AND s.mode = 'electronic'
           AND (s.closes_at <= $1
-               OR (s.mode = 'electronic' AND s.opens_at <= $1
+               OR (s.opens_at <= $1
                    AND (SELECT count(*) FROM ballot b WHERE b.session_id = s.id) = (SELECT count(*) FROM vote_voter v WHERE v.session_id = s.id)))
         ORDER BY s.closes_at, s.id`,
       [now],

@@ -13,14 +13,26 @@ import {
   permittedFields,
 } from '@canbo/access';
 import { AuditService } from '@canbo/audit';
-import { CadresService } from '@canbo/cadres';
+import { CadrePlanningFactsRow, CadresService } from '@canbo/cadres';
+import { DeadlinesService } from '@canbo/deadlines';
+import { NotificationsService } from '@canbo/notifications';
 import { CommitteesService } from '@canbo/committees';
 import { ROLE_HOLDER_COLUMNS, RoleHoldersService } from '@canbo/identity';
-import { ConflictProblem, NotFoundProblem, Page, ValidationProblem, VersionConflictProblem, decodeCursor, toPage } from '@canbo/platform';
-import { RulebookService } from '@canbo/rulebook';
+import {
+  ConflictProblem,
+  NotFoundProblem,
+  Page,
+  groupBy,
+  ValidationProblem,
+  VersionConflictProblem,
+  decodeCursor,
+  toPage,
+} from '@canbo/platform';
+import { RulebookService, viDate, viPercent } from '@canbo/rulebook';
 import { ballotReceipt, blindSign, isBlindedMessage, isSignedToken, sessionKeys, tokenHash } from './ballot-box';
 import { BallotBoxRepository } from './ballot-box.repository';
-import { ratingCode, tally } from './tally';
+import { paperCountErrors } from './paper-count';
+import { Outcome, SessionCount, SubjectResult, ratingCode, tally } from './tally';
 import {
   BallotReceiptView,
   CancelVoteSessionDto,
@@ -28,15 +40,43 @@ import {
   CreateVoteSessionDto,
   IssueBallotDto,
   IssuedBallotView,
+  PaperCountDto,
   ReceiptsView,
   VoteSessionQuery,
   VoteSessionView,
   VoterSessionView,
 } from './votes.dto';
-import { VOTER_COLUMNS, VOTE_SESSION_COLUMNS, VoteSessionRow, VotesRepository } from './votes.repository';
+import {
+  CadreVoteOutcomeRow as CadreVoteOutcome,
+  VOTER_COLUMNS,
+  VOTE_SESSION_COLUMNS,
+  VoteSessionRow,
+  VoteSubjectRow,
+  VotesRepository,
+} from './votes.repository';
 import { canHappen, isTakingBallots } from './vote-transitions';
 
 const SUBJECT_TYPE = 'VoteSession';
+/** The deadline a low outcome opens at the cadre's managing committee (migration 1765800000000). */
+const FOLLOW_UP_KIND = 'confidence-vote-follow-up';
+/**
+ * Days the managing committee has to consider a low outcome. QĐ 96 names no period (UNVERIFIED): a
+ * month is the product's default, like the other follow-ups the boards can re-date.
+ */
+const FOLLOW_UP_DAYS = 30;
+const NOTIFIED_ROLE = 'admin';
+/** The mid-term vote's reminder ("Lấy phiếu tín nhiệm giữa nhiệm kỳ", migration 1764400000000). */
+const MID_TERM_KIND = 'confidence-vote';
+/** What QĐ 96 Art. 11 (and QĐ 41 / 377) asks the managing committee to consider for each outcome. */
+const CONSEQUENCES: Record<Outcome, string> = {
+  none: '',
+  'low-majority': 'trên 50% phiếu tín nhiệm thấp: đưa ra khỏi quy hoạch chức vụ cao hơn, xem xét cho thôi giữ chức vụ',
+  'low-two-thirds': 'từ 2/3 phiếu tín nhiệm thấp trở lên: xem xét miễn nhiệm, cho thôi giữ chức vụ',
+};
+
+const vnDate = (d: Date): string => d.toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
+const addDays = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 const readable = (): SqlScope => accessibleBy(currentActor().ability, 'read', 'VoteSession', VOTE_SESSION_COLUMNS);
 const ownBallots = (): SqlScope => accessibleBy(currentActor().ability, 'read', 'Ballot', VOTER_COLUMNS);
@@ -65,6 +105,8 @@ export class VotesService {
     private readonly roleHolders: RoleHoldersService,
     private readonly rulebook: RulebookService,
     private readonly audit: AuditService,
+    private readonly deadlines: DeadlinesService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   private async row(id: string, lock = false): Promise<VoteSessionRow> {
@@ -282,7 +324,8 @@ export class VotesService {
   async castBallot(id: string, dto: CastBallotDto): Promise<BallotReceiptView> {
     // The system's read: the request names no one (the controller runs it in the system's context).
     const row = await this.sessions.find(UNSCOPED_SYSTEM, id);
-    if (!row || row.mode !== 'electronic') throw new NotFoundProblem('Vote session');
+    if (!row) throw new NotFoundProblem('Vote session');
+    if (row.mode !== 'electronic') throw new ConflictProblem('vote-session-paper', 'A paper session takes no electronic ballots');
     if (!isTakingBallots(row, new Date())) throw new ConflictProblem('vote-session-not-open', 'This session is not taking ballots now');
     const subjects = (await this.sessions.subjects(id)).length;
     if (dto.ratings.length !== subjects)
@@ -304,51 +347,169 @@ export class VotesService {
   }
 
   /**
-   * Closes a session whose time has come (the worker; idempotent: a closed session is left alone):
-   * counts, checks quorum and publication, applies QĐ 96's thresholds under the rules in force on the
-   * closing day, stores the results, destroys the key and reseals the box — one transaction.
+   * Closes an electronic session whose time has come (the worker; idempotent: a closed session is left
+   * alone): counts the box, then settles it. A paper session is closed by its counting record instead.
    */
   @Transactional()
   async close(id: string, now: Date): Promise<'closed' | 'void' | 'skipped'> {
     const row = await this.sessions.find(UNSCOPED_SYSTEM, id, { lock: true });
-    if (!row || !canHappen('close', row.state)) return 'skipped';
+    if (!row || row.mode !== 'electronic' || !canHappen('close', row.state)) return 'skipped';
     const subjects = await this.sessions.subjects(id);
-    const count =
-      row.mode === 'electronic'
-        ? { ...(await this.box.count(id, subjects.length)), present: row.ballotsIssued }
-        : { returned: row.returned ?? 0, present: row.present ?? 0, subjects: [] };
-    const receipts = row.mode === 'electronic' ? await this.box.receipts(id) : [];
+    const count = { convened: row.convened, ...(await this.box.count(id, subjects.length)), present: row.ballotsIssued };
+    const receipts = await this.box.receipts(id);
+    // The box as counted: anyone holding the receipts can check this digest against the list.
+    const receiptsDigest = createHash('sha256').update(receipts.join('\n')).digest('hex');
+    return this.settle(row, subjects, count, now, { actorId: null, receiptsDigest });
+  }
+
+  /**
+   * A paper session's counting record (biên bản kiểm phiếu), entered by the committee's admin as the
+   * counting board signed it: checked to add up, kept, and the session closed by the same tally, the
+   * same thresholds and the same consequences as an electronic one.
+   */
+  @Transactional()
+  async paperCount(id: string, dto: PaperCountDto): Promise<VoteSessionView> {
+    const row = await this.row(id, true);
+    ensureCan('count', 'VoteSession', asSession(row), 'Vote session');
+    if (row.version !== dto.version) throw new VersionConflictProblem('Vote session', row.version);
+    if (row.mode !== 'paper')
+      throw new ConflictProblem('vote-session-electronic', 'An electronic session is counted from its ballot box, not entered');
+    if (!canHappen('close', row.state)) throw new ConflictProblem('vote-session-state', `A ${row.state} session cannot be counted`);
+    const now = new Date();
+    if (row.opensAt > now) throw new ConflictProblem('vote-session-not-held', 'The conference has not been held yet');
+    const subjects = await this.sessions.subjects(id);
+    const errors = paperCountErrors(dto, subjects.length);
+    if (errors.length > 0) throw new ValidationProblem(errors);
+    const record = { issued: dto.issued, signedBy: dto.signedBy };
+    await this.sessions.update(id, { convened: dto.convened, valid: dto.valid, spoiled: dto.spoiled, countingRecord: record });
+    await this.audit.record({
+      committeeId: row.committeeId,
+      entityType: SUBJECT_TYPE,
+      entityId: id,
+      action: 'count',
+      changes: {
+        before: { convened: row.convened },
+        after: { convened: dto.convened, present: dto.present, returned: dto.returned, valid: dto.valid, spoiled: dto.spoiled, ...record },
+      },
+    });
+    const counts = [...dto.subjects]
+      .sort((a, b) => a.position - b.position)
+      .map(({ position, high, confidence, low }) => ({ position, high, confidence, low }));
+    await this.settle({ ...row, convened: dto.convened }, subjects, { ...dto, subjects: counts }, now, {});
+    return this.view(await this.row(id));
+  }
+
+  /**
+   * The close, whichever way the ballots were counted: checks quorum and publication, applies QĐ 96's
+   * thresholds under the rules in force on the closing day, stores the results, destroys the key and
+   * reseals the box — in the caller's transaction.
+   */
+  private async settle(
+    row: VoteSessionRow,
+    subjects: readonly VoteSubjectRow[],
+    count: SessionCount,
+    now: Date,
+    closing: { actorId?: null; receiptsDigest?: string },
+  ): Promise<'closed' | 'void'> {
     const rules = await this.rulebook.rulesOn(now.toISOString().slice(0, 10));
-    const result = tally({ convened: row.convened, ...count }, rules);
-    if (result.valid)
-      await this.sessions.storeResults(
-        id,
-        result.results.map((r) => ({ ...r, cadreId: subjects[r.position - 1].cadreId })),
-        result.thresholdRuleId,
-      );
-    await this.sessions.update(id, {
+    const result = tally(count, rules);
+    const results = result.valid ? result.results.map((r) => ({ ...r, cadreId: subjects[r.position - 1].cadreId })) : [];
+    if (result.valid) await this.sessions.storeResults(row.id, results, result.thresholdRuleId);
+    await this.sessions.update(row.id, {
       state: result.valid ? 'closed' : 'void',
       present: count.present,
       returned: count.returned,
       voidReason: result.valid ? null : result.reason,
       closedNow: true,
     });
-    await this.box.seal(id);
+    await this.box.seal(row.id);
     await this.audit.record({
       committeeId: row.committeeId,
       entityType: SUBJECT_TYPE,
-      entityId: id,
+      entityId: row.id,
       action: 'close',
-      actorId: null,
+      ...(closing.actorId === null ? { actorId: null } : {}),
       changes: {
         before: { state: row.state },
         after: { state: result.valid ? 'closed' : 'void', present: count.present, returned: count.returned },
-        // The box as counted: anyone holding the receipts can check this digest against the list.
-        receiptsDigest: createHash('sha256').update(receipts.join('\n')).digest('hex'),
+        ...(closing.receiptsDigest ? { receiptsDigest: closing.receiptsDigest } : {}),
       },
     });
-    this.logger.log(`vote session ${id} ${result.valid ? 'closed' : 'void'}: ${count.returned} ballot(s)`);
+    await this.followUp(row, subjects, results, vnDate(now));
+    // The mid-term vote is held (domain.md §6: in the third year of the term): the reminder the board
+    // above set for it (kind `confidence-vote`, usually by batch for every committee below) is met.
+    if (result.valid) await this.deadlines.meetKindAt(row.committeeId, MID_TERM_KIND);
+    this.logger.log(`vote session ${row.id} ${result.valid ? 'closed' : 'void'}: ${count.returned} ballot(s)`);
     return result.valid ? 'closed' : 'void';
+  }
+
+  /**
+   * What a low outcome sets off (product.md module 7, "records the consequences and tells the competent
+   * level"): the managing committee of each cadre concerned gets one follow-up deadline for the session
+   * and its admins a notice naming the cadres and what QĐ 96 asks of them. The deadline's title names
+   * no one — deadlines are read more widely than the results, which stay restricted — while the notice
+   * goes to the managing committee's admins only, who may read them. Part of the close's transaction.
+   */
+  private async followUp(
+    row: VoteSessionRow,
+    subjects: readonly VoteSubjectRow[],
+    results: readonly (SubjectResult & { cadreId: string })[],
+    closedOn: string,
+  ): Promise<void> {
+    const affected = results.filter((r) => r.outcome !== 'none');
+    if (affected.length === 0) return;
+    const cadres = new Map(
+      (
+        await this.cadres.planningFacts(
+          affected.map((r) => r.cadreId),
+          UNSCOPED_SYSTEM,
+        )
+      ).map((c) => [c.id, c]),
+    );
+    const byCommittee = groupBy(
+      affected.filter((r) => cadres.has(r.cadreId)),
+      (r) => (cadres.get(r.cadreId) as CadrePlanningFactsRow).managingCommitteeId,
+    );
+    const dueOn = addDays(closedOn, FOLLOW_UP_DAYS);
+    for (const committeeId of byCommittee.keys())
+      await this.deadlines.openFor({
+        committeeId,
+        kind: FOLLOW_UP_KIND,
+        title: `Xem xét kết quả lấy phiếu tín nhiệm: ${row.title} (${row.committeeName})`.slice(0, 300),
+        dueOn,
+        subjectType: SUBJECT_TYPE,
+        subjectId: row.id,
+        setByCommitteeId: row.committeeId,
+      });
+    const holders = await this.roleHolders.holdersAt(UNSCOPED_SYSTEM, [...byCommittee.keys()]);
+    await this.notifications.notify(
+      [...byCommittee].flatMap(([committeeId, low]) => {
+        const lines = low.map((r) => {
+          const share = r.lowShareOfReturned === null ? '' : ` (${viPercent(r.lowShareOfReturned)} phiếu thu về)`;
+          return `${cadres.get(r.cadreId)?.fullName}, ${subjects[r.position - 1].post}: ${r.low} phiếu tín nhiệm thấp${share} — ${CONSEQUENCES[r.outcome]}`;
+        });
+        return holders.of(committeeId, NOTIFIED_ROLE).map((recipientId) => ({
+          recipientId,
+          committeeId,
+          kind: 'vote.low-confidence',
+          title: `Kết quả lấy phiếu tín nhiệm thấp: ${low.length} cán bộ thuộc diện quản lý`,
+          body: `${row.title} (${row.committeeName}, ${viDate(closedOn)}). ${lines.join('; ')}. Hạn xem xét, xử lý: ${viDate(dueOn)}.`,
+          entityType: SUBJECT_TYPE,
+          entityId: row.id,
+          dedupeKey: `vote-follow-up:${row.id}`,
+        }));
+      }),
+    );
+  }
+
+  /**
+   * Each cadre's outcome in the latest session that voted on it and closed on or before `on`, for the
+   * planning and appointment checks. Restricted: the caller shows it only to those who may read the
+   * cadre's restricted fields (the managing committee's admin/secretary, auditors above).
+   */
+  async latestOutcomes(cadreIds: readonly string[], on: string): Promise<Map<string, CadreVoteOutcome>> {
+    if (cadreIds.length === 0) return new Map();
+    return new Map((await this.sessions.latestResults(cadreIds, on)).map((r) => [r.cadreId, r]));
   }
 
   /** The worker's scan: every session due to close at `now`. */

@@ -1224,6 +1224,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/vote-sessions/{id}/paper-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A paper session's counting record, as the counting board signed it: checked, kept, and the session closed and tallied like an electronic one */
+        post: operations["VotesController_paperCount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/vote-sessions/{id}/ballot-token": {
         parameters: {
             query?: never;
@@ -2625,6 +2642,33 @@ export interface components {
             /** @description The version you read; a stale one gets 409 */
             version: number;
             reason: string;
+        };
+        PaperSubjectCountDto: {
+            /** @description The subject's position in the session */
+            position: number;
+            high: number;
+            confidence: number;
+            low: number;
+        };
+        PaperCountDto: {
+            /** @description The version you read; a stale one gets 409 */
+            version: number;
+            /** @description Convened to the conference (may correct the number the session was set up with) */
+            convened: number;
+            /** @description Present at the conference */
+            present: number;
+            /** @description Ballots issued (phiếu phát ra) */
+            issued: number;
+            /** @description Ballots returned (phiếu thu về) */
+            returned: number;
+            /** @description Valid ballots (phiếu hợp lệ) */
+            valid: number;
+            /** @description Spoiled ballots (phiếu không hợp lệ) */
+            spoiled: number;
+            /** @description The counting board members who signed the record */
+            signedBy: string[];
+            /** @description One count per subject of the session */
+            subjects: components["schemas"]["PaperSubjectCountDto"][];
         };
         IssueBallotDto: {
             /** @description The voter's blinded token (RFC 9474), base64 */
@@ -4713,6 +4757,31 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CancelVoteSessionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoteSessionView"];
+                };
+            };
+        };
+    };
+    VotesController_paperCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaperCountDto"];
             };
         };
         responses: {
