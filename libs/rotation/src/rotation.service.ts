@@ -1,0 +1,312 @@
+import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
+import { Transactional } from '@nestjs-cls/transactional';
+import { subject as asSubject } from '@casl/ability';
+import { SqlScope, accessibleBy, currentActor, ensureCan } from '@canbo/access';
+import { AppraisalsService } from '@canbo/appraisal';
+import { AuditService, handOverRecord } from '@canbo/audit';
+import { CadresService } from '@canbo/cadres';
+import { CommitteeRef, CommitteesService } from '@canbo/committees';
+import { PlanningService } from '@canbo/planning';
+import {
+  ConflictProblem,
+  ForbiddenProblem,
+  NotFoundProblem,
+  Page,
+  Problem,
+  ValidationProblem,
+  VersionConflictProblem,
+  asSystem,
+  decodeCursor,
+  toPage,
+} from '@canbo/platform';
+import { CheckResult, RulebookService, failuresOf } from '@canbo/rulebook';
+import { RotationFacts, checkRotation } from './rotation-checks';
+import { ApproveRotationDto, CancelRotationDto, CreateRotationDto, RotationQuery, RotationView } from './rotation.dto';
+import { ROTATION_COLUMNS, RotationRepository, RotationRow } from './rotation.repository';
+import { ROTATION_TRANSITIONS, RotationVerb, canHappen, stateAfter } from './rotation-transitions';
+
+const SUBJECT_TYPE = 'Rotation';
+
+const readable = (): SqlScope => accessibleBy(currentActor().ability, 'read', 'Rotation', ROTATION_COLUMNS);
+
+const asRotation = (r: Pick<RotationRow, 'committeeId' | 'committeePre' | 'deciderCommitteeId' | 'destinationPre'>) =>
+  asSubject('Rotation', {
+    committeeId: r.committeeId,
+    committeePre: Number(r.committeePre),
+    deciderCommitteeId: r.deciderCommitteeId,
+    // The destination's place, where the caller's scope shows it (-1: no subtree holds it).
+    destinationPre: r.destinationPre === null ? -1 : Number(r.destinationPre),
+  });
+
+const toView = (r: RotationRow): RotationView => ({
+  id: r.id,
+  committeeId: r.committeeId,
+  committeeCode: r.committeeCode,
+  deciderCommitteeId: r.deciderCommitteeId,
+  cadreId: r.cadreId,
+  cadreName: r.cadreName,
+  direction: r.direction,
+  type: r.type,
+  purpose: r.purpose,
+  originCommitteeId: r.originCommitteeId,
+  originPost: r.originPost,
+  destinationCommitteeId: r.destinationCommitteeId,
+  destinationPost: r.destinationPost,
+  keyPost: r.keyPost,
+  createsNewPost: r.createsNewPost,
+  appraisalId: r.appraisalId,
+  startsOn: r.startsOn,
+  plannedEndOn: r.plannedEndOn,
+  decisionNumber: r.decisionNumber,
+  decisionDate: r.decisionDate,
+  state: r.state,
+  proposedBy: r.proposedBy,
+  decidedBy: r.decidedBy,
+  startedAt: r.startedAt?.toISOString() ?? null,
+  outcome: r.outcome,
+  outcomePost: r.outcomePost,
+  concludedOn: r.concludedOn,
+  cancelReason: r.cancelReason,
+  version: r.version,
+  createdAt: r.createdAt.toISOString(),
+});
+
+/** An approval refused by the conditions: 422 with every failure and the whole result list. */
+class RotationCheckFailedProblem extends Problem {
+  constructor(results: CheckResult[]) {
+    const failures = failuresOf(results);
+    super(
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      'rotation-check-failed',
+      'Regulation check failed',
+      `${failures.length} condition(s) failed: ${failures.map((f) => `${f.ruleId} (${f.figures})`).join('; ')}`,
+      { failures, results },
+    );
+  }
+}
+
+/**
+ * Rotations (luân chuyển, domain.md §5): proposed by a committee's admin, approved by the competent
+ * secretary (the level above, never the proposer) once QĐ 65's conditions hold. States move only as
+ * rotation-transitions.ts allows; every step audited.
+ */
+@Injectable()
+export class RotationService implements OnModuleInit {
+  constructor(
+    private readonly rotations: RotationRepository,
+    private readonly committees: CommitteesService,
+    private readonly cadres: CadresService,
+    private readonly planning: PlanningService,
+    private readonly appraisals: AppraisalsService,
+    private readonly rulebook: RulebookService,
+    private readonly audit: AuditService,
+  ) {}
+
+  onModuleInit(): void {
+    // A dissolved committee's open rotations (and those it was to decide) pass to its successor.
+    this.committees.onCommitteeDissolved(async (tx, from, to) => {
+      const moved = await this.rotations.handOver(tx, from.id, { id: to.id, deciderId: to.parentId ?? to.id });
+      await this.audit.recordMany(
+        moved.map((m) => handOverRecord(SUBJECT_TYPE, m.id, [m.decider ? 'deciderCommitteeId' : 'committeeId'], from, to)),
+      );
+    });
+  }
+
+  private async row(id: string, lock = false): Promise<RotationRow> {
+    const row = await this.rotations.find(readable(), id, { lock });
+    ensureCan('read', 'Rotation', row && asRotation(row), 'Rotation');
+    return row as RotationRow;
+  }
+
+  async get(id: string): Promise<RotationView> {
+    return toView(await this.row(id));
+  }
+
+  async list(query: RotationQuery): Promise<Page<RotationView>> {
+    const range = await this.committees.rangeOf(query);
+    let after: [string, string] | undefined;
+    if (query.cursor) {
+      const [startsOn, id] = decodeCursor(query.cursor, ['date', 'uuid']);
+      after = [String(startsOn), String(id)];
+    }
+    const rows = await this.rotations.list(readable(), { ...query, range, after });
+    return toPage(rows, query.limit, (r) => [r.startsOn, r.id], toView);
+  }
+
+  /** The linked appraisal must be a rotation appraisal of this cadre (400 naming appraisalId otherwise). */
+  private async appraisalOf(appraisalId: string, cadreId: string) {
+    const appraisal = await this.appraisals.get(appraisalId).catch((error: unknown) => {
+      if (error instanceof NotFoundProblem) return null;
+      throw error;
+    });
+    if (!appraisal) throw new ValidationProblem([{ field: 'appraisalId', message: 'no such appraisal you may read' }]);
+    if (appraisal.kind !== 'rotation' || appraisal.cadreId !== cadreId)
+      throw new ValidationProblem([{ field: 'appraisalId', message: 'the appraisal must be of kind rotation, for this cadre' }]);
+    return appraisal;
+  }
+
+  /**
+   * The origin and destination: committees under the deciding level, which arranges rotations between its
+   * committees (from one district to another, say), so the proposing board need not see them; elsewhere a
+   * 404. Looked up as the system, before the proposal's transaction (a transaction keeps the scope it began with).
+   */
+  async create(dto: CreateRotationDto): Promise<RotationView> {
+    const committee = await this.committees.visibleRef(dto.committeeId);
+    const deciderCommitteeId = committee.parentId ?? committee.id;
+    const refs = await asSystem(() => this.committees.refs([deciderCommitteeId, dto.originCommitteeId, dto.destinationCommitteeId]));
+    const decider = refs.get(deciderCommitteeId) as CommitteeRef;
+    const under = (id: string): CommitteeRef => {
+      const place = refs.get(id);
+      if (!place || place.pre < decider.pre || place.pre > decider.lastPre) throw new NotFoundProblem('Committee');
+      return place;
+    };
+    under(dto.originCommitteeId);
+    return this.propose(dto, committee, deciderCommitteeId, under(dto.destinationCommitteeId));
+  }
+
+  @Transactional()
+  private async propose(
+    dto: CreateRotationDto,
+    committee: CommitteeRef,
+    deciderCommitteeId: string,
+    destination: CommitteeRef,
+  ): Promise<RotationView> {
+    if (
+      !currentActor().ability.can(
+        'create',
+        asRotation({
+          committeeId: committee.id,
+          committeePre: String(committee.pre),
+          deciderCommitteeId,
+          destinationPre: String(destination.pre),
+        }),
+      )
+    )
+      throw new ForbiddenProblem();
+    if (committee.status !== 'active') throw new ConflictProblem('committee-dissolved', `${committee.code} is dissolved`);
+    if (dto.originCommitteeId === dto.destinationCommitteeId)
+      throw new ValidationProblem([{ field: 'destinationCommitteeId', message: 'the destination must differ from the origin' }]);
+    if (dto.plannedEndOn <= dto.startsOn)
+      throw new ValidationProblem([{ field: 'plannedEndOn', message: 'plannedEndOn must come after startsOn' }]);
+    const [cadre] = await this.cadres.planningFacts([dto.cadreId]);
+    if (!cadre) throw new NotFoundProblem('Cadre');
+    if (dto.appraisalId) await this.appraisalOf(dto.appraisalId, dto.cadreId);
+    const id = await this.rotations.add({
+      committeeId: committee.id,
+      deciderCommitteeId,
+      cadreId: dto.cadreId,
+      direction: dto.direction,
+      type: dto.type,
+      purpose: dto.purpose,
+      originCommitteeId: dto.originCommitteeId,
+      originPost: dto.originPost,
+      destinationCommitteeId: dto.destinationCommitteeId,
+      destinationPost: dto.destinationPost,
+      keyPost: dto.keyPost ?? null,
+      createsNewPost: dto.createsNewPost ?? false,
+      appraisalId: dto.appraisalId ?? null,
+      startsOn: dto.startsOn,
+      plannedEndOn: dto.plannedEndOn,
+      proposedBy: currentActor().userId,
+    });
+    const created = toView((await this.rotations.find(readable(), id)) as RotationRow);
+    await this.audit.record({
+      committeeId: committee.id,
+      entityType: SUBJECT_TYPE,
+      entityId: id,
+      action: 'create',
+      changes: { after: created },
+    });
+    return created;
+  }
+
+  /** QĐ 65's conditions under the rules in force on the start date, read once. */
+  async checks(row: RotationRow): Promise<CheckResult[]> {
+    const [cadre] = await this.cadres.planningFacts([row.cadreId]);
+    if (!cadre) throw new NotFoundProblem('Cadre');
+    const planned = await this.planning.plannedTitles(row.cadreId, row.startsOn);
+    const appraisal = row.appraisalId ? await this.appraisalOf(row.appraisalId, row.cadreId) : null;
+    const facts: RotationFacts = {
+      cadreId: cadre.id,
+      fullName: cadre.fullName,
+      gender: cadre.gender,
+      dateOfBirth: cadre.dateOfBirth,
+      type: row.type,
+      startsOn: row.startsOn,
+      plannedEndOn: row.plannedEndOn,
+      plannedFor: planned.map((t) => t.titleName),
+      createsNewPost: row.createsNewPost,
+      keyPost: row.keyPost,
+      appraisal: appraisal && { kind: appraisal.kind, cadreId: appraisal.cadreId, outcome: appraisal.outcome },
+    };
+    return checkRotation(facts, await this.rulebook.rulesOn(row.startsOn));
+  }
+
+  @Transactional()
+  async approve(id: string, dto: ApproveRotationDto): Promise<RotationView> {
+    const before = await this.row(id, true);
+    const actor = currentActor();
+    if (before.proposedBy === actor.userId)
+      throw new Problem(
+        HttpStatus.FORBIDDEN,
+        'rotation-self-approval',
+        'Forbidden',
+        'The person who proposed a rotation may not approve it',
+      );
+    this.step(before, 'approve', dto.version);
+    if (dto.decisionDate > before.startsOn)
+      throw new ValidationProblem([{ field: 'decisionDate', message: 'the decision cannot come after the start date' }]);
+    const results = await this.checks(before);
+    if (failuresOf(results).length > 0) throw new RotationCheckFailedProblem(results);
+    await this.rotations.update(id, {
+      state: stateAfter('approve', before.state),
+      decidedBy: actor.userId,
+      decisionNumber: dto.decisionNumber,
+      decisionDate: dto.decisionDate,
+    });
+    const after = toView((await this.rotations.find(readable(), id)) as RotationRow);
+    await this.audit.record({
+      committeeId: before.committeeId,
+      entityType: SUBJECT_TYPE,
+      entityId: id,
+      action: 'approve',
+      changes: {
+        before: { state: before.state },
+        after: { state: after.state, decisionNumber: dto.decisionNumber, decisionDate: dto.decisionDate },
+        warnings: results.filter((r) => r.outcome === 'warning').map((r) => r.ruleId),
+      },
+    });
+    return after;
+  }
+
+  @Transactional()
+  async cancel(id: string, dto: CancelRotationDto): Promise<RotationView> {
+    const before = await this.row(id, true);
+    this.step(before, 'cancel', dto.version);
+    // Once the level above has approved, only it may undo its decision; the proposer withdraws only a proposal.
+    if (before.state === 'approved' && !currentActor().ability.can('approve', asRotation(before)))
+      throw new Problem(
+        HttpStatus.FORBIDDEN,
+        'rotation-approved',
+        'Forbidden',
+        'An approved rotation is cancelled by the level that approved it',
+      );
+    await this.rotations.update(id, { state: stateAfter('cancel', before.state), cancelReason: dto.reason ?? null });
+    const after = toView((await this.rotations.find(readable(), id)) as RotationRow);
+    await this.audit.record({
+      committeeId: before.committeeId,
+      entityType: SUBJECT_TYPE,
+      entityId: id,
+      action: 'cancel',
+      changes: { before: { state: before.state }, after: { state: after.state, reason: dto.reason ?? null } },
+    });
+    return after;
+  }
+
+  /** Allowed (else 403), the version read (else 409), the state (else 409). */
+  private step(row: RotationRow, verb: Exclude<RotationVerb, 'start'>, version: number): void {
+    if (!currentActor().ability.can(ROTATION_TRANSITIONS[verb].action, asRotation(row))) throw new ForbiddenProblem();
+    if (row.version !== version) throw new VersionConflictProblem('The rotation', row.version);
+    if (!canHappen(verb, row.state)) throw new ConflictProblem('rotation-state', `A rotation ${row.state} cannot ${verb}`);
+  }
+}
