@@ -1,6 +1,15 @@
 import 'reflect-metadata';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Queue } from 'bullmq';
+import { WorkerModule } from '../apps/worker/src/worker.module';
+import { Jobs } from '@canbo/platform';
 import { TestApi, startApi } from './support/api';
+import { redisUrl } from './support/databases';
+import { TEST_JWT_SECRET } from './support/global-setup';
 import { expectFieldError, expectProblem } from './support/problems';
+import { eventually } from './support/wait';
+import { workerSettled } from './support/worker-settled';
 
 interface Rotation {
   id: string;
@@ -36,7 +45,9 @@ const lastDayAfter = (start: string, months: number) => {
  */
 describe('rotations', () => {
   let api: TestApi;
+  let worker: INestApplicationContext;
   let C: Record<string, string>;
+  const prefix = `test:rotation:${process.pid}:${Date.now()}`;
   const auth: Record<string, string> = {};
 
   /** A Nga Sơn cadre (born `dateOfBirth`), in Nga Sơn's approved planning for Bí thư Huyện ủy unless `planned` is false. */
@@ -96,12 +107,13 @@ describe('rotations', () => {
       .send({ version: r.version, ...(verb === 'approve' ? { decisionNumber: '12-QĐ/TU', decisionDate: vnDay(0) } : {}), ...body });
 
   beforeAll(async () => {
-    api = await startApi();
+    api = await startApi({ QUEUE_PREFIX: prefix });
     C = api.committees;
     for (const u of ['admin.ns', 'admin.th', 'secretary.th', 'officer.th', 'auditor.tw', 'voter.th.1', 'admin.hn'])
       auth[u] = await api.login(u);
   });
   afterAll(async () => {
+    await worker?.close();
     await api?.close();
   });
 
@@ -206,5 +218,110 @@ describe('rotations', () => {
     expect(list.body.items.map((x: Rotation) => x.id)).toContain(r.id);
     expectFieldError(await api.http().get('/api/v1/rotations').query({ state: 'done' }).set('authorization', auth['officer.th']), 'state');
     expectProblem(await api.http().get('/api/v1/rotations').query({ committeeId: C['TH'] }).set('authorization', auth['admin.hn']), 404);
+  });
+
+  it('the worker moves the cadre on the start date, once; the destination board then reads and manages the file; the origin keeps its trail', async () => {
+    const cadreId = await cadre();
+    await api
+      .http()
+      .post(`/api/v1/cadres/${cadreId}/positions`)
+      .set('authorization', auth['admin.ns'])
+      .send({
+        title: 'Phó Trưởng Ban Tổ chức Huyện ủy',
+        organisation: 'Huyện ủy Nga Sơn',
+        committeeId: C['TH-NS'],
+        startedOn: '2021-01-01',
+      })
+      .expect(201);
+    // Lower to upper: from Nga Sơn to the province's own board, starting today.
+    const r: Rotation = (
+      await propose('admin.ns', cadreId, {
+        direction: 'lower-to-upper',
+        destinationCommitteeId: C.TH,
+        destinationPost: 'Phó Trưởng Ban Tổ chức Tỉnh ủy',
+        startsOn: vnDay(0),
+        plannedEndOn: lastDayAfter(vnDay(0), 36),
+      }).expect(201)
+    ).body;
+    await step('secretary.th', r, 'approve').expect(200);
+    // Before it starts, the province's board reads the file but does not manage it (Nga Sơn does).
+    const before = (await api.http().get(`/api/v1/cadres/${cadreId}`).set('authorization', auth['admin.th']).expect(200)).body;
+    expectProblem(
+      await api
+        .http()
+        .patch(`/api/v1/cadres/${cadreId}`)
+        .set('authorization', auth['admin.th'])
+        .send({ version: before.version, ethnicity: 'Mường' }),
+      403,
+    );
+    worker = await NestFactory.createApplicationContext(
+      WorkerModule.register({
+        DATABASE_URL: api.databaseUrl,
+        REDIS_URL: redisUrl(),
+        JWT_SECRET: TEST_JWT_SECRET,
+        QUEUE_PREFIX: prefix,
+        WORKER_HEALTH_PORT: '0',
+        LOG_LEVEL: 'silent',
+      }),
+      { logger: false },
+    );
+    await worker.init();
+    // The worker's run at start moves it.
+    await eventually(
+      async () =>
+        (await api.db.query(`SELECT state FROM rotation WHERE id = $1`, [r.id])).rows[0].state === 'in_progress' ? true : undefined,
+      20_000,
+      'the rotation to start',
+    );
+    await workerSettled(api.db, worker, 20_000);
+    const positions = async () =>
+      (
+        await api.db.query(
+          `SELECT title, to_char(started_on, 'YYYY-MM-DD') AS started, to_char(ended_on, 'YYYY-MM-DD') AS ended, decision_ref
+             FROM cadre_position WHERE cadre_id = $1 ORDER BY started_on`,
+          [cadreId],
+        )
+      ).rows;
+    const placement = async () =>
+      (await api.db.query(`SELECT committee_id, managing_committee_id FROM cadre WHERE id = $1`, [cadreId])).rows[0];
+    const after = await positions();
+    expect(after).toEqual([
+      { title: 'Phó Trưởng Ban Tổ chức Huyện ủy', started: '2021-01-01', ended: vnDay(-1), decision_ref: null },
+      { title: 'Phó Trưởng Ban Tổ chức Tỉnh ủy', started: vnDay(0), ended: null, decision_ref: '12-QĐ/TU' },
+    ]);
+    expect(await placement()).toEqual({ committee_id: C.TH, managing_committee_id: C.TH });
+    // Run the job again through the queue: nothing changes, nothing more is audited.
+    const queue = worker.get<Queue>('BullQueue_deadlines', { strict: false });
+    await queue.add(Jobs.startRotations.name, { v: Jobs.startRotations.version, payload: {} });
+    await workerSettled(api.db, worker, 20_000);
+    expect(await positions()).toEqual(after);
+    const audit = await api.db.query(
+      `SELECT action FROM audit_event WHERE (entity_type = 'Rotation' AND entity_id = $1) OR (entity_type = 'Cadre' AND entity_id = $2 AND action = 'move-to-post') ORDER BY occurred_at, seq`,
+      [r.id, cadreId],
+    );
+    expect(audit.rows.map((x) => x.action)).toEqual(['create', 'approve', 'move-to-post', 'start']);
+    expect((await api.http().get(`/api/v1/rotations/${r.id}`).set('authorization', auth['admin.ns']).expect(200)).body).toMatchObject({
+      state: 'in_progress',
+      startedAt: expect.any(String),
+    });
+    // The destination board now manages the file.
+    const file = (await api.http().get(`/api/v1/cadres/${cadreId}`).set('authorization', auth['admin.th']).expect(200)).body;
+    await api
+      .http()
+      .patch(`/api/v1/cadres/${cadreId}`)
+      .set('authorization', auth['admin.th'])
+      .send({ version: file.version, ethnicity: 'Mường' })
+      .expect(200);
+    // Nga Sơn no longer reads the file, but keeps the rotation and the trail it wrote (its committee's audit chain, the move included).
+    expectProblem(await api.http().get(`/api/v1/cadres/${cadreId}`).set('authorization', auth['admin.ns']), 404);
+    const trail = await api
+      .http()
+      .get('/api/v1/audit-events')
+      .query({ committeeId: C['TH-NS'], entityType: 'Cadre', entityId: cadreId })
+      .set('authorization', auth['admin.ns'])
+      .expect(200);
+    expect(trail.body.items.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['create', 'add-position', 'move-to-post']),
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { RULEBOOK_SEED, RuleSet, rulesInForce } from '@canbo/rulebook';
 import { RotationFacts, checkRotation } from './rotation-checks';
 import { canHappen, stateAfter } from './rotation-transitions';
+import { managingDuringRotation } from './rotation-placement';
 
 const rulesOn = (on: string): RuleSet => rulesInForce(RULEBOOK_SEED, on);
 
@@ -87,5 +88,18 @@ describe('rotation conditions (QĐ 65)', () => {
     expect(stateAfter('conclude', 'in_progress')).toBe('concluded');
     expect(canHappen('cancel', 'in_progress')).toBe(false);
     expect(() => stateAfter('start', 'proposed')).toThrow();
+  });
+});
+
+describe('who manages the file during a rotation (QĐ 65 Art. 6)', () => {
+  const TH = { id: 'TH', pre: 10, lastPre: 20 };
+  const NS = { id: 'TH-NS', pre: 11, lastPre: 15 };
+  const TX = { id: 'TH-TX', pre: 16, lastPre: 20 };
+  it('the destination, when the origin managed the file', () => {
+    expect(managingDuringRotation(NS, NS, TX)).toBe('TH-TX');
+    expect(managingDuringRotation(NS, NS, TH)).toBe('TH');
+  });
+  it('the level above both, when it managed the file (diện cấp trên quản lý)', () => {
+    expect(managingDuringRotation(TH, NS, TX)).toBe('TH');
   });
 });

@@ -1,10 +1,10 @@
 import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import { subject as asSubject } from '@casl/ability';
-import { SqlScope, accessibleBy, currentActor, ensureCan } from '@canbo/access';
+import { SqlScope, UNSCOPED_SYSTEM, accessibleBy, currentActor, ensureCan } from '@canbo/access';
 import { AppraisalsService } from '@canbo/appraisal';
 import { AuditService, handOverRecord } from '@canbo/audit';
-import { CadresService } from '@canbo/cadres';
+import { CadreHistory, CadresService } from '@canbo/cadres';
 import { CommitteeRef, CommitteesService } from '@canbo/committees';
 import { PlanningService } from '@canbo/planning';
 import {
@@ -21,6 +21,7 @@ import {
 } from '@canbo/platform';
 import { CheckResult, RulebookService, failuresOf } from '@canbo/rulebook';
 import { RotationFacts, checkRotation } from './rotation-checks';
+import { managingDuringRotation } from './rotation-placement';
 import { ApproveRotationDto, CancelRotationDto, CreateRotationDto, RotationQuery, RotationView } from './rotation.dto';
 import { ROTATION_COLUMNS, RotationRepository, RotationRow } from './rotation.repository';
 import { ROTATION_TRANSITIONS, RotationVerb, canHappen, stateAfter } from './rotation-transitions';
@@ -96,6 +97,7 @@ export class RotationService implements OnModuleInit {
     private readonly rotations: RotationRepository,
     private readonly committees: CommitteesService,
     private readonly cadres: CadresService,
+    private readonly history: CadreHistory,
     private readonly planning: PlanningService,
     private readonly appraisals: AppraisalsService,
     private readonly rulebook: RulebookService,
@@ -308,5 +310,75 @@ export class RotationService implements OnModuleInit {
     if (!currentActor().ability.can(ROTATION_TRANSITIONS[verb].action, asRotation(row))) throw new ForbiddenProblem();
     if (row.version !== version) throw new VersionConflictProblem('The rotation', row.version);
     if (!canHappen(verb, row.state)) throw new ConflictProblem('rotation-state', `A rotation ${row.state} cannot ${verb}`);
+  }
+
+  /**
+   * The worker's job, as the system: every approved rotation whose start date has come starts — the cadre's
+   * post at the origin ends the day before, the destination's post opens (effective-dated), the file moves
+   * to the destination, and the state moves, in one transaction per rotation, so a second run finds nothing
+   * to do. Any failure is thrown once the others are done, so the job is retried for it alone.
+   */
+  async start(today: string): Promise<string[]> {
+    const started: string[] = [];
+    const failed: string[] = [];
+    for (const id of await this.rotations.dueToStart(today)) {
+      try {
+        if (await this.startOne(id, today)) started.push(id);
+      } catch (error) {
+        failed.push(`${id}: ${(error as Error).message}`);
+      }
+    }
+    if (failed.length > 0) throw new Error(`${failed.length} rotation(s) could not start: ${failed.join('; ')}`);
+    return started;
+  }
+
+  @Transactional()
+  private async startOne(id: string, today: string): Promise<boolean> {
+    // Locked and re-read: another worker (or a cancel) may have got there first; then there is nothing to do.
+    const row = await this.rotations.lockDue(id, today);
+    if (!row) return false;
+    const [cadre] = await this.cadres.planningFacts([row.cadreId], UNSCOPED_SYSTEM);
+    if (!cadre) {
+      // An archived file cannot move: retrying would not help; the rotation stays approved for its decider to cancel.
+      await this.audit.record({
+        committeeId: row.committeeId,
+        entityType: SUBJECT_TYPE,
+        entityId: row.id,
+        action: 'start-skipped',
+        changes: { reason: 'cadre-archived', cadreId: row.cadreId },
+      });
+      return false;
+    }
+    const refs = await this.committees.refs([cadre.managingCommitteeId, row.originCommitteeId, row.destinationCommitteeId]);
+    const moved = await this.history.moveToPost(
+      row.cadreId,
+      {
+        title: row.destinationPost,
+        organisation: (refs.get(row.destinationCommitteeId) as CommitteeRef).name,
+        committeeId: row.destinationCommitteeId,
+        startedOn: row.startsOn,
+        decisionRef: row.decisionNumber,
+      },
+      {
+        workingCommitteeId: row.destinationCommitteeId,
+        managingCommitteeId: managingDuringRotation(
+          refs.get(cadre.managingCommitteeId) as CommitteeRef,
+          refs.get(row.originCommitteeId) as CommitteeRef,
+          refs.get(row.destinationCommitteeId) as CommitteeRef,
+        ),
+      },
+    );
+    await this.rotations.update(row.id, { state: stateAfter('start', row.state), startedNow: true });
+    await this.audit.record({
+      committeeId: row.committeeId,
+      entityType: SUBJECT_TYPE,
+      entityId: row.id,
+      action: 'start',
+      changes: {
+        before: { state: row.state },
+        after: { state: 'in_progress', positionId: moved.opened, endedPositions: moved.ended, placement: moved.placement },
+      },
+    });
+    return true;
   }
 }
