@@ -8,6 +8,7 @@ import { RULEBOOK_SEED } from '@canbo/rulebook';
  *
  * Tenant-owned, under row-level security like appointment: a row when its proposing committee is in the
  * scope, or its destination committee (the receiving board manages the rotated cadre, QĐ 65 Art. 6).
+ * The post-rotation decision's deadline is of the kind 'rotation-end' the deadlines migration already holds.
  */
 const SCOPE = `(SELECT canbo_scope())`;
 const IN_SCOPE = (column: string) => `EXISTS (SELECT 1 FROM committee c WHERE c.id = rotation.${column} AND c.pre <@ ${SCOPE})`;

@@ -99,7 +99,7 @@ describe('rotations', () => {
         plannedEndOn: lastDayAfter(vnDay(30), 36),
         ...body,
       });
-  const step = (user: string, r: Rotation, verb: 'approve' | 'cancel', body: Record<string, unknown> = {}) =>
+  const step = (user: string, r: Rotation, verb: 'approve' | 'cancel' | 'conclude', body: Record<string, unknown> = {}) =>
     api
       .http()
       .post(`/api/v1/rotations/${r.id}/${verb}`)

@@ -1052,14 +1052,21 @@ const rotationCases: Case[] = [
       get(`${V1}/rotations/${(await fx.rotation(c.committee, approverOf(c.committee), rotationDestinationOf(c.committee))).id}`),
     expected: ({ actor, committee }) => answer({ route: readsRotations(actor), sees: readsRotation(actor, committee), may: true, ok: 200 }),
   },
-  ...(['approve', 'cancel'] as RotationStep[]).map((step): Case => ({
+  ...(['approve', 'cancel', 'conclude'] as RotationStep[]).map((step): Case => ({
     route: `POST ${V1}/rotations/{id}/${step}`,
     positions: COMMITTEE_POSITIONS,
     request: async ({ fx }, c) => {
-      const r = await fx.rotation(c.committee, approverOf(c.committee), rotationDestinationOf(c.committee));
+      const today = new Date().toISOString().slice(0, 10);
+      const r = await fx.rotation(
+        c.committee,
+        approverOf(c.committee),
+        rotationDestinationOf(c.committee),
+        step === 'conclude' ? 'in_progress' : 'proposed',
+      );
       return post(`${V1}/rotations/${r.id}/${step}`, {
         version: r.version,
-        ...(step === 'approve' ? { decisionNumber: '02-QĐ/MT', decisionDate: new Date().toISOString().slice(0, 10) } : {}),
+        ...(step === 'approve' ? { decisionNumber: '02-QĐ/MT', decisionDate: today } : {}),
+        ...(step === 'conclude' ? { outcome: 'return', concludedOn: today } : {}),
       });
     },
     expected: ({ actor, committee }) =>

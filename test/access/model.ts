@@ -220,11 +220,12 @@ export const readsRotation = (a: Actor, c: Code): boolean =>
 /** A committee's admin proposes for its own committee. */
 export const proposesRotations = (a: Actor): boolean => is(a, 'admin');
 export const proposesRotationAt = (a: Actor, c: Code): boolean => proposesRotations(a) && c === a.home;
-/** The secretary of the level above approves; it or the proposing admin cancels a proposal. */
-export const ROTATION_STEP_ROLES = { approve: ['secretary'], cancel: ['admin', 'secretary'] } as const satisfies Record<
-  string,
-  readonly Role[]
->;
+/** The secretary of the level above approves and concludes; it or the proposing admin cancels a proposal. */
+export const ROTATION_STEP_ROLES = {
+  approve: ['secretary'],
+  cancel: ['admin', 'secretary'],
+  conclude: ['secretary'],
+} as const satisfies Record<string, readonly Role[]>;
 export type RotationStep = keyof typeof ROTATION_STEP_ROLES;
 export const holdsRotationStep = (a: Actor, step: RotationStep): boolean => (ROTATION_STEP_ROLES[step] as readonly Role[]).includes(a.role);
 export const takesRotationStep = (a: Actor, step: RotationStep, c: Code): boolean =>

@@ -2,7 +2,15 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authorize } from '@canbo/access';
 import { IdParam, IfMatch, Page, expectedVersion } from '@canbo/platform';
-import { ApproveRotationDto, CancelRotationDto, CreateRotationDto, RotationPageView, RotationQuery, RotationView } from './rotation.dto';
+import {
+  ApproveRotationDto,
+  CancelRotationDto,
+  ConcludeRotationDto,
+  CreateRotationDto,
+  RotationPageView,
+  RotationQuery,
+  RotationView,
+} from './rotation.dto';
 import { RotationService } from './rotation.service';
 
 @ApiTags('rotations')
@@ -51,5 +59,14 @@ export class RotationController {
   @ApiOperation({ summary: 'Cancels a proposed or approved rotation before it starts' })
   cancel(@IdParam() id: string, @Body() dto: CancelRotationDto, @IfMatch() ifMatch?: string): Promise<RotationView> {
     return this.rotations.cancel(id, { ...dto, version: expectedVersion(dto.version, ifMatch) });
+  }
+
+  @Post(':id/conclude')
+  @ApiOkResponse({ type: RotationView })
+  @HttpCode(200)
+  @Authorize('conclude', 'Rotation')
+  @ApiOperation({ summary: 'The post-rotation decision (return, stay, a new post) by the level that decided it; meets its deadline' })
+  conclude(@IdParam() id: string, @Body() dto: ConcludeRotationDto, @IfMatch() ifMatch?: string): Promise<RotationView> {
+    return this.rotations.conclude(id, { ...dto, version: expectedVersion(dto.version, ifMatch) });
   }
 }

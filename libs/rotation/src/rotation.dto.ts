@@ -51,6 +51,29 @@ export class CancelRotationDto {
   @ApiPropertyOptional() @IsOptional() @Transform(trimmed) @IsString() @Length(1, 1000) reason?: string;
 }
 
+export class ConcludeRotationDto {
+  @ApiProperty({ description: 'The version you read; a stale one gets 409' }) @IsInt() @Min(1) version: number;
+  @ApiProperty({
+    enum: ROTATION_OUTCOMES,
+    description: 'return to the origin, stay at the destination (no longer "rotated"), or a new post',
+  })
+  @IsIn(ROTATION_OUTCOMES)
+  outcome: RotationOutcome;
+  @ApiPropertyOptional({ description: 'The post after the rotation (required for a new post)' })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @Length(1, 300)
+  outcomePost?: string;
+  @ApiProperty({ format: 'date' }) @IsDateString({ strict: true }) concludedOn: string;
+}
+
+/** The deadline the approval opened for the post-rotation decision, while it is owed (GET /deadlines/:id). */
+export class RotationFollowUpView {
+  @ApiProperty({ format: 'uuid' }) deadlineId: string;
+  @ApiProperty({ format: 'date' }) dueOn: string;
+}
+
 export class RotationView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) committeeId: string;
@@ -83,6 +106,8 @@ export class RotationView {
   @ApiProperty({ type: String, nullable: true }) cancelReason: string | null;
   @ApiProperty() version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: RotationFollowUpView, nullable: true, description: "The post-rotation decision's deadline, while it is owed" })
+  followUp: RotationFollowUpView | null;
 }
 
 export class RotationPageView {

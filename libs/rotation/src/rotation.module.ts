@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppraisalModule } from '@canbo/appraisal';
 import { CadresModule } from '@canbo/cadres';
 import { CommitteesModule } from '@canbo/committees';
+import { DeadlinesModule } from '@canbo/deadlines';
 import { PlanningModule } from '@canbo/planning';
 import { RulebookModule } from '@canbo/rulebook';
 import { Rotation } from './rotation.entity';
@@ -11,7 +12,15 @@ import { RotationRepository } from './rotation.repository';
 import { RotationService } from './rotation.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Rotation]), CommitteesModule, CadresModule, PlanningModule, AppraisalModule, RulebookModule],
+  imports: [
+    TypeOrmModule.forFeature([Rotation]),
+    CommitteesModule,
+    CadresModule,
+    DeadlinesModule,
+    PlanningModule,
+    AppraisalModule,
+    RulebookModule,
+  ],
   controllers: [RotationController],
   providers: [RotationService, RotationRepository],
   exports: [RotationService],

@@ -21,6 +21,8 @@ export type RotationRow = Omit<Rotation, 'updatedAt'> & {
   committeePre: string;
   destinationPre: string | null;
   cadreName: string | null;
+  followUpId: string | null;
+  followUpDueOn: string | null;
 };
 
 export interface RotationListFilter {
@@ -43,10 +45,17 @@ const SELECT = `
          r.decision_number AS "decisionNumber", to_char(r.decision_date, 'YYYY-MM-DD') AS "decisionDate", r.state,
          r.proposed_by AS "proposedBy", r.decided_by AS "decidedBy", r.started_at AS "startedAt", r.outcome,
          r.outcome_post AS "outcomePost", to_char(r.concluded_on, 'YYYY-MM-DD') AS "concludedOn", r.cancel_reason AS "cancelReason",
-         r.version, r.created_at AS "createdAt"
+         r.version, r.created_at AS "createdAt", f.id AS "followUpId", to_char(f.due_on, 'YYYY-MM-DD') AS "followUpDueOn"
     FROM rotation r JOIN committee c ON c.id = r.committee_id LEFT JOIN committee dc ON dc.id = r.destination_committee_id
     -- The destination's place and the cadre's name, as far as the caller's row-level scope shows them.
-    LEFT JOIN cadre k ON k.id = r.cadre_id`;
+    LEFT JOIN cadre k ON k.id = r.cadre_id
+    -- The post-rotation decision's deadline the approval opened, while it is owed (one per rotation).
+    LEFT JOIN LATERAL (
+      SELECT d.id, d.due_on FROM deadline d
+       WHERE d.committee_id = r.committee_id AND d.kind = 'rotation-end' AND d.subject_type = 'Rotation' AND d.subject_id = r.id
+         AND d.state IN ('open', 'overdue', 'escalated')
+       LIMIT 1
+    ) f ON true`;
 
 /** The rotation table (tenant-owned: reads take the caller's scope; the worker's read is the system's). */
 @Injectable()

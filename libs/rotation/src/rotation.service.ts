@@ -19,10 +19,11 @@ import {
   decodeCursor,
   toPage,
 } from '@canbo/platform';
-import { CheckResult, RulebookService, failuresOf } from '@canbo/rulebook';
+import { CheckResult, RulebookService, addDays, failuresOf, viDate } from '@canbo/rulebook';
+import { DeadlinesService } from '@canbo/deadlines';
 import { RotationFacts, checkRotation } from './rotation-checks';
 import { managingDuringRotation } from './rotation-placement';
-import { ApproveRotationDto, CancelRotationDto, CreateRotationDto, RotationQuery, RotationView } from './rotation.dto';
+import { ApproveRotationDto, CancelRotationDto, ConcludeRotationDto, CreateRotationDto, RotationQuery, RotationView } from './rotation.dto';
 import { ROTATION_COLUMNS, RotationRepository, RotationRow } from './rotation.repository';
 import { ROTATION_TRANSITIONS, RotationVerb, canHappen, stateAfter } from './rotation-transitions';
 
@@ -70,7 +71,14 @@ const toView = (r: RotationRow): RotationView => ({
   cancelReason: r.cancelReason,
   version: r.version,
   createdAt: r.createdAt.toISOString(),
+  followUp: r.followUpId ? { deadlineId: r.followUpId, dueOn: r.followUpDueOn as string } : null,
 });
+
+/**
+ * The post-rotation decision is due this many days before the planned end, so that it is taken while the
+ * cadre is still in post (domain.md gives no figure: a house choice, like the reappointment notice's lead).
+ */
+const DECISION_LEAD_DAYS = 90;
 
 /** An approval refused by the conditions: 422 with every failure and the whole result list. */
 class RotationCheckFailedProblem extends Problem {
@@ -98,6 +106,7 @@ export class RotationService implements OnModuleInit {
     private readonly committees: CommitteesService,
     private readonly cadres: CadresService,
     private readonly history: CadreHistory,
+    private readonly deadlines: DeadlinesService,
     private readonly planning: PlanningService,
     private readonly appraisals: AppraisalsService,
     private readonly rulebook: RulebookService,
@@ -266,6 +275,16 @@ export class RotationService implements OnModuleInit {
       decisionNumber: dto.decisionNumber,
       decisionDate: dto.decisionDate,
     });
+    const dueOn = addDays(before.plannedEndOn, -DECISION_LEAD_DAYS);
+    await this.deadlines.openFor({
+      committeeId: before.committeeId,
+      subjectType: SUBJECT_TYPE,
+      subjectId: id,
+      kind: 'rotation-end',
+      title: `Quyết định bố trí sau luân chuyển: ${before.cadreName ?? 'cán bộ'}, ${before.destinationPost} (kết thúc ${viDate(before.plannedEndOn)})`,
+      dueOn,
+      setByCommitteeId: before.deciderCommitteeId,
+    });
     const after = toView((await this.rotations.find(readable(), id)) as RotationRow);
     await this.audit.record({
       committeeId: before.committeeId,
@@ -274,7 +293,7 @@ export class RotationService implements OnModuleInit {
       action: 'approve',
       changes: {
         before: { state: before.state },
-        after: { state: after.state, decisionNumber: dto.decisionNumber, decisionDate: dto.decisionDate },
+        after: { state: after.state, decisionNumber: dto.decisionNumber, decisionDate: dto.decisionDate, dueOn },
         warnings: results.filter((r) => r.outcome === 'warning').map((r) => r.ruleId),
       },
     });
@@ -294,6 +313,7 @@ export class RotationService implements OnModuleInit {
         'An approved rotation is cancelled by the level that approved it',
       );
     await this.rotations.update(id, { state: stateAfter('cancel', before.state), cancelReason: dto.reason ?? null });
+    if (before.state === 'approved') await this.deadlines.closeFor(SUBJECT_TYPE, id, 'waived', 'rotation cancelled');
     const after = toView((await this.rotations.find(readable(), id)) as RotationRow);
     await this.audit.record({
       committeeId: before.committeeId,
@@ -301,6 +321,40 @@ export class RotationService implements OnModuleInit {
       entityId: id,
       action: 'cancel',
       changes: { before: { state: before.state }, after: { state: after.state, reason: dto.reason ?? null } },
+    });
+    return after;
+  }
+
+  /**
+   * The post-rotation decision (QĐ 65 Art. 10), by the level that decided the rotation: back to the origin,
+   * kept at the destination (then no longer counted as rotated), or a new post. It is recorded here and meets
+   * the deadline; the placement itself, when it changes the post, is an appointment of its own.
+   */
+  @Transactional()
+  async conclude(id: string, dto: ConcludeRotationDto): Promise<RotationView> {
+    const before = await this.row(id, true);
+    this.step(before, 'conclude', dto.version);
+    if (dto.outcome === 'new-post' && !dto.outcomePost)
+      throw new ValidationProblem([{ field: 'outcomePost', message: 'a new post must be named' }]);
+    if (dto.concludedOn < before.startsOn)
+      throw new ValidationProblem([{ field: 'concludedOn', message: 'the decision cannot come before the rotation started' }]);
+    await this.rotations.update(id, {
+      state: stateAfter('conclude', before.state),
+      outcome: dto.outcome,
+      outcomePost: dto.outcomePost ?? null,
+      concludedOn: dto.concludedOn,
+    });
+    await this.deadlines.closeFor(SUBJECT_TYPE, id, 'met');
+    const after = toView((await this.rotations.find(readable(), id)) as RotationRow);
+    await this.audit.record({
+      committeeId: before.committeeId,
+      entityType: SUBJECT_TYPE,
+      entityId: id,
+      action: 'conclude',
+      changes: {
+        before: { state: before.state },
+        after: { state: after.state, outcome: dto.outcome, outcomePost: dto.outcomePost ?? null, concludedOn: dto.concludedOn },
+      },
     });
     return after;
   }

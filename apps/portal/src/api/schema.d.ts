@@ -1070,6 +1070,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rotations/{id}/conclude": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The post-rotation decision (return, stay, a new post) by the level that decided it; meets its deadline */
+        post: operations["RotationController_conclude"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/appraisals": {
         parameters: {
             query?: never;
@@ -2428,6 +2445,12 @@ export interface components {
              */
             plannedEndOn: string;
         };
+        RotationFollowUpView: {
+            /** Format: uuid */
+            deadlineId: string;
+            /** Format: date */
+            dueOn: string;
+        };
         RotationView: {
             /** Format: uuid */
             id: string;
@@ -2477,6 +2500,8 @@ export interface components {
             version: number;
             /** Format: date-time */
             createdAt: string;
+            /** @description The post-rotation decision's deadline, while it is owed */
+            followUp: components["schemas"]["RotationFollowUpView"] | null;
         };
         RotationPageView: {
             items: components["schemas"]["RotationView"][];
@@ -2493,6 +2518,19 @@ export interface components {
             /** @description The version you read; a stale one gets 409 */
             version: number;
             reason?: string;
+        };
+        ConcludeRotationDto: {
+            /** @description The version you read; a stale one gets 409 */
+            version: number;
+            /**
+             * @description return to the origin, stay at the destination (no longer "rotated"), or a new post
+             * @enum {string}
+             */
+            outcome: "return" | "stay" | "new-post";
+            /** @description The post after the rotation (required for a new post) */
+            outcomePost?: string;
+            /** Format: date */
+            concludedOn: string;
         };
         DecisionView: {
             /** @example 125-QĐ/TU */
@@ -4643,6 +4681,31 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CancelRotationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotationView"];
+                };
+            };
+        };
+    };
+    RotationController_conclude: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConcludeRotationDto"];
             };
         };
         responses: {
