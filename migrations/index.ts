@@ -16,6 +16,7 @@ import { Appointments1765100000000 } from './1765100000000-appointments';
 import { PlanningRemovalProposals1765200000000 } from './1765200000000-planning-removal-proposals';
 import { AppointmentTitleCode1765400000000 } from './1765400000000-appointment-title-code';
 import { Votes1765600000000 } from './1765600000000-votes';
+import { Rotation1765700000000 } from './1765700000000-rotation';
 import { VoteConsequences1765800000000 } from './1765800000000-vote-consequences';
 
 /** Every migration, in order. Tools pass this list to the data source; nothing is found by glob. */
@@ -38,5 +39,6 @@ export const migrations = [
   PlanningRemovalProposals1765200000000,
   AppointmentTitleCode1765400000000,
   Votes1765600000000,
+  Rotation1765700000000,
   VoteConsequences1765800000000,
 ];

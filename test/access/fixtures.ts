@@ -116,6 +116,33 @@ export class Fixtures {
   }
 
   /**
+   * A proposed rotation of a fresh cadre of `c` (in `c`'s approved planning, so QĐ 65's conditions hold) to
+   * `destination`, approved by `decider`, proposed by nobody in the matrix.
+   */
+  async rotation(c: Code, decider: Code, destination: Code, state = 'proposed'): Promise<{ id: string; version: number }> {
+    const cadre = await this.cadre(c, c);
+    const cycle = await this.cycle(c, decider, 'approved');
+    await this.db.query(`INSERT INTO planning_nomination (cycle_id, cadre_id, title_id, source) VALUES ($1, $2, $3, 'local')`, [
+      cycle.id,
+      cadre.id,
+      await this.titleFor(c),
+    ]);
+    const { rows } = await this.db.query(
+      `INSERT INTO rotation (committee_id, decider_committee_id, cadre_id, direction, type, purpose, origin_committee_id, origin_post,
+                             destination_committee_id, destination_post, starts_on, planned_end_on, state, decision_number, decision_date, started_at)
+       VALUES ($1, $2, $3, 'lower-to-upper', 'training', 'Ma trận', $1, 'Chuyên viên', $4, 'Phó Trưởng ban',
+               -- A rotation under way started a year ago; a proposal starts in a month.
+               current_date + CASE WHEN $5 = 'in_progress' THEN -365 ELSE 30 END,
+               current_date + CASE WHEN $5 = 'in_progress' THEN -365 ELSE 30 END + interval '36 months' - interval '1 day', $5,
+               CASE WHEN $5 <> 'proposed' THEN '03-QĐ/MT' END, CASE WHEN $5 <> 'proposed' THEN current_date END,
+               CASE WHEN $5 = 'in_progress' THEN now() END)
+       RETURNING id, version`,
+      [this.ids[c], this.ids[decider], cadre.id, this.ids[destination], state],
+    );
+    return rows[0];
+  }
+
+  /**
    * A confidence-vote session of `c`'s conference, open now, on one fresh cadre of `c`, with `voterId` (if
    * any) on its list. Electronic sessions share one signing key per suite: a key pair costs a tenth of a second.
    */

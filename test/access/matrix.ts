@@ -50,6 +50,14 @@ import {
   readsPlanning,
   takesStep,
   holdsAppointmentStep,
+  holdsRotationStep,
+  proposesRotationAt,
+  proposesRotations,
+  readsRotation,
+  readsRotations,
+  rotationDestinationOf,
+  takesRotationStep,
+  type RotationStep,
   proposesAppointmentAt,
   proposesAppointments,
   readsAppointment,
@@ -1003,6 +1011,74 @@ const appointmentCases: Case[] = [
   })),
 ];
 
+// ---- rotations ---------------------------------------------------------------------------------------
+
+const rotationCases: Case[] = [
+  {
+    route: `GET ${V1}/rotations`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => get(`${V1}/rotations`, { committeeId: fx.ids[c.committee], ...LIST }),
+    expected: ({ actor, committee }) => answer({ route: readsRotations(actor), sees: seesCommittee(actor, committee), may: true, ok: 200 }),
+  },
+  {
+    route: `POST ${V1}/rotations`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) =>
+      post(`${V1}/rotations`, {
+        cadreId: (await fx.cadre(c.committee, c.committee)).id,
+        committeeId: fx.ids[c.committee],
+        direction: 'lower-to-upper',
+        type: 'training',
+        purpose: 'Ma trận',
+        originCommitteeId: fx.ids[c.committee],
+        originPost: 'Chuyên viên',
+        destinationCommitteeId: fx.ids[rotationDestinationOf(c.committee)],
+        destinationPost: 'Phó Trưởng ban',
+        startsOn: '2027-03-01',
+        plannedEndOn: '2030-02-28',
+      }),
+    expected: ({ actor, committee }) =>
+      answer({
+        route: proposesRotations(actor),
+        sees: seesCommittee(actor, committee),
+        may: proposesRotationAt(actor, committee),
+        ok: 201,
+      }),
+  },
+  {
+    route: `GET ${V1}/rotations/{id}`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) =>
+      get(`${V1}/rotations/${(await fx.rotation(c.committee, approverOf(c.committee), rotationDestinationOf(c.committee))).id}`),
+    expected: ({ actor, committee }) => answer({ route: readsRotations(actor), sees: readsRotation(actor, committee), may: true, ok: 200 }),
+  },
+  ...(['approve', 'cancel', 'conclude'] as RotationStep[]).map((step): Case => ({
+    route: `POST ${V1}/rotations/{id}/${step}`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => {
+      const today = new Date().toISOString().slice(0, 10);
+      const r = await fx.rotation(
+        c.committee,
+        approverOf(c.committee),
+        rotationDestinationOf(c.committee),
+        step === 'conclude' ? 'in_progress' : 'proposed',
+      );
+      return post(`${V1}/rotations/${r.id}/${step}`, {
+        version: r.version,
+        ...(step === 'approve' ? { decisionNumber: '02-QĐ/MT', decisionDate: today } : {}),
+        ...(step === 'conclude' ? { outcome: 'return', concludedOn: today } : {}),
+      });
+    },
+    expected: ({ actor, committee }) =>
+      answer({
+        route: holdsRotationStep(actor, step),
+        sees: readsRotation(actor, committee),
+        may: takesRotationStep(actor, step, committee),
+        ok: 200,
+      }),
+  })),
+];
+
 // ---- confidence votes ---------------------------------------------------------------------------------
 
 const voteCases: Case[] = [
@@ -1235,6 +1311,7 @@ const unfilteredLists: Case[] = (
     ['appraisals', readsAppraisals],
     ['vote-sessions', readsVotes],
     ['appointments', readsAppointments],
+    ['rotations', readsRotations],
   ] as [string, (a: Actor) => boolean][]
 ).map(([resource, reads]) => ({
   route: `GET ${V1}/${resource}`,
@@ -1255,6 +1332,7 @@ export const MATRIX: Case[] = [
   ...notificationCases,
   ...appraisalCases,
   ...appointmentCases,
+  ...rotationCases,
   ...voteCases,
 ];
 

@@ -209,6 +209,28 @@ export const takesAppointmentStep = (a: Actor, step: AppointmentStep, c: Code): 
   (is(a, 'secretary') && holdsAppointmentStep(a, step) && approverOf(c) === a.home) ||
   (step === 'cancel' && is(a, 'admin') && c === a.home);
 
+// ---- Rotations (luân chuyển) ---------------------------------------------------------------------------
+
+/** The matrix's rotation of a cadre of `c` goes to the committee above (the root's, to HN): a place under the decider. */
+export const rotationDestinationOf = (c: Code): Code => (approverOf(c) === c ? 'HN' : approverOf(c));
+/** Board roles but viewers, and auditors, read rotations down their subtree: proposed there, or received there. */
+export const readsRotations = (a: Actor): boolean => is(a, 'secretary', 'admin', 'officer', 'auditor');
+export const readsRotation = (a: Actor, c: Code): boolean =>
+  readsRotations(a) && (within(c, a.home) || within(rotationDestinationOf(c), a.home));
+/** A committee's admin proposes for its own committee. */
+export const proposesRotations = (a: Actor): boolean => is(a, 'admin');
+export const proposesRotationAt = (a: Actor, c: Code): boolean => proposesRotations(a) && c === a.home;
+/** The secretary of the level above approves and concludes; it or the proposing admin cancels a proposal. */
+export const ROTATION_STEP_ROLES = {
+  approve: ['secretary'],
+  cancel: ['admin', 'secretary'],
+  conclude: ['secretary'],
+} as const satisfies Record<string, readonly Role[]>;
+export type RotationStep = keyof typeof ROTATION_STEP_ROLES;
+export const holdsRotationStep = (a: Actor, step: RotationStep): boolean => (ROTATION_STEP_ROLES[step] as readonly Role[]).includes(a.role);
+export const takesRotationStep = (a: Actor, step: RotationStep, c: Code): boolean =>
+  (is(a, 'secretary') && holdsRotationStep(a, step) && approverOf(c) === a.home) || (step === 'cancel' && is(a, 'admin') && c === a.home);
+
 // ---- Confidence votes (lấy phiếu tín nhiệm) ------------------------------------------------------------
 
 /** Board roles but viewers, and auditors, read vote sessions down their subtree (product.md: results restricted). */

@@ -13,6 +13,7 @@ import { DeadlinesModule } from '@canbo/deadlines';
 import { RulebookModule } from '@canbo/rulebook';
 import { PlanningModule } from '@canbo/planning';
 import { AppointmentsModule } from '@canbo/appointments';
+import { RotationModule } from '@canbo/rotation';
 import {
   AppConfig,
   ConfigModule,
@@ -39,6 +40,7 @@ export class ApiModule {
       RulebookModule,
       PlanningModule,
       AppointmentsModule,
+      RotationModule,
       AppraisalModule,
       VotesModule,
     ];

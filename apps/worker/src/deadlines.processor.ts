@@ -4,13 +4,14 @@ import { AppointmentsService } from '@canbo/appointments';
 import { ReminderEngine } from '@canbo/deadlines';
 import { VotesService } from '@canbo/votes';
 import { RemovalProposalsService } from '@canbo/planning';
+import { RotationService } from '@canbo/rotation';
 import { Jobs, QueueName } from '@canbo/platform';
 import { JobFailures } from '@canbo/audit';
 import { CatalogueProcessor, workerOptions } from './catalogue-processor';
 
 /**
  * The reminder engine's jobs (the scan fans out onto this same queue, one job per committee's steps) and
- * the dated work of the modules — appointments taking effect, planning's removal proposals, vote sessions
+ * the dated work of the modules — appointments taking effect, rotations starting, planning's removal proposals, vote sessions
  * closing (dated obligations of
  * the same kind: one queue, one worker).
  */
@@ -22,6 +23,7 @@ export class DeadlinesProcessor extends CatalogueProcessor {
     Jobs.takeEffectAppointments.name,
     Jobs.closeVoteSessions.name,
     Jobs.proposePlanningRemovals.name,
+    Jobs.startRotations.name,
   ];
 
   constructor(
@@ -30,6 +32,7 @@ export class DeadlinesProcessor extends CatalogueProcessor {
     private readonly appointments: AppointmentsService,
     private readonly votes: VotesService,
     private readonly removals: RemovalProposalsService,
+    private readonly rotations: RotationService,
     @InjectQueue(QueueName.Deadlines) private readonly queue: Queue,
   ) {
     super(failures);
@@ -66,6 +69,13 @@ export class DeadlinesProcessor extends CatalogueProcessor {
         const outcome = await this.inContext(() => this.removals.scan(today));
         this.logger.log(`planning removal proposals on ${today}: ${outcome.created} in ${outcome.cycles} cycle(s)`);
         return outcome;
+      }
+      case Jobs.startRotations.name: {
+        this.payloadOf(job, Jobs.startRotations);
+        const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+        const started = await this.inContext(() => this.rotations.start(today));
+        this.logger.log(`rotations starting on ${today}: ${started.length}`);
+        return { started: started.length };
       }
       default:
         throw new UnrecoverableError(`Unknown deadlines job "${job.name}"`);

@@ -8,6 +8,7 @@ import { DeadlinesModule } from '@canbo/deadlines';
 import { NotificationsModule } from '@canbo/notifications';
 import { VotesModule } from '@canbo/votes';
 import { PlanningModule } from '@canbo/planning';
+import { RotationModule } from '@canbo/rotation';
 import {
   AppConfig,
   ConfigModule,
@@ -118,6 +119,19 @@ class Schedules implements OnApplicationBootstrap {
       removeOnComplete: 100,
       removeOnFail: 100,
     });
+    // Rotations start on their start date: the same daily hour, and once at start; a second run finds nothing to move.
+    const startRotations = { name: Jobs.startRotations.name, data: { v: Jobs.startRotations.version, payload: {} } };
+    await this.deadlines.upsertJobScheduler(
+      'start-rotations',
+      { pattern: this.config.DEADLINE_SCAN_CRON, tz: 'Asia/Ho_Chi_Minh' },
+      { ...startRotations, opts: { attempts: Jobs.startRotations.attempts, removeOnComplete: 100, removeOnFail: 100 } },
+    );
+    await this.deadlines.add(startRotations.name, startRotations.data, {
+      jobId: jobIdOf(Jobs.startRotations, `boot-${today}`),
+      attempts: Jobs.startRotations.attempts,
+      removeOnComplete: 100,
+      removeOnFail: 100,
+    });
     // And a scan at start, so a worker that was down at the scheduled hour catches up (replicas starting
     // in the same minute share one; a second scan would find nothing new anyway).
     const minute = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
@@ -152,6 +166,7 @@ export class WorkerModule {
         AppointmentsModule,
         VotesModule,
         PlanningModule,
+        RotationModule,
       ],
       providers: [...PROCESSORS, Schedules, OutboxRelay, RedisHealthIndicator, WorkerHealthServer],
     };

@@ -130,6 +130,7 @@ export function buildAbility(assignments: readonly Assignment[], self: string): 
     planningRules(can, a);
     appointmentRules(can, a);
     voteRules(can, a);
+    rotationRules(can, a);
 
     // ---- Appraisal (thẩm định, domain.md §4) ------------------------------------------------------------
     // A request is read down the subtree of the requesting committee: the competent board is an ancestor
@@ -229,6 +230,37 @@ function appointmentRules(can: AbilityBuilder<AppAbility>['can'], a: Assignment)
     case 'officer':
     case 'auditor':
       can('read', 'Appointment', { committeePre: subtree });
+      break;
+    case 'viewer':
+    case 'operator':
+    case 'voter':
+      break;
+  }
+}
+
+/**
+ * Rotations (luân chuyển, libs/rotation), one block per role, like appointments: the committee's admin
+ * proposes, the secretary above approves, cancels and records the post-rotation decision; board roles and
+ * auditors read down their subtree, that of the proposing committee or of the destination (the receiving
+ * board manages and evaluates the rotated cadre, QĐ 65 Art. 6).
+ */
+function rotationRules(can: AbilityBuilder<AppAbility>['can'], a: Assignment): void {
+  const subtree = { $gte: a.pre, $lte: a.lastPre };
+  switch (a.role) {
+    case 'secretary':
+      can('read', 'Rotation', { committeePre: subtree });
+      can('read', 'Rotation', { destinationPre: subtree });
+      can(['approve', 'cancel', 'conclude'], 'Rotation', { deciderCommitteeId: a.committeeId });
+      break;
+    case 'admin':
+      can('read', 'Rotation', { committeePre: subtree });
+      can('read', 'Rotation', { destinationPre: subtree });
+      can(['create', 'cancel'], 'Rotation', { committeeId: a.committeeId });
+      break;
+    case 'officer':
+    case 'auditor':
+      can('read', 'Rotation', { committeePre: subtree });
+      can('read', 'Rotation', { destinationPre: subtree });
       break;
     case 'viewer':
     case 'operator':

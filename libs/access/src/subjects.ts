@@ -18,7 +18,8 @@ export type Action =
   | 'return'
   | AppraisalAction
   | AppointmentAction
-  | VoteAction;
+  | VoteAction
+  | RotationAction;
 
 /**
  * An appraisal's steps (libs/appraisal): the requesting board `withdraw`s its request; the competent
@@ -31,6 +32,9 @@ export type AppointmentAction = 'cancel';
 
 /** A paper confidence vote's counting record (libs/votes): the committee's admin enters it for the counting board. */
 export type VoteAction = 'count';
+
+/** A rotation's steps (libs/rotation): the competent secretary `approve`s (shared with planning), `cancel`s and `conclude`s. */
+export type RotationAction = 'conclude';
 
 /**
  * Subjects and the fields their rules may test. Each field named in a condition must also be in the
@@ -118,6 +122,18 @@ export interface AppointmentSubject {
 }
 
 /**
+ * A rotation (domain.md §5) proposed by a committee (`committeeId`, `committeePre`), approved by the
+ * committee above's secretary (`deciderCommitteeId`), received by a destination committee (`destinationPre`):
+ * the receiving board manages the rotated cadre during the rotation (QĐ 65 Art. 6), so it reads it too.
+ */
+export interface RotationSubject {
+  committeeId: string;
+  committeePre: number;
+  deciderCommitteeId: string;
+  destinationPre: number;
+}
+
+/**
  * A confidence-vote session (domain.md §6) of a committee's conference. Its results are a restricted
  * field: the committee's admin/secretary and auditors above read them.
  */
@@ -168,6 +184,7 @@ export type AppSubjects =
   | Tagged<'Appraisal', AppraisalSubject>
   | Tagged<'Appointment', AppointmentSubject>
   | Tagged<'VoteSession', VoteSessionSubject>
+  | Tagged<'Rotation', RotationSubject>
   | 'all';
 export type SubjectName = Extract<AppSubjects, string>;
 export type AppAbility = MongoAbility<[Action, AppSubjects]>;

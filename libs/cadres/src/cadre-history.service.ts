@@ -7,6 +7,12 @@ import { CreateEvaluationDto, CreatePositionDto, EndPositionDto, EvaluationView,
 import { fileCheck, toEvaluationView, toPositionView } from './cadre.mappers';
 import { CadreRepository, CheckedCadre } from './cadre.repository';
 
+/** Where a file sits: the committee the cadre works in and the one that manages the file. */
+export interface CadrePlacementIds {
+  workingCommitteeId: string;
+  managingCommitteeId: string;
+}
+
 /** An archived file's history is closed: nothing is added to it, by a user or by the system. */
 function refuseArchived(cadre: CheckedCadre): CheckedCadre {
   if (cadre.archived_at) throw new ConflictProblem('archived', 'The file is archived');
@@ -78,21 +84,33 @@ export class CadreHistory {
   async moveToPost(
     cadreId: string,
     post: { title: string; organisation: string; committeeId: string; startedOn: string; decisionRef: string | null },
-  ): Promise<{ ended: string[]; opened: string }> {
+    placement?: { workingCommitteeId: string; managingCommitteeId: string },
+  ): Promise<{ ended: string[]; opened: string; placement?: { before: CadrePlacementIds; after: CadrePlacementIds } }> {
     const cadre = await this.cadres.forChange(cadreId, () => undefined);
     if (!cadre) throw new NotFoundProblem('Cadre');
     refuseArchived(cadre);
     const ended = await this.cadres.endOpenMainPositions(cadre, post.startedOn);
     const opened = await this.cadres.addPosition(cadre, { ...post, decisionRef: post.decisionRef ?? undefined, concurrent: false });
-    await this.cadres.touch(cadre);
+    let moved: { before: CadrePlacementIds; after: CadrePlacementIds } | undefined;
+    if (placement) {
+      // A rotation also moves the file: the working committee, and the managing one where the caller says so.
+      const refs = await this.committees.refs([placement.workingCommitteeId, placement.managingCommitteeId]);
+      const [working, managing] = [refs.get(placement.workingCommitteeId), refs.get(placement.managingCommitteeId)];
+      if (!working || !managing) throw new NotFoundProblem('Committee');
+      await this.cadres.update(cadre, { fields: {}, placement: { working, managing }, stamp: 'public' });
+      moved = {
+        before: { workingCommitteeId: cadre.committee_id, managingCommitteeId: cadre.managing_committee_id },
+        after: { workingCommitteeId: working.id, managingCommitteeId: managing.id },
+      };
+    } else await this.cadres.touch(cadre);
     await this.audit.record({
       committeeId: cadre.managing_committee_id,
       entityType: 'Cadre',
       entityId: cadreId,
       action: 'move-to-post',
-      changes: { ended, after: toPositionView(opened) },
+      changes: { ended, after: toPositionView(opened), ...(moved ? { placement: moved } : {}) },
     });
-    return { ended, opened: opened.id };
+    return { ended, opened: opened.id, ...(moved ? { placement: moved } : {}) };
   }
 
   @Transactional()

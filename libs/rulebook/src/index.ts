@@ -55,7 +55,7 @@ export {
   type RuleId,
   type RuleParameters,
 } from './rules/rule';
-export { RULEBOOK_SEED, QD377_FROM } from './rules/rulebook-seed';
+export { RULEBOOK_SEED, QD377_FROM, ROTATION_KEY_POSTS } from './rules/rulebook-seed';
 export { RuleNotInForceError, RuleSet, RulebookDataError, assertConsistent, inForceOn, rulesInForce } from './rules/rules-in-force';
 export { retirementScheduleOf } from './rules/retirement-schedule';
 export { atLeastShare, moreThanShare } from './rules/shares';

@@ -1001,6 +1001,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rotations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rotations the caller can see (proposed in its subtree, or received there), by start date */
+        get: operations["RotationController_list"];
+        put?: never;
+        /** Proposes a rotation (luân chuyển) of a cadre by the caller's committee; approved by the committee above */
+        post: operations["RotationController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rotations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One rotation */
+        get: operations["RotationController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rotations/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The competent secretary approves (never the proposer); 422 listing QĐ 65's failed conditions */
+        post: operations["RotationController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rotations/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancels a proposed or approved rotation before it starts */
+        post: operations["RotationController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rotations/{id}/conclude": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The post-rotation decision (return, stay, a new post) by the level that decided it; meets its deadline */
+        post: operations["RotationController_conclude"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/appraisals": {
         parameters: {
             query?: never;
@@ -2333,6 +2419,135 @@ export interface components {
             /** @description The version you read; a stale one gets 409 */
             version: number;
             reason?: string;
+        };
+        CreateRotationDto: {
+            /** Format: uuid */
+            cadreId: string;
+            /**
+             * Format: uuid
+             * @description The proposing committee (its board)
+             */
+            committeeId: string;
+            /** @enum {string} */
+            direction: "upper-to-lower" | "lower-to-upper" | "locality-to-locality" | "same-level";
+            /** @enum {string} */
+            type: "training" | "non-local" | "term-limit";
+            purpose: string;
+            /** Format: uuid */
+            originCommitteeId: string;
+            originPost: string;
+            /** Format: uuid */
+            destinationCommitteeId: string;
+            destinationPost: string;
+            /**
+             * @description The destination post as one of the key posts QĐ 65 names
+             * @enum {string}
+             */
+            keyPost?: "party-secretary" | "people-committee-chair" | "court-chief-justice" | "procuracy-chief" | "police-head" | "inspection-head" | "finance-head" | "tax-head" | "customs-head";
+            /**
+             * @description A post created for this rotation (only by a Politburo decision)
+             * @default false
+             */
+            createsNewPost: boolean;
+            /**
+             * Format: uuid
+             * @description The personnel appraisal of kind "rotation" of this cadre
+             */
+            appraisalId?: string;
+            /** Format: date */
+            startsOn: string;
+            /**
+             * Format: date
+             * @description The rotation's last day (at least 36 months from the start)
+             */
+            plannedEndOn: string;
+        };
+        RotationFollowUpView: {
+            /** Format: uuid */
+            deadlineId: string;
+            /** Format: date */
+            dueOn: string;
+        };
+        RotationView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            committeeId: string;
+            committeeCode: string;
+            /** Format: uuid */
+            deciderCommitteeId: string;
+            /** Format: uuid */
+            cadreId: string;
+            /** @description The cadre's name (absent where the caller cannot see the file) */
+            cadreName: string | null;
+            /** @enum {string} */
+            direction: "upper-to-lower" | "lower-to-upper" | "locality-to-locality" | "same-level";
+            /** @enum {string} */
+            type: "training" | "non-local" | "term-limit";
+            purpose: string;
+            /** Format: uuid */
+            originCommitteeId: string;
+            originPost: string;
+            /** Format: uuid */
+            destinationCommitteeId: string;
+            destinationPost: string;
+            keyPost: string | null;
+            createsNewPost: boolean;
+            /** Format: uuid */
+            appraisalId: string | null;
+            /** Format: date */
+            startsOn: string;
+            /** Format: date */
+            plannedEndOn: string;
+            decisionNumber: string | null;
+            /** Format: date */
+            decisionDate: string | null;
+            /** @enum {string} */
+            state: "proposed" | "approved" | "in_progress" | "concluded" | "cancelled";
+            proposedBy: string | null;
+            decidedBy: string | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** @enum {string|null} */
+            outcome: "return" | "stay" | "new-post" | null;
+            outcomePost: string | null;
+            /** Format: date */
+            concludedOn: string | null;
+            cancelReason: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The post-rotation decision's deadline, while it is owed */
+            followUp: components["schemas"]["RotationFollowUpView"] | null;
+        };
+        RotationPageView: {
+            items: components["schemas"]["RotationView"][];
+            nextCursor: string | null;
+        };
+        ApproveRotationDto: {
+            /** @description The version you read; a stale one gets 409 */
+            version: number;
+            decisionNumber: string;
+            /** Format: date */
+            decisionDate: string;
+        };
+        CancelRotationDto: {
+            /** @description The version you read; a stale one gets 409 */
+            version: number;
+            reason?: string;
+        };
+        ConcludeRotationDto: {
+            /** @description The version you read; a stale one gets 409 */
+            version: number;
+            /**
+             * @description return to the origin, stay at the destination (no longer "rotated"), or a new post
+             * @enum {string}
+             */
+            outcome: "return" | "stay" | "new-post";
+            /** @description The post after the rotation (required for a new post) */
+            outcomePost?: string;
+            /** Format: date */
+            concludedOn: string;
         };
         DecisionView: {
             /** @example 125-QĐ/TU */
@@ -4398,6 +4613,155 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AppointmentView"];
+                };
+            };
+        };
+    };
+    RotationController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from the previous page's `nextCursor` */
+                cursor?: string;
+                /** @description Only this committee (and, by default, the committees below it) */
+                committeeId?: string;
+                /** @description With committeeId: include the committees below it */
+                subtree?: boolean;
+                state?: "proposed" | "approved" | "in_progress" | "concluded" | "cancelled";
+                type?: "training" | "non-local" | "term-limit";
+                cadreId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotationPageView"];
+                };
+            };
+        };
+    };
+    RotationController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRotationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotationView"];
+                };
+            };
+        };
+    };
+    RotationController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotationView"];
+                };
+            };
+        };
+    };
+    RotationController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveRotationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotationView"];
+                };
+            };
+        };
+    };
+    RotationController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelRotationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotationView"];
+                };
+            };
+        };
+    };
+    RotationController_conclude: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConcludeRotationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotationView"];
                 };
             };
         };

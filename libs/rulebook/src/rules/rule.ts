@@ -114,6 +114,21 @@ export interface RuleParameters {
    * is UNVERIFIED for QĐ 96: `denominator` says which one decides, and results keep both.
    */
   'vote.low-confidence': { lowMoreThan: Fraction; lowAtLeast: Fraction; denominator: 'returned' | 'convened' };
+  /** QĐ 65: the rotated cadre must be in approved planning for a leadership title. */
+  'rotation.in-planning': { required: boolean };
+  /** ≥ n months of working time left from the rotation's start; special cases are the competent level's decision. */
+  'rotation.remaining-service': { minMonths: number; specialCaseByCompetentLevel: boolean };
+  /** A rotation lasts ≥ n months; special cases are the competent level's decision. */
+  'rotation.duration': { minMonths: number; specialCaseByCompetentLevel: boolean };
+  /** No post may be created for a rotation, except by the decision of `exceptBy`. */
+  'rotation.no-new-post': { exceptBy: string };
+  /**
+   * The key posts (`posts`, the proposal's `keyPost` codes) not to be held by locals (`nonLocal`) nor headed by
+   * one person for more than `maxConsecutiveTerms` consecutive terms in one place.
+   */
+  'rotation.key-posts': { posts: string[]; nonLocal: boolean; maxConsecutiveTerms: number };
+  /** A rotation is preceded by a personnel appraisal of kind "rotation" (domain.md §4, Kinds). */
+  'rotation.appraisal': { required: boolean };
   /** The retirement-age schedule (retirement.ts reads it). */
   'retirement.age-schedule': { steps: RetirementStep[] };
   /** A cadre may carry a retirement age of their own that replaces the schedule. */
@@ -170,6 +185,12 @@ const LISTED: Record<RuleId, true> = {
   'retirement.age-override': true,
   'vote.quorum': true,
   'vote.low-confidence': true,
+  'rotation.in-planning': true,
+  'rotation.remaining-service': true,
+  'rotation.duration': true,
+  'rotation.no-new-post': true,
+  'rotation.key-posts': true,
+  'rotation.appraisal': true,
 };
 
 /** Every rule id, for code that meets ids as text (rows loaded from the database, query parameters). */

@@ -22,6 +22,20 @@ const ND138 = 'NĐ 138/2020/NĐ-CP';
 const ND170 = 'NĐ 170/2025/NĐ-CP (30/6/2025)';
 const QD96 = 'QĐ 96-QĐ/TW (2/2/2023)';
 const QD96_FROM = '2023-02-02';
+const QD65 = 'QĐ 65-QĐ/TW (28/4/2022)';
+const QD65_FROM = '2022-04-28';
+/** The posts QĐ 65 names for the non-local and two-consecutive-terms rules (domain.md §5), as the proposal's `keyPost` codes. */
+export const ROTATION_KEY_POSTS = [
+  'party-secretary',
+  'people-committee-chair',
+  'court-chief-justice',
+  'procuracy-chief',
+  'police-head',
+  'inspection-head',
+  'finance-head',
+  'tax-head',
+  'customs-head',
+] as const;
 
 const QD50_START_NOTE =
   'QĐ 50 is in force from its day of issue, 27/12/2021, a date domain.md does not give (UNVERIFIED; it only matters for cases dated before 2022).';
@@ -440,6 +454,56 @@ export const RULEBOOK_SEED: readonly AnyRule[] = [
     parameters: { lowMoreThan: HALF, lowAtLeast: fraction(2, 3), denominator: 'returned' },
     unverified: true,
     note: 'The QĐ 96 denominator is not known (UNVERIFIED): the share of ballots returned (phiếu thu về), the QĐ 262 precedent, decides; the share of those convened is kept beside it.',
+  }),
+
+  // §5 Rotation (QĐ 65)
+  ...versions('rotation.in-planning', 'Cán bộ luân chuyển phải trong quy hoạch', {
+    regulation: QD65,
+    article: null,
+    validFrom: QD65_FROM,
+    validTo: null,
+    parameters: { required: true },
+    note: 'The rotated cadre must be in planning for leadership titles (domain.md §5, S34).',
+  }),
+  ...versions('rotation.remaining-service', 'Còn ít nhất 10 năm công tác khi luân chuyển', {
+    regulation: QD65,
+    article: 'Art. 5',
+    validFrom: QD65_FROM,
+    validTo: null,
+    parameters: { minMonths: 120, specialCaseByCompetentLevel: true },
+    note: 'Measured from the rotation\'s start. The "one full term" exception for non-local and term-limit rotations is QĐ 98\'s (2017), not in QĐ 65 Art. 5: under QĐ 65 it is a special case the competent level decides.',
+  }),
+  ...versions('rotation.duration', 'Thời gian luân chuyển ít nhất 3 năm', {
+    regulation: QD65,
+    article: 'Art. 8',
+    validFrom: QD65_FROM,
+    validTo: null,
+    parameters: { minMonths: 36, specialCaseByCompetentLevel: true },
+    note: 'The civil-servant rule is the same (NĐ 138/2020 Art. 48).',
+  }),
+  ...versions('rotation.no-new-post', 'Không tạo thêm chức danh để bố trí cán bộ luân chuyển', {
+    regulation: QD65,
+    article: null,
+    validFrom: QD65_FROM,
+    validTo: null,
+    parameters: { exceptBy: 'Bộ Chính trị' },
+  }),
+  ...versions('rotation.key-posts', 'Không bố trí người địa phương, không quá 2 nhiệm kỳ liên tiếp ở một địa phương', {
+    regulation: QD65,
+    article: null,
+    validFrom: QD65_FROM,
+    validTo: null,
+    parameters: { posts: [...ROTATION_KEY_POSTS], nonLocal: true, maxConsecutiveTerms: 2 },
+    note: "Party secretary, UBND chair, court chief justice, procuracy chief, heads of police, inspection, finance, tax and customs (domain.md §5, S31). The file holds neither a cadre's home locality nor the terms headed per place in a comparable form: the rule is a warning to verify, not a computed check.",
+  }),
+  ...versions('rotation.appraisal', 'Thẩm định nhân sự luân chuyển', {
+    regulation: QD65,
+    article: null,
+    validFrom: QD65_FROM,
+    validTo: null,
+    parameters: { required: true },
+    unverified: true,
+    note: 'Rotation is one of the appraisal kinds (domain.md §4, S46); the article requiring it before a rotation was not captured (UNVERIFIED).',
   }),
 
   // §7.1 Retirement

@@ -1,0 +1,122 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+import { CommitteeScopedQuery, trimmed } from '@canbo/platform';
+import { ROTATION_KEY_POSTS } from '@canbo/rulebook';
+import { ROTATION_TYPES, RotationType } from './rotation-checks';
+import { ROTATION_STATES, RotationState } from './rotation-transitions';
+
+export const ROTATION_DIRECTIONS = ['upper-to-lower', 'lower-to-upper', 'locality-to-locality', 'same-level'] as const;
+export type RotationDirection = (typeof ROTATION_DIRECTIONS)[number];
+/** After the rotation (QĐ 65 Art. 10): back to the origin, kept at the destination (no longer "rotated"), or a new post. */
+export const ROTATION_OUTCOMES = ['return', 'stay', 'new-post'] as const;
+export type RotationOutcome = (typeof ROTATION_OUTCOMES)[number];
+
+export class CreateRotationDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID('4') cadreId: string;
+  @ApiProperty({ format: 'uuid', description: 'The proposing committee (its board)' }) @IsUUID('4') committeeId: string;
+  @ApiProperty({ enum: ROTATION_DIRECTIONS }) @IsIn(ROTATION_DIRECTIONS) direction: RotationDirection;
+  @ApiProperty({ enum: ROTATION_TYPES }) @IsIn(ROTATION_TYPES) type: RotationType;
+  @ApiProperty() @Transform(trimmed) @IsString() @Length(1, 1000) purpose: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID('4') originCommitteeId: string;
+  @ApiProperty() @Transform(trimmed) @IsString() @Length(1, 300) originPost: string;
+  @ApiProperty({ format: 'uuid' }) @IsUUID('4') destinationCommitteeId: string;
+  @ApiProperty() @Transform(trimmed) @IsString() @Length(1, 300) destinationPost: string;
+  @ApiPropertyOptional({ enum: ROTATION_KEY_POSTS, description: 'The destination post as one of the key posts QĐ 65 names' })
+  @IsOptional()
+  @IsIn(ROTATION_KEY_POSTS)
+  keyPost?: string;
+  @ApiPropertyOptional({ description: 'A post created for this rotation (only by a Politburo decision)', default: false })
+  @IsOptional()
+  @IsBoolean()
+  createsNewPost?: boolean;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The personnel appraisal of kind "rotation" of this cadre' })
+  @IsOptional()
+  @IsUUID('4')
+  appraisalId?: string;
+  @ApiProperty({ format: 'date' }) @IsDateString({ strict: true }) startsOn: string;
+  @ApiProperty({ format: 'date', description: "The rotation's last day (at least 36 months from the start)" })
+  @IsDateString({ strict: true })
+  plannedEndOn: string;
+}
+
+export class ApproveRotationDto {
+  @ApiProperty({ description: 'The version you read; a stale one gets 409' }) @IsInt() @Min(1) version: number;
+  @ApiProperty() @Transform(trimmed) @IsString() @Length(1, 100) decisionNumber: string;
+  @ApiProperty({ format: 'date' }) @IsDateString({ strict: true }) decisionDate: string;
+}
+
+export class CancelRotationDto {
+  @ApiProperty({ description: 'The version you read; a stale one gets 409' }) @IsInt() @Min(1) version: number;
+  @ApiPropertyOptional() @IsOptional() @Transform(trimmed) @IsString() @Length(1, 1000) reason?: string;
+}
+
+export class ConcludeRotationDto {
+  @ApiProperty({ description: 'The version you read; a stale one gets 409' }) @IsInt() @Min(1) version: number;
+  @ApiProperty({
+    enum: ROTATION_OUTCOMES,
+    description: 'return to the origin, stay at the destination (no longer "rotated"), or a new post',
+  })
+  @IsIn(ROTATION_OUTCOMES)
+  outcome: RotationOutcome;
+  @ApiPropertyOptional({ description: 'The post after the rotation (required for a new post)' })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @Length(1, 300)
+  outcomePost?: string;
+  @ApiProperty({ format: 'date' }) @IsDateString({ strict: true }) concludedOn: string;
+}
+
+/** The deadline the approval opened for the post-rotation decision, while it is owed (GET /deadlines/:id). */
+export class RotationFollowUpView {
+  @ApiProperty({ format: 'uuid' }) deadlineId: string;
+  @ApiProperty({ format: 'date' }) dueOn: string;
+}
+
+export class RotationView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) committeeId: string;
+  @ApiProperty() committeeCode: string;
+  @ApiProperty({ format: 'uuid' }) deciderCommitteeId: string;
+  @ApiProperty({ format: 'uuid' }) cadreId: string;
+  @ApiProperty({ type: String, nullable: true, description: "The cadre's name (absent where the caller cannot see the file)" })
+  cadreName: string | null;
+  @ApiProperty({ enum: ROTATION_DIRECTIONS }) direction: RotationDirection;
+  @ApiProperty({ enum: ROTATION_TYPES }) type: RotationType;
+  @ApiProperty() purpose: string;
+  @ApiProperty({ format: 'uuid' }) originCommitteeId: string;
+  @ApiProperty() originPost: string;
+  @ApiProperty({ format: 'uuid' }) destinationCommitteeId: string;
+  @ApiProperty() destinationPost: string;
+  @ApiProperty({ type: String, nullable: true }) keyPost: string | null;
+  @ApiProperty() createsNewPost: boolean;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) appraisalId: string | null;
+  @ApiProperty({ format: 'date' }) startsOn: string;
+  @ApiProperty({ format: 'date' }) plannedEndOn: string;
+  @ApiProperty({ type: String, nullable: true }) decisionNumber: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) decisionDate: string | null;
+  @ApiProperty({ enum: ROTATION_STATES }) state: RotationState;
+  @ApiProperty({ type: String, nullable: true }) proposedBy: string | null;
+  @ApiProperty({ type: String, nullable: true }) decidedBy: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) startedAt: string | null;
+  @ApiProperty({ enum: ROTATION_OUTCOMES, nullable: true }) outcome: RotationOutcome | null;
+  @ApiProperty({ type: String, nullable: true }) outcomePost: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) concludedOn: string | null;
+  @ApiProperty({ type: String, nullable: true }) cancelReason: string | null;
+  @ApiProperty() version: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ type: RotationFollowUpView, nullable: true, description: "The post-rotation decision's deadline, while it is owed" })
+  followUp: RotationFollowUpView | null;
+}
+
+export class RotationPageView {
+  @ApiProperty({ type: [RotationView] }) items: RotationView[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+export class RotationQuery extends CommitteeScopedQuery {
+  @ApiPropertyOptional({ enum: ROTATION_STATES }) @IsOptional() @IsIn(ROTATION_STATES) state?: RotationState;
+  @ApiPropertyOptional({ enum: ROTATION_TYPES }) @IsOptional() @IsIn(ROTATION_TYPES) type?: RotationType;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() cadreId?: string;
+}

@@ -1,0 +1,39 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import type { RotationType } from './rotation-checks';
+import type { RotationState } from './rotation-transitions';
+import type { RotationDirection, RotationOutcome } from './rotation.dto';
+
+/** A rotation (luân chuyển) of one cadre from a committee's post to another's, proposed by a committee. */
+@Entity('rotation')
+export class Rotation {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid') committeeId: string;
+  /** The competent level whose secretary approves: the committee above the proposer (the root decides its own). */
+  @Column('uuid') deciderCommitteeId: string;
+  @Column('uuid') cadreId: string;
+  @Column('text') direction: RotationDirection;
+  @Column('text') type: RotationType;
+  @Column('text') purpose: string;
+  @Column('uuid') originCommitteeId: string;
+  @Column('text') originPost: string;
+  @Column('uuid') destinationCommitteeId: string;
+  @Column('text') destinationPost: string;
+  @Column({ type: 'text', nullable: true }) keyPost: string | null;
+  @Column('boolean') createsNewPost: boolean;
+  @Column({ type: 'uuid', nullable: true }) appraisalId: string | null;
+  @Column('date') startsOn: string;
+  @Column('date') plannedEndOn: string;
+  @Column({ type: 'text', nullable: true }) decisionNumber: string | null;
+  @Column({ type: 'date', nullable: true }) decisionDate: string | null;
+  @Column('text') state: RotationState;
+  @Column({ type: 'uuid', nullable: true }) proposedBy: string | null;
+  @Column({ type: 'uuid', nullable: true }) decidedBy: string | null;
+  @Column({ type: 'timestamptz', nullable: true }) startedAt: Date | null;
+  @Column({ type: 'text', nullable: true }) outcome: RotationOutcome | null;
+  @Column({ type: 'text', nullable: true }) outcomePost: string | null;
+  @Column({ type: 'date', nullable: true }) concludedOn: string | null;
+  @Column({ type: 'text', nullable: true }) cancelReason: string | null;
+  @VersionColumn() version: number;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+}

@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { EntityManager } from 'typeorm';
+import type { SqlScope } from '@canbo/access';
+import { CommitteeRange, Where } from '@canbo/platform';
+import { Rotation } from './rotation.entity';
+import type { RotationType } from './rotation-checks';
+import type { RotationState } from './rotation-transitions';
+
+/** The columns a Rotation scope (`accessibleBy(…, 'Rotation', ROTATION_COLUMNS)`) names. */
+export const ROTATION_COLUMNS = {
+  committeeId: 'r.committee_id',
+  committeePre: 'c.pre',
+  deciderCommitteeId: 'r.decider_committee_id',
+  destinationPre: 'dc.pre',
+} as const;
+
+export type RotationRow = Omit<Rotation, 'updatedAt'> & {
+  committeeCode: string;
+  committeePre: string;
+  destinationPre: string | null;
+  cadreName: string | null;
+  followUpId: string | null;
+  followUpDueOn: string | null;
+};
+
+export interface RotationListFilter {
+  range?: CommitteeRange;
+  state?: RotationState;
+  type?: RotationType;
+  cadreId?: string;
+  /** The (start date, id) of the previous page's last row. */
+  after?: readonly [string, string];
+  limit: number;
+}
+
+const SELECT = `
+  SELECT r.id, r.committee_id AS "committeeId", c.code AS "committeeCode", c.pre AS "committeePre", dc.pre AS "destinationPre",
+         r.decider_committee_id AS "deciderCommitteeId", r.cadre_id AS "cadreId", k.full_name AS "cadreName",
+         r.direction, r.type, r.purpose, r.origin_committee_id AS "originCommitteeId", r.origin_post AS "originPost",
+         r.destination_committee_id AS "destinationCommitteeId", r.destination_post AS "destinationPost", r.key_post AS "keyPost",
+         r.creates_new_post AS "createsNewPost", r.appraisal_id AS "appraisalId",
+         to_char(r.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(r.planned_end_on, 'YYYY-MM-DD') AS "plannedEndOn",
+         r.decision_number AS "decisionNumber", to_char(r.decision_date, 'YYYY-MM-DD') AS "decisionDate", r.state,
+         r.proposed_by AS "proposedBy", r.decided_by AS "decidedBy", r.started_at AS "startedAt", r.outcome,
+         r.outcome_post AS "outcomePost", to_char(r.concluded_on, 'YYYY-MM-DD') AS "concludedOn", r.cancel_reason AS "cancelReason",
+         r.version, r.created_at AS "createdAt", f.id AS "followUpId", to_char(f.due_on, 'YYYY-MM-DD') AS "followUpDueOn"
+    FROM rotation r JOIN committee c ON c.id = r.committee_id LEFT JOIN committee dc ON dc.id = r.destination_committee_id
+    -- The destination's place and the cadre's name, as far as the caller's row-level scope shows them.
+    LEFT JOIN cadre k ON k.id = r.cadre_id
+    -- The post-rotation decision's deadline the approval opened, while it is owed (one per rotation).
+    LEFT JOIN LATERAL (
+      SELECT d.id, d.due_on FROM deadline d
+       WHERE d.committee_id = r.committee_id AND d.kind = 'rotation-end' AND d.subject_type = 'Rotation' AND d.subject_id = r.id
+         AND d.state IN ('open', 'overdue', 'escalated')
+       LIMIT 1
+    ) f ON true`;
+
+/** The rotation table (tenant-owned: reads take the caller's scope; the worker's read is the system's). */
+@Injectable()
+export class RotationRepository {
+  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+
+  private get tx() {
+    return this.txHost.tx;
+  }
+
+  async find(scope: SqlScope, id: string, options: { lock?: boolean } = {}): Promise<RotationRow | undefined> {
+    const where = new Where().and('r.id = ?', id).andNamed(scope.sql, scope.params);
+    const [row]: RotationRow[] = await this.tx.query(`${SELECT} WHERE ${where}${options.lock ? ' FOR UPDATE OF r' : ''}`, where.params);
+    return row;
+  }
+
+  /** By start date, keyset-paged; `limit + 1` rows (toPage tells whether there is more). */
+  async list(scope: SqlScope, filter: RotationListFilter): Promise<RotationRow[]> {
+    const where = new Where().andNamed(scope.sql, scope.params).andCommittee({ id: 'r.committee_id', pre: 'c.pre' }, filter.range);
+    if (filter.state) where.and('r.state = ?', filter.state);
+    if (filter.type) where.and('r.type = ?', filter.type);
+    if (filter.cadreId) where.and('r.cadre_id = ?', filter.cadreId);
+    if (filter.after) where.and('(r.starts_on, r.id) > (?::date, ?::uuid)', ...filter.after);
+    return this.tx.query(`${SELECT} WHERE ${where} ORDER BY r.starts_on, r.id LIMIT ${filter.limit + 1}`, where.params);
+  }
+
+  async add(
+    r: Omit<
+      Rotation,
+      | 'id'
+      | 'version'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'decidedBy'
+      | 'startedAt'
+      | 'cancelReason'
+      | 'state'
+      | 'decisionNumber'
+      | 'decisionDate'
+      | 'outcome'
+      | 'outcomePost'
+      | 'concludedOn'
+    >,
+  ): Promise<string> {
+    const repo = this.tx.getRepository(Rotation);
+    const saved = await repo.save(repo.create({ ...r, state: 'proposed' }));
+    return saved.id;
+  }
+
+  async update(
+    id: string,
+    changes: Partial<
+      Pick<Rotation, 'state' | 'decidedBy' | 'decisionNumber' | 'decisionDate' | 'cancelReason' | 'outcome' | 'outcomePost' | 'concludedOn'>
+    > & { startedNow?: boolean },
+  ): Promise<void> {
+    const { startedNow, ...rest } = changes;
+    await this.tx.getRepository(Rotation).update({ id }, { ...rest, ...(startedNow ? { startedAt: () => 'now()' } : {}) } as never);
+  }
+
+  /** The ids of approved rotations whose start date has come: the system's read (no caller's scope). */
+  async dueToStart(today: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.tx.query(
+      `SELECT id FROM rotation WHERE state = 'approved' AND starts_on <= $1::date ORDER BY starts_on, id`,
+      [today],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** One of them, locked, if it is still approved and due (others' workers skip it while it is held). */
+  async lockDue(id: string, today: string): Promise<RotationRow | undefined> {
+    const [row]: RotationRow[] = await this.tx.query(
+      `${SELECT} WHERE r.id = $1 AND r.state = 'approved' AND r.starts_on <= $2::date FOR UPDATE OF r SKIP LOCKED`,
+      [id, today],
+    );
+    return row;
+  }
+
+  /** Open rotations of a dissolved committee, and those it was to decide, to its successor. */
+  async handOver(tx: EntityManager, from: string, to: { id: string; deciderId: string }): Promise<{ id: string; decider: boolean }[]> {
+    // An UPDATE … RETURNING through EntityManager.query answers [rows, affected count].
+    const [owned]: [{ id: string }[], number] = await tx.query(
+      `UPDATE rotation SET committee_id = $2, decider_committee_id = $3, version = version + 1, updated_at = now()
+        WHERE committee_id = $1 AND state IN ('proposed', 'approved', 'in_progress') RETURNING id`,
+      [from, to.id, to.deciderId],
+    );
+    const [deciding]: [{ id: string }[], number] = await tx.query(
+      `UPDATE rotation SET decider_committee_id = $2, version = version + 1, updated_at = now()
+        WHERE decider_committee_id = $1 AND state IN ('proposed', 'approved', 'in_progress') RETURNING id`,
+      [from, to.id],
+    );
+    return [...owned.map((r) => ({ id: r.id, decider: false })), ...deciding.map((r) => ({ id: r.id, decider: true }))];
+  }
+}

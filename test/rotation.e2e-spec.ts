@@ -1,0 +1,327 @@
+import 'reflect-metadata';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Queue } from 'bullmq';
+import { WorkerModule } from '../apps/worker/src/worker.module';
+import { Jobs } from '@canbo/platform';
+import { TestApi, startApi } from './support/api';
+import { redisUrl } from './support/databases';
+import { TEST_JWT_SECRET } from './support/global-setup';
+import { expectFieldError, expectProblem } from './support/problems';
+import { eventually } from './support/wait';
+import { workerSettled } from './support/worker-settled';
+
+interface Rotation {
+  id: string;
+  state: string;
+  version: number;
+  cadreId: string;
+  startsOn: string;
+  plannedEndOn: string;
+  deciderCommitteeId: string;
+}
+interface Result {
+  ruleId: string;
+  outcome: string;
+  figures: string;
+}
+
+const vnDay = (days: number) => {
+  const d = new Date(`${new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
+/** The last day of a rotation of `months` from `start`: the day before the same date `months` later. */
+const lastDayAfter = (start: string, months: number) => {
+  const d = new Date(`${start}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * Rotations (luân chuyển) over HTTP: Nga Sơn's admin proposes a rotation of its cadre to Tĩnh Gia (TH-TX),
+ * the province's secretary (the level above) approves once QĐ 65's conditions hold.
+ */
+describe('rotations', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let C: Record<string, string>;
+  const prefix = `test:rotation:${process.pid}:${Date.now()}`;
+  const auth: Record<string, string> = {};
+
+  /** A Nga Sơn cadre (born `dateOfBirth`), in Nga Sơn's approved planning for Bí thư Huyện ủy unless `planned` is false. */
+  async function cadre(dateOfBirth = '1985-03-01', planned = true): Promise<string> {
+    const created = await api
+      .http()
+      .post('/api/v1/cadres')
+      .set('authorization', auth['admin.ns'])
+      .send({
+        committeeId: C['TH-NS'],
+        managingCommitteeId: C['TH-NS'],
+        fullName: 'Trần Văn Chuyển',
+        gender: 'male',
+        dateOfBirth,
+        ethnicity: 'Kinh',
+      })
+      .expect(201);
+    if (planned) {
+      // An approved cycle set up directly (its own walk is planning's e2e).
+      const { rows } = await api.db.query(
+        `INSERT INTO planning_cycle (committee_id, approver_committee_id, party_term_from, state_term_from, reference_date, state, submission_due_on, approved_at, decision_ref)
+         VALUES ($1, $2, 2025, 2026, current_date - 30, 'approved', current_date - 20, now(), '98-QĐ/TU') RETURNING id`,
+        [C['TH-NS'], C.TH],
+      );
+      await api.db.query(
+        `INSERT INTO planning_nomination (cycle_id, cadre_id, title_id, source) SELECT $1, $2, id, 'local' FROM planning_title WHERE code = 'district.secretary'`,
+        [rows[0].id, created.body.id],
+      );
+    }
+    return created.body.id;
+  }
+
+  const propose = (user: string, cadreId: string, body: Record<string, unknown> = {}) =>
+    api
+      .http()
+      .post('/api/v1/rotations')
+      .set('authorization', auth[user])
+      .send({
+        cadreId,
+        committeeId: C['TH-NS'],
+        direction: 'locality-to-locality',
+        type: 'training',
+        purpose: 'Đào tạo, rèn luyện qua thực tiễn',
+        originCommitteeId: C['TH-NS'],
+        originPost: 'Phó Trưởng Ban Tổ chức Huyện ủy Nga Sơn',
+        destinationCommitteeId: C['TH-TX'],
+        destinationPost: 'Phó Bí thư Thị ủy',
+        startsOn: vnDay(30),
+        plannedEndOn: lastDayAfter(vnDay(30), 36),
+        ...body,
+      });
+  const step = (user: string, r: Rotation, verb: 'approve' | 'cancel' | 'conclude', body: Record<string, unknown> = {}) =>
+    api
+      .http()
+      .post(`/api/v1/rotations/${r.id}/${verb}`)
+      .set('authorization', auth[user])
+      .send({ version: r.version, ...(verb === 'approve' ? { decisionNumber: '12-QĐ/TU', decisionDate: vnDay(0) } : {}), ...body });
+
+  beforeAll(async () => {
+    api = await startApi({ QUEUE_PREFIX: prefix });
+    C = api.committees;
+    for (const u of ['admin.ns', 'admin.th', 'secretary.th', 'officer.th', 'auditor.tw', 'voter.th.1', 'admin.hn'])
+      auth[u] = await api.login(u);
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  it("Nga Sơn's admin proposes (audited); others may not; bad input names the field; unknown places are 404", async () => {
+    const id = await cadre();
+    const res = await propose('admin.ns', id).expect(201);
+    expect(res.body).toMatchObject({ state: 'proposed', deciderCommitteeId: C.TH, destinationCommitteeId: C['TH-TX'], version: 1 });
+    for (const user of ['secretary.th', 'officer.th', 'auditor.tw', 'voter.th.1']) expectProblem(await propose(user, id), 403);
+    expectProblem(await propose('admin.hn', id), 404);
+    // A destination outside the deciding level's subtree (Hà Nội) is as absent as one that does not exist.
+    expectProblem(await propose('admin.ns', id, { destinationCommitteeId: C.HN }), 404);
+    expectFieldError(await propose('admin.ns', id, { direction: 'sideways' }), 'direction');
+    expectFieldError(await propose('admin.ns', id, { type: 'punishment' }), 'type');
+    expectFieldError(await propose('admin.ns', id, { startsOn: '2027-02-30' }), 'startsOn');
+    expectFieldError(await propose('admin.ns', id, { plannedEndOn: vnDay(10) }), 'plannedEndOn');
+    expectFieldError(await propose('admin.ns', id, { keyPost: 'mayor' }), 'keyPost');
+    expectFieldError(await propose('admin.ns', id, { destinationCommitteeId: C['TH-NS'] }), 'destinationCommitteeId');
+    const audit = await api.db.query(`SELECT action FROM audit_event WHERE entity_type = 'Rotation' AND entity_id = $1`, [res.body.id]);
+    expect(audit.rows.map((r) => r.action)).toEqual(['create']);
+  });
+
+  it('an appraisal linked must be a rotation appraisal of this cadre (400 naming appraisalId)', async () => {
+    const id = await cadre();
+    const appraisal = async (kind: string, cadreId: string) =>
+      (
+        await api
+          .http()
+          .post('/api/v1/appraisals')
+          .set('authorization', auth['admin.ns'])
+          .send({ committeeId: C['TH-NS'], kind, cadreId, purpose: 'Luân chuyển', dueOn: vnDay(20) })
+          .expect(201)
+      ).body.id as string;
+    expectFieldError(await propose('admin.ns', id, { appraisalId: await appraisal('appointment', id) }), 'appraisalId');
+    expectFieldError(await propose('admin.ns', id, { appraisalId: await appraisal('rotation', await cadre()) }), 'appraisalId');
+    expectFieldError(await propose('admin.ns', id, { appraisalId: '00000000-0000-4000-8000-000000000000' }), 'appraisalId');
+    const linked = await propose('admin.ns', id, { appraisalId: await appraisal('rotation', id) }).expect(201);
+    // Not concluded yet: a warning, not a failure; the secretary may approve.
+    await step('secretary.th', linked.body, 'approve').expect(200);
+  });
+
+  it('the secretary above approves (never the proposer, nor other boards); stale versions and states are 409', async () => {
+    const r: Rotation = (await propose('admin.ns', await cadre()).expect(201)).body;
+    expectProblem(await step('admin.ns', r, 'approve'), 403);
+    expectProblem(await step('admin.th', r, 'approve'), 403);
+    expectProblem(await step('officer.th', r, 'approve'), 403);
+    expectProblem(await step('secretary.th', { ...r, version: r.version + 1 }, 'approve'), 409, 'version-conflict');
+    expectFieldError(await step('secretary.th', r, 'approve', { decisionDate: vnDay(40) }), 'decisionDate');
+    const approved = (await step('secretary.th', r, 'approve').expect(200)).body;
+    expect(approved).toMatchObject({ state: 'approved', decisionNumber: '12-QĐ/TU', decisionDate: vnDay(0) });
+    expectProblem(await step('secretary.th', approved, 'approve'), 409, 'rotation-state');
+    // Only the level that approved cancels an approved rotation.
+    expectProblem(await step('admin.ns', approved, 'cancel'), 403, 'rotation-approved');
+    const audit = await api.db.query(`SELECT action FROM audit_event WHERE entity_type = 'Rotation' AND entity_id = $1 ORDER BY seq`, [
+      r.id,
+    ]);
+    expect(audit.rows.map((x) => x.action)).toEqual(['create', 'approve']);
+    // Boards and auditors read it; a voter does not; another province does not see it.
+    await api.http().get(`/api/v1/rotations/${r.id}`).set('authorization', auth['auditor.tw']).expect(200);
+    expectProblem(await api.http().get(`/api/v1/rotations/${r.id}`).set('authorization', auth['voter.th.1']), 403);
+    expectProblem(await api.http().get(`/api/v1/rotations/${r.id}`).set('authorization', auth['admin.hn']), 404);
+    expectProblem(await step('admin.hn', r, 'cancel'), 404);
+  });
+
+  it('approval is refused with 422 listing the failed conditions: not in planning, under 10 years left, under 36 months, a new post', async () => {
+    const r: Rotation = (
+      await propose('admin.ns', await cadre('1968-01-15', false), {
+        plannedEndOn: lastDayAfter(vnDay(30), 35),
+        createsNewPost: true,
+        type: 'non-local',
+      }).expect(201)
+    ).body;
+    const res = await step('secretary.th', r, 'approve');
+    expectProblem(res, 422, 'rotation-check-failed');
+    expect((res.body.failures as Result[]).map((f) => f.ruleId)).toEqual([
+      'rotation.in-planning',
+      'rotation.remaining-service',
+      'rotation.duration',
+      'rotation.no-new-post',
+    ]);
+    expect((res.body.results as Result[]).filter((x) => x.outcome === 'warning').map((x) => x.ruleId)).toEqual([
+      'rotation.key-posts',
+      'rotation.appraisal',
+    ]);
+    expect(res.body.failures[2].figures).toMatch(
+      /^35 tháng từ \d{1,2}\/\d{1,2}\/\d{4} đến hết \d{1,2}\/\d{1,2}\/\d{4}, tối thiểu 36 tháng$/,
+    );
+    // Nothing changed.
+    const after = await api.http().get(`/api/v1/rotations/${r.id}`).set('authorization', auth['secretary.th']).expect(200);
+    expect(after.body).toMatchObject({ state: 'proposed', version: 1 });
+  });
+
+  it('lists what the caller sees, by start date; the proposer cancels a proposal', async () => {
+    const r: Rotation = (await propose('admin.ns', await cadre()).expect(201)).body;
+    const cancelled = (await step('admin.ns', r, 'cancel', { reason: 'Đổi phương án' }).expect(200)).body;
+    expect(cancelled).toMatchObject({ state: 'cancelled', cancelReason: 'Đổi phương án' });
+    const list = await api
+      .http()
+      .get('/api/v1/rotations')
+      .query({ committeeId: C['TH-NS'], state: 'cancelled' })
+      .set('authorization', auth['officer.th'])
+      .expect(200);
+    expect(list.body.items.map((x: Rotation) => x.id)).toContain(r.id);
+    expectFieldError(await api.http().get('/api/v1/rotations').query({ state: 'done' }).set('authorization', auth['officer.th']), 'state');
+    expectProblem(await api.http().get('/api/v1/rotations').query({ committeeId: C['TH'] }).set('authorization', auth['admin.hn']), 404);
+  });
+
+  it('the worker moves the cadre on the start date, once; the destination board then reads and manages the file; the origin keeps its trail', async () => {
+    const cadreId = await cadre();
+    await api
+      .http()
+      .post(`/api/v1/cadres/${cadreId}/positions`)
+      .set('authorization', auth['admin.ns'])
+      .send({
+        title: 'Phó Trưởng Ban Tổ chức Huyện ủy',
+        organisation: 'Huyện ủy Nga Sơn',
+        committeeId: C['TH-NS'],
+        startedOn: '2021-01-01',
+      })
+      .expect(201);
+    // Lower to upper: from Nga Sơn to the province's own board, starting today.
+    const r: Rotation = (
+      await propose('admin.ns', cadreId, {
+        direction: 'lower-to-upper',
+        destinationCommitteeId: C.TH,
+        destinationPost: 'Phó Trưởng Ban Tổ chức Tỉnh ủy',
+        startsOn: vnDay(0),
+        plannedEndOn: lastDayAfter(vnDay(0), 36),
+      }).expect(201)
+    ).body;
+    await step('secretary.th', r, 'approve').expect(200);
+    // Before it starts, the province's board reads the file but does not manage it (Nga Sơn does).
+    const before = (await api.http().get(`/api/v1/cadres/${cadreId}`).set('authorization', auth['admin.th']).expect(200)).body;
+    expectProblem(
+      await api
+        .http()
+        .patch(`/api/v1/cadres/${cadreId}`)
+        .set('authorization', auth['admin.th'])
+        .send({ version: before.version, ethnicity: 'Mường' }),
+      403,
+    );
+    worker = await NestFactory.createApplicationContext(
+      WorkerModule.register({
+        DATABASE_URL: api.databaseUrl,
+        REDIS_URL: redisUrl(),
+        JWT_SECRET: TEST_JWT_SECRET,
+        QUEUE_PREFIX: prefix,
+        WORKER_HEALTH_PORT: '0',
+        LOG_LEVEL: 'silent',
+      }),
+      { logger: false },
+    );
+    await worker.init();
+    // The worker's run at start moves it.
+    await eventually(
+      async () =>
+        (await api.db.query(`SELECT state FROM rotation WHERE id = $1`, [r.id])).rows[0].state === 'in_progress' ? true : undefined,
+      20_000,
+      'the rotation to start',
+    );
+    await workerSettled(api.db, worker, 20_000);
+    const positions = async () =>
+      (
+        await api.db.query(
+          `SELECT title, to_char(started_on, 'YYYY-MM-DD') AS started, to_char(ended_on, 'YYYY-MM-DD') AS ended, decision_ref
+             FROM cadre_position WHERE cadre_id = $1 ORDER BY started_on`,
+          [cadreId],
+        )
+      ).rows;
+    const placement = async () =>
+      (await api.db.query(`SELECT committee_id, managing_committee_id FROM cadre WHERE id = $1`, [cadreId])).rows[0];
+    const after = await positions();
+    expect(after).toEqual([
+      { title: 'Phó Trưởng Ban Tổ chức Huyện ủy', started: '2021-01-01', ended: vnDay(-1), decision_ref: null },
+      { title: 'Phó Trưởng Ban Tổ chức Tỉnh ủy', started: vnDay(0), ended: null, decision_ref: '12-QĐ/TU' },
+    ]);
+    expect(await placement()).toEqual({ committee_id: C.TH, managing_committee_id: C.TH });
+    // Run the job again through the queue: nothing changes, nothing more is audited.
+    const queue = worker.get<Queue>('BullQueue_deadlines', { strict: false });
+    await queue.add(Jobs.startRotations.name, { v: Jobs.startRotations.version, payload: {} });
+    await workerSettled(api.db, worker, 20_000);
+    expect(await positions()).toEqual(after);
+    const audit = await api.db.query(
+      `SELECT action FROM audit_event WHERE (entity_type = 'Rotation' AND entity_id = $1) OR (entity_type = 'Cadre' AND entity_id = $2 AND action = 'move-to-post') ORDER BY occurred_at, seq`,
+      [r.id, cadreId],
+    );
+    expect(audit.rows.map((x) => x.action)).toEqual(['create', 'approve', 'move-to-post', 'start']);
+    expect((await api.http().get(`/api/v1/rotations/${r.id}`).set('authorization', auth['admin.ns']).expect(200)).body).toMatchObject({
+      state: 'in_progress',
+      startedAt: expect.any(String),
+    });
+    // The destination board now manages the file.
+    const file = (await api.http().get(`/api/v1/cadres/${cadreId}`).set('authorization', auth['admin.th']).expect(200)).body;
+    await api
+      .http()
+      .patch(`/api/v1/cadres/${cadreId}`)
+      .set('authorization', auth['admin.th'])
+      .send({ version: file.version, ethnicity: 'Mường' })
+      .expect(200);
+    // Nga Sơn no longer reads the file, but keeps the rotation and the trail it wrote (its committee's audit chain, the move included).
+    expectProblem(await api.http().get(`/api/v1/cadres/${cadreId}`).set('authorization', auth['admin.ns']), 404);
+    const trail = await api
+      .http()
+      .get('/api/v1/audit-events')
+      .query({ committeeId: C['TH-NS'], entityType: 'Cadre', entityId: cadreId })
+      .set('authorization', auth['admin.ns'])
+      .expect(200);
+    expect(trail.body.items.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['create', 'add-position', 'move-to-post']),
+    );
+  });
+});
