@@ -12,6 +12,8 @@ import { RATINGS, isOpen, type Rating, type VoterSession } from './open-ballots'
 
 type Phase = 'start' | 'ballot' | 'cast' | 'voted';
 
+const RADIO_GROUP = { role: 'radiogroup' };
+
 /**
  * One session on the voter's page. Opening the ballot asks for it (signed in: a blind signature on a
  * token made here), well before the voter submits, so the two requests are apart by the voter's reading
@@ -60,7 +62,7 @@ export function BallotCard({ session, userId }: { session: VoterSession; userId:
     if (!signed) return setPhase('start');
     setBusy(true);
     setProblem(null);
-    const ratings = session.subjects.map((s) => values[String(s.position)]);
+    const ratings = session.subjects.map((s) => values[`rating-${s.position}`]);
     try {
       // Anonymous on purpose: no Authorization header, no cookies (not the portal's api(), which signs every call).
       const res = await fetch(urlOf(`/vote-sessions/${session.id}/ballots`), {
@@ -128,11 +130,13 @@ export function BallotCard({ session, userId }: { session: VoterSession; userId:
                 key: 'rating',
                 render: (_: unknown, s) => (
                   <Form.Item
-                    name={String(s.position)}
+                    name={`rating-${s.position}`}
                     style={{ margin: 0 }}
                     rules={[{ required: true, message: t('ballots.rateEveryone') }]}
                   >
                     <Radio.Group
+                      // antd passes `role` on: a labelled radio group (the form item's aria-required needs the role too).
+                      {...RADIO_GROUP}
                       aria-label={t('ballots.ratingOf', { name: s.fullName })}
                       options={RATINGS.map((r) => ({ value: r, label: t(`ballots.ratings.${r}`) }))}
                     />

@@ -2,7 +2,8 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { VoteSession } from './types';
 
-const COLOURS = { scheduled: 'blue', closed: 'green', void: 'orange', cancelled: 'default' } as const;
+/** Dark enough on their tints for WCAG AA (the theme's tags); taking ballots has its own. */
+const COLOURS = { scheduled: '#0050b3', closed: '#237804', void: '#ad4e00', cancelled: '#595959', taking: '#391085' } as const;
 
 /** A session's state as a tag; a scheduled one between its times says it is taking ballots. */
 export function VoteSessionStateTag({ session }: { session: Pick<VoteSession, 'state' | 'opensAt' | 'closesAt'> }) {
@@ -10,7 +11,7 @@ export function VoteSessionStateTag({ session }: { session: Pick<VoteSession, 's
   const now = Date.now();
   const taking = session.state === 'scheduled' && Date.parse(session.opensAt) <= now && now < Date.parse(session.closesAt);
   return (
-    <Tag color={taking ? 'processing' : COLOURS[session.state]}>{taking ? t('votes.taking') : t(`votes.states.${session.state}`)}</Tag>
+    <Tag color={taking ? COLOURS.taking : COLOURS[session.state]}>{taking ? t('votes.taking') : t(`votes.states.${session.state}`)}</Tag>
   );
 }
 

@@ -12,10 +12,11 @@ import { useAbility } from '../../providers/use-ability';
 import { VoteSessionStateTag, percent } from './labels';
 import type { Outcome, VoteSession } from './types';
 
-const OUTCOME_TYPE: Record<Outcome, 'success' | 'warning' | 'danger'> = {
-  none: 'success',
-  'low-majority': 'warning',
-  'low-two-thirds': 'danger',
+/** Dark enough on white for WCAG AA. */
+const OUTCOME_COLOUR: Record<Outcome, string> = {
+  none: '#237804',
+  'low-majority': '#ad4e00',
+  'low-two-thirds': '#a8071a',
 };
 
 /**
@@ -160,7 +161,7 @@ export default function SessionShow() {
                     key: 'outcome',
                     render: (_: unknown, r) => (
                       <Space direction="vertical" size={0}>
-                        <Typography.Text strong type={OUTCOME_TYPE[r.outcome]}>
+                        <Typography.Text strong style={{ color: OUTCOME_COLOUR[r.outcome] }}>
                           {t(`votes.outcomes.${r.outcome}`)}
                         </Typography.Text>
                         <Typography.Text type="secondary">
