@@ -46,6 +46,9 @@ async function pickCommittee(page: Page, name: RegExp): Promise<void> {
   await page.locator('.ant-select-dropdown').getByTitle(name).click();
 }
 
+// On a shared, busy machine the report's journey takes more than the default minute (planning's suites do the same).
+jest.setTimeout(180_000);
+
 describe('portal: a voter sees only the ballot page; a board reads the cadre structure report', () => {
   let world: PortalWorld;
   beforeAll(async () => {
