@@ -12,6 +12,7 @@ import { CadreChanges, CadreHistory } from '@canbo/cadres';
 import { CommitteesService, PRE_STEP } from '@canbo/committees';
 import { ActorLoader, UsersService, hashPassword } from '@canbo/identity';
 import { asSystem } from '@canbo/platform';
+import { VotesService, blindToken, type Rating } from '@canbo/votes';
 import { ETHNICITIES, personName, pick, rng } from './names';
 
 /** The committees of api.md's demo set. */
@@ -368,6 +369,78 @@ export async function seedDemo(app: INestApplicationContext, password = process.
   );
   await actAs('secretary.th', () =>
     appointments.decide(proposed.id, { version: proposed.version, decisionNumber: '215-QĐ/TU', decisionDate: vnDay(0) }),
+  );
+
+  await seedVotes(app, actAs, ids.get('TH') as string, thCadres);
+}
+
+/**
+ * Confidence votes at Thanh Hóa for voter.th.1…5: one finished, one open. The finished one goes the
+ * whole real way: each voter receives its ballot (a blind signature on a token made as a browser would)
+ * and casts it anonymously, and the worker's close counts it once every voter has voted (QĐ 96: the
+ * second subject's 3 "low" of 5 is over half). The open one takes ballots for a week.
+ */
+async function seedVotes(
+  app: INestApplicationContext,
+  actAs: <T>(username: string, fn: () => Promise<T>) => Promise<T>,
+  committeeId: string,
+  cadreIds: string[],
+): Promise<void> {
+  const votes = app.get(VotesService);
+  const voters = [1, 2, 3, 4, 5].map((n) => `voter.th.${n}`);
+  const setUp = (title: string, subjects: { cadreId: string; post: string }[], closesInDays: number) =>
+    actAs('admin.th', () =>
+      votes.create({
+        committeeId,
+        title,
+        mode: 'electronic',
+        convened: 6,
+        opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+        closesAt: new Date(Date.now() + closesInDays * 86_400_000).toISOString(),
+        subjects,
+      }),
+    );
+  const finished = await setUp(
+    'Lấy phiếu tín nhiệm giữa nhiệm kỳ đối với Ủy viên Ban Thường vụ Tỉnh ủy',
+    [
+      { cadreId: cadreIds[5], post: 'Phó Bí thư Tỉnh ủy' },
+      { cadreId: cadreIds[6], post: 'Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức Tỉnh ủy' },
+      { cadreId: cadreIds[7], post: 'Ủy viên Ban Thường vụ, Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy' },
+    ],
+    1,
+  );
+  const ballots: Rating[][] = [
+    ['high', 'low', 'confidence'],
+    ['high', 'low', 'high'],
+    ['confidence', 'low', 'high'],
+    ['high', 'confidence', 'confidence'],
+    ['confidence', 'high', 'high'],
+  ];
+  const publicKey = Buffer.from(finished.publicKey as string, 'base64');
+  for (const [i, voter] of voters.entries()) {
+    const blinded = await blindToken(publicKey);
+    const { blindSignature } = await actAs(voter, () =>
+      votes.issueBallot(finished.id, { blindedMessage: Buffer.from(blinded.blindedMessage).toString('base64') }),
+    );
+    const { token, signature } = await blinded.finish(Buffer.from(blindSignature, 'base64'));
+    await asSystem(() =>
+      votes.castBallot(finished.id, {
+        token: Buffer.from(token).toString('base64'),
+        signature: Buffer.from(signature).toString('base64'),
+        ratings: ballots[i],
+      }),
+    );
+  }
+  // The worker's scan: every voter has voted, so it closes now (the open session below is not due).
+  await asSystem(() => votes.closeDue(new Date()));
+  await setUp(
+    'Lấy phiếu tín nhiệm Trưởng, Phó các ban đảng Tỉnh ủy',
+    [
+      { cadreId: cadreIds[8], post: 'Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy' },
+      { cadreId: cadreIds[9], post: 'Phó Trưởng Ban Tổ chức Tỉnh ủy' },
+      { cadreId: cadreIds[10], post: 'Phó Chánh Văn phòng Tỉnh ủy' },
+    ],
+    7,
   );
 }
 

@@ -4,6 +4,7 @@ import { reports } from './reports';
 import { planning } from './planning';
 import { appraisal } from './appraisal';
 import { appointments } from './appointments';
+import { votes } from './votes';
 import { deadlines } from './deadlines';
 import { inbox } from './inbox';
 import { audit } from './audit';
@@ -22,6 +23,7 @@ export const FEATURES: readonly PortalFeature[] = [
   planning,
   appraisal,
   appointments,
+  votes,
   deadlines,
   inbox,
   audit,

@@ -7,7 +7,7 @@ import { en, vi } from './messages';
 const BallotsPage = lazy(() => import('./ballots-page'));
 
 /**
- * The voter's page: its open confidence votes (none until issue 11 opens them). The menu entry follows
+ * The voter's page: its confidence votes: the open ones to vote in, the finished ones to check its receipt. The menu entry follows
  * the ability's `read Ballot`, which only voters hold, so a voter's menu has this entry and nothing else.
  */
 export const voter: PortalFeature = {

@@ -1,16 +1,20 @@
-/** A confidence vote the signed-in voter may cast a ballot in, as the voter's page lists it. */
-export interface OpenBallot {
-  sessionId: string;
-  title: string;
-  committeeName: string;
-  closesOn: string;
+import { useQuery } from '@tanstack/react-query';
+import type { Schemas } from '../../api';
+import { api } from '../../providers/http';
+
+/** A confidence vote the signed-in voter is on the list of (GET /vote-sessions/mine). */
+export type VoterSession = Schemas['VoterSessionView'];
+export type Rating = 'high' | 'confidence' | 'low';
+export const RATINGS: readonly Rating[] = ['high', 'confidence', 'low'];
+
+export const voterSessionsKey = ['canbo', 'vote-sessions', 'mine'] as const;
+
+/** The voter's sessions: the open ones to vote in, the closed ones to check its receipt against. */
+export function useVoterSessions(): { sessions: VoterSession[]; isLoading: boolean } {
+  const query = useQuery({ queryKey: voterSessionsKey, queryFn: () => api<VoterSession[]>('/vote-sessions/mine') });
+  return { sessions: query.data ?? [], isLoading: query.isLoading };
 }
 
-/**
- * The voter's open ballots. Vote sessions do not exist in the API yet (issue 11 builds /vote-sessions),
- * so there is nothing to ask for and no voter has an open ballot; the page already shows a list when
- * this hook returns one. Issue 11 replaces the body with a query of the voter's open sessions.
- */
-export function useOpenBallots(): { ballots: OpenBallot[]; isLoading: boolean } {
-  return { ballots: [], isLoading: false };
-}
+/** Whether a session takes ballots now: scheduled, and between its opening and its close. */
+export const isOpen = (s: VoterSession, now = Date.now()): boolean =>
+  s.state === 'scheduled' && Date.parse(s.opensAt) <= now && now < Date.parse(s.closesAt);
