@@ -200,7 +200,9 @@ export class VotesRepository {
       `SELECT s.id FROM vote_session s
         WHERE s.state = 'scheduled' AND s.mode = 'electronic'
           AND (s.closes_at <= $1
+               -- Every voter on the list has voted (a list with nobody on it has not "all voted": it waits for its time).
                OR (s.opens_at <= $1
+                   AND EXISTS (SELECT 1 FROM vote_voter v WHERE v.session_id = s.id)
                    AND (SELECT count(*) FROM ballot b WHERE b.session_id = s.id) = (SELECT count(*) FROM vote_voter v WHERE v.session_id = s.id)))
         ORDER BY s.closes_at, s.id`,
       [now],
