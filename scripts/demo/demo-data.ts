@@ -378,7 +378,8 @@ export async function seedDemo(app: INestApplicationContext, password = process.
  * Confidence votes at Thanh Hóa for voter.th.1…5: one finished, one open. The finished one goes the
  * whole real way: each voter receives its ballot (a blind signature on a token made as a browser would)
  * and casts it anonymously, and the worker's close counts it once every voter has voted (QĐ 96: the
- * second subject's 3 "low" of 5 is over half). The open one takes ballots for a week.
+ * second subject's 2 "low" of 5 stays under half, so the demo starts with no follow-up deadline or notice
+ * that the journeys on the inbox and the audit trail would meet). The open one takes ballots for a week.
  */
 async function seedVotes(
   app: INestApplicationContext,
@@ -412,7 +413,7 @@ async function seedVotes(
   const ballots: Rating[][] = [
     ['high', 'low', 'confidence'],
     ['high', 'low', 'high'],
-    ['confidence', 'low', 'high'],
+    ['confidence', 'confidence', 'high'],
     ['high', 'confidence', 'confidence'],
     ['confidence', 'high', 'high'],
   ];
