@@ -29,11 +29,18 @@ export async function optionsOf(page: Page, label: string): Promise<string[]> {
 /** Picks the option whose whole text is `option` in the select labelled `label`. */
 export async function choose(page: Page, label: string, option: string): Promise<void> {
   const dropdown = await openSelect(page, label);
-  await dropdown
-    .locator('.ant-select-item-option')
-    .filter({ hasText: new RegExp(`^${escape(option)}$`) })
-    .click();
-  await dropdown.locator('.ant-select-item-option').first().waitFor({ state: 'hidden' });
+  const target = dropdown.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${escape(option)}$`) });
+  // A click that lands while the list is still opening (a dialog's select, on a busy machine) can be lost;
+  // clicking the same option of a single select again only chooses it again.
+  for (let attempt = 1; ; attempt++) {
+    await target.click();
+    try {
+      await dropdown.locator('.ant-select-item-option').first().waitFor({ state: 'hidden', timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
