@@ -19,6 +19,9 @@ const NS = 'Huyện ủy Nga Sơn (TH-NS)';
 const TH = 'Tỉnh ủy Thanh Hóa (TH)';
 const NEW_PASSWORD = 'Mat-khau-moi-2026';
 
+// A browser journey on two cores beside the other suites: several minutes is not a hang.
+jest.setTimeout(240_000);
+
 describe('portal: admin.th administers accounts within the delegation rules', () => {
   let world: PortalWorld;
   beforeAll(async () => {

@@ -35,6 +35,9 @@ const shown = (iso: string) => iso.split('-').reverse().join('/');
  * national policy's to set: the operator adds a 180-day reminder for reappointment notices (PUT
  * /deadline-policies), as a board wanting early warning of a term's end would ask.
  */
+// A browser journey on two cores beside the other suites: several minutes is not a hang.
+jest.setTimeout(240_000);
+
 describe('portal: a reappointment proposed by Nga Sơn, decided by Thanh Hóa, its notice deadline in the inbox', () => {
   let world: PortalWorld;
   let worker: INestApplicationContext | undefined;

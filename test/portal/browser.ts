@@ -69,7 +69,7 @@ export async function startPortalWorld(journey: string): Promise<PortalWorld> {
       await portal.close();
       throw error;
     });
-  context.setDefaultTimeout(15_000);
+  context.setDefaultTimeout(30_000);
   const page = context.pages()[0] ?? (await context.newPage());
   const dir = join(SCREENSHOTS, journey);
   mkdirSync(dir, { recursive: true });

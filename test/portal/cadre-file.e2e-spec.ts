@@ -33,6 +33,9 @@ async function violations(page: Page): Promise<string[]> {
   return seriousViolations(page);
 }
 
+// A browser journey on two cores beside the other suites: several minutes is not a hang.
+jest.setTimeout(240_000);
+
 describe('portal: the cadre file', () => {
   let world: PortalWorld;
   beforeAll(async () => {

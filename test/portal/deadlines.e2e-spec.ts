@@ -16,6 +16,9 @@ const vnDay = (days: number) => {
  * marks it met, waives another, meets a version conflict made by Nga Sơn's board in the meantime, and
  * sets a batch for every committee below that is already late; operator changes a kind's reminders.
  */
+// A browser journey on two cores beside the other suites: several minutes is not a hang.
+jest.setTimeout(240_000);
+
 describe('portal: a board sets, meets and waives deadlines; a batch shows who is late', () => {
   let world: PortalWorld;
   beforeAll(async () => {

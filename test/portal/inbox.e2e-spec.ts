@@ -19,6 +19,9 @@ interface Notice {
  * in a week at TH, Nga Sơn's overdue report), puts the notices in the inbox and e-mails them with a link
  * to the portal. admin.th reads one in the inbox, follows another from its e-mail, and the badge drops.
  */
+// A browser journey on two cores beside the other suites: several minutes is not a hang.
+jest.setTimeout(240_000);
+
 describe('portal: admin.th reads a reminder in the inbox and the badge drops', () => {
   let world: PortalWorld;
   let worker: INestApplicationContext;

@@ -5,6 +5,9 @@ import { recordScripts, seriousViolations, startPortalWorld, type PortalWorld } 
 /** The login page's JavaScript budget, gzipped (issue 9: route-level code splitting keeps it small). */
 const LOGIN_JS_BUDGET = 400 * 1024;
 
+// A browser journey on two cores beside the other suites: several minutes is not a hang.
+jest.setTimeout(240_000);
+
 describe('portal: admin.th signs in and finds a file', () => {
   let world: PortalWorld;
   beforeAll(async () => {

@@ -2,6 +2,9 @@ import { DEMO_PASSWORD_DEFAULT } from '../../scripts/demo/demo-data';
 import { seriousViolations, startPortalWorld, type PortalWorld } from './browser';
 import { choose, openDialog } from './select';
 
+// A browser journey on two cores beside the other suites: several minutes is not a hang.
+jest.setTimeout(240_000);
+
 describe('portal: operator runs the committee tree, the accounts and the queues, and reads no file', () => {
   let world: PortalWorld;
   beforeAll(async () => {

@@ -13,6 +13,9 @@ const NS_REPORT = 'Báo cáo kết quả lấy phiếu tín nhiệm giữa nhi�
  * Nga Sơn's overdue report (the worker's scan has escalated it by then), opens it (an auditor may not
  * mark or waive it), and has the worker verify Thanh Hóa's audit chains, watching the check until done.
  */
+// A browser journey on two cores beside the other suites: several minutes is not a hang.
+jest.setTimeout(240_000);
+
 describe('portal: auditor.tw finds the late committee and verifies the audit chain', () => {
   let world: PortalWorld;
   let worker: INestApplicationContext;
