@@ -126,11 +126,7 @@ export class AppointmentsService implements OnModuleInit {
     if (query.effectiveFrom && query.effectiveTo && query.effectiveFrom > query.effectiveTo)
       throw new ValidationProblem([{ field: 'effectiveTo', message: 'effectiveTo must not come before effectiveFrom' }]);
     const range = await this.committees.rangeOf(query);
-    let after: [string, string] | undefined;
-    if (query.cursor) {
-      const [effective, id] = decodeCursor(query.cursor, ['date', 'uuid']);
-      after = [String(effective), String(id)];
-    }
+    const after = query.cursor ? (decodeCursor(query.cursor, ['date', 'uuid']).map(String) as [string, string]) : undefined;
     const rows = await this.appointments.list(readable(), { ...query, range, after });
     return toPage(rows, query.limit, (r) => [r.effectiveFrom, r.id], toView);
   }

@@ -135,11 +135,7 @@ export class RotationService implements OnModuleInit {
 
   async list(query: RotationQuery): Promise<Page<RotationView>> {
     const range = await this.committees.rangeOf(query);
-    let after: [string, string] | undefined;
-    if (query.cursor) {
-      const [startsOn, id] = decodeCursor(query.cursor, ['date', 'uuid']);
-      after = [String(startsOn), String(id)];
-    }
+    const after = query.cursor ? (decodeCursor(query.cursor, ['date', 'uuid']).map(String) as [string, string]) : undefined;
     const rows = await this.rotations.list(readable(), { ...query, range, after });
     return toPage(rows, query.limit, (r) => [r.startsOn, r.id], toView);
   }

@@ -164,12 +164,7 @@ export class VotesService {
 
   async list(query: VoteSessionQuery): Promise<Page<VoteSessionView>> {
     const range = await this.committees.rangeOf(query);
-    let after: [string, string] | undefined;
-    if (query.cursor) {
-      const [opensAt, id] = decodeCursor(query.cursor, ['string', 'uuid']);
-      if (Number.isNaN(Date.parse(String(opensAt)))) throw new ValidationProblem([{ field: 'cursor', message: 'cursor is not valid' }]);
-      after = [String(opensAt), String(id)];
-    }
+    const after = query.cursor ? (decodeCursor(query.cursor, ['timestamp', 'uuid']).map(String) as [string, string]) : undefined;
     const rows = await this.sessions.list(readable(), { range, state: query.state, after, limit: query.limit });
     const page = toPage(
       rows,
