@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { SqlScope } from '@canbo/access';
-import { CommitteeRange, Where } from '@canbo/platform';
+import { CommitteeRange, Where, groupBy } from '@canbo/platform';
 import type { Outcome, SubjectResult } from './tally';
 import { VoteSession } from './vote-session.entity';
 import type { VoteSessionState } from './vote-transitions';
@@ -56,6 +56,12 @@ const SELECT = `
          (SELECT count(*)::int FROM vote_voter v WHERE v.session_id = s.id AND v.ballot_issued) AS "ballotsIssued"
     FROM vote_session s JOIN committee c ON c.id = s.committee_id`;
 
+/** Rows of several sessions by session, in the order read, without the session id (it is not part of a view). */
+function groupBySession<T extends { sessionId: string }>(rows: readonly T[]): Map<string, Omit<T, 'sessionId'>[]> {
+  const without = ({ sessionId, ...row }: T): Omit<T, 'sessionId'> => (void sessionId, row);
+  return new Map([...groupBy(rows, (r) => r.sessionId)].map(([id, list]) => [id, list.map(without)]));
+}
+
 /** Vote sessions, their subjects, voter lists and results (tenant-owned: reads take the caller's scope). */
 @Injectable()
 export class VotesRepository {
@@ -92,20 +98,28 @@ export class VotesRepository {
   }
 
   async subjects(sessionId: string): Promise<VoteSubjectRow[]> {
-    return this.tx.query(
-      `SELECT vs.position, vs.cadre_id AS "cadreId", cd.full_name AS "fullName", vs.post
-         FROM vote_subject vs JOIN cadre cd ON cd.id = vs.cadre_id WHERE vs.session_id = $1 ORDER BY vs.position`,
-      [sessionId],
-    );
+    return (await this.subjectsOf([sessionId])).get(sessionId) ?? [];
   }
 
-  async results(sessionId: string): Promise<VoteResultRow[]> {
-    return this.tx.query(
-      `SELECT position, cadre_id AS "cadreId", high, confidence, low, low_share_of_returned AS "lowShareOfReturned",
-              low_share_of_convened AS "lowShareOfConvened", outcome, rule_id AS "ruleId"
-         FROM vote_result WHERE session_id = $1 ORDER BY position`,
-      [sessionId],
+  /** The subjects of several sessions in one read (a page of sessions), in ballot order, by session. */
+  async subjectsOf(sessionIds: readonly string[]): Promise<Map<string, VoteSubjectRow[]>> {
+    const rows: (VoteSubjectRow & { sessionId: string })[] = await this.tx.query(
+      `SELECT vs.session_id AS "sessionId", vs.position, vs.cadre_id AS "cadreId", cd.full_name AS "fullName", vs.post
+         FROM vote_subject vs JOIN cadre cd ON cd.id = vs.cadre_id WHERE vs.session_id = ANY($1) ORDER BY vs.session_id, vs.position`,
+      [sessionIds],
     );
+    return groupBySession(rows);
+  }
+
+  /** The stored results of several sessions in one read, by session. */
+  async resultsOf(sessionIds: readonly string[]): Promise<Map<string, VoteResultRow[]>> {
+    const rows: (VoteResultRow & { sessionId: string })[] = await this.tx.query(
+      `SELECT session_id AS "sessionId", position, cadre_id AS "cadreId", high, confidence, low, low_share_of_returned AS "lowShareOfReturned",
+              low_share_of_convened AS "lowShareOfConvened", outcome, rule_id AS "ruleId"
+         FROM vote_result WHERE session_id = ANY($1) ORDER BY session_id, position`,
+      [sessionIds],
+    );
+    return groupBySession(rows);
   }
 
   /**

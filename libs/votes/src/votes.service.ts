@@ -53,6 +53,7 @@ import {
   VoteSessionRow,
   VoteSubjectRow,
   VotesRepository,
+  VoteResultRow,
 } from './votes.repository';
 import { canHappen, isTakingBallots } from './vote-transitions';
 
@@ -115,7 +116,19 @@ export class VotesService {
     return row as VoteSessionRow;
   }
 
-  private async view(row: VoteSessionRow): Promise<VoteSessionView> {
+  /** The views of sessions already read, their subjects and (for those who may read them) results in one read each. */
+  private async views(rows: readonly VoteSessionRow[]): Promise<VoteSessionView[]> {
+    const ids = rows.map((r) => r.id);
+    const [subjects, results] = await Promise.all([this.sessions.subjectsOf(ids), this.sessions.resultsOf(ids)]);
+    return rows.map((row) => this.view(row, subjects.get(row.id) ?? [], results.get(row.id) ?? []));
+  }
+
+  private async viewOf(row: VoteSessionRow): Promise<VoteSessionView> {
+    const [view] = await this.views([row]);
+    return view;
+  }
+
+  private view(row: VoteSessionRow, subjects: VoteSubjectRow[], results: VoteResultRow[]): VoteSessionView {
     const mayReadResults = permittedFields(
       'read',
       'VoteSession',
@@ -138,12 +151,12 @@ export class VotesService {
       ballotsIssued: row.ballotsIssued,
       present: row.present,
       returned: row.returned,
-      subjects: await this.sessions.subjects(row.id),
+      subjects,
       ...(mayReadResults
         ? {
             voidReason: row.voidReason,
             results: closed
-              ? (await this.sessions.results(row.id)).map((r) => ({
+              ? results.map((r) => ({
                   ...r,
                   lowShareOfReturned: r.lowShareOfReturned === null ? null : Number(r.lowShareOfReturned),
                   lowShareOfConvened: Number(r.lowShareOfConvened),
@@ -159,7 +172,7 @@ export class VotesService {
   }
 
   async get(id: string): Promise<VoteSessionView> {
-    return this.view(await this.row(id));
+    return this.viewOf(await this.row(id));
   }
 
   async list(query: VoteSessionQuery): Promise<Page<VoteSessionView>> {
@@ -172,7 +185,7 @@ export class VotesService {
       (r) => [r.opensAt.toISOString(), r.id],
       (r) => r,
     );
-    return { ...page, items: await Promise.all(page.items.map((r) => this.view(r))) };
+    return { ...page, items: await this.views(page.items) };
   }
 
   @Transactional()
@@ -227,7 +240,7 @@ export class VotesService {
       voterIds,
     );
     if (keys) await this.box.storeKey(id, keys.privateKey);
-    const created = await this.view((await this.sessions.find(readable(), id)) as VoteSessionRow);
+    const created = await this.viewOf((await this.sessions.find(readable(), id)) as VoteSessionRow);
     await this.audit.record({
       committeeId: committee.id,
       entityType: SUBJECT_TYPE,
@@ -246,7 +259,7 @@ export class VotesService {
     if (!canHappen('cancel', row.state)) throw new ConflictProblem('vote-session-state', `A ${row.state} session cannot be cancelled`);
     await this.sessions.update(id, { state: 'cancelled', cancelReason: dto.reason });
     await this.box.seal(id);
-    const after = await this.view(await this.row(id));
+    const after = await this.viewOf(await this.row(id));
     await this.audit.record({
       committeeId: row.committeeId,
       entityType: SUBJECT_TYPE,
@@ -259,22 +272,19 @@ export class VotesService {
 
   /** The voter's sessions: those open now, and those closed, for checking the receipt. */
   async mine(): Promise<VoterSessionView[]> {
-    const rows = await this.sessions.ofVoter(ownBallots(), ['scheduled', 'closed', 'void']);
-    return Promise.all(
-      rows
-        .filter((r) => r.mode === 'electronic')
-        .map(async (r) => ({
-          id: r.id,
-          title: r.title,
-          committeeName: r.committeeName,
-          opensAt: r.opensAt.toISOString(),
-          closesAt: r.closesAt.toISOString(),
-          state: r.state,
-          publicKey: base64(r.publicKey) as string,
-          ballotIssued: r.ballotIssued,
-          subjects: await this.sessions.subjects(r.id),
-        })),
-    );
+    const rows = (await this.sessions.ofVoter(ownBallots(), ['scheduled', 'closed', 'void'])).filter((r) => r.mode === 'electronic');
+    const subjects = await this.sessions.subjectsOf(rows.map((r) => r.id));
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      committeeName: r.committeeName,
+      opensAt: r.opensAt.toISOString(),
+      closesAt: r.closesAt.toISOString(),
+      state: r.state,
+      publicKey: base64(r.publicKey) as string,
+      ballotIssued: r.ballotIssued,
+      subjects: subjects.get(r.id) ?? [],
+    }));
   }
 
   /**
@@ -391,7 +401,7 @@ export class VotesService {
       .sort((a, b) => a.position - b.position)
       .map(({ position, high, confidence, low }) => ({ position, high, confidence, low }));
     await this.settle({ ...row, convened: dto.convened }, subjects, { ...dto, subjects: counts }, now, {});
-    return this.view(await this.row(id));
+    return this.viewOf(await this.row(id));
   }
 
   /**
