@@ -4,7 +4,7 @@ import { QD80_FROM } from '../../libs/rulebook/src/rules/rulebook-seed';
 import { DEMO_PASSWORD_DEFAULT } from '../../scripts/demo/demo-data';
 import { seriousViolations, startPortalWorld, type PortalWorld } from './browser';
 import { motionless } from './motion';
-import { choose } from './select';
+import { choose, search } from './select';
 import { settled, startWorldWorker } from './worker';
 
 interface Notice {
@@ -122,8 +122,7 @@ describe('portal: a reappointment proposed by Nga Sơn, decided by Thanh Hóa, i
     const dialog = page.getByRole('dialog');
     // Nga Sơn is the one committee its admin proposes for: already chosen.
     await dialog.getByText('Huyện ủy Nga Sơn').waitFor();
-    await dialog.getByLabel('Cán bộ', { exact: true }).fill('Bổ Nhiệm Lại');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: fullName }).click();
+    await search(page, 'Cán bộ', 'Bổ Nhiệm Lại', fullName);
     await choose(page, 'Loại', 'Bổ nhiệm lại');
     await dialog.getByLabel('Chức vụ', { exact: true }).fill('Trưởng phòng Nội vụ');
     await dialog.getByLabel('Cơ quan, đơn vị', { exact: true }).fill('Ủy ban nhân dân huyện Nga Sơn');

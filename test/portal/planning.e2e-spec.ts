@@ -4,7 +4,7 @@ import { asSystem } from '@canbo/platform';
 import { DEMO_PASSWORD_DEFAULT } from '../../scripts/demo/demo-data';
 import { seriousViolations, startPortalWorld, type PortalWorld } from './browser';
 import { motionless } from './motion';
-import { choose, openDialog, optionsOf } from './select';
+import { choose, openDialog, optionsOf, search } from './select';
 
 /*
  * Planning and appraisal in the portal. (a) Nga Sơn's board drafts a cycle, nominates four cadres for
@@ -84,12 +84,6 @@ describe('portal: planning cycles (approved; returned and resubmitted) and appra
     await world.screenshot(name);
   };
 
-  /** Picks an option of a select in the open dialog, by its label. */
-  const pick = async (page: Page, label: string, option: string) => {
-    await page.getByRole('dialog').getByLabel(label, { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-  };
-
   /** Clicks a workflow button and confirms it in its dialog. */
   const step = async (page: Page, action: string) => {
     await page.getByRole('button', { name: action, exact: true }).click();
@@ -114,7 +108,7 @@ describe('portal: planning cycles (approved; returned and resubmitted) and appra
     await page.getByRole('menuitem', { name: 'Quy hoạch' }).click();
     await page.getByRole('heading', { name: 'Kỳ quy hoạch' }).waitFor();
     await page.getByRole('button', { name: 'Tạo kỳ quy hoạch' }).click();
-    await pick(page, 'Cấp ủy', 'Huyện ủy Nga Sơn');
+    await choose(page.getByRole('dialog'), 'Cấp ủy', /Huyện ủy Nga Sơn/);
     for (const [label, shown] of [
       ['Hạn trình', '31/01/2031'],
       ['Ngày áp dụng quy định', '01/11/2025'],
@@ -133,9 +127,8 @@ describe('portal: planning cycles (approved; returned and resubmitted) and appra
     // The first nomination through the form: the file found by name, the title, each conference's vote.
     await page.getByRole('button', { name: 'Giới thiệu cán bộ' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Cán bộ', { exact: true }).fill('Quy Một');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: names[0] }).click();
-    await pick(page, 'Chức danh quy hoạch', 'Phó Bí thư Huyện ủy');
+    await search(page, 'Cán bộ', 'Quy Một', names[0]);
+    await choose(page.getByRole('dialog'), 'Chức danh quy hoạch', /^Phó Bí thư Huyện ủy/);
     const votes = [
       [11, 11, 9],
       [40, 38, 30],
@@ -262,7 +255,7 @@ describe('portal: planning cycles (approved; returned and resubmitted) and appra
 
     await page.getByRole('button', { name: 'Kết luận', exact: true }).click();
     const dialog = page.getByRole('dialog');
-    await pick(page, 'Kết luận', 'Không xem xét');
+    await choose(page.getByRole('dialog'), 'Kết luận', /^Không xem xét/);
     // The form asks for the reasons the API requires with this outcome.
     await dialog.getByRole('button', { name: 'Kết luận', exact: true }).click();
     await dialog.getByText('Vui lòng nhập lý do').waitFor();
@@ -308,9 +301,8 @@ describe('portal: planning cycles (approved; returned and resubmitted) and appra
     await dialog.getByRole('button', { name: 'Gửi đề nghị' }).click();
     await dialog.getByText('Vui lòng nhập cán bộ').waitFor();
     await dialog.getByText('Vui lòng nhập loại thẩm định').waitFor();
-    await dialog.getByLabel('Cán bộ', { exact: true }).fill('Đề Nghị');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Lê Thị Đề Nghị' }).click();
-    await pick(page, 'Loại thẩm định', 'Bổ nhiệm');
+    await search(page, 'Cán bộ', 'Đề Nghị', 'Lê Thị Đề Nghị');
+    await choose(page.getByRole('dialog'), 'Loại thẩm định', 'Bổ nhiệm');
     await dialog.getByLabel('Mục đích').fill('Bổ nhiệm Phó Trưởng Ban Dân vận Huyện ủy');
     await typeDate(page, 'Hạn kết luận', vnDay(30));
     await checked('08-appraisal-request-form');

@@ -7,6 +7,7 @@ import { DEMO_PASSWORD_DEFAULT } from '../../scripts/demo/demo-data';
 import { expectProblem } from '../support/problems';
 import { seriousViolations, startPortalWorld, type PortalWorld } from './browser';
 import { motionless } from './motion';
+import { search } from './select';
 import { settled, startWorldWorker } from './worker';
 
 /*
@@ -110,8 +111,7 @@ describe('portal: a confidence vote set up, cast by five voters, closed by the w
     await typeDate(page, 'Kết thúc', await shownTime(page, 24 * 60));
     for (const [i, name] of names.entries()) {
       if (i > 0) await dialog.getByRole('button', { name: 'Thêm người được lấy phiếu' }).click();
-      await dialog.getByLabel(`Người được lấy phiếu ${i + 1}: Cán bộ`, { exact: true }).fill(name);
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name }).first().click();
+      await search(page, `Người được lấy phiếu ${i + 1}: Cán bộ`, name, name);
       await dialog
         .getByLabel(`Người được lấy phiếu ${i + 1}: Chức vụ được lấy phiếu`, { exact: true })
         .fill(`Ủy viên Ban Thường vụ ${i + 1}`);
