@@ -86,19 +86,24 @@ describe('planning cycles', () => {
       .send({ version: current.version, ...extra });
   };
 
-  const checks = async (id: string, user = 'admin.ns', explain?: 'all') =>
-    (
+  /** A cycle's checks, each result with its rule's fields (the answer gives each rule once, and results name it). */
+  const checks = async (id: string, user = 'admin.ns', explain?: 'all') => {
+    const body = (
       await api
         .http()
         .get(`/api/v1/planning-cycles/${id}/checks`)
         .query(explain ? { explain } : {})
         .set('authorization', as(user))
         .expect(200)
-    ).body as {
-      rulesOn: string;
-      failures: number;
-      results: Result[];
-    };
+    ).body as { rulesOn: string; failures: number; rules: { ruleId: string; regulation: string }[]; results: Result[] };
+    const rules = new Map(body.rules.map((r) => [r.ruleId, r]));
+    expect(rules.size).toBe(body.rules.length);
+    for (const r of body.results) {
+      expect(rules.has(r.ruleId)).toBe(true);
+      expect(r).not.toHaveProperty('regulation');
+    }
+    return { ...body, results: body.results.map((r) => ({ ...rules.get(r.ruleId)!, ...r, explanation: r.explanation ?? null })) };
+  };
 
   /** A TH-NS cycle with one nomination that passes every hard rule. */
   async function passingCycle(user = 'admin.ns'): Promise<Cycle> {

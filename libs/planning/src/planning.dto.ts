@@ -203,12 +203,46 @@ export class ChecksQuery {
   explain?: 'problems' | 'all';
 }
 
+/** A rule a cycle's checks applied, given once for all its results. */
+export class CheckRuleView {
+  @ApiProperty({ example: 'planning.seats-per-title' }) ruleId: string;
+  @ApiProperty({ example: 'Số người quy hoạch cho một chức danh' }) ruleTitle: string;
+  @ApiProperty({ example: 'QĐ 377-QĐ/TW (8/10/2025)' }) regulation: string;
+  @ApiProperty({ type: String, nullable: true }) article: string | null;
+  @ApiProperty({ description: 'The rule rests on an UNVERIFIED point; its results’ explanations say so' }) unverified: boolean;
+}
+
+/** One check of a cycle: its rule by id (in the answer's `rules`), what it is about and what it found. */
+export class CycleCheckView {
+  @ApiProperty({ example: 'planning.seats-per-title' }) ruleId: string;
+  @ApiProperty({
+    enum: ['pass', 'fail', 'warning', 'withheld'],
+    description:
+      '`withheld`: the check rests on a restricted group (discipline) the caller may not read, so not even its outcome is shown, or on a nominated cadre whose file the caller may not read',
+  })
+  outcome: 'pass' | 'fail' | 'warning' | 'withheld';
+  @ApiProperty({ enum: ['cycle', 'title', 'cadre', 'nomination'] }) scope: 'cycle' | 'title' | 'cadre' | 'nomination';
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "The title's, cadre's or nomination's id" })
+  subjectId: string | null;
+  @ApiProperty({ example: '4 người cho 3 chỗ' }) figures: string;
+  @ApiPropertyOptional({
+    description:
+      'Why, in Vietnamese, with the rule and its regulation: for failures, warnings and withheld checks; for a pass only when asked (`explain=all`), its figures say it',
+  })
+  explanation?: string;
+}
+
+/**
+ * Every check of a cycle. A provincial cycle has some 1,800 of them: each rule is given once in `rules`
+ * and each result names it by id (the whole answer, with each rule written out per result, was three times the size).
+ */
 export class CycleChecksView {
   @ApiProperty({ format: 'uuid' }) cycleId: string;
   @ApiProperty({ format: 'date', description: 'The rules in force on this day were applied' }) rulesOn: string;
   @ApiProperty() failures: number;
   @ApiProperty() warnings: number;
-  @ApiProperty({ type: [CheckResultView] }) results: CheckResultView[];
+  @ApiProperty({ type: [CheckRuleView], description: 'The rules the results name, each once' }) rules: CheckRuleView[];
+  @ApiProperty({ type: [CycleCheckView] }) results: CycleCheckView[];
 }
 
 export class RemovalProposalQuery {

@@ -25,7 +25,8 @@ import { CYCLE_TRANSITIONS, CycleVerb, DRAFTING_STATES, canHappen, stateAfter } 
 import {
   CreateCycleDto,
   CreateNominationDto,
-  CheckResultView,
+  CheckRuleView,
+  CycleCheckView,
   CycleChecksView,
   CycleQuery,
   CycleView,
@@ -366,17 +367,20 @@ export class PlanningService implements OnModuleInit {
     const row = await this.cycle(id);
     // A pass or a fail of a discipline check would tell who has been disciplined: the list shows neither to
     // those who may not read that group (submitting still stops on it, saying only that a restricted check fails).
-    const results = (await this.results(row)).map((r): CheckResultView => {
-      if (r.figures === RESTRICTED_FIGURES) return { ...r, outcome: 'withheld' };
-      return r.outcome === 'pass' && explain !== 'all' ? { ...r, explanation: null } : r;
+    const rules = new Map<string, CheckRuleView>();
+    let failures = 0;
+    let warnings = 0;
+    const results = (await this.results(row)).map((r): CycleCheckView => {
+      if (!rules.has(r.ruleId))
+        rules.set(r.ruleId, { ruleId: r.ruleId, ruleTitle: r.ruleTitle, regulation: r.regulation, article: r.article, unverified: r.unverified });
+      const outcome = r.figures === RESTRICTED_FIGURES ? 'withheld' : r.outcome;
+      if (outcome === 'fail') failures++;
+      if (outcome === 'warning') warnings++;
+      const line: CycleCheckView = { ruleId: r.ruleId, outcome, scope: r.scope, subjectId: r.subjectId, figures: r.figures };
+      if (outcome !== 'pass' || explain === 'all') line.explanation = r.explanation;
+      return line;
     });
-    return {
-      cycleId: row.id,
-      rulesOn: row.referenceDate,
-      failures: results.filter((r) => r.outcome === 'fail').length,
-      warnings: results.filter((r) => r.outcome === 'warning').length,
-      results,
-    };
+    return { cycleId: row.id, rulesOn: row.referenceDate, failures, warnings, rules: [...rules.values()], results };
   }
 
   /** Drafting adds to a draft; a yearly review adds to an approved list, with a reason. */

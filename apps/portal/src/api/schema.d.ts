@@ -2171,21 +2171,25 @@ export interface components {
              */
             submissionDueOn: string;
         };
-        CheckResultView: {
+        CheckRuleView: {
             /** @example planning.seats-per-title */
             ruleId: string;
             /** @example Số người quy hoạch cho một chức danh */
             ruleTitle: string;
+            /** @example QĐ 377-QĐ/TW (8/10/2025) */
+            regulation: string;
+            article: string | null;
+            /** @description The rule rests on an UNVERIFIED point; its results’ explanations say so */
+            unverified: boolean;
+        };
+        CycleCheckView: {
+            /** @example planning.seats-per-title */
+            ruleId: string;
             /**
              * @description `withheld`: the check rests on a restricted group (discipline) the caller may not read, so not even its outcome is shown, or on a nominated cadre whose file the caller may not read
              * @enum {string}
              */
             outcome: "pass" | "fail" | "warning" | "withheld";
-            /** @example QĐ 377-QĐ/TW (8/10/2025) */
-            regulation: string;
-            article: string | null;
-            /** @description The rule rests on an UNVERIFIED point; the explanation says so */
-            unverified: boolean;
             /** @enum {string} */
             scope: "cycle" | "title" | "cadre" | "nomination";
             /**
@@ -2195,8 +2199,8 @@ export interface components {
             subjectId: string | null;
             /** @example 4 người cho 3 chỗ */
             figures: string;
-            /** @description Why, in Vietnamese, with the rule and its regulation; for a pass only when asked (`explain=all`): its figures say it */
-            explanation: string | null;
+            /** @description Why, in Vietnamese, with the rule and its regulation: for failures, warnings and withheld checks; for a pass only when asked (`explain=all`), its figures say it */
+            explanation?: string;
         };
         CycleChecksView: {
             /** Format: uuid */
@@ -2208,7 +2212,9 @@ export interface components {
             rulesOn: string;
             failures: number;
             warnings: number;
-            results: components["schemas"]["CheckResultView"][];
+            /** @description The rules the results name, each once */
+            rules: components["schemas"]["CheckRuleView"][];
+            results: components["schemas"]["CycleCheckView"][];
         };
         ConferenceVoteDto: {
             /** @enum {string} */
@@ -2275,6 +2281,33 @@ export interface components {
         RemoveNominationDto: {
             /** @example Chuyển công tác */
             reason: string;
+        };
+        CheckResultView: {
+            /** @example planning.seats-per-title */
+            ruleId: string;
+            /** @example Số người quy hoạch cho một chức danh */
+            ruleTitle: string;
+            /**
+             * @description `withheld`: the check rests on a restricted group (discipline) the caller may not read, so not even its outcome is shown, or on a nominated cadre whose file the caller may not read
+             * @enum {string}
+             */
+            outcome: "pass" | "fail" | "warning" | "withheld";
+            /** @example QĐ 377-QĐ/TW (8/10/2025) */
+            regulation: string;
+            article: string | null;
+            /** @description The rule rests on an UNVERIFIED point; the explanation says so */
+            unverified: boolean;
+            /** @enum {string} */
+            scope: "cycle" | "title" | "cadre" | "nomination";
+            /**
+             * Format: uuid
+             * @description The title's, cadre's or nomination's id
+             */
+            subjectId: string | null;
+            /** @example 4 người cho 3 chỗ */
+            figures: string;
+            /** @description Why, in Vietnamese, with the rule and its regulation; for a pass only when asked (`explain=all`): its figures say it */
+            explanation: string | null;
         };
         RemovalProposalView: {
             /** Format: uuid */

@@ -171,7 +171,6 @@ export default function AppointmentShow() {
           />
           <ChecksTable
             checks={{
-              cycleId: appointment.id,
               rulesOn: refusal.decisionDate,
               failures: refusal.results.filter((r) => r.outcome === 'fail').length,
               warnings: refusal.results.filter((r) => r.outcome === 'warning').length,

@@ -2,7 +2,7 @@ import { Space, Empty, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../i18n';
 import { OutcomeTag } from './labels';
-import type { CheckResult, CycleChecks, Nomination } from './types';
+import type { CheckResult, ChecksShown, Nomination } from './types';
 
 /** Failures first, then warnings: what stands in the way of submitting leads the list. */
 const ORDER: Record<CheckResult['outcome'], number> = { fail: 0, warning: 1, withheld: 2, pass: 3 };
@@ -12,7 +12,7 @@ const ORDER: Record<CheckResult['outcome'], number> = { fail: 0, warning: 1, wit
  * restricted discipline group the caller may not read, so neither its outcome nor its figures show),
  * the figures, the Vietnamese explanation the API writes, and a flag on rules resting on an UNVERIFIED point.
  */
-export function ChecksTable({ checks, nominations }: { checks: CycleChecks; nominations: readonly Nomination[] }) {
+export function ChecksTable({ checks, nominations }: { checks: ChecksShown; nominations: readonly Nomination[] }) {
   const { t } = useTranslation();
   const c = (key: string) => t(`planning.checks.${key}`);
   /** What the check is about, by name: the title, the cadre or the nomination its subjectId points at. */
@@ -28,7 +28,7 @@ export function ChecksTable({ checks, nominations }: { checks: CycleChecks; nomi
   return (
     <>
       <Typography.Paragraph>
-        {t('planning.checks.rulesOn', { date: formatDate(checks.rulesOn) })} · {t('planning.checks.summary', checks)}
+        {t('planning.checks.rulesOn', { date: formatDate(checks.rulesOn) })} · {t('planning.checks.summary', { failures: checks.failures, warnings: checks.warnings })}
       </Typography.Paragraph>
       <Table<CheckResult>
         rowKey={(r) => `${r.ruleId}:${r.scope}:${r.subjectId ?? ''}`}

@@ -32,6 +32,7 @@ import {
   type CheckResult,
   type Cycle,
   type CycleChecks,
+  withRules,
   type CycleVerb,
   type Nomination,
   type RemovalProposal,
@@ -330,7 +331,7 @@ export default function CycleShow() {
         <Typography.Title level={2} style={{ fontSize: 18 }}>
           {t('planning.checks.title')}
         </Typography.Title>
-        {checks.isLoading || !checks.data ? <Skeleton active /> : <ChecksTable checks={checks.data} nominations={rows} />}
+        {checks.isLoading || !checks.data ? <Skeleton active /> : <ChecksTable checks={withRules(checks.data)} nominations={rows} />}
       </Card>
       <FormDialog
         open={!!verb}

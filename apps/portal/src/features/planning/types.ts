@@ -5,6 +5,23 @@ export type Cycle = Schemas['CycleView'];
 export type Nomination = Schemas['NominationView'];
 export type CheckResult = Schemas['CheckResultView'];
 export type CycleChecks = Schemas['CycleChecksView'];
+
+/** Checks as the table shows them: each result with its rule written out, and the day whose rules applied. */
+export interface ChecksShown {
+  rulesOn: string;
+  failures: number;
+  warnings: number;
+  results: CheckResult[];
+}
+
+/** A cycle's checks (each rule given once, each result naming it) with every result's rule written out. */
+export function withRules(checks: CycleChecks): ChecksShown {
+  const rules = new Map(checks.rules.map((r) => [r.ruleId, r]));
+  return {
+    ...checks,
+    results: checks.results.map((r) => ({ ...(rules.get(r.ruleId) as CycleChecks['rules'][number]), ...r, explanation: r.explanation ?? null })),
+  };
+}
 export type RemovalProposal = Schemas['RemovalProposalView'];
 export type Title = Schemas['TitleView'];
 export type ConferenceVote = Schemas['ConferenceVoteDto'];
