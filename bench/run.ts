@@ -515,7 +515,8 @@ const scenarios: Record<string, (ctx: Context) => Promise<boolean>> = {
     const check = async () => {
       const res = await fetch(url, { headers: { authorization: token } });
       if (!res.ok) throw new Error(`GET checks: ${res.status} ${await res.text()}`);
-      return (await res.json()) as { results: unknown[]; failures: number; warnings: number };
+      const body = (await res.json()) as { subjects: { checks: unknown[] }[]; failures: number; warnings: number };
+      return { ...body, results: body.subjects.flatMap((s) => s.checks) };
     };
     const times: number[] = [];
     let last = await check();

@@ -86,7 +86,7 @@ describe('planning cycles', () => {
       .send({ version: current.version, ...extra });
   };
 
-  /** A cycle's checks, each result with its rule's fields (the answer gives each rule once, and results name it). */
+  /** A cycle's checks as one list, each result with its rule's fields and its subject (the answer gives each once). */
   const checks = async (id: string, user = 'admin.ns', explain?: 'all') => {
     const body = (
       await api
@@ -95,14 +95,23 @@ describe('planning cycles', () => {
         .query(explain ? { explain } : {})
         .set('authorization', as(user))
         .expect(200)
-    ).body as { rulesOn: string; failures: number; rules: { ruleId: string; regulation: string }[]; results: Result[] };
+    ).body as {
+      rulesOn: string;
+      failures: number;
+      rules: { ruleId: string; regulation: string }[];
+      subjects: { scope: string; subjectId: string | null; checks: Result[] }[];
+    };
     const rules = new Map(body.rules.map((r) => [r.ruleId, r]));
     expect(rules.size).toBe(body.rules.length);
-    for (const r of body.results) {
-      expect(rules.has(r.ruleId)).toBe(true);
-      expect(r).not.toHaveProperty('regulation');
-    }
-    return { ...body, results: body.results.map((r) => ({ ...rules.get(r.ruleId)!, ...r, explanation: r.explanation ?? null })) };
+    expect(new Set(body.subjects.map((s) => `${s.scope}:${s.subjectId}`)).size).toBe(body.subjects.length);
+    const results = body.subjects.flatMap(({ scope, subjectId, checks: list }) =>
+      list.map((r) => {
+        expect(rules.has(r.ruleId)).toBe(true);
+        expect(r).not.toHaveProperty('regulation');
+        return { ...rules.get(r.ruleId)!, ...r, scope, subjectId, explanation: r.explanation ?? null };
+      }),
+    );
+    return { ...body, results };
   };
 
   /** A TH-NS cycle with one nomination that passes every hard rule. */
@@ -328,7 +337,10 @@ describe('planning cycles', () => {
       expect(own.explanation).toContain('khiển trách');
       const officer = (await checks(c.id, 'officer.th')).results.find((r) => r.ruleId === 'planning.discipline')!;
       expect(officer).toMatchObject({ outcome: 'withheld', figures: 'restricted' });
-      expect(officer.explanation).not.toContain('khiển trách');
+      expect(officer.explanation).toBeNull();
+      const explained = (await checks(c.id, 'officer.th', 'all')).results.find((r) => r.ruleId === 'planning.discipline')!;
+      expect(explained.explanation).toContain('nhóm hạn chế');
+      expect(explained.explanation).not.toContain('khiển trách');
       const counts = await checks(c.id, 'officer.th');
       expect(counts.failures).toBe(counts.results.filter((r) => r.outcome === 'fail').length);
     });

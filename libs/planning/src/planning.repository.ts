@@ -3,7 +3,8 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { EntityManager, In } from 'typeorm';
 import type { SqlScope } from '@canbo/access';
-import { CommitteeRange, Where } from '@canbo/platform';
+import { CommitteeRange, Sql, Where } from '@canbo/platform';
+import type { NominationFacts } from './checks';
 import { OPEN_STATES } from './cycle-transitions';
 import { PlanningCycle } from './planning-cycle.entity';
 import { PlanningNomination } from './planning-nomination.entity';
@@ -61,7 +62,10 @@ const OPEN = `(${OPEN_STATES.map((s) => `'${s}'`).join(', ')})`;
 /** The planning tables: titles (reference data), cycles and nominations (tenant-owned: reads take the caller's scope). */
 @Injectable()
 export class PlanningRepository {
-  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly sql: Sql,
+  ) {}
 
   private get tx() {
     return this.txHost.tx;
@@ -131,6 +135,21 @@ export class PlanningRepository {
     return this.tx
       .getRepository(PlanningNomination)
       .find({ where: withRemoved ? { cycleId } : { cycleId, status: 'active' }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /**
+   * What the checks need of a cycle's active nominations, each with its title from the catalogue, oldest
+   * first: one prepared statement and plain rows (a provincial cycle's 300 entities and their titles took
+   * two reads and most of a millisecond of hydration per check; bench `planning-check`).
+   */
+  nominationFacts(cycleId: string): Promise<NominationFacts[]> {
+    return this.sql.rows<NominationFacts>(
+      `SELECT n.id, n.cadre_id AS "cadreId", n.title_id AS "titleId", t.name AS "titleName", t.rank AS "titleRank",
+              t.level_code AS "titleLevel", n.source, n.votes
+         FROM planning_nomination n JOIN planning_title t ON t.id = n.title_id
+        WHERE n.cycle_id = $1 AND n.status = 'active' ORDER BY n.created_at, n.id`,
+      [cycleId],
+    );
   }
 
   titleByCode(code: string): Promise<PlanningTitle | null> {

@@ -26,6 +26,7 @@ import {
   CreateCycleDto,
   CreateNominationDto,
   CheckRuleView,
+  CheckSubjectView,
   CycleCheckView,
   CycleChecksView,
   CycleQuery,
@@ -294,16 +295,16 @@ export class PlanningService implements OnModuleInit {
 
   /** Every check of the cycle, the rules read once for its reference date. */
   private async results(row: CycleRow): Promise<CheckResult[]> {
-    const list = await this.planning.nominations(row.id);
+    const nominations = await this.planning.nominationFacts(row.id);
     const { rows, facts } = await this.facts(
-      list.map((n) => n.cadreId),
+      nominations.map((n) => n.cadreId),
       undefined,
       row.referenceDate,
     );
     const rules = await this.rulebook.rulesOn(row.referenceDate);
     const results = checkCycle(
       { committeeLevel: row.committeeLevel, partyTermFrom: row.partyTermFrom, referenceDate: row.referenceDate },
-      await this.nominationFacts(list),
+      nominations,
       facts,
       rules,
     );
@@ -368,19 +369,23 @@ export class PlanningService implements OnModuleInit {
     // A pass or a fail of a discipline check would tell who has been disciplined: the list shows neither to
     // those who may not read that group (submitting still stops on it, saying only that a restricted check fails).
     const rules = new Map<string, CheckRuleView>();
+    const subjects = new Map<string, CheckSubjectView>();
     let failures = 0;
     let warnings = 0;
-    const results = (await this.results(row)).map((r): CycleCheckView => {
+    for (const r of await this.results(row)) {
       if (!rules.has(r.ruleId))
         rules.set(r.ruleId, { ruleId: r.ruleId, ruleTitle: r.ruleTitle, regulation: r.regulation, article: r.article, unverified: r.unverified });
+      const key = `${r.scope}:${r.subjectId ?? ''}`;
+      let subject = subjects.get(key);
+      if (!subject) subjects.set(key, (subject = { scope: r.scope, subjectId: r.subjectId, checks: [] }));
       const outcome = r.figures === RESTRICTED_FIGURES ? 'withheld' : r.outcome;
       if (outcome === 'fail') failures++;
       if (outcome === 'warning') warnings++;
-      const line: CycleCheckView = { ruleId: r.ruleId, outcome, scope: r.scope, subjectId: r.subjectId, figures: r.figures };
-      if (outcome !== 'pass' || explain === 'all') line.explanation = r.explanation;
-      return line;
-    });
-    return { cycleId: row.id, rulesOn: row.referenceDate, failures, warnings, rules: [...rules.values()], results };
+      const check: CycleCheckView = { ruleId: r.ruleId, outcome, figures: r.figures };
+      if (explain === 'all' || outcome === 'fail' || outcome === 'warning') check.explanation = r.explanation;
+      subject.checks.push(check);
+    }
+    return { cycleId: row.id, rulesOn: row.referenceDate, failures, warnings, rules: [...rules.values()], subjects: [...subjects.values()] };
   }
 
   /** Drafting adds to a draft; a yearly review adds to an approved list, with a reason. */

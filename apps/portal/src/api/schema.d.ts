@@ -2186,21 +2186,24 @@ export interface components {
             /** @example planning.seats-per-title */
             ruleId: string;
             /**
-             * @description `withheld`: the check rests on a restricted group (discipline) the caller may not read, so not even its outcome is shown, or on a nominated cadre whose file the caller may not read
+             * @description `withheld`: the check rests on a restricted group (discipline, a confidence vote) the caller may not read, so not even its outcome is shown
              * @enum {string}
              */
             outcome: "pass" | "fail" | "warning" | "withheld";
+            /** @example 4 người cho 3 chỗ */
+            figures: string;
+            /** @description Why, in Vietnamese, with the rule and its regulation: for failures and warnings; for a pass or a withheld check only when asked (`explain=all`) */
+            explanation?: string;
+        };
+        CheckSubjectView: {
             /** @enum {string} */
             scope: "cycle" | "title" | "cadre" | "nomination";
             /**
              * Format: uuid
-             * @description The title's, cadre's or nomination's id
+             * @description The title's, cadre's or nomination's id (null for the cycle)
              */
             subjectId: string | null;
-            /** @example 4 người cho 3 chỗ */
-            figures: string;
-            /** @description Why, in Vietnamese, with the rule and its regulation: for failures, warnings and withheld checks; for a pass only when asked (`explain=all`), its figures say it */
-            explanation?: string;
+            checks: components["schemas"]["CycleCheckView"][];
         };
         CycleChecksView: {
             /** Format: uuid */
@@ -2212,9 +2215,9 @@ export interface components {
             rulesOn: string;
             failures: number;
             warnings: number;
-            /** @description The rules the results name, each once */
+            /** @description The rules the checks name, each once */
             rules: components["schemas"]["CheckRuleView"][];
-            results: components["schemas"]["CycleCheckView"][];
+            subjects: components["schemas"]["CheckSubjectView"][];
         };
         ConferenceVoteDto: {
             /** @enum {string} */

@@ -14,12 +14,22 @@ export interface ChecksShown {
   results: CheckResult[];
 }
 
-/** A cycle's checks (each rule given once, each result naming it) with every result's rule written out. */
+/** A cycle's checks (each rule and each subject given once) as one list, each result with its rule and subject written out. */
 export function withRules(checks: CycleChecks): ChecksShown {
   const rules = new Map(checks.rules.map((r) => [r.ruleId, r]));
   return {
-    ...checks,
-    results: checks.results.map((r) => ({ ...(rules.get(r.ruleId) as CycleChecks['rules'][number]), ...r, explanation: r.explanation ?? null })),
+    rulesOn: checks.rulesOn,
+    failures: checks.failures,
+    warnings: checks.warnings,
+    results: checks.subjects.flatMap(({ scope, subjectId, checks: list }) =>
+      list.map((c) => ({
+        ...(rules.get(c.ruleId) as CycleChecks['rules'][number]),
+        ...c,
+        scope,
+        subjectId,
+        explanation: c.explanation ?? null,
+      })),
+    ),
   };
 }
 export type RemovalProposal = Schemas['RemovalProposalView'];
