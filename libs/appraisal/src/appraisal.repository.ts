@@ -33,6 +33,13 @@ export interface AppraisalListFilter {
   limit: number;
 }
 
+/** The statistics' committee filter: the committee (one the caller may read, `readable` on `committee c`) or its subtree. */
+export interface StatsCommittee {
+  id: string;
+  subtree: boolean;
+  readable: SqlScope;
+}
+
 /** One kind's figures for a period (see AppraisalRepository.stats). */
 export interface AppraisalStatsRow {
   kind: AppraisalKind;
@@ -171,18 +178,23 @@ export class AppraisalRepository {
    * period-led one nationally, the subtree-led one for a province), index-only. A named statement
    * (Sql.rows): planned once per connection, without TypeORM's query path (bench `appraisal-stats`).
    */
-  async stats(scope: SqlScope, range: CommitteeRange | undefined, from: string, to: string): Promise<AppraisalStatsRow[]> {
-    const where = new Where()
-      .and('a.concluded_on BETWEEN ?::date AND ?::date', from, to)
-      .andNamed(scope.sql, scope.params)
-      .andCommittee({ id: 'a.committee_id', pre: 'a.committee_pre' }, range);
+  async stats(scope: SqlScope, committee: StatsCommittee | undefined, from: string, to: string): Promise<AppraisalStatsRow[]> {
+    const where = new Where().and('a.concluded_on BETWEEN ?::date AND ?::date', from, to).andNamed(scope.sql, scope.params);
+    let join = '';
+    if (committee) {
+      // The filter's committee, found among those the caller may read, in the same statement.
+      join = `JOIN committee c ON c.id = ${where.bind(committee.id)}::uuid`;
+      where
+        .andNamed(committee.readable.sql, committee.readable.params)
+        .and(committee.subtree ? 'a.committee_pre BETWEEN c.pre AND c.last_pre' : 'a.committee_id = c.id');
+    }
     const end = where.bind(to);
     return this.sql.rows<AppraisalStatsRow>(
       `SELECT a.kind, count(*)::int AS appraised,
               count(*) FILTER (WHERE a.outcome = 'qualified')::int AS qualified,
               count(*) FILTER (WHERE a.outcome = 'not_to_be_considered')::int AS "notConsidered",
               count(*) FILTER (WHERE a.decided_on <= ${end}::date)::int AS decided
-         FROM appraisal a WHERE ${where} GROUP BY a.kind`,
+         FROM appraisal a ${join} WHERE ${where} GROUP BY a.kind`,
       where.params,
     );
   }

@@ -342,8 +342,12 @@ export class AppraisalsService implements OnModuleInit {
   /** Figures by kind for the appraisals concluded in a period over the caller's reach (and the committee filter). */
   async stats(query: AppraisalStatsQuery): Promise<AppraisalStatsView> {
     if (query.to < query.from) throw new ValidationProblem([{ field: 'to', message: 'to must not be before from' }]);
-    const range = await this.committees.rangeOf(query);
-    const rows = await this.appraisals.stats(readable(), range, query.from, query.to);
+    const committee = query.committeeId
+      ? { id: query.committeeId, subtree: query.subtree !== false, readable: this.committees.readableScope() }
+      : undefined;
+    const rows = await this.appraisals.stats(readable(), committee, query.from, query.to);
+    // No figures: perhaps none concluded, perhaps a committee the caller may not read (404, as on every list).
+    if (rows.length === 0) await this.committees.rangeOf(query);
     const byKind = APPRAISAL_KINDS.map((kind) => {
       const row = rows.find((r) => r.kind === kind);
       return {

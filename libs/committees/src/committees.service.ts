@@ -146,6 +146,15 @@ export class CommitteesService {
   }
 
   /**
+   * The committees the caller may read, as a predicate on `committee c` with its own parameter names:
+   * for a statement that resolves a committee filter itself (joined on `c`) instead of asking rangeOf
+   * first — one round trip on a hot report (bench `appraisal-stats`).
+   */
+  readableScope(): SqlScope {
+    return accessibleBy(currentActor().ability, 'read', 'Committee', COMMITTEE_SCOPE_COLUMNS, { prefix: 'committee' });
+  }
+
+  /**
    * For other modules' lists: a CommitteeFilter resolved to the range to filter on (undefined without
    * `committeeId`); a committee the caller cannot see is a 404, as on every list.
    */
