@@ -1,5 +1,9 @@
 import type { PoolClient } from 'pg';
-import { AuditEventView, verifyAuditChains } from '@canbo/audit';
+import { randomUUID } from 'node:crypto';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { AuditEventView, AuditService, verifyAuditChains } from '@canbo/audit';
+import { asSystem } from '@canbo/platform';
 import { TestApi, startApi } from './support/api';
 import { expectProblem } from './support/problems';
 import { walkPages } from './support/pages';
@@ -293,6 +297,44 @@ describe('audit chain verification', () => {
     });
     await expect(api.db.query(`TRUNCATE audit_event`)).rejects.toMatchObject({ message: expect.stringMatching(/append-only/) });
     expect((await api.db.query(`SELECT count(*)::int AS n FROM audit_event WHERE action = 'edited'`)).rows[0].n).toBe(0);
+    expect((await verifyAuditChains(api.db)).broken).toEqual([]);
+  });
+
+  it('events of several committees recorded at once (a job) continue each chain in order, heads and links in step', async () => {
+    const txHost = api.app.get<TransactionHost<TransactionalAdapterTypeOrm>>(TransactionHost);
+    const heads = async () =>
+      new Map(
+        (await api.db.query(`SELECT committee_id, seq::int AS seq FROM audit_chain_head`)).rows.map((r: { committee_id: string; seq: number }) => [
+          r.committee_id,
+          r.seq,
+        ]),
+      );
+    const before = await heads();
+    const entity = randomUUID();
+    const event = (committee: string, n: number) => ({
+      committeeId: C[committee],
+      entityType: 'Probe',
+      entityId: entity,
+      action: 'probe',
+      actorId: null,
+      changes: { after: { n } },
+    });
+    // Interleaved committees: each chain takes its own events in the order given.
+    await asSystem(() =>
+      txHost.withTransaction(() =>
+        api.app.get(AuditService).recordMany([event('TH', 1), event('HN', 2), event('TH', 3), event('TH-NS', 4), event('HN', 5)]),
+      ),
+    );
+    const after = await heads();
+    expect([C.TH, C.HN, C['TH-NS'], C.TW].map((c) => (after.get(c) as number) - (before.get(c) as number))).toEqual([2, 2, 1, 0]);
+    const written = (
+      await api.db.query(
+        `SELECT c.code, e.seq::int AS seq, e.changes->'after'->>'n' AS n FROM audit_event e JOIN committee c ON c.id = e.committee_id
+          WHERE e.entity_id = $1 ORDER BY c.code, e.seq`,
+        [entity],
+      )
+    ).rows;
+    expect(written.map((r: { code: string; n: string }) => `${r.code}:${r.n}`)).toEqual(['HN:2', 'HN:5', 'TH:1', 'TH:3', 'TH-NS:4']);
     expect((await verifyAuditChains(api.db)).broken).toEqual([]);
   });
 

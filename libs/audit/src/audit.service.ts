@@ -4,7 +4,7 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { ClsService } from 'nestjs-cls';
 import { optionalActor } from '@canbo/access';
 import { groupBy } from '@canbo/platform';
-import { AuditChainRepository } from './audit-chain.repository';
+import { AppendedLink, AuditChainRepository } from './audit-chain.repository';
 import { linkHash } from './chain';
 
 export interface AuditRecord {
@@ -49,9 +49,9 @@ export class AuditService {
   }
 
   /**
-   * Many events in a few statements (a job acting on hundreds of records): per committee, the chain
-   * head is locked once (committees in id order, so two writers never wait on each other crosswise),
-   * the links are computed in order, and the events go in with one INSERT.
+   * Many events in three statements (a job acting on hundreds of records in as many committees): the
+   * committees' chain heads locked at once (in id order, so two writers never wait on each other
+   * crosswise), the links computed in order per chain, the events in one INSERT, the heads moved in one UPDATE.
    */
   async recordMany(events: readonly AuditRecord[]): Promise<void> {
     if (!this.txHost.isTransactionActive()) throw new AuditOutsideTransactionError();
@@ -60,15 +60,18 @@ export class AuditService {
     const requestId = this.cls.isActive() ? (this.cls.getId() ?? null) : null;
     const signedIn = optionalActor()?.userId ?? null;
     const byCommittee = groupBy(events, (e) => e.committeeId);
-
-    for (const committeeId of [...byCommittee.keys()].sort()) {
+    const committeeIds = [...byCommittee.keys()].sort();
+    const heads = await this.chains.lockHeads(committeeIds);
+    const links: (AppendedLink & { committeeId: string })[] = [];
+    const moved: { committeeId: string; seq: string; hash: string }[] = [];
+    for (const committeeId of committeeIds) {
       // Every committee's head is written with the committee (genesis); one that is missing was removed,
       // and a new chain started here would hide that, so the write is refused.
-      const head = await this.chains.lockHead(committeeId);
+      const head = heads.get(committeeId);
       if (!head) throw new MissingChainHeadError(committeeId);
       let seq = BigInt(head.seq);
       let prev = head.hash;
-      const links = (byCommittee.get(committeeId) as AuditRecord[]).map((event) => {
+      for (const event of byCommittee.get(committeeId) as AuditRecord[]) {
         seq += 1n;
         // JSON round trip: what is hashed is exactly what jsonb will give back (dates as ISO strings, no undefined).
         const changes = JSON.parse(JSON.stringify(event.changes)) as unknown;
@@ -84,13 +87,14 @@ export class AuditService {
           changes,
           requestId,
         };
-        const appended = { ...link, prevHash: prev, hash: linkHash(prev, link) };
-        prev = appended.hash;
-        return appended;
-      });
-      await this.chains.append(committeeId, occurredAt, requestId, links);
-      await this.chains.advanceHead(committeeId, { seq: seq.toString(), hash: prev });
+        const hash = linkHash(prev, link);
+        links.push({ ...link, prevHash: prev, hash });
+        prev = hash;
+      }
+      moved.push({ committeeId, seq: seq.toString(), hash: prev });
     }
+    await this.chains.append(occurredAt, requestId, links);
+    await this.chains.advanceHeads(moved);
   }
 }
 

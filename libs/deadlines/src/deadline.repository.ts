@@ -111,6 +111,16 @@ export class DeadlineRepository {
     return identifiers[0].id as string;
   }
 
+  /** Many deadlines in one INSERT; their ids in the same order. */
+  async addMany(
+    deadlines: readonly (Pick<Deadline, 'committeeId' | 'kind' | 'title' | 'dueOn' | 'ownerRole' | 'setByCommitteeId' | 'createdBy'> &
+      Partial<Pick<Deadline, 'subjectType' | 'subjectId'>>)[],
+  ): Promise<string[]> {
+    if (deadlines.length === 0) return [];
+    const { identifiers } = await this.tx.getRepository(Deadline).insert([...deadlines]);
+    return identifiers.map((i) => i.id as string);
+  }
+
   /**
    * One deadline per active committee strictly below the board's interval (optionally of one level),
    * in one statement; returns how many. The committee join is on the pre-order interval.

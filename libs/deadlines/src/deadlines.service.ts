@@ -42,6 +42,21 @@ const asDeadline = (r: DeadlineRow) => asSubject('Deadline', { committeeId: r.co
  * module for one of its records; met by the committee or waived by the board above. Their state moves
  * only as deadline-transitions.ts allows.
  */
+/**
+ * A deadline another module opens for one of its records (an appraisal, an opinion asked of another body),
+ * so reminders and escalation work for it like any other; `setByCommitteeId` is the board that asked.
+ */
+export interface OpenedFor {
+  committeeId: string;
+  kind: string;
+  title: string;
+  dueOn: string;
+  subjectType: string;
+  subjectId: string;
+  setByCommitteeId: string;
+  ownerRole?: 'admin' | 'secretary' | 'officer';
+}
+
 @Injectable()
 export class DeadlinesService implements OnModuleInit {
   constructor(
@@ -133,27 +148,32 @@ export class DeadlinesService implements OnModuleInit {
    * right on its own record (or is the worker's job); `setByCommitteeId` is the board that asked. Joins the caller's transaction.
    */
   @Transactional()
-  async openFor(d: {
-    committeeId: string;
-    kind: string;
-    title: string;
-    dueOn: string;
-    subjectType: string;
-    subjectId: string;
-    setByCommitteeId: string;
-    ownerRole?: 'admin' | 'secretary' | 'officer';
-  }): Promise<string> {
-    await this.policies.ensureKind(d.kind);
-    // A job's work (a vote closed by the worker) opens deadlines too: nobody in particular created those.
-    const id = await this.deadlines.add({ ...d, ownerRole: d.ownerRole ?? 'admin', createdBy: optionalActor()?.userId ?? null });
-    await this.audit.record({
-      committeeId: d.committeeId,
-      entityType: 'Deadline',
-      entityId: id,
-      action: 'create',
-      changes: { after: { kind: d.kind, title: d.title, dueOn: d.dueOn, subjectType: d.subjectType, subjectId: d.subjectId } },
-    });
+  async openFor(d: OpenedFor): Promise<string> {
+    const [id] = await this.openForMany([d]);
     return id;
+  }
+
+  /**
+   * Many deadlines at once (a vote's close opens one per managing committee of its low-result cadres):
+   * one INSERT and one audit batch, whatever their number. Ids in the order given.
+   */
+  @Transactional()
+  async openForMany(list: readonly OpenedFor[]): Promise<string[]> {
+    if (list.length === 0) return [];
+    for (const kind of new Set(list.map((d) => d.kind))) await this.policies.ensureKind(kind);
+    // A job's work (a vote closed by the worker) opens deadlines too: nobody in particular created those.
+    const createdBy = optionalActor()?.userId ?? null;
+    const ids = await this.deadlines.addMany(list.map((d) => ({ ...d, ownerRole: d.ownerRole ?? 'admin', createdBy })));
+    await this.audit.recordMany(
+      list.map((d, i) => ({
+        committeeId: d.committeeId,
+        entityType: 'Deadline',
+        entityId: ids[i],
+        action: 'create',
+        changes: { after: { kind: d.kind, title: d.title, dueOn: d.dueOn, subjectType: d.subjectType, subjectId: d.subjectId } },
+      })),
+    );
+    return ids;
   }
 
   /** For other modules: their record's owed deadlines are met (the work was done) or waived (no longer owed). */

@@ -476,16 +476,18 @@ export class VotesService {
       (r) => (cadres.get(r.cadreId) as CadrePlanningFactsRow).managingCommitteeId,
     );
     const dueOn = addDays(closedOn, FOLLOW_UP_DAYS);
-    for (const committeeId of byCommittee.keys())
-      await this.deadlines.openFor({
+    const title = `Xem xét kết quả lấy phiếu tín nhiệm: ${row.title} (${row.committeeName})`.slice(0, 300);
+    await this.deadlines.openForMany(
+      [...byCommittee.keys()].map((committeeId) => ({
         committeeId,
         kind: FOLLOW_UP_KIND,
-        title: `Xem xét kết quả lấy phiếu tín nhiệm: ${row.title} (${row.committeeName})`.slice(0, 300),
+        title,
         dueOn,
         subjectType: SUBJECT_TYPE,
         subjectId: row.id,
         setByCommitteeId: row.committeeId,
-      });
+      })),
+    );
     const holders = await this.roleHolders.holdersAt(UNSCOPED_SYSTEM, [...byCommittee.keys()]);
     await this.notifications.notify(
       [...byCommittee].flatMap(([committeeId, low]) => {
