@@ -117,6 +117,40 @@ describe('rotations', () => {
     await api?.close();
   });
 
+  it("the proposal form's places: the committees under the deciding level, for a committee the caller proposes for; the view names them", async () => {
+    const places = await api
+      .http()
+      .get('/api/v1/rotations/places')
+      .query({ committeeId: C['TH-NS'] })
+      .set('authorization', auth['admin.ns'])
+      .expect(200);
+    expect(places.body.map((p: { id: string }) => p.id)).toEqual([C.TH, C['TH-NS'], C['TH-TX']]);
+    expectProblem(
+      await api.http().get('/api/v1/rotations/places').query({ committeeId: C['TH-NS'] }).set('authorization', auth['secretary.th']),
+      403,
+    );
+    expectProblem(
+      await api.http().get('/api/v1/rotations/places').query({ committeeId: C.TH }).set('authorization', auth['admin.ns']),
+      404,
+    );
+    expectFieldError(
+      await api.http().get('/api/v1/rotations/places').query({ committeeId: 'x' }).set('authorization', auth['admin.ns']),
+      'committeeId',
+    );
+    // The names the portal shows, as far as the caller's scope shows the committees: Thị ủy Nghi Sơn is not Nga Sơn's to read…
+    const r = (await propose('admin.ns', await cadre()).expect(201)).body;
+    const read = async (user: string) =>
+      (await api.http().get(`/api/v1/rotations/${r.id}`).set('authorization', auth[user]).expect(200)).body;
+    expect(await read('admin.ns')).toMatchObject({
+      committeeName: 'Huyện ủy Nga Sơn',
+      originCommitteeName: 'Huyện ủy Nga Sơn',
+      deciderCommitteeName: 'Tỉnh ủy Thanh Hóa',
+      destinationCommitteeName: null,
+    });
+    // …but is the province's.
+    expect(await read('admin.th')).toMatchObject({ destinationCommitteeName: 'Thị ủy Nghi Sơn' });
+  });
+
   it("Nga Sơn's admin proposes (audited); others may not; bad input names the field; unknown places are 404", async () => {
     const id = await cadre();
     const res = await propose('admin.ns', id).expect(201);

@@ -8,6 +8,8 @@ import {
   ConcludeRotationDto,
   CreateRotationDto,
   RotationPageView,
+  RotationPlaceView,
+  RotationPlacesQuery,
   RotationQuery,
   RotationView,
 } from './rotation.dto';
@@ -33,6 +35,14 @@ export class RotationController {
   @ApiOperation({ summary: 'Rotations the caller can see (proposed in its subtree, or received there), by start date' })
   list(@Query() query: RotationQuery): Promise<Page<RotationView>> {
     return this.rotations.list(query);
+  }
+
+  @Get('places')
+  @ApiOkResponse({ type: [RotationPlaceView] })
+  @Authorize('create', 'Rotation')
+  @ApiOperation({ summary: 'Where a rotation the given committee proposes may start and go: the committees under the deciding level' })
+  places(@Query() query: RotationPlacesQuery): Promise<RotationPlaceView[]> {
+    return this.rotations.places(query.committeeId);
   }
 
   @Get(':id')

@@ -78,7 +78,10 @@ export class RotationView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) committeeId: string;
   @ApiProperty() committeeCode: string;
+  @ApiProperty() committeeName: string;
   @ApiProperty({ format: 'uuid' }) deciderCommitteeId: string;
+  @ApiProperty({ type: String, nullable: true, description: "The deciding committee's name (absent where the caller's scope hides it)" })
+  deciderCommitteeName: string | null;
   @ApiProperty({ format: 'uuid' }) cadreId: string;
   @ApiProperty({ type: String, nullable: true, description: "The cadre's name (absent where the caller cannot see the file)" })
   cadreName: string | null;
@@ -86,8 +89,12 @@ export class RotationView {
   @ApiProperty({ enum: ROTATION_TYPES }) type: RotationType;
   @ApiProperty() purpose: string;
   @ApiProperty({ format: 'uuid' }) originCommitteeId: string;
+  @ApiProperty({ type: String, nullable: true, description: "The origin's name (absent where the caller's scope hides it)" })
+  originCommitteeName: string | null;
   @ApiProperty() originPost: string;
   @ApiProperty({ format: 'uuid' }) destinationCommitteeId: string;
+  @ApiProperty({ type: String, nullable: true, description: "The destination's name (absent where the caller's scope hides it)" })
+  destinationCommitteeName: string | null;
   @ApiProperty() destinationPost: string;
   @ApiProperty({ type: String, nullable: true }) keyPost: string | null;
   @ApiProperty() createsNewPost: boolean;
@@ -113,6 +120,18 @@ export class RotationView {
 export class RotationPageView {
   @ApiProperty({ type: [RotationView] }) items: RotationView[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}
+
+/** A committee a rotation proposed by a given committee may start from or go to (under the deciding level). */
+export class RotationPlaceView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiProperty() depth: number;
+}
+
+export class RotationPlacesQuery {
+  @ApiProperty({ format: 'uuid', description: 'The proposing committee' }) @IsUUID('4') committeeId: string;
 }
 
 export class RotationQuery extends CommitteeScopedQuery {

@@ -18,12 +18,23 @@ export const ROTATION_COLUMNS = {
 
 export type RotationRow = Omit<Rotation, 'updatedAt'> & {
   committeeCode: string;
+  committeeName: string;
+  originCommitteeName: string | null;
+  destinationCommitteeName: string | null;
+  deciderCommitteeName: string | null;
   committeePre: string;
   destinationPre: string | null;
   cadreName: string | null;
   followUpId: string | null;
   followUpDueOn: string | null;
 };
+
+export interface RotationPlaceRow {
+  id: string;
+  code: string;
+  name: string;
+  depth: number;
+}
 
 export interface RotationListFilter {
   range?: CommitteeRange;
@@ -37,6 +48,8 @@ export interface RotationListFilter {
 
 const SELECT = `
   SELECT r.id, r.committee_id AS "committeeId", c.code AS "committeeCode", c.pre AS "committeePre", dc.pre AS "destinationPre",
+         c.name AS "committeeName", oc.name AS "originCommitteeName", dc.name AS "destinationCommitteeName",
+         pc.name AS "deciderCommitteeName",
          r.decider_committee_id AS "deciderCommitteeId", r.cadre_id AS "cadreId", k.full_name AS "cadreName",
          r.direction, r.type, r.purpose, r.origin_committee_id AS "originCommitteeId", r.origin_post AS "originPost",
          r.destination_committee_id AS "destinationCommitteeId", r.destination_post AS "destinationPost", r.key_post AS "keyPost",
@@ -49,6 +62,8 @@ const SELECT = `
     FROM rotation r JOIN committee c ON c.id = r.committee_id LEFT JOIN committee dc ON dc.id = r.destination_committee_id
     -- The destination's place and the cadre's name, as far as the caller's row-level scope shows them.
     LEFT JOIN cadre k ON k.id = r.cadre_id
+    -- The origin's and the decider's names for the portal, likewise as far as the scope shows them.
+    LEFT JOIN committee oc ON oc.id = r.origin_committee_id LEFT JOIN committee pc ON pc.id = r.decider_committee_id
     -- The post-rotation decision's deadline the approval opened, while it is owed (one per rotation).
     LEFT JOIN LATERAL (
       SELECT d.id, d.due_on FROM deadline d
@@ -131,6 +146,14 @@ export class RotationRepository {
       [id, today],
     );
     return row;
+  }
+
+  /** The active committees in a subtree (pre-order range), in tree order: where a rotation may go. */
+  async committeesIn(range: { pre: number; lastPre: number }): Promise<RotationPlaceRow[]> {
+    return this.tx.query(`SELECT id, code, name, depth FROM committee WHERE pre BETWEEN $1 AND $2 AND status = 'active' ORDER BY pre`, [
+      range.pre,
+      range.lastPre,
+    ]);
   }
 
   /** Open rotations of a dissolved committee, and those it was to decide, to its successor. */

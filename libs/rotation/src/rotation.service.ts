@@ -23,7 +23,15 @@ import { CheckResult, RulebookService, addDays, failuresOf, viDate } from '@canb
 import { DeadlinesService } from '@canbo/deadlines';
 import { RotationFacts, checkRotation } from './rotation-checks';
 import { managingDuringRotation } from './rotation-placement';
-import { ApproveRotationDto, CancelRotationDto, ConcludeRotationDto, CreateRotationDto, RotationQuery, RotationView } from './rotation.dto';
+import {
+  ApproveRotationDto,
+  CancelRotationDto,
+  ConcludeRotationDto,
+  CreateRotationDto,
+  RotationPlaceView,
+  RotationQuery,
+  RotationView,
+} from './rotation.dto';
 import { ROTATION_COLUMNS, RotationRepository, RotationRow } from './rotation.repository';
 import { ROTATION_TRANSITIONS, RotationVerb, canHappen, stateAfter } from './rotation-transitions';
 
@@ -44,15 +52,19 @@ const toView = (r: RotationRow): RotationView => ({
   id: r.id,
   committeeId: r.committeeId,
   committeeCode: r.committeeCode,
+  committeeName: r.committeeName,
   deciderCommitteeId: r.deciderCommitteeId,
+  deciderCommitteeName: r.deciderCommitteeName,
   cadreId: r.cadreId,
   cadreName: r.cadreName,
   direction: r.direction,
   type: r.type,
   purpose: r.purpose,
   originCommitteeId: r.originCommitteeId,
+  originCommitteeName: r.originCommitteeName,
   originPost: r.originPost,
   destinationCommitteeId: r.destinationCommitteeId,
+  destinationCommitteeName: r.destinationCommitteeName,
   destinationPost: r.destinationPost,
   keyPost: r.keyPost,
   createsNewPost: r.createsNewPost,
@@ -150,6 +162,28 @@ export class RotationService implements OnModuleInit {
     if (appraisal.kind !== 'rotation' || appraisal.cadreId !== cadreId)
       throw new ValidationProblem([{ field: 'appraisalId', message: 'the appraisal must be of kind rotation, for this cadre' }]);
     return appraisal;
+  }
+
+  /**
+   * Where a rotation proposed by `committeeId` may start and go (create's rule below): the active committees
+   * under the deciding level, which the proposing board may not see otherwise (the portal's form offers them).
+   * The committee must be one the caller sees and may propose for.
+   */
+  async places(committeeId: string): Promise<RotationPlaceView[]> {
+    const committee = await this.committees.visibleRef(committeeId);
+    const deciderCommitteeId = committee.parentId ?? committee.id;
+    // Create's own question, the destination not yet chosen.
+    const proposal = asRotation({
+      committeeId: committee.id,
+      committeePre: String(committee.pre),
+      deciderCommitteeId,
+      destinationPre: null,
+    });
+    if (!currentActor().ability.can('create', proposal)) throw new ForbiddenProblem();
+    return asSystem(async () => {
+      const decider = (await this.committees.refs([deciderCommitteeId])).get(deciderCommitteeId) as CommitteeRef;
+      return this.rotations.committeesIn(decider);
+    });
   }
 
   /**

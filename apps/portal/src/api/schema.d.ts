@@ -1019,6 +1019,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rotations/places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where a rotation the given committee proposes may start and go: the committees under the deciding level */
+        get: operations["RotationController_places"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rotations/{id}": {
         parameters: {
             query?: never;
@@ -2510,8 +2527,11 @@ export interface components {
             /** Format: uuid */
             committeeId: string;
             committeeCode: string;
+            committeeName: string;
             /** Format: uuid */
             deciderCommitteeId: string;
+            /** @description The deciding committee's name (absent where the caller's scope hides it) */
+            deciderCommitteeName: string | null;
             /** Format: uuid */
             cadreId: string;
             /** @description The cadre's name (absent where the caller cannot see the file) */
@@ -2523,9 +2543,13 @@ export interface components {
             purpose: string;
             /** Format: uuid */
             originCommitteeId: string;
+            /** @description The origin's name (absent where the caller's scope hides it) */
+            originCommitteeName: string | null;
             originPost: string;
             /** Format: uuid */
             destinationCommitteeId: string;
+            /** @description The destination's name (absent where the caller's scope hides it) */
+            destinationCommitteeName: string | null;
             destinationPost: string;
             keyPost: string | null;
             createsNewPost: boolean;
@@ -2559,6 +2583,13 @@ export interface components {
         RotationPageView: {
             items: components["schemas"]["RotationView"][];
             nextCursor: string | null;
+        };
+        RotationPlaceView: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            depth: number;
         };
         ApproveRotationDto: {
             /** @description The version you read; a stale one gets 409 */
@@ -4702,6 +4733,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RotationView"];
+                };
+            };
+        };
+    };
+    RotationController_places: {
+        parameters: {
+            query: {
+                /** @description The proposing committee */
+                committeeId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotationPlaceView"][];
                 };
             };
         };

@@ -4,6 +4,7 @@ import { reports } from './reports';
 import { planning } from './planning';
 import { appraisal } from './appraisal';
 import { appointments } from './appointments';
+import { rotations } from './rotations';
 import { votes } from './votes';
 import { deadlines } from './deadlines';
 import { inbox } from './inbox';
@@ -23,6 +24,7 @@ export const FEATURES: readonly PortalFeature[] = [
   planning,
   appraisal,
   appointments,
+  rotations,
   votes,
   deadlines,
   inbox,

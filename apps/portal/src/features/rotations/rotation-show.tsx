@@ -1,0 +1,351 @@
+import { useState } from 'react';
+import { subject } from '@casl/ability';
+import type { HttpError } from '@refinedev/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  Skeleton,
+  Space,
+  Timeline,
+  Typography,
+  message as messages,
+  type TimelineProps,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { FormDialog, FormSelect, fieldErrors, problemMessage } from '../../components';
+import { formatDate, formatDateTime } from '../../i18n';
+import { api, problemSlug, type Problem } from '../../providers/http';
+import { useAbility } from '../../providers/use-ability';
+import { ChecksTable } from '../planning/checks-table';
+import type { CheckResult } from '../planning/types';
+import { RotationStateTag } from './labels';
+import { ROTATION_OUTCOMES, ROTATION_TRANSITIONS, placeOf, type Rotation, type RotationOutcome, type RotationVerb } from './types';
+
+const VERBS = Object.keys(ROTATION_TRANSITIONS) as RotationVerb[];
+
+interface StepValues {
+  decisionNumber?: string;
+  decisionDate?: Dayjs;
+  reason?: string;
+  outcome?: RotationOutcome;
+  outcomePost?: string;
+  concludedOn?: Dayjs;
+}
+
+/** An approval the conditions refused (422 rotation-check-failed): every result, the failures among them. */
+interface Refusal {
+  rulesOn: string;
+  results: CheckResult[];
+}
+
+/** The steps of one rotation in order, as far as it has gone: what happened, and what is still to come (grey). */
+function useTimeline(rotation: Rotation): TimelineProps['items'] {
+  const { t } = useTranslation();
+  const tl = (key: string, values: Record<string, unknown> = {}) => t(`rotations.timeline.${key}`, values);
+  const decider = rotation.deciderCommitteeName ?? '';
+  const cancelled = rotation.state === 'cancelled';
+  const items: NonNullable<TimelineProps['items']> = [
+    {
+      color: 'blue',
+      children: (
+        <span data-testid="timeline-proposed">
+          {tl('proposed', { date: formatDateTime(rotation.createdAt) })}
+          <br />
+          <Typography.Text type="secondary">{tl('proposedBy', { committee: rotation.committeeName })}</Typography.Text>
+        </span>
+      ),
+    },
+  ];
+  if (rotation.decisionNumber)
+    items.push({
+      color: 'purple',
+      children: (
+        <span data-testid="timeline-approved">
+          {tl('approved', { number: rotation.decisionNumber, date: formatDate(rotation.decisionDate) })}
+          <br />
+          <Typography.Text type="secondary">{tl('decidedBy', { committee: decider })}</Typography.Text>
+        </span>
+      ),
+    });
+  else if (rotation.state === 'proposed') items.push({ color: 'gray', children: tl('awaitingApproval', { decider }) });
+  if (rotation.startedAt)
+    items.push({
+      color: 'green',
+      children: (
+        <span data-testid="timeline-started">
+          {tl('started', { date: formatDate(rotation.startsOn), post: rotation.destinationPost })}
+          <br />
+          <Typography.Text type="secondary">{formatDateTime(rotation.startedAt)}</Typography.Text>
+        </span>
+      ),
+    });
+  else if (!cancelled)
+    items.push({
+      color: 'gray',
+      children: <span data-testid="timeline-starts">{tl('startsOn', { date: formatDate(rotation.startsOn) })}</span>,
+    });
+  if (rotation.followUp)
+    items.push({
+      color: 'orange',
+      children: (
+        <Link to={`/deadlines/${rotation.followUp.deadlineId}`} data-testid="follow-up">
+          {tl('followUp', { date: formatDate(rotation.followUp.dueOn) })}
+        </Link>
+      ),
+    });
+  if (rotation.state === 'concluded')
+    items.push({
+      color: 'green',
+      children: (
+        <span data-testid="timeline-concluded">
+          {tl('concluded', {
+            date: formatDate(rotation.concludedOn),
+            outcome: `${rotation.outcome ? t(`rotations.outcomes.${rotation.outcome}`) : ''}${rotation.outcomePost ? ` (${rotation.outcomePost})` : ''}`,
+          })}
+        </span>
+      ),
+    });
+  else if (!cancelled) items.push({ color: 'gray', children: tl('plannedEnd', { date: formatDate(rotation.plannedEndOn) }) });
+  if (cancelled)
+    items.push({
+      color: 'gray',
+      children: (
+        <span data-testid="timeline-cancelled">
+          {rotation.cancelReason ? tl('cancelledWhy', { reason: rotation.cancelReason }) : tl('cancelled')}
+        </span>
+      ),
+    });
+  return items;
+}
+
+/**
+ * One rotation: the cadre, from where to where, the type and purpose, and its timeline (proposed,
+ * approved, started on the start date, the post-rotation decision's deadline, the planned end, concluded
+ * or cancelled); the approve, cancel and conclude steps where the caller's ability and the state allow
+ * them, and QĐ 65's conditions in words when an approval is refused.
+ */
+export default function RotationShow() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const client = useQueryClient();
+  const query = useQuery({ queryKey: ['canbo', 'rotation', id], queryFn: () => api<Rotation>(`/rotations/${id}`), retry: false });
+  if (query.isLoading) return <Skeleton active />;
+  if (!query.data) return <Alert type="warning" showIcon message={t('rotations.notFound')} />;
+  return <RotationPage rotation={query.data} refresh={() => client.invalidateQueries({ queryKey: ['canbo', 'rotation', id] })} />;
+}
+
+function RotationPage({ rotation, refresh }: { rotation: Rotation; refresh(): Promise<void> }) {
+  const ability = useAbility();
+  const [message, holder] = messages.useMessage();
+  const [verb, setVerb] = useState<RotationVerb | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [form] = Form.useForm<StepValues>();
+  const outcome = Form.useWatch('outcome', form);
+  const can = (action: string) =>
+    !!ability?.can(action, subject('Rotation', { committeeId: rotation.committeeId, deciderCommitteeId: rotation.deciderCommitteeId }));
+  const { t } = useTranslation();
+  const timeline = useTimeline(rotation);
+  // As the API decides (rotation-transitions.ts, and the service's rule that an approved rotation is
+  // cancelled only by the level that may approve it).
+  const allowed = VERBS.filter(
+    (v) =>
+      ROTATION_TRANSITIONS[v].from.includes(rotation.state) &&
+      can(ROTATION_TRANSITIONS[v].action) &&
+      !(v === 'cancel' && rotation.state === 'approved' && !can('approve')),
+  );
+  const action = (v: RotationVerb) => t(`rotations.actions.${v}`);
+  const f = (key: string) => t(`rotations.fields.${key}`);
+  const required = (label: string) => ({ required: true, message: t('rotations.required', { field: label.toLowerCase() }) });
+
+  const step = async (v: RotationVerb, values: StepValues) => {
+    setBusy(true);
+    const day = (d?: Dayjs) => d?.format('YYYY-MM-DD');
+    const body =
+      v === 'approve'
+        ? { version: rotation.version, decisionNumber: values.decisionNumber?.trim(), decisionDate: day(values.decisionDate) }
+        : v === 'conclude'
+          ? {
+              version: rotation.version,
+              outcome: values.outcome,
+              outcomePost: values.outcomePost?.trim() || undefined,
+              concludedOn: day(values.concludedOn),
+            }
+          : { version: rotation.version, reason: values.reason?.trim() || undefined };
+    try {
+      await api<Rotation>(`/rotations/${rotation.id}/${v}`, {
+        method: 'POST',
+        body,
+        headers: { 'if-match': `"${rotation.version}"` },
+      });
+      void message.success(t('rotations.actions.done', { action: action(v) }));
+      setVerb(null);
+      setRefusal(null);
+      await refresh();
+    } catch (error) {
+      const e = error as HttpError & { problem?: Problem & { results?: CheckResult[] } };
+      const fields = fieldErrors(e, {
+        decisionNumber: t('rotations.decision.number'),
+        decisionDate: t('rotations.decision.date'),
+        reason: f('cancelReason'),
+        outcome: f('outcome'),
+        outcomePost: f('outcomePost'),
+        concludedOn: f('concludedOn'),
+      });
+      const slug = e.problem ? problemSlug(e.problem) : '';
+      if (fields.length) form.setFields(fields);
+      else if (slug === 'rotation-check-failed') {
+        // QĐ 65's conditions, each with its regulation and figures, below the rotation rather than a bare "422".
+        setRefusal({ rulesOn: rotation.startsOn, results: e.problem?.results ?? [] });
+        setVerb(null);
+      } else if (e.statusCode === 409) {
+        void message.warning(t(slug === 'rotation-state' ? 'rotations.problems.rotation-state' : 'rotations.problems.409'));
+        setVerb(null);
+        await refresh();
+      } else void message.error(problemMessage(e, t, 'rotations'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      {holder}
+      <Link to="/rotations">← {t('rotations.back')}</Link>
+      <Card>
+        <Typography.Title level={1} style={{ fontSize: 22 }} data-testid="rotation-title">
+          {t('rotations.menu')}: {rotation.cadreName ?? ''}, {rotation.destinationPost}
+        </Typography.Title>
+        <Descriptions bordered column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }} size="small">
+          <Descriptions.Item label={f('state')}>
+            <RotationStateTag state={rotation.state} />
+          </Descriptions.Item>
+          <Descriptions.Item label={f('cadre')}>
+            {rotation.cadreName ? <Link to={`/cadres/${rotation.cadreId}`}>{rotation.cadreName}</Link> : t('rotations.hiddenCadre')}
+          </Descriptions.Item>
+          <Descriptions.Item label={f('type')}>{t(`rotations.types.${rotation.type}`)}</Descriptions.Item>
+          <Descriptions.Item label={f('direction')}>{t(`rotations.directions.${rotation.direction}`)}</Descriptions.Item>
+          <Descriptions.Item label={f('purpose')} span={2}>
+            {rotation.purpose}
+          </Descriptions.Item>
+          <Descriptions.Item label={f('originCommittee')}>
+            <span data-testid="rotation-origin">{placeOf(rotation.originCommitteeName, rotation.originPost)}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={f('destinationCommittee')}>
+            <span data-testid="rotation-destination">{placeOf(rotation.destinationCommitteeName, rotation.destinationPost)}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={f('committee')}>{rotation.committeeName}</Descriptions.Item>
+          <Descriptions.Item label={f('decider')}>{rotation.deciderCommitteeName ?? ''}</Descriptions.Item>
+          {rotation.keyPost && <Descriptions.Item label={f('keyPost')}>{t(`rotations.keyPosts.${rotation.keyPost}`)}</Descriptions.Item>}
+          <Descriptions.Item label={f('createsNewPost')}>
+            {rotation.createsNewPost ? t('rotations.yes') : t('rotations.no')}
+          </Descriptions.Item>
+          <Descriptions.Item label={f('startsOn')}>{formatDate(rotation.startsOn)}</Descriptions.Item>
+          <Descriptions.Item label={f('plannedEndOn')}>{formatDate(rotation.plannedEndOn)}</Descriptions.Item>
+        </Descriptions>
+        {allowed.length > 0 && (
+          <Space style={{ marginTop: 16 }} wrap>
+            {allowed.map((v) => (
+              <Button key={v} type={v === 'cancel' ? 'default' : 'primary'} danger={v === 'cancel'} onClick={() => setVerb(v)}>
+                {action(v)}
+              </Button>
+            ))}
+          </Space>
+        )}
+      </Card>
+      <Card
+        title={
+          <Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>
+            {f('timeline')}
+          </Typography.Title>
+        }
+      >
+        <Timeline items={timeline} data-testid="rotation-timeline" />
+      </Card>
+      {refusal && (
+        <Card data-testid="rotation-refusal">
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 16 }}
+            message={t('rotations.checksFailed')}
+            description={
+              <ul>
+                {refusal.results
+                  .filter((r) => r.outcome === 'fail')
+                  .map((r) => (
+                    <li key={`${r.ruleId}:${r.subjectId ?? ''}`}>{r.explanation}</li>
+                  ))}
+              </ul>
+            }
+          />
+          <ChecksTable
+            checks={{
+              rulesOn: refusal.rulesOn,
+              failures: refusal.results.filter((r) => r.outcome === 'fail').length,
+              warnings: refusal.results.filter((r) => r.outcome === 'warning').length,
+              results: refusal.results,
+            }}
+            nominations={[]}
+          />
+        </Card>
+      )}
+      <FormDialog<StepValues>
+        open={!!verb}
+        title={verb ? t('rotations.actions.confirm', { action: action(verb) }) : ''}
+        okText={verb ? action(verb) : ''}
+        cancelText={t('rotations.cancel')}
+        danger={verb === 'cancel'}
+        busy={busy}
+        form={form}
+        onCancel={() => setVerb(null)}
+        onFinish={(values) => verb && void step(verb, values)}
+      >
+        {verb === 'approve' && (
+          <>
+            <Form.Item
+              name="decisionNumber"
+              label={t('rotations.decision.number')}
+              rules={[{ ...required(t('rotations.decision.number')), whitespace: true }, { max: 100 }]}
+            >
+              <Input />
+            </Form.Item>
+            <Form.Item name="decisionDate" label={t('rotations.decision.date')} rules={[required(t('rotations.decision.date'))]}>
+              <DatePicker format="DD/MM/YYYY" />
+            </Form.Item>
+          </>
+        )}
+        {verb === 'cancel' && (
+          <Form.Item name="reason" label={f('cancelReason')} rules={[{ max: 1000 }]}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        )}
+        {verb === 'conclude' && (
+          <>
+            <Form.Item name="outcome" label={f('outcome')} rules={[required(f('outcome'))]}>
+              <FormSelect options={ROTATION_OUTCOMES.map((o) => ({ value: o, label: t(`rotations.outcomes.${o}`) }))} />
+            </Form.Item>
+            <Form.Item
+              name="outcomePost"
+              label={f('outcomePost')}
+              rules={[{ ...required(f('outcomePost')), required: outcome === 'new-post', whitespace: true }, { max: 300 }]}
+            >
+              <Input />
+            </Form.Item>
+            <Form.Item name="concludedOn" label={f('concludedOn')} rules={[required(f('concludedOn'))]}>
+              <DatePicker format="DD/MM/YYYY" />
+            </Form.Item>
+          </>
+        )}
+      </FormDialog>
+    </Space>
+  );
+}
