@@ -5,3 +5,4 @@ export { FormSelect } from './form-select';
 export { FormDialog, type FormDialogProps } from './form-dialog';
 export { CommitteeFilter, committeeFilters, committeeQuery, type CommitteeFilterValue } from './committee-filter';
 export { CadreSearchSelect } from './cadre-search-select';
+export { ListHeader, ValueFilter } from './list-header';

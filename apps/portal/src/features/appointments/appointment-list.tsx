@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { subject } from '@casl/ability';
 import type { CrudFilter, HttpError } from '@refinedev/core';
 import { useInvalidate } from '@refinedev/core';
-import { Button, Card, DatePicker, Form, Input, Modal, Select, Space, message as messages } from 'antd';
+import { Card, DatePicker, Form, Input, Modal, message as messages } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { CadreSearchSelect, FormSelect, KeysetTable, PageTitle, fieldErrors, problemMessage } from '../../components';
+import { CadreSearchSelect, FormSelect, KeysetTable, ListHeader, ValueFilter, fieldErrors, problemMessage } from '../../components';
 import { formatDate } from '../../i18n';
 import { api } from '../../providers/http';
 import { useSession } from '../../providers/use-ability';
@@ -87,34 +87,27 @@ export default function AppointmentList() {
   return (
     <Card>
       {holder}
-      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <PageTitle>{t('appointments.list')}</PageTitle>
-        {proposable.length > 0 && (
-          <Button type="primary" onClick={() => setProposing(true)}>
-            {t('appointments.propose')}
-          </Button>
-        )}
-      </Space>
-      <Space wrap style={{ margin: '16px 0' }}>
-        <Select
-          aria-label={t('appointments.filterState')}
-          placeholder={t('appointments.allStates')}
-          allowClear
-          style={{ width: 220 }}
+      <ListHeader
+        title={t('appointments.list')}
+        action={proposable.length > 0 && { label: t('appointments.propose'), onClick: () => setProposing(true) }}
+      >
+        <ValueFilter
+          label={t('appointments.filterState')}
+          all={t('appointments.allStates')}
+          values={APPOINTMENT_STATES}
+          labelOf={(v) => t(`appointments.states.${v}`)}
           value={state}
           onChange={setState}
-          options={APPOINTMENT_STATES.map((s) => ({ value: s, label: t(`appointments.states.${s}`) }))}
         />
-        <Select
-          aria-label={t('appointments.filterKind')}
-          placeholder={t('appointments.allKinds')}
-          allowClear
-          style={{ width: 220 }}
+        <ValueFilter
+          label={t('appointments.filterKind')}
+          all={t('appointments.allKinds')}
+          values={APPOINTMENT_KINDS}
+          labelOf={(v) => t(`appointments.kinds.${v}`)}
           value={kind}
           onChange={setKind}
-          options={APPOINTMENT_KINDS.map((k) => ({ value: k, label: t(`appointments.kinds.${k}`) }))}
         />
-      </Space>
+      </ListHeader>
       <KeysetTable<Appointment>
         resource="appointments"
         filters={filters}

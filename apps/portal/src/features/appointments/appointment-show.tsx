@@ -10,7 +10,7 @@ import { FormDialog, fieldErrors, problemMessage } from '../../components';
 import { formatDate } from '../../i18n';
 import { api, problemSlug, type Problem } from '../../providers/http';
 import { useAbility } from '../../providers/use-ability';
-import { ChecksTable } from '../planning/checks-table';
+import { ChecksRefusal } from '../planning/checks-table';
 import { useCommittees } from '../planning/queries';
 import type { CheckResult } from '../planning/types';
 import { AppointmentStateTag } from './labels';
@@ -152,34 +152,7 @@ export default function AppointmentShow() {
           </Space>
         )}
       </Card>
-      {refusal && (
-        <Card data-testid="appointment-refusal">
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginBottom: 16 }}
-            message={t('appointments.checksFailed')}
-            description={
-              <ul>
-                {refusal.results
-                  .filter((r) => r.outcome === 'fail')
-                  .map((r) => (
-                    <li key={`${r.ruleId}:${r.subjectId ?? ''}`}>{r.explanation}</li>
-                  ))}
-              </ul>
-            }
-          />
-          <ChecksTable
-            checks={{
-              rulesOn: refusal.decisionDate,
-              failures: refusal.results.filter((r) => r.outcome === 'fail').length,
-              warnings: refusal.results.filter((r) => r.outcome === 'warning').length,
-              results: refusal.results,
-            }}
-            nominations={[]}
-          />
-        </Card>
-      )}
+      {refusal && <ChecksRefusal testId="appointment-refusal" message={t('appointments.checksFailed')} rulesOn={refusal.decisionDate} results={refusal.results} />}
       <FormDialog<StepValues>
         open={!!verb}
         title={verb ? t('appointments.actions.confirm', { action: action(verb) }) : ''}

@@ -1,4 +1,4 @@
-import { Space, Empty, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Card, Space, Empty, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../i18n';
 import { OutcomeTag } from './labels';
@@ -67,5 +67,50 @@ export function ChecksTable({ checks, nominations }: { checks: ChecksShown; nomi
         ]}
       />
     </>
+  );
+}
+
+/**
+ * A step refused with 422 because hard rules fail (an appointment decided, a rotation approved): the
+ * failures in words, then every check of the refusal by rule and regulation.
+ */
+export function ChecksRefusal({
+  testId,
+  message,
+  rulesOn,
+  results,
+}: {
+  testId: string;
+  message: string;
+  rulesOn: string;
+  results: CheckResult[];
+}) {
+  return (
+    <Card data-testid={testId}>
+      <Alert
+        type="error"
+        showIcon
+        style={{ marginBottom: 16 }}
+        message={message}
+        description={
+          <ul>
+            {results
+              .filter((r) => r.outcome === 'fail')
+              .map((r) => (
+                <li key={`${r.ruleId}:${r.subjectId ?? ''}`}>{r.explanation}</li>
+              ))}
+          </ul>
+        }
+      />
+      <ChecksTable
+        checks={{
+          rulesOn,
+          failures: results.filter((r) => r.outcome === 'fail').length,
+          warnings: results.filter((r) => r.outcome === 'warning').length,
+          results,
+        }}
+        nominations={[]}
+      />
+    </Card>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { subject } from '@casl/ability';
 import type { CrudFilter, HttpError } from '@refinedev/core';
 import { useInvalidate } from '@refinedev/core';
-import { Button, Card, DatePicker, Form, InputNumber, Space, message as messages } from 'antd';
+import { Card, DatePicker, Form, InputNumber, message as messages } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +11,7 @@ import {
   FormDialog,
   FormSelect,
   KeysetTable,
-  PageTitle,
+  ListHeader,
   committeeFilters,
   fieldErrors,
   problemMessage,
@@ -81,21 +81,16 @@ export default function CycleList() {
   return (
     <Card>
       {holder}
-      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <PageTitle>{t('planning.cycles')}</PageTitle>
-        {draftable.length > 0 && (
-          <Button type="primary" onClick={() => setCreating(true)}>
-            {t('planning.create')}
-          </Button>
-        )}
-      </Space>
-      <div style={{ marginBottom: 16 }}>
+      <ListHeader
+        title={t('planning.cycles')}
+        action={draftable.length > 0 && { label: t('planning.create'), onClick: () => setCreating(true) }}
+      >
         <CommitteeFilter
           value={committee}
           onChange={setCommittee}
           texts={{ committee: t('planning.committee'), all: t('planning.allCommittees'), subtree: t('planning.subtree') }}
         />
-      </div>
+      </ListHeader>
       <KeysetTable<Cycle>
         resource="planning-cycles"
         filters={filters}

@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { subject } from '@casl/ability';
 import type { CrudFilter, HttpError } from '@refinedev/core';
 import { useInvalidate } from '@refinedev/core';
-import { Button, Card, Form, Select, Space, message as messages } from 'antd';
+import { Card, Form, message as messages } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import {
   CommitteeFilter,
   KeysetTable,
-  PageTitle,
+  ListHeader,
+  ValueFilter,
   committeeFilters,
   fieldErrors,
   problemMessage,
@@ -66,39 +67,34 @@ export default function RotationList() {
   return (
     <Card>
       {holder}
-      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <PageTitle>{t('rotations.list')}</PageTitle>
-        {proposable.length > 0 && (
-          <Button type="primary" onClick={() => setProposing(true)}>
-            {t('rotations.propose')}
-          </Button>
-        )}
-      </Space>
-      <Space wrap style={{ margin: '16px 0' }}>
+      <ListHeader
+        title={t('rotations.list')}
+        action={proposable.length > 0 && { label: t('rotations.propose'), onClick: () => setProposing(true) }}
+      >
         <CommitteeFilter
           value={committee}
           onChange={setCommittee}
           texts={{ committee: t('rotations.filterCommittee'), all: t('rotations.allCommittees'), subtree: t('rotations.subtree') }}
         />
-        <Select
-          aria-label={t('rotations.filterState')}
-          placeholder={t('rotations.allStates')}
-          allowClear
-          style={{ width: 200 }}
+        <ValueFilter
+          label={t('rotations.filterState')}
+          all={t('rotations.allStates')}
+          values={ROTATION_STATES}
+          labelOf={(v) => t(`rotations.states.${v}`)}
           value={state}
           onChange={setState}
-          options={ROTATION_STATES.map((s) => ({ value: s, label: t(`rotations.states.${s}`) }))}
+          width={200}
         />
-        <Select
-          aria-label={t('rotations.filterType')}
-          placeholder={t('rotations.allTypes')}
-          allowClear
-          style={{ width: 260 }}
+        <ValueFilter
+          label={t('rotations.filterType')}
+          all={t('rotations.allTypes')}
+          values={ROTATION_TYPES}
+          labelOf={(v) => t(`rotations.types.${v}`)}
           value={type}
           onChange={setType}
-          options={ROTATION_TYPES.map((k) => ({ value: k, label: t(`rotations.types.${k}`) }))}
+          width={260}
         />
-      </Space>
+      </ListHeader>
       <KeysetTable<Rotation>
         resource="rotations"
         filters={filters}

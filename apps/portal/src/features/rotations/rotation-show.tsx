@@ -24,7 +24,7 @@ import { FormDialog, FormSelect, fieldErrors, problemMessage } from '../../compo
 import { formatDate, formatDateTime } from '../../i18n';
 import { api, problemSlug, type Problem } from '../../providers/http';
 import { useAbility } from '../../providers/use-ability';
-import { ChecksTable } from '../planning/checks-table';
+import { ChecksRefusal } from '../planning/checks-table';
 import type { CheckResult } from '../planning/types';
 import { RotationStateTag } from './labels';
 import { ROTATION_OUTCOMES, ROTATION_TRANSITIONS, placeOf, type Rotation, type RotationOutcome, type RotationVerb } from './types';
@@ -270,34 +270,7 @@ function RotationPage({ rotation, refresh }: { rotation: Rotation; refresh(): Pr
       >
         <Timeline items={timeline} data-testid="rotation-timeline" />
       </Card>
-      {refusal && (
-        <Card data-testid="rotation-refusal">
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginBottom: 16 }}
-            message={t('rotations.checksFailed')}
-            description={
-              <ul>
-                {refusal.results
-                  .filter((r) => r.outcome === 'fail')
-                  .map((r) => (
-                    <li key={`${r.ruleId}:${r.subjectId ?? ''}`}>{r.explanation}</li>
-                  ))}
-              </ul>
-            }
-          />
-          <ChecksTable
-            checks={{
-              rulesOn: refusal.rulesOn,
-              failures: refusal.results.filter((r) => r.outcome === 'fail').length,
-              warnings: refusal.results.filter((r) => r.outcome === 'warning').length,
-              results: refusal.results,
-            }}
-            nominations={[]}
-          />
-        </Card>
-      )}
+      {refusal && <ChecksRefusal testId="rotation-refusal" message={t('rotations.checksFailed')} rulesOn={refusal.rulesOn} results={refusal.results} />}
       <FormDialog<StepValues>
         open={!!verb}
         title={verb ? t('rotations.actions.confirm', { action: action(verb) }) : ''}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { subject } from '@casl/ability';
 import type { CrudFilter, HttpError } from '@refinedev/core';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, message as messages } from 'antd';
+import { Button, Card, DatePicker, Form, Input, InputNumber, Modal, Space, message as messages } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,8 @@ import {
   CommitteeFilter,
   FormSelect,
   KeysetTable,
-  PageTitle,
+  ListHeader,
+  ValueFilter,
   committeeFilters,
   fieldErrors,
   problemMessage,
@@ -99,30 +100,25 @@ export default function SessionList() {
   return (
     <Card>
       {holder}
-      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <PageTitle>{t('votes.list')}</PageTitle>
-        {organisable.length > 0 && (
-          <Button type="primary" onClick={() => setSettingUp(true)}>
-            {t('votes.create')}
-          </Button>
-        )}
-      </Space>
-      <Space wrap style={{ margin: '16px 0' }}>
+      <ListHeader
+        title={t('votes.list')}
+        action={organisable.length > 0 && { label: t('votes.create'), onClick: () => setSettingUp(true) }}
+      >
         <CommitteeFilter
           value={committee}
           onChange={setCommittee}
           texts={{ committee: f('committee'), all: t('votes.allCommittees'), subtree: t('votes.subtree') }}
         />
-        <Select
-          aria-label={t('votes.filterState')}
-          placeholder={t('votes.allStates')}
-          allowClear
-          style={{ width: 200 }}
+        <ValueFilter
+          label={t('votes.filterState')}
+          all={t('votes.allStates')}
+          values={VOTE_SESSION_STATES}
+          labelOf={(v) => t(`votes.states.${v}`)}
           value={state}
           onChange={setState}
-          options={VOTE_SESSION_STATES.map((s) => ({ value: s, label: t(`votes.states.${s}`) }))}
+          width={200}
         />
-      </Space>
+      </ListHeader>
       <KeysetTable<VoteSession>
         resource="vote-sessions"
         filters={filters}
