@@ -14,12 +14,14 @@ export const ROTATION_COLUMNS = {
   committeePre: 'c.pre',
   deciderCommitteeId: 'r.decider_committee_id',
   destinationPre: 'dc.pre',
+  originPre: 'oc.pre',
 } as const;
 
 export type RotationRow = Omit<Rotation, 'updatedAt'> & {
   committeeCode: string;
   committeePre: string;
   destinationPre: string | null;
+  originPre: string | null;
   cadreName: string | null;
   followUpId: string | null;
   followUpDueOn: string | null;
@@ -36,7 +38,7 @@ export interface RotationListFilter {
 }
 
 const SELECT = `
-  SELECT r.id, r.committee_id AS "committeeId", c.code AS "committeeCode", c.pre AS "committeePre", dc.pre AS "destinationPre",
+  SELECT r.id, r.committee_id AS "committeeId", c.code AS "committeeCode", c.pre AS "committeePre", dc.pre AS "destinationPre", oc.pre AS "originPre",
          r.decider_committee_id AS "deciderCommitteeId", r.cadre_id AS "cadreId", k.full_name AS "cadreName",
          r.direction, r.type, r.purpose, r.origin_committee_id AS "originCommitteeId", r.origin_post AS "originPost",
          r.destination_committee_id AS "destinationCommitteeId", r.destination_post AS "destinationPost", r.key_post AS "keyPost",
@@ -45,9 +47,11 @@ const SELECT = `
          r.decision_number AS "decisionNumber", to_char(r.decision_date, 'YYYY-MM-DD') AS "decisionDate", r.state,
          r.proposed_by AS "proposedBy", r.decided_by AS "decidedBy", r.started_at AS "startedAt", r.outcome,
          r.outcome_post AS "outcomePost", to_char(r.concluded_on, 'YYYY-MM-DD') AS "concludedOn", r.cancel_reason AS "cancelReason",
+         r.origin_managing_committee_id AS "originManagingCommitteeId", r.placed_at AS "placedAt",
          r.version, r.created_at AS "createdAt", f.id AS "followUpId", to_char(f.due_on, 'YYYY-MM-DD') AS "followUpDueOn"
     FROM rotation r JOIN committee c ON c.id = r.committee_id LEFT JOIN committee dc ON dc.id = r.destination_committee_id
-    -- The destination's place and the cadre's name, as far as the caller's row-level scope shows them.
+    LEFT JOIN committee oc ON oc.id = r.origin_committee_id
+    -- The destination's and the origin's places and the cadre's name, as far as the caller's row-level scope shows them.
     LEFT JOIN cadre k ON k.id = r.cadre_id
     -- The post-rotation decision's deadline the approval opened, while it is owed (one per rotation).
     LEFT JOIN LATERAL (
@@ -98,6 +102,8 @@ export class RotationRepository {
       | 'outcome'
       | 'outcomePost'
       | 'concludedOn'
+      | 'originManagingCommitteeId'
+      | 'placedAt'
     >,
   ): Promise<string> {
     const repo = this.tx.getRepository(Rotation);
@@ -108,11 +114,26 @@ export class RotationRepository {
   async update(
     id: string,
     changes: Partial<
-      Pick<Rotation, 'state' | 'decidedBy' | 'decisionNumber' | 'decisionDate' | 'cancelReason' | 'outcome' | 'outcomePost' | 'concludedOn'>
-    > & { startedNow?: boolean },
+      Pick<
+        Rotation,
+        | 'state'
+        | 'decidedBy'
+        | 'decisionNumber'
+        | 'decisionDate'
+        | 'cancelReason'
+        | 'outcome'
+        | 'outcomePost'
+        | 'concludedOn'
+        | 'originManagingCommitteeId'
+      >
+    > & { startedNow?: boolean; placedNow?: boolean },
   ): Promise<void> {
-    const { startedNow, ...rest } = changes;
-    await this.tx.getRepository(Rotation).update({ id }, { ...rest, ...(startedNow ? { startedAt: () => 'now()' } : {}) } as never);
+    const { startedNow, placedNow, ...rest } = changes;
+    await this.tx.getRepository(Rotation).update({ id }, {
+      ...rest,
+      ...(startedNow ? { startedAt: () => 'now()' } : {}),
+      ...(placedNow ? { placedAt: () => 'now()' } : {}),
+    } as never);
   }
 
   /** The ids of approved rotations whose start date has come: the system's read (no caller's scope). */
@@ -131,6 +152,58 @@ export class RotationRepository {
       [id, today],
     );
     return row;
+  }
+
+  /** The ids of concluded rotations whose decision's date has come and is not applied yet: the system's read. */
+  async dueToPlace(today: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.tx.query(
+      `SELECT id FROM rotation WHERE state = 'concluded' AND placed_at IS NULL AND concluded_on <= $1::date ORDER BY concluded_on, id`,
+      [today],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** One of them, locked, if it is still unapplied and due (others' workers skip it while it is held). */
+  async lockDuePlacement(id: string, today: string): Promise<RotationRow | undefined> {
+    const [row]: RotationRow[] = await this.tx.query(
+      `${SELECT} WHERE r.id = $1 AND r.state = 'concluded' AND r.placed_at IS NULL AND r.concluded_on <= $2::date FOR UPDATE OF r SKIP LOCKED`,
+      [id, today],
+    );
+    return row;
+  }
+
+  /**
+   * Rotations in progress that owe no yearly evaluation now (none opened yet, or the last met or waived): the
+   * candidates for the next year's (the service counts the years). The system's read.
+   */
+  async awaitingEvaluation(kind: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.tx.query(
+      `SELECT r.id FROM rotation r
+        WHERE r.state = 'in_progress'
+          AND NOT EXISTS (SELECT 1 FROM deadline d WHERE d.subject_type = 'Rotation' AND d.subject_id = r.id AND d.kind = $1
+                             AND d.state IN ('open', 'overdue', 'escalated'))
+        ORDER BY r.starts_on, r.id`,
+      [kind],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** One of them, locked, if still in progress; with how many yearly evaluations it has had and how many are owed now. */
+  async lockForEvaluation(
+    id: string,
+    kind: string,
+  ): Promise<(RotationRow & { evaluationsOpened: number; evaluationsOwed: number }) | undefined> {
+    const [row]: (RotationRow & { evaluationsOpened: number; evaluationsOwed: number })[] = await this.tx.query(
+      `${SELECT} WHERE r.id = $1 AND r.state = 'in_progress' FOR UPDATE OF r SKIP LOCKED`,
+      [id],
+    );
+    if (!row) return undefined;
+    const [counts]: { opened: number; owed: number }[] = await this.tx.query(
+      `SELECT count(*)::int AS opened, (count(*) FILTER (WHERE state IN ('open', 'overdue', 'escalated')))::int AS owed
+         FROM deadline WHERE subject_type = 'Rotation' AND subject_id = $1 AND kind = $2`,
+      [id, kind],
+    );
+    return { ...row, evaluationsOpened: counts.opened, evaluationsOwed: counts.owed };
   }
 
   /** Open rotations of a dissolved committee, and those it was to decide, to its successor. */
