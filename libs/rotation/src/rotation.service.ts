@@ -19,9 +19,10 @@ import {
   decodeCursor,
   toPage,
 } from '@canbo/platform';
-import { CheckResult, RulebookService, addDays, addYears, failuresOf, viDate } from '@canbo/rulebook';
+import { CheckResult, RulebookService, addDays, failuresOf, viDate } from '@canbo/rulebook';
 import { DeadlinesService } from '@canbo/deadlines';
 import { RotationFacts, checkRotation } from './rotation-checks';
+import { YEARLY_EVALUATION, yearlyEvaluationDates } from './rotation-evaluations';
 import { managingDuringRotation } from './rotation-placement';
 import {
   ApproveRotationDto,
@@ -92,19 +93,6 @@ const toView = (r: RotationRow): RotationView => ({
  * cadre is still in post (domain.md gives no figure: a house choice, like the reappointment notice's lead).
  */
 const DECISION_LEAD_DAYS = 90;
-
-/** The destination board's yearly evaluation of the rotated cadre (QĐ 65 Art. 6), a deadline kind of its own. */
-const YEARLY_EVALUATION = 'rotation-yearly-evaluation';
-
-/**
- * The yearly evaluations' due dates: each anniversary of the start that falls within the rotation (on or before
- * the planned end). The year that ends with the rotation is assessed by the post-rotation decision, due before it.
- */
-export function yearlyEvaluationDates(startsOn: string, plannedEndOn: string): string[] {
-  const dates: string[] = [];
-  for (let year = 1; addYears(startsOn, year) <= plannedEndOn; year++) dates.push(addYears(startsOn, year));
-  return dates;
-}
 
 /** An approval refused by the conditions: 422 with every failure and the whole result list. */
 class RotationCheckFailedProblem extends Problem {
