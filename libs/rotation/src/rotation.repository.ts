@@ -173,15 +173,19 @@ export class RotationRepository {
   }
 
   /**
-   * Rotations in progress that owe no yearly evaluation now (none opened yet, or the last met or waived): the
-   * candidates for the next year's (the service counts the years). The system's read.
+   * Rotations in progress that owe no yearly evaluation now (the last met or waived) and have a year left (its
+   * anniversary on or before the planned end; PostgreSQL's year arithmetic ends 29/2 on 28/2, as addYears does):
+   * the candidates for the next year's (the service counts again under the row's lock). The system's read.
    */
   async awaitingEvaluation(kind: string): Promise<string[]> {
     const rows: { id: string }[] = await this.tx.query(
       `SELECT r.id FROM rotation r
-        WHERE r.state = 'in_progress'
-          AND NOT EXISTS (SELECT 1 FROM deadline d WHERE d.subject_type = 'Rotation' AND d.subject_id = r.id AND d.kind = $1
-                             AND d.state IN ('open', 'overdue', 'escalated'))
+         CROSS JOIN LATERAL (
+           SELECT count(*) AS opened, count(*) FILTER (WHERE d.state IN ('open', 'overdue', 'escalated')) AS owed
+             FROM deadline d WHERE d.subject_type = 'Rotation' AND d.subject_id = r.id AND d.kind = $1
+         ) e
+        WHERE r.state = 'in_progress' AND e.owed = 0
+          AND (r.starts_on + (e.opened + 1) * interval '1 year')::date <= r.planned_end_on
         ORDER BY r.starts_on, r.id`,
       [kind],
     );
