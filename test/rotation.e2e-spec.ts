@@ -20,6 +20,12 @@ interface Rotation {
   plannedEndOn: string;
   deciderCommitteeId: string;
 }
+interface Position {
+  title: string;
+  started: string;
+  ended: string | null;
+  decision_ref: string | null;
+}
 interface Result {
   ruleId: string;
   outcome: string;
@@ -36,6 +42,13 @@ const lastDayAfter = (start: string, months: number) => {
   const d = new Date(`${start}T00:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() + months);
   d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+};
+
+/** The same day `years` later (the rotation's anniversaries). */
+const yearsAfter = (start: string, years: number) => {
+  const d = new Date(`${start}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + years);
   return d.toISOString().slice(0, 10);
 };
 
@@ -106,10 +119,94 @@ describe('rotations', () => {
       .set('authorization', auth[user])
       .send({ version: r.version, ...(verb === 'approve' ? { decisionNumber: '12-QĐ/TU', decisionDate: vnDay(0) } : {}), ...body });
 
+  /** The worker, started once for the suites that need its daily pass. */
+  async function ensureWorker(): Promise<INestApplicationContext> {
+    if (worker) return worker;
+    worker = await NestFactory.createApplicationContext(
+      WorkerModule.register({
+        DATABASE_URL: api.databaseUrl,
+        REDIS_URL: redisUrl(),
+        JWT_SECRET: TEST_JWT_SECRET,
+        QUEUE_PREFIX: prefix,
+        WORKER_HEALTH_PORT: '0',
+        LOG_LEVEL: 'silent',
+      }),
+      { logger: false },
+    );
+    await worker.init();
+    return worker;
+  }
+
+  /** The daily rotations pass (starts, then decisions taking effect), run now through the queue, and settled. */
+  async function runRotationsJob(): Promise<void> {
+    const queue = (await ensureWorker()).get<Queue>('BullQueue_deadlines', { strict: false });
+    await queue.add(Jobs.startRotations.name, { v: Jobs.startRotations.version, payload: {} });
+    await workerSettled(api.db, worker, 20_000);
+  }
+
+  const positionsOf = async (cadreId: string): Promise<Position[]> =>
+    (
+      await api.db.query(
+        `SELECT title, to_char(started_on, 'YYYY-MM-DD') AS started, to_char(ended_on, 'YYYY-MM-DD') AS ended, decision_ref
+           FROM cadre_position WHERE cadre_id = $1 ORDER BY started_on, created_at`,
+        [cadreId],
+      )
+    ).rows;
+  const placementOf = async (cadreId: string) =>
+    (await api.db.query(`SELECT committee_id, managing_committee_id FROM cadre WHERE id = $1`, [cadreId])).rows[0];
+  const rotationActions = async (id: string) =>
+    (await api.db.query(`SELECT action FROM audit_event WHERE entity_type = 'Rotation' AND entity_id = $1 ORDER BY seq`, [id])).rows.map(
+      (x) => x.action,
+    );
+  const deadlinesOf = async (id: string) =>
+    (
+      await api.db.query(
+        `SELECT kind, state, committee_id, set_by_committee_id, to_char(due_on, 'YYYY-MM-DD') AS due
+           FROM deadline WHERE subject_type = 'Rotation' AND subject_id = $1 ORDER BY kind, due_on`,
+        [id],
+      )
+    ).rows;
+
+  /**
+   * A Nga Sơn cadre in post there since 2021, rotated to Tĩnh Gia (TH-TX) from ten days ago (planned and
+   * approved before that), started by the worker: the rotation in progress, as the decider reads it.
+   */
+  async function inProgress(): Promise<{ r: Rotation; cadreId: string }> {
+    const cadreId = await cadre();
+    // In planning since before the start (the condition is read on the start date).
+    await api.db.query(`UPDATE planning_nomination SET created_at = created_at - interval '40 days' WHERE cadre_id = $1`, [cadreId]);
+    await api.db.query(
+      `UPDATE planning_cycle SET approved_at = approved_at - interval '40 days'
+        WHERE id IN (SELECT cycle_id FROM planning_nomination WHERE cadre_id = $1)`,
+      [cadreId],
+    );
+    await api
+      .http()
+      .post(`/api/v1/cadres/${cadreId}/positions`)
+      .set('authorization', auth['admin.ns'])
+      .send({
+        title: 'Phó Trưởng Ban Tổ chức Huyện ủy',
+        organisation: 'Huyện ủy Nga Sơn',
+        committeeId: C['TH-NS'],
+        startedOn: '2021-01-01',
+      })
+      .expect(201);
+    const proposed: Rotation = (
+      await propose('admin.ns', cadreId, { startsOn: vnDay(-10), plannedEndOn: lastDayAfter(vnDay(-10), 36) }).expect(201)
+    ).body;
+    await step('secretary.th', proposed, 'approve', { decisionDate: vnDay(-20) }).expect(200);
+    await runRotationsJob();
+    const r: Rotation = (await api.http().get(`/api/v1/rotations/${proposed.id}`).set('authorization', auth['secretary.th']).expect(200))
+      .body;
+    expect(r.state).toBe('in_progress');
+    expect(await placementOf(cadreId)).toEqual({ committee_id: C['TH-TX'], managing_committee_id: C['TH-TX'] });
+    return { r, cadreId };
+  }
+
   beforeAll(async () => {
     api = await startApi({ QUEUE_PREFIX: prefix });
     C = api.committees;
-    for (const u of ['admin.ns', 'admin.th', 'secretary.th', 'officer.th', 'auditor.tw', 'voter.th.1', 'admin.hn'])
+    for (const u of ['operator', 'admin.ns', 'admin.th', 'secretary.th', 'officer.th', 'auditor.tw', 'voter.th.1', 'admin.hn'])
       auth[u] = await api.login(u);
   });
   afterAll(async () => {
@@ -288,18 +385,20 @@ describe('rotations', () => {
         .send({ version: before.version, ethnicity: 'Mường' }),
       403,
     );
-    worker = await NestFactory.createApplicationContext(
-      WorkerModule.register({
-        DATABASE_URL: api.databaseUrl,
-        REDIS_URL: redisUrl(),
-        JWT_SECRET: TEST_JWT_SECRET,
-        QUEUE_PREFIX: prefix,
-        WORKER_HEALTH_PORT: '0',
-        LOG_LEVEL: 'silent',
-      }),
-      { logger: false },
+    // A yearly rating Nga Sơn writes before the move.
+    await api
+      .http()
+      .post(`/api/v1/cadres/${cadreId}/evaluations`)
+      .set('authorization', auth['admin.ns'])
+      .send({ year: 2024, rating: 'good' })
+      .expect(201);
+    // Before the move there is no history to keep apart: the origin reads the file itself.
+    expectProblem(
+      await api.http().get(`/api/v1/rotations/${r.id}/origin-history`).set('authorization', auth['admin.ns']),
+      409,
+      'rotation-state',
     );
-    await worker.init();
+    await ensureWorker();
     // The worker's run at start moves it.
     await eventually(
       async () =>
@@ -357,5 +456,202 @@ describe('rotations', () => {
     expect(trail.body.items.map((e: { action: string }) => e.action)).toEqual(
       expect.arrayContaining(['create', 'add-position', 'move-to-post']),
     );
+
+    // The destination evaluates the cadre each year of the rotation, on each anniversary within it (the third falls
+    // the day after the planned end: the post-rotation decision assesses that year): owed by the province's board,
+    // set by the deciding level, one at a time — the first from the start (once, the job's second run notwithstanding).
+    const evaluation = (n: number, state: string) => ({
+      kind: 'rotation-yearly-evaluation',
+      state,
+      committee_id: C.TH,
+      set_by_committee_id: C.TH,
+      due: yearsAfter(vnDay(0), n),
+    });
+    const yearly = async () => (await deadlinesOf(r.id)).filter((d) => d.kind === 'rotation-yearly-evaluation');
+    expect(await yearly()).toEqual([evaluation(1, 'open')]);
+    // The province's board evaluates and marks it met: the daily pass opens the second year's, and no more.
+    const [first] = (
+      await api.db.query(`SELECT id, version FROM deadline WHERE subject_id = $1 AND kind = 'rotation-yearly-evaluation'`, [r.id])
+    ).rows;
+    await api
+      .http()
+      .post(`/api/v1/deadlines/${first.id}/meet`)
+      .set('authorization', auth['admin.th'])
+      .send({ version: first.version })
+      .expect(200);
+    await runRotationsJob();
+    await runRotationsJob();
+    expect(await yearly()).toEqual([evaluation(1, 'met'), evaluation(2, 'open')]);
+
+    // The history Nga Sơn wrote before the move: its posts and ratings, not what the destination adds after.
+    await api
+      .http()
+      .post(`/api/v1/cadres/${cadreId}/evaluations`)
+      .set('authorization', auth['admin.th'])
+      .send({ year: 2025, rating: 'excellent' })
+      .expect(201);
+    await api
+      .http()
+      .post('/api/v1/users')
+      .set('authorization', auth['admin.ns'])
+      .send({
+        username: 'officer.ns.rotation',
+        displayName: 'Cán bộ Nga Sơn',
+        password: 'Passw0rd-Officer-Ns-Rot',
+        committeeId: C['TH-NS'],
+        role: 'officer',
+      })
+      .expect(201);
+    auth['officer.ns'] = await api.login('officer.ns.rotation', 'Passw0rd-Officer-Ns-Rot');
+    await api
+      .http()
+      .post('/api/v1/users')
+      .set('authorization', auth.operator)
+      .send({
+        username: 'admin.tx.rotation',
+        displayName: 'Quản trị Nghi Sơn',
+        password: 'Passw0rd-Admin-Tx-Rot',
+        committeeId: C['TH-TX'],
+        role: 'admin',
+      })
+      .expect(201);
+    auth['admin.tx'] = await api.login('admin.tx.rotation', 'Passw0rd-Admin-Tx-Rot');
+    for (const user of ['admin.ns', 'officer.ns', 'secretary.th', 'auditor.tw']) {
+      const history = (await api.http().get(`/api/v1/rotations/${r.id}/origin-history`).set('authorization', auth[user]).expect(200)).body;
+      expect(history).toMatchObject({ rotationId: r.id, cadreId, originCommitteeId: C['TH-NS'], movedAt: expect.any(String) });
+      expect(history.positions).toEqual([
+        expect.objectContaining({ title: 'Phó Trưởng Ban Tổ chức Huyện ủy', startedOn: '2021-01-01', endedOn: vnDay(-1) }),
+      ]);
+      expect(history.evaluations).toEqual([expect.objectContaining({ year: 2024, rating: 'good' })]);
+      expect(Object.keys(history).sort()).toEqual(['cadreId', 'evaluations', 'movedAt', 'originCommitteeId', 'positions', 'rotationId']);
+    }
+    // Still no way into the file itself, nor to change it.
+    expectProblem(await api.http().get(`/api/v1/cadres/${cadreId}`).set('authorization', auth['officer.ns']), 404);
+    expectProblem(
+      await api
+        .http()
+        .post(`/api/v1/cadres/${cadreId}/evaluations`)
+        .set('authorization', auth['admin.ns'])
+        .send({ year: 2026, rating: 'good' }),
+      404,
+    );
+    // A board outside both (another province; a sibling district) does not see the rotation at all; a voter may not read rotations.
+    for (const user of ['admin.hn', 'admin.tx'])
+      expectProblem(await api.http().get(`/api/v1/rotations/${r.id}/origin-history`).set('authorization', auth[user]), 404);
+    expectProblem(await api.http().get(`/api/v1/rotations/${r.id}/origin-history`).set('authorization', auth['voter.th.1']), 403);
+  });
+
+  it('conclude "return": the cadre goes back to the origin post and committee on concludedOn, in one transaction, audited, once', async () => {
+    const { r, cadreId } = await inProgress();
+    expectFieldError(await step('secretary.th', r, 'conclude', { outcome: 'return', concludedOn: vnDay(-10) }), 'concludedOn');
+    expectFieldError(await step('secretary.th', r, 'conclude', { outcome: 'home', concludedOn: vnDay(0) }), 'outcome');
+    expectFieldError(await step('secretary.th', r, 'conclude', { outcome: 'return', concludedOn: '2030-02-30' }), 'concludedOn');
+    expectProblem(await step('admin.ns', r, 'conclude', { outcome: 'return', concludedOn: vnDay(0) }), 403);
+    const concluded = (await step('secretary.th', r, 'conclude', { outcome: 'return', concludedOn: vnDay(0) }).expect(200)).body;
+    expect(concluded).toMatchObject({
+      state: 'concluded',
+      outcome: 'return',
+      concludedOn: vnDay(0),
+      placedAt: expect.any(String),
+      followUp: null,
+    });
+    const back = [
+      { title: 'Phó Trưởng Ban Tổ chức Huyện ủy', started: '2021-01-01', ended: vnDay(-11), decision_ref: null },
+      { title: 'Phó Bí thư Thị ủy', started: vnDay(-10), ended: vnDay(-1), decision_ref: '12-QĐ/TU' },
+      { title: 'Phó Trưởng Ban Tổ chức Huyện ủy Nga Sơn', started: vnDay(0), ended: null, decision_ref: null },
+    ];
+    expect(await positionsOf(cadreId)).toEqual(back);
+    // The file is Nga Sơn's again: working and managing committee as before the start.
+    expect(await placementOf(cadreId)).toEqual({ committee_id: C['TH-NS'], managing_committee_id: C['TH-NS'] });
+    const file = (await api.http().get(`/api/v1/cadres/${cadreId}`).set('authorization', auth['admin.ns']).expect(200)).body;
+    await api
+      .http()
+      .patch(`/api/v1/cadres/${cadreId}`)
+      .set('authorization', auth['admin.ns'])
+      .send({ version: file.version, ethnicity: 'Mường' })
+      .expect(200);
+    // The decision's deadline met; the yearly evaluations not yet due waived.
+    expect((await deadlinesOf(r.id)).map((d) => [d.kind, d.state])).toEqual([
+      ['rotation-end', 'met'],
+      ['rotation-yearly-evaluation', 'waived'],
+    ]);
+    expect(await rotationActions(r.id)).toEqual(['create', 'approve', 'start', 'conclude', 'place']);
+    // The move back is on the file's trail, on the chain of the committee that managed it then (the destination).
+    const moves = await api.db.query(
+      `SELECT committee_id, changes #> '{placement,after}' AS after FROM audit_event
+        WHERE entity_type = 'Cadre' AND entity_id = $1 AND action = 'move-to-post' ORDER BY occurred_at, seq`,
+      [cadreId],
+    );
+    expect(moves.rows).toEqual([
+      { committee_id: C['TH-NS'], after: { workingCommitteeId: C['TH-TX'], managingCommitteeId: C['TH-TX'] } },
+      { committee_id: C['TH-TX'], after: { workingCommitteeId: C['TH-NS'], managingCommitteeId: C['TH-NS'] } },
+    ]);
+    // The daily pass again: nothing more moves, nothing more is audited; a second decision is refused.
+    await runRotationsJob();
+    expect(await positionsOf(cadreId)).toEqual(back);
+    expect(await rotationActions(r.id)).toEqual(['create', 'approve', 'start', 'conclude', 'place']);
+    expectProblem(await step('secretary.th', concluded, 'conclude', { outcome: 'stay', concludedOn: vnDay(0) }), 409, 'rotation-state');
+  });
+
+  it('conclude "new-post" opens the new post at the destination; "stay" keeps the post and ends the rotation', async () => {
+    const moved = await inProgress();
+    const newPost = (
+      await step('secretary.th', moved.r, 'conclude', { outcome: 'new-post', outcomePost: 'Bí thư Thị ủy', concludedOn: vnDay(0) }).expect(
+        200,
+      )
+    ).body;
+    expect(newPost).toMatchObject({ state: 'concluded', outcome: 'new-post', outcomePost: 'Bí thư Thị ủy', placedAt: expect.any(String) });
+    expect((await positionsOf(moved.cadreId)).slice(1)).toEqual([
+      { title: 'Phó Bí thư Thị ủy', started: vnDay(-10), ended: vnDay(-1), decision_ref: '12-QĐ/TU' },
+      { title: 'Bí thư Thị ủy', started: vnDay(0), ended: null, decision_ref: null },
+    ]);
+    expect(await placementOf(moved.cadreId)).toEqual({ committee_id: C['TH-TX'], managing_committee_id: C['TH-TX'] });
+    expectFieldError(
+      await step('secretary.th', (await inProgress()).r, 'conclude', { outcome: 'new-post', concludedOn: vnDay(0) }),
+      'outcomePost',
+    );
+
+    const kept = await inProgress();
+    const before = await positionsOf(kept.cadreId);
+    const stay = (await step('secretary.th', kept.r, 'conclude', { outcome: 'stay', concludedOn: vnDay(0) }).expect(200)).body;
+    expect(stay).toMatchObject({ state: 'concluded', outcome: 'stay', placedAt: expect.any(String) });
+    expect(await positionsOf(kept.cadreId)).toEqual(before);
+    expect(await placementOf(kept.cadreId)).toEqual({ committee_id: C['TH-TX'], managing_committee_id: C['TH-TX'] });
+    // No longer "rotated": not among the rotations in progress.
+    const inProgressList = await api
+      .http()
+      .get('/api/v1/rotations')
+      .query({ state: 'in_progress', cadreId: kept.cadreId })
+      .set('authorization', auth['secretary.th'])
+      .expect(200);
+    expect(inProgressList.body.items).toEqual([]);
+    expect(await rotationActions(kept.r.id)).toEqual(['create', 'approve', 'start', 'conclude', 'place']);
+    await runRotationsJob();
+    expect(await positionsOf(kept.cadreId)).toEqual(before);
+    expect(await rotationActions(kept.r.id)).toEqual(['create', 'approve', 'start', 'conclude', 'place']);
+  });
+
+  it('a decision dated ahead is applied by the worker on its date, exactly once', async () => {
+    const { r, cadreId } = await inProgress();
+    const before = await positionsOf(cadreId);
+    const concluded = (await step('secretary.th', r, 'conclude', { outcome: 'return', concludedOn: vnDay(5) }).expect(200)).body;
+    expect(concluded).toMatchObject({ state: 'concluded', concludedOn: vnDay(5), placedAt: null, followUp: null });
+    // Before the date: nothing moves, whatever the job does.
+    await runRotationsJob();
+    expect(await positionsOf(cadreId)).toEqual(before);
+    expect(await placementOf(cadreId)).toEqual({ committee_id: C['TH-TX'], managing_committee_id: C['TH-TX'] });
+    expect(await rotationActions(r.id)).toEqual(['create', 'approve', 'start', 'conclude']);
+    // The date comes (the worker reads Vietnam's clock: the decision's date is brought to today instead).
+    await api.db.query(`UPDATE rotation SET concluded_on = $2::date WHERE id = $1`, [r.id, vnDay(0)]);
+    await runRotationsJob();
+    await runRotationsJob();
+    expect(await positionsOf(cadreId)).toEqual([
+      ...before.map((p) => (p.ended === null ? { ...p, ended: vnDay(-1) } : p)),
+      { title: 'Phó Trưởng Ban Tổ chức Huyện ủy Nga Sơn', started: vnDay(0), ended: null, decision_ref: null },
+    ]);
+    expect(await placementOf(cadreId)).toEqual({ committee_id: C['TH-NS'], managing_committee_id: C['TH-NS'] });
+    expect(await rotationActions(r.id)).toEqual(['create', 'approve', 'start', 'conclude', 'place']);
+    const shown = (await api.http().get(`/api/v1/rotations/${r.id}`).set('authorization', auth['secretary.th']).expect(200)).body;
+    expect(shown.placedAt).toEqual(expect.any(String));
   });
 });

@@ -53,6 +53,7 @@ import {
   holdsRotationStep,
   proposesRotationAt,
   proposesRotations,
+  readsOriginHistory,
   readsRotation,
   readsRotations,
   rotationDestinationOf,
@@ -1051,6 +1052,16 @@ const rotationCases: Case[] = [
     request: async ({ fx }, c) =>
       get(`${V1}/rotations/${(await fx.rotation(c.committee, approverOf(c.committee), rotationDestinationOf(c.committee))).id}`),
     expected: ({ actor, committee }) => answer({ route: readsRotations(actor), sees: readsRotation(actor, committee), may: true, ok: 200 }),
+  },
+  {
+    route: `GET ${V1}/rotations/{id}/origin-history`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) =>
+      get(
+        `${V1}/rotations/${(await fx.rotation(c.committee, approverOf(c.committee), rotationDestinationOf(c.committee), 'in_progress')).id}/origin-history`,
+      ),
+    expected: ({ actor, committee }) =>
+      answer({ route: readsRotations(actor), sees: readsRotation(actor, committee), may: readsOriginHistory(actor, committee), ok: 200 }),
   },
   ...(['approve', 'cancel', 'conclude'] as RotationStep[]).map((step): Case => ({
     route: `POST ${V1}/rotations/{id}/${step}`,

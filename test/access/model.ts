@@ -217,6 +217,11 @@ export const rotationDestinationOf = (c: Code): Code => (approverOf(c) === c ? '
 export const readsRotations = (a: Actor): boolean => is(a, 'secretary', 'admin', 'officer', 'auditor');
 export const readsRotation = (a: Actor, c: Code): boolean =>
   readsRotations(a) && (within(c, a.home) || within(rotationDestinationOf(c), a.home));
+/**
+ * The origin's boards and those above it (auditors too) read the history they wrote before the move
+ * (GET /rotations/{id}/origin-history); the matrix's origin is the proposing committee `c`.
+ */
+export const readsOriginHistory = (a: Actor, c: Code): boolean => readsRotations(a) && within(c, a.home);
 /** A committee's admin proposes for its own committee. */
 export const proposesRotations = (a: Actor): boolean => is(a, 'admin');
 export const proposesRotationAt = (a: Actor, c: Code): boolean => proposesRotations(a) && c === a.home;

@@ -11,7 +11,7 @@ import { CatalogueProcessor, workerOptions } from './catalogue-processor';
 
 /**
  * The reminder engine's jobs (the scan fans out onto this same queue, one job per committee's steps) and
- * the dated work of the modules — appointments taking effect, rotations starting, planning's removal proposals, vote sessions
+ * the dated work of the modules — appointments taking effect, rotations starting and their decisions taking effect, planning's removal proposals, vote sessions
  * closing (dated obligations of
  * the same kind: one queue, one worker).
  */
@@ -73,9 +73,25 @@ export class DeadlinesProcessor extends CatalogueProcessor {
       case Jobs.startRotations.name: {
         this.payloadOf(job, Jobs.startRotations);
         const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
-        const started = await this.inContext(() => this.rotations.start(today));
-        this.logger.log(`rotations starting on ${today}: ${started.length}`);
-        return { started: started.length };
+        // Three passes over rotations, each idempotent: the starts, the post-rotation decisions whose date has come
+        // (back to the origin, a new post), and the next year's evaluation where the destination met the last one.
+        // One pass failing does not hold up the others; the job then fails (and is retried) with every failure.
+        const failures: string[] = [];
+        const pass = async (what: string, run: () => Promise<string[]>): Promise<number> => {
+          try {
+            const done = await this.inContext(run);
+            this.logger.log(`${what} on ${today}: ${done.length}`);
+            return done.length;
+          } catch (error) {
+            failures.push((error as Error).message);
+            return 0;
+          }
+        };
+        const started = await pass('rotations starting', () => this.rotations.start(today));
+        const placed = await pass('rotation decisions taking effect', () => this.rotations.placeDue(today));
+        const evaluations = await pass('rotation yearly evaluations opened', () => this.rotations.nextEvaluations());
+        if (failures.length > 0) throw new Error(failures.join(' | '));
+        return { started, placed, evaluations };
       }
       default:
         throw new UnrecoverableError(`Unknown deadlines job "${job.name}"`);

@@ -241,26 +241,35 @@ function appointmentRules(can: AbilityBuilder<AppAbility>['can'], a: Assignment)
 /**
  * Rotations (luân chuyển, libs/rotation), one block per role, like appointments: the committee's admin
  * proposes, the secretary above approves, cancels and records the post-rotation decision; board roles and
- * auditors read down their subtree, that of the proposing committee or of the destination (the receiving
- * board manages and evaluates the rotated cadre, QĐ 65 Art. 6).
+ * auditors read down their subtree, that of the proposing committee, of the destination (the receiving
+ * board manages and evaluates the rotated cadre, QĐ 65 Art. 6) or of the origin (which sent the cadre).
+ *
+ * Once the file has moved, the origin's boards (and those above it) no longer reach it through the Cadre
+ * rules; `readOriginHistory` gives them back only what they wrote: the posts and yearly ratings (public
+ * groups) entered before the move, as GET /rotations/:id/origin-history answers them. Not the file's
+ * current contents, not its restricted groups, no edits; the audit events they wrote stay readable where
+ * they always were, on their own committee's chain (the AuditEvent rules are unchanged).
  */
 function rotationRules(can: AbilityBuilder<AppAbility>['can'], a: Assignment): void {
   const subtree = { $gte: a.pre, $lte: a.lastPre };
+  const reads = () => {
+    can('read', 'Rotation', { committeePre: subtree });
+    can('read', 'Rotation', { destinationPre: subtree });
+    can('read', 'Rotation', { originPre: subtree });
+    can('readOriginHistory', 'Rotation', { originPre: subtree });
+  };
   switch (a.role) {
     case 'secretary':
-      can('read', 'Rotation', { committeePre: subtree });
-      can('read', 'Rotation', { destinationPre: subtree });
+      reads();
       can(['approve', 'cancel', 'conclude'], 'Rotation', { deciderCommitteeId: a.committeeId });
       break;
     case 'admin':
-      can('read', 'Rotation', { committeePre: subtree });
-      can('read', 'Rotation', { destinationPre: subtree });
+      reads();
       can(['create', 'cancel'], 'Rotation', { committeeId: a.committeeId });
       break;
     case 'officer':
     case 'auditor':
-      can('read', 'Rotation', { committeePre: subtree });
-      can('read', 'Rotation', { destinationPre: subtree });
+      reads();
       break;
     case 'viewer':
     case 'operator':

@@ -33,8 +33,11 @@ export type AppointmentAction = 'cancel';
 /** A paper confidence vote's counting record (libs/votes): the committee's admin enters it for the counting board. */
 export type VoteAction = 'count';
 
-/** A rotation's steps (libs/rotation): the competent secretary `approve`s (shared with planning), `cancel`s and `conclude`s. */
-export type RotationAction = 'conclude';
+/**
+ * A rotation's steps (libs/rotation): the competent secretary `approve`s (shared with planning), `cancel`s and
+ * `conclude`s; the origin's boards `readOriginHistory`, the file's history they wrote before it moved away.
+ */
+export type RotationAction = 'conclude' | 'readOriginHistory';
 
 /**
  * Subjects and the fields their rules may test. Each field named in a condition must also be in the
@@ -124,13 +127,15 @@ export interface AppointmentSubject {
 /**
  * A rotation (domain.md §5) proposed by a committee (`committeeId`, `committeePre`), approved by the
  * committee above's secretary (`deciderCommitteeId`), received by a destination committee (`destinationPre`):
- * the receiving board manages the rotated cadre during the rotation (QĐ 65 Art. 6), so it reads it too.
+ * the receiving board manages the rotated cadre during the rotation (QĐ 65 Art. 6), so it reads it too. The
+ * origin committee (`originPre`) sent the cadre: it keeps the record, and the file's history it wrote.
  */
 export interface RotationSubject {
   committeeId: string;
   committeePre: number;
   deciderCommitteeId: string;
   destinationPre: number;
+  originPre: number;
 }
 
 /**

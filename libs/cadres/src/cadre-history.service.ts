@@ -113,6 +113,16 @@ export class CadreHistory {
     return { ended, opened: opened.id, ...(moved ? { placement: moved } : {}) };
   }
 
+  /**
+   * For rotations (libs/rotation), once it has checked that the caller's board wrote this history (the origin,
+   * whose reach the file left when it moved): the posts and yearly ratings entered before `at` — public groups of
+   * the file only, read as the caller's scope no longer shows them (the caller runs it as the system).
+   */
+  async writtenBefore(cadreId: string, at: Date): Promise<{ positions: PositionView[]; evaluations: EvaluationView[] }> {
+    const { positions, evaluations } = await this.cadres.writtenBefore(cadreId, at);
+    return { positions: positions.map(toPositionView), evaluations: evaluations.map(toEvaluationView) };
+  }
+
   @Transactional()
   async addEvaluation(cadreId: string, dto: CreateEvaluationDto): Promise<EvaluationView> {
     const cadre = await this.loadForHistory(cadreId);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { EntityManager } from 'typeorm';
+import { EntityManager, LessThan } from 'typeorm';
 import { CadreSubject, SqlScope } from '@canbo/access';
 import { CommitteeRange, Sql, Where } from '@canbo/platform';
 import { CadreQuery, CadreView, CreateEvaluationDto, CreatePositionDto } from './cadre.dto';
@@ -275,6 +275,17 @@ export class CadreRepository {
   /** One post of the file's work history; null when the file has no such post. */
   position(cadre: CheckedCadre, positionId: string): Promise<CadrePosition | null> {
     return this.tx.getRepository(CadrePosition).findOneBy({ id: positionId, cadreId: cadre.id });
+  }
+
+  /** The file's posts and yearly ratings entered before `at`, in the file's order (the caller has checked its right to them). */
+  async writtenBefore(cadreId: string, at: Date): Promise<{ positions: CadrePosition[]; evaluations: CadreEvaluation[] }> {
+    const positions = await this.tx
+      .getRepository(CadrePosition)
+      .find({ where: { cadreId, createdAt: LessThan(at) }, order: { startedOn: 'ASC', id: 'ASC' } });
+    const evaluations = await this.tx
+      .getRepository(CadreEvaluation)
+      .find({ where: { cadreId, createdAt: LessThan(at) }, order: { year: 'ASC' } });
+    return { positions, evaluations };
   }
 
   /** Ends the file's open main (non-concurrent) posts started before `from`, the day before it; their ids. */

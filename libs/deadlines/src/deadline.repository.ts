@@ -168,8 +168,11 @@ export class DeadlineRepository {
     subjectId: string,
     to: 'met' | 'waived',
     reason?: string,
+    kind?: string,
   ): Promise<{ id: string; committeeId: string; was: DeadlineState }[]> {
-    return this.closeOwed('d.subject_type = $1 AND d.subject_id = $2', [subjectType, subjectId], to, reason);
+    return kind
+      ? this.closeOwed('d.subject_type = $1 AND d.subject_id = $2 AND d.kind = $3', [subjectType, subjectId, kind], to, reason)
+      : this.closeOwed('d.subject_type = $1 AND d.subject_id = $2', [subjectType, subjectId], to, reason);
   }
 
   /** A committee's owed deadlines of a kind, whatever their subject (a batch's, set by the board above), met. */

@@ -176,10 +176,13 @@ export class DeadlinesService implements OnModuleInit {
     return ids;
   }
 
-  /** For other modules: their record's owed deadlines are met (the work was done) or waived (no longer owed). */
+  /**
+   * For other modules: their record's owed deadlines are met (the work was done) or waived (no longer owed);
+   * only those of `kind` when given (a record may owe deadlines of several kinds: a rotation's decision and its yearly evaluations).
+   */
   @Transactional()
-  async closeFor(subjectType: string, subjectId: string, to: 'met' | 'waived', reason?: string): Promise<void> {
-    await this.recordClosed(await this.deadlines.closeOfSubject(subjectType, subjectId, to, reason), to, reason);
+  async closeFor(subjectType: string, subjectId: string, to: 'met' | 'waived', reason?: string, kind?: string): Promise<void> {
+    await this.recordClosed(await this.deadlines.closeOfSubject(subjectType, subjectId, to, reason, kind), to, reason);
   }
 
   /**

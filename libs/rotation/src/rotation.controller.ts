@@ -7,6 +7,7 @@ import {
   CancelRotationDto,
   ConcludeRotationDto,
   CreateRotationDto,
+  RotationOriginHistoryView,
   RotationPageView,
   RotationPlaceView,
   RotationPlacesQuery,
@@ -51,6 +52,16 @@ export class RotationController {
   @ApiOperation({ summary: 'One rotation' })
   get(@IdParam() id: string): Promise<RotationView> {
     return this.rotations.get(id);
+  }
+
+  @Get(':id/origin-history')
+  @ApiOkResponse({ type: RotationOriginHistoryView })
+  @Authorize('read', 'Rotation')
+  @ApiOperation({
+    summary: "The file's posts and yearly ratings the origin's board wrote before the move, for that board and those above it",
+  })
+  originHistory(@IdParam() id: string): Promise<RotationOriginHistoryView> {
+    return this.rotations.originHistory(id);
   }
 
   @Post(':id/approve')

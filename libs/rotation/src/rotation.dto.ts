@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
+import { EvaluationView, PositionView } from '@canbo/cadres';
 import { CommitteeScopedQuery, trimmed } from '@canbo/platform';
 import { ROTATION_KEY_POSTS } from '@canbo/rulebook';
 import { ROTATION_TYPES, RotationType } from './rotation-checks';
@@ -115,6 +116,27 @@ export class RotationView {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: RotationFollowUpView, nullable: true, description: "The post-rotation decision's deadline, while it is owed" })
   followUp: RotationFollowUpView | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When the post-rotation decision was applied to the file (on concludedOn; null while it is still to come)',
+  })
+  placedAt: string | null;
+}
+
+/**
+ * What the origin's board wrote in the file before the rotation moved it away (GET /rotations/:id/origin-history):
+ * the posts and yearly ratings entered before the move, as the file holds them; no other part of the file.
+ */
+export class RotationOriginHistoryView {
+  @ApiProperty({ format: 'uuid' }) rotationId: string;
+  @ApiProperty({ format: 'uuid' }) cadreId: string;
+  @ApiProperty({ format: 'uuid' }) originCommitteeId: string;
+  @ApiProperty({ format: 'date-time', description: 'When the file moved (the rotation started)' }) movedAt: string;
+  @ApiProperty({ type: [PositionView], description: 'Posts entered before the move (the origin post ended by it)' })
+  positions: PositionView[];
+  @ApiProperty({ type: [EvaluationView], description: 'Yearly ratings entered before the move' }) evaluations: EvaluationView[];
 }
 
 export class RotationPageView {

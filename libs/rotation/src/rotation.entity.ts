@@ -33,6 +33,10 @@ export class Rotation {
   @Column({ type: 'text', nullable: true }) outcomePost: string | null;
   @Column({ type: 'date', nullable: true }) concludedOn: string | null;
   @Column({ type: 'text', nullable: true }) cancelReason: string | null;
+  /** Who managed the file before the start moved it: where a return puts it back. */
+  @Column({ type: 'uuid', nullable: true }) originManagingCommitteeId: string | null;
+  /** When the post-rotation decision was applied to the file (on its date, by the worker when dated ahead). */
+  @Column({ type: 'timestamptz', nullable: true }) placedAt: Date | null;
   @VersionColumn() version: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;

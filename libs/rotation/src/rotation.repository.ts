@@ -14,6 +14,7 @@ export const ROTATION_COLUMNS = {
   committeePre: 'c.pre',
   deciderCommitteeId: 'r.decider_committee_id',
   destinationPre: 'dc.pre',
+  originPre: 'oc.pre',
 } as const;
 
 export type RotationRow = Omit<Rotation, 'updatedAt'> & {
@@ -24,6 +25,7 @@ export type RotationRow = Omit<Rotation, 'updatedAt'> & {
   deciderCommitteeName: string | null;
   committeePre: string;
   destinationPre: string | null;
+  originPre: string | null;
   cadreName: string | null;
   followUpId: string | null;
   followUpDueOn: string | null;
@@ -47,7 +49,7 @@ export interface RotationListFilter {
 }
 
 const SELECT = `
-  SELECT r.id, r.committee_id AS "committeeId", c.code AS "committeeCode", c.pre AS "committeePre", dc.pre AS "destinationPre",
+  SELECT r.id, r.committee_id AS "committeeId", c.code AS "committeeCode", c.pre AS "committeePre", dc.pre AS "destinationPre", oc.pre AS "originPre",
          c.name AS "committeeName", oc.name AS "originCommitteeName", dc.name AS "destinationCommitteeName",
          pc.name AS "deciderCommitteeName",
          r.decider_committee_id AS "deciderCommitteeId", r.cadre_id AS "cadreId", k.full_name AS "cadreName",
@@ -58,12 +60,14 @@ const SELECT = `
          r.decision_number AS "decisionNumber", to_char(r.decision_date, 'YYYY-MM-DD') AS "decisionDate", r.state,
          r.proposed_by AS "proposedBy", r.decided_by AS "decidedBy", r.started_at AS "startedAt", r.outcome,
          r.outcome_post AS "outcomePost", to_char(r.concluded_on, 'YYYY-MM-DD') AS "concludedOn", r.cancel_reason AS "cancelReason",
+         r.origin_managing_committee_id AS "originManagingCommitteeId", r.placed_at AS "placedAt",
          r.version, r.created_at AS "createdAt", f.id AS "followUpId", to_char(f.due_on, 'YYYY-MM-DD') AS "followUpDueOn"
     FROM rotation r JOIN committee c ON c.id = r.committee_id LEFT JOIN committee dc ON dc.id = r.destination_committee_id
-    -- The destination's place and the cadre's name, as far as the caller's row-level scope shows them.
+    LEFT JOIN committee oc ON oc.id = r.origin_committee_id
+    -- The destination's and the origin's places and the cadre's name, as far as the caller's row-level scope shows them.
     LEFT JOIN cadre k ON k.id = r.cadre_id
-    -- The origin's and the decider's names for the portal, likewise as far as the scope shows them.
-    LEFT JOIN committee oc ON oc.id = r.origin_committee_id LEFT JOIN committee pc ON pc.id = r.decider_committee_id
+    -- The decider's name for the portal, likewise as far as the scope shows it.
+    LEFT JOIN committee pc ON pc.id = r.decider_committee_id
     -- The post-rotation decision's deadline the approval opened, while it is owed (one per rotation).
     LEFT JOIN LATERAL (
       SELECT d.id, d.due_on FROM deadline d
@@ -113,6 +117,8 @@ export class RotationRepository {
       | 'outcome'
       | 'outcomePost'
       | 'concludedOn'
+      | 'originManagingCommitteeId'
+      | 'placedAt'
     >,
   ): Promise<string> {
     const repo = this.tx.getRepository(Rotation);
@@ -123,11 +129,26 @@ export class RotationRepository {
   async update(
     id: string,
     changes: Partial<
-      Pick<Rotation, 'state' | 'decidedBy' | 'decisionNumber' | 'decisionDate' | 'cancelReason' | 'outcome' | 'outcomePost' | 'concludedOn'>
-    > & { startedNow?: boolean },
+      Pick<
+        Rotation,
+        | 'state'
+        | 'decidedBy'
+        | 'decisionNumber'
+        | 'decisionDate'
+        | 'cancelReason'
+        | 'outcome'
+        | 'outcomePost'
+        | 'concludedOn'
+        | 'originManagingCommitteeId'
+      >
+    > & { startedNow?: boolean; placedNow?: boolean },
   ): Promise<void> {
-    const { startedNow, ...rest } = changes;
-    await this.tx.getRepository(Rotation).update({ id }, { ...rest, ...(startedNow ? { startedAt: () => 'now()' } : {}) } as never);
+    const { startedNow, placedNow, ...rest } = changes;
+    await this.tx.getRepository(Rotation).update({ id }, {
+      ...rest,
+      ...(startedNow ? { startedAt: () => 'now()' } : {}),
+      ...(placedNow ? { placedAt: () => 'now()' } : {}),
+    } as never);
   }
 
   /** The ids of approved rotations whose start date has come: the system's read (no caller's scope). */
@@ -154,6 +175,62 @@ export class RotationRepository {
       range.pre,
       range.lastPre,
     ]);
+  }
+
+  /** The ids of concluded rotations whose decision's date has come and is not applied yet: the system's read. */
+  async dueToPlace(today: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.tx.query(
+      `SELECT id FROM rotation WHERE state = 'concluded' AND placed_at IS NULL AND concluded_on <= $1::date ORDER BY concluded_on, id`,
+      [today],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** One of them, locked, if it is still unapplied and due (others' workers skip it while it is held). */
+  async lockDuePlacement(id: string, today: string): Promise<RotationRow | undefined> {
+    const [row]: RotationRow[] = await this.tx.query(
+      `${SELECT} WHERE r.id = $1 AND r.state = 'concluded' AND r.placed_at IS NULL AND r.concluded_on <= $2::date FOR UPDATE OF r SKIP LOCKED`,
+      [id, today],
+    );
+    return row;
+  }
+
+  /**
+   * Rotations in progress that owe no yearly evaluation now (the last met or waived) and have a year left (its
+   * anniversary on or before the planned end; PostgreSQL's year arithmetic ends 29/2 on 28/2, as addYears does):
+   * the candidates for the next year's (the service counts again under the row's lock). The system's read.
+   */
+  async awaitingEvaluation(kind: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.tx.query(
+      `SELECT r.id FROM rotation r
+         CROSS JOIN LATERAL (
+           SELECT count(*) AS opened, count(*) FILTER (WHERE d.state IN ('open', 'overdue', 'escalated')) AS owed
+             FROM deadline d WHERE d.subject_type = 'Rotation' AND d.subject_id = r.id AND d.kind = $1
+         ) e
+        WHERE r.state = 'in_progress' AND e.owed = 0
+          AND (r.starts_on + (e.opened + 1) * interval '1 year')::date <= r.planned_end_on
+        ORDER BY r.starts_on, r.id`,
+      [kind],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** One of them, locked, if still in progress; with how many yearly evaluations it has had and how many are owed now. */
+  async lockForEvaluation(
+    id: string,
+    kind: string,
+  ): Promise<(RotationRow & { evaluationsOpened: number; evaluationsOwed: number }) | undefined> {
+    const [row]: (RotationRow & { evaluationsOpened: number; evaluationsOwed: number })[] = await this.tx.query(
+      `${SELECT} WHERE r.id = $1 AND r.state = 'in_progress' FOR UPDATE OF r SKIP LOCKED`,
+      [id],
+    );
+    if (!row) return undefined;
+    const [counts]: { opened: number; owed: number }[] = await this.tx.query(
+      `SELECT count(*)::int AS opened, (count(*) FILTER (WHERE state IN ('open', 'overdue', 'escalated')))::int AS owed
+         FROM deadline WHERE subject_type = 'Rotation' AND subject_id = $1 AND kind = $2`,
+      [id, kind],
+    );
+    return { ...row, evaluationsOpened: counts.opened, evaluationsOwed: counts.owed };
   }
 
   /** Open rotations of a dissolved committee, and those it was to decide, to its successor. */

@@ -22,6 +22,7 @@ import {
 import { CheckResult, RulebookService, addDays, failuresOf, viDate } from '@canbo/rulebook';
 import { DeadlinesService } from '@canbo/deadlines';
 import { RotationFacts, checkRotation } from './rotation-checks';
+import { YEARLY_EVALUATION, yearlyEvaluationDates } from './rotation-evaluations';
 import { managingDuringRotation } from './rotation-placement';
 import {
   ApproveRotationDto,
@@ -29,6 +30,7 @@ import {
   ConcludeRotationDto,
   CreateRotationDto,
   RotationPlaceView,
+  RotationOriginHistoryView,
   RotationQuery,
   RotationView,
 } from './rotation.dto';
@@ -39,14 +41,18 @@ const SUBJECT_TYPE = 'Rotation';
 
 const readable = (): SqlScope => accessibleBy(currentActor().ability, 'read', 'Rotation', ROTATION_COLUMNS);
 
-const asRotation = (r: Pick<RotationRow, 'committeeId' | 'committeePre' | 'deciderCommitteeId' | 'destinationPre'>) =>
+const asRotation = (r: Pick<RotationRow, 'committeeId' | 'committeePre' | 'deciderCommitteeId' | 'destinationPre' | 'originPre'>) =>
   asSubject('Rotation', {
     committeeId: r.committeeId,
     committeePre: Number(r.committeePre),
     deciderCommitteeId: r.deciderCommitteeId,
-    // The destination's place, where the caller's scope shows it (-1: no subtree holds it).
+    // The destination's and origin's places, where the caller's scope shows them (-1: no subtree holds it).
     destinationPre: r.destinationPre === null ? -1 : Number(r.destinationPre),
+    originPre: r.originPre === null ? -1 : Number(r.originPre),
   });
+
+/** Today in Vietnam: the day a decision dated today takes effect. */
+const vietnamToday = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 
 const toView = (r: RotationRow): RotationView => ({
   id: r.id,
@@ -84,6 +90,7 @@ const toView = (r: RotationRow): RotationView => ({
   version: r.version,
   createdAt: r.createdAt.toISOString(),
   followUp: r.followUpId ? { deadlineId: r.followUpId, dueOn: r.followUpDueOn as string } : null,
+  placedAt: r.placedAt?.toISOString() ?? null,
 });
 
 /**
@@ -145,6 +152,27 @@ export class RotationService implements OnModuleInit {
     return toView(await this.row(id));
   }
 
+  /**
+   * The file's history the origin's board wrote before the move (see rotationRules in libs/access): the rotation
+   * must be readable (else 404) and the caller's board at the origin or above it (else 403); the file's posts and
+   * ratings entered before the start are then read as the system, the caller's scope no longer reaching the file.
+   */
+  async originHistory(id: string): Promise<RotationOriginHistoryView> {
+    const row = await this.row(id);
+    if (!currentActor().ability.can('readOriginHistory', asRotation(row))) throw new ForbiddenProblem();
+    if (!row.startedAt)
+      throw new ConflictProblem('rotation-state', `A rotation ${row.state} has not moved the file: read it at /cadres/${row.cadreId}`);
+    const startedAt = row.startedAt;
+    const written = await asSystem(() => this.history.writtenBefore(row.cadreId, startedAt));
+    return {
+      rotationId: row.id,
+      cadreId: row.cadreId,
+      originCommitteeId: row.originCommitteeId,
+      movedAt: startedAt.toISOString(),
+      ...written,
+    };
+  }
+
   async list(query: RotationQuery): Promise<Page<RotationView>> {
     const range = await this.committees.rangeOf(query);
     const after = query.cursor ? (decodeCursor(query.cursor, ['date', 'uuid']).map(String) as [string, string]) : undefined;
@@ -178,6 +206,7 @@ export class RotationService implements OnModuleInit {
       committeePre: String(committee.pre),
       deciderCommitteeId,
       destinationPre: null,
+      originPre: null,
     });
     if (!currentActor().ability.can('create', proposal)) throw new ForbiddenProblem();
     return asSystem(async () => {
@@ -201,8 +230,8 @@ export class RotationService implements OnModuleInit {
       if (!place || place.pre < decider.pre || place.pre > decider.lastPre) throw new NotFoundProblem('Committee');
       return place;
     };
-    under(dto.originCommitteeId);
-    return this.propose(dto, committee, deciderCommitteeId, under(dto.destinationCommitteeId));
+    const origin = under(dto.originCommitteeId);
+    return this.propose(dto, committee, deciderCommitteeId, under(dto.destinationCommitteeId), origin);
   }
 
   @Transactional()
@@ -211,6 +240,7 @@ export class RotationService implements OnModuleInit {
     committee: CommitteeRef,
     deciderCommitteeId: string,
     destination: CommitteeRef,
+    origin: CommitteeRef,
   ): Promise<RotationView> {
     if (
       !currentActor().ability.can(
@@ -220,6 +250,7 @@ export class RotationService implements OnModuleInit {
           committeePre: String(committee.pre),
           deciderCommitteeId,
           destinationPre: String(destination.pre),
+          originPre: String(origin.pre),
         }),
       )
     )
@@ -357,8 +388,10 @@ export class RotationService implements OnModuleInit {
 
   /**
    * The post-rotation decision (QĐ 65 Art. 10), by the level that decided the rotation: back to the origin,
-   * kept at the destination (then no longer counted as rotated), or a new post. It is recorded here and meets
-   * the deadline; the placement itself, when it changes the post, is an appointment of its own.
+   * kept at the destination (then no longer counted as rotated: the rotation is no longer in progress), or a
+   * new post at the destination. It meets the decision's deadline and waives the yearly evaluations not yet
+   * due. The placement takes effect on `concludedOn`: now, in this transaction, when that day has come;
+   * otherwise the worker applies it on that day (placeDue), once.
    */
   @Transactional()
   async conclude(id: string, dto: ConcludeRotationDto): Promise<RotationView> {
@@ -368,14 +401,17 @@ export class RotationService implements OnModuleInit {
       throw new ValidationProblem([{ field: 'outcomePost', message: 'a new post must be named' }]);
     if (dto.concludedOn < before.startsOn)
       throw new ValidationProblem([{ field: 'concludedOn', message: 'the decision cannot come before the rotation started' }]);
+    // A post taken on concludedOn ends the destination's post the day before, which began on the start date.
+    if (dto.outcome !== 'stay' && dto.concludedOn <= before.startsOn)
+      throw new ValidationProblem([{ field: 'concludedOn', message: 'a move back or to a new post takes effect after the start date' }]);
     await this.rotations.update(id, {
       state: stateAfter('conclude', before.state),
       outcome: dto.outcome,
       outcomePost: dto.outcomePost ?? null,
       concludedOn: dto.concludedOn,
     });
-    await this.deadlines.closeFor(SUBJECT_TYPE, id, 'met');
-    const after = toView((await this.rotations.find(readable(), id)) as RotationRow);
+    await this.deadlines.closeFor(SUBJECT_TYPE, id, 'met', undefined, 'rotation-end');
+    await this.deadlines.closeFor(SUBJECT_TYPE, id, 'waived', 'rotation concluded', YEARLY_EVALUATION);
     await this.audit.record({
       committeeId: before.committeeId,
       entityType: SUBJECT_TYPE,
@@ -383,10 +419,104 @@ export class RotationService implements OnModuleInit {
       action: 'conclude',
       changes: {
         before: { state: before.state },
-        after: { state: after.state, outcome: dto.outcome, outcomePost: dto.outcomePost ?? null, concludedOn: dto.concludedOn },
+        after: { state: 'concluded', outcome: dto.outcome, outcomePost: dto.outcomePost ?? null, concludedOn: dto.concludedOn },
       },
     });
-    return after;
+    if (dto.concludedOn <= vietnamToday()) {
+      const concluded = (await this.rotations.find(readable(), id)) as RotationRow;
+      await this.place(concluded);
+    }
+    return toView((await this.rotations.find(readable(), id)) as RotationRow);
+  }
+
+  /**
+   * Applies a concluded rotation's decision to the file, effective on concludedOn (the caller holds the row):
+   * `return` — the origin post opens, the destination's ends the day before, the file goes back to the origin
+   * (and its managing committee back to the one before the start, where the start had handed it to the
+   * destination); `new-post` — the new post opens at the destination; `stay` — nothing moves (the cadre keeps
+   * the destination's post and, the rotation no longer in progress, no longer counts as rotated). Audited on
+   * the file (by moveToPost) and on the rotation; `placed_at` makes it once only.
+   */
+  private async place(row: RotationRow): Promise<void> {
+    const concludedOn = row.concludedOn as string;
+    let moved: Awaited<ReturnType<CadreHistory['moveToPost']>> | null = null;
+    if (row.outcome === 'return') {
+      const [cadre] = await this.cadres.planningFacts([row.cadreId], UNSCOPED_SYSTEM);
+      if (!cadre) throw new ConflictProblem('archived', 'The file is archived');
+      const origin = (await this.committees.refs([row.originCommitteeId])).get(row.originCommitteeId) as CommitteeRef;
+      moved = await this.history.moveToPost(
+        row.cadreId,
+        { title: row.originPost, organisation: origin.name, committeeId: origin.id, startedOn: concludedOn, decisionRef: null },
+        {
+          workingCommitteeId: origin.id,
+          // Back where the start took it from, if the start handed it to the destination and it is still there.
+          managingCommitteeId:
+            cadre.managingCommitteeId === row.destinationCommitteeId
+              ? (row.originManagingCommitteeId ?? origin.id)
+              : cadre.managingCommitteeId,
+        },
+      );
+    } else if (row.outcome === 'new-post') {
+      const destination = (await this.committees.refs([row.destinationCommitteeId])).get(row.destinationCommitteeId) as CommitteeRef;
+      moved = await this.history.moveToPost(row.cadreId, {
+        title: row.outcomePost as string,
+        organisation: destination.name,
+        committeeId: destination.id,
+        startedOn: concludedOn,
+        decisionRef: null,
+      });
+    }
+    await this.rotations.update(row.id, { placedNow: true });
+    await this.audit.record({
+      committeeId: row.committeeId,
+      entityType: SUBJECT_TYPE,
+      entityId: row.id,
+      action: 'place',
+      changes: {
+        outcome: row.outcome,
+        effectiveOn: concludedOn,
+        ...(moved ? { positionId: moved.opened, endedPositions: moved.ended, placement: moved.placement ?? null } : {}),
+      },
+    });
+  }
+
+  /**
+   * The worker's job, as the system: concluded rotations whose decision's date has come and is not applied yet
+   * are placed, one transaction each (a second run finds nothing); failures thrown once the others are done.
+   */
+  async placeDue(today: string): Promise<string[]> {
+    const placed: string[] = [];
+    const failed: string[] = [];
+    for (const id of await this.rotations.dueToPlace(today)) {
+      try {
+        if (await this.placeOne(id, today)) placed.push(id);
+      } catch (error) {
+        failed.push(`${id}: ${(error as Error).message}`);
+      }
+    }
+    if (failed.length > 0) throw new Error(`${failed.length} rotation decision(s) could not be applied: ${failed.join('; ')}`);
+    return placed;
+  }
+
+  @Transactional()
+  private async placeOne(id: string, today: string): Promise<boolean> {
+    const row = await this.rotations.lockDuePlacement(id, today);
+    if (!row) return false;
+    try {
+      await this.place(row);
+    } catch (error) {
+      // An archived file cannot move back: retrying would not help (as at the start, recorded and left).
+      if (!(error instanceof ConflictProblem)) throw error;
+      await this.audit.record({
+        committeeId: row.committeeId,
+        entityType: SUBJECT_TYPE,
+        entityId: row.id,
+        action: 'place-skipped',
+        changes: { reason: 'cadre-archived', cadreId: row.cadreId },
+      });
+      return false;
+    }
+    return true;
   }
 
   /** Allowed (else 403), the version read (else 409), the state (else 409). */
@@ -452,7 +582,13 @@ export class RotationService implements OnModuleInit {
         ),
       },
     );
-    await this.rotations.update(row.id, { state: stateAfter('start', row.state), startedNow: true });
+    await this.rotations.update(row.id, {
+      state: stateAfter('start', row.state),
+      startedNow: true,
+      originManagingCommitteeId: cadre.managingCommitteeId,
+    });
+    // The destination evaluates the cadre each year of the rotation (QĐ 65 Art. 6): the first year's is owed from now.
+    const evaluation = await this.openEvaluation(row, 0, cadre.fullName);
     await this.audit.record({
       committeeId: row.committeeId,
       entityType: SUBJECT_TYPE,
@@ -460,9 +596,61 @@ export class RotationService implements OnModuleInit {
       action: 'start',
       changes: {
         before: { state: row.state },
-        after: { state: 'in_progress', positionId: moved.opened, endedPositions: moved.ended, placement: moved.placement },
+        after: {
+          state: 'in_progress',
+          positionId: moved.opened,
+          endedPositions: moved.ended,
+          placement: moved.placement,
+          yearlyEvaluationDue: evaluation,
+        },
       },
     });
     return true;
+  }
+
+  /**
+   * The yearly evaluation of year `opened + 1`, owed by the destination's board on that anniversary, set by the
+   * deciding level, through libs/deadlines (reminders and escalation then work for it like for any deadline); its
+   * due date, or null when the rotation has no such year left. One at a time: a subject owes one live deadline
+   * of a kind (deadline_subject_live_key), so the next opens once this one is met or waived (nextEvaluations).
+   */
+  private async openEvaluation(row: RotationRow, opened: number, fallbackName: string): Promise<string | null> {
+    const dueOn = yearlyEvaluationDates(row.startsOn, row.plannedEndOn)[opened];
+    if (!dueOn) return null;
+    await this.deadlines.openFor({
+      committeeId: row.destinationCommitteeId,
+      subjectType: SUBJECT_TYPE,
+      subjectId: row.id,
+      kind: YEARLY_EVALUATION,
+      title: `Đánh giá năm thứ ${opened + 1} cán bộ luân chuyển: ${row.cadreName ?? fallbackName}, ${row.destinationPost} (hạn ${viDate(dueOn)})`,
+      dueOn,
+      setByCommitteeId: row.deciderCommitteeId,
+    });
+    return dueOn;
+  }
+
+  /**
+   * The worker's daily pass, as the system: a rotation in progress whose last yearly evaluation was met (or
+   * waived) gets the next year's, if the rotation has one left. One transaction each; a second run finds nothing.
+   */
+  async nextEvaluations(): Promise<string[]> {
+    const opened: string[] = [];
+    const failed: string[] = [];
+    for (const id of await this.rotations.awaitingEvaluation(YEARLY_EVALUATION)) {
+      try {
+        if (await this.nextEvaluation(id)) opened.push(id);
+      } catch (error) {
+        failed.push(`${id}: ${(error as Error).message}`);
+      }
+    }
+    if (failed.length > 0) throw new Error(`${failed.length} yearly evaluation(s) could not open: ${failed.join('; ')}`);
+    return opened;
+  }
+
+  @Transactional()
+  private async nextEvaluation(id: string): Promise<boolean> {
+    const row = await this.rotations.lockForEvaluation(id, YEARLY_EVALUATION);
+    if (!row || row.evaluationsOwed > 0) return false;
+    return (await this.openEvaluation(row, row.evaluationsOpened, 'cán bộ')) !== null;
   }
 }

@@ -1053,6 +1053,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rotations/{id}/origin-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The file's posts and yearly ratings the origin's board wrote before the move, for that board and those above it */
+        get: operations["RotationController_originHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rotations/{id}/approve": {
         parameters: {
             query?: never;
@@ -2579,6 +2596,11 @@ export interface components {
             createdAt: string;
             /** @description The post-rotation decision's deadline, while it is owed */
             followUp: components["schemas"]["RotationFollowUpView"] | null;
+            /**
+             * Format: date-time
+             * @description When the post-rotation decision was applied to the file (on concludedOn; null while it is still to come)
+             */
+            placedAt: string | null;
         };
         RotationPageView: {
             items: components["schemas"]["RotationView"][];
@@ -2590,6 +2612,23 @@ export interface components {
             code: string;
             name: string;
             depth: number;
+        };
+        RotationOriginHistoryView: {
+            /** Format: uuid */
+            rotationId: string;
+            /** Format: uuid */
+            cadreId: string;
+            /** Format: uuid */
+            originCommitteeId: string;
+            /**
+             * Format: date-time
+             * @description When the file moved (the rotation started)
+             */
+            movedAt: string;
+            /** @description Posts entered before the move (the origin post ended by it) */
+            positions: components["schemas"]["PositionView"][];
+            /** @description Yearly ratings entered before the move */
+            evaluations: components["schemas"]["EvaluationView"][];
         };
         ApproveRotationDto: {
             /** @description The version you read; a stale one gets 409 */
@@ -4776,6 +4815,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RotationView"];
+                };
+            };
+        };
+    };
+    RotationController_originHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotationOriginHistoryView"];
                 };
             };
         };

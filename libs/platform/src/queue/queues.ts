@@ -49,7 +49,10 @@ export const Jobs = {
   closeVoteSessions: define<Record<string, never>>(QueueName.Deadlines, 'close-vote-sessions', 1, 3),
   /** Nominees of approved planning cycles over the age for the term or barred by a discipline get a removal proposal. Idempotent. */
   proposePlanningRemovals: define<Record<string, never>>(QueueName.Deadlines, 'propose-planning-removals', 1, 3),
-  /** Approved rotations whose start date has come (as of today in Vietnam) start: the cadre moves to the destination. Idempotent. */
+  /**
+   * Approved rotations whose start date has come (as of today in Vietnam) start: the cadre moves to the destination;
+   * then concluded rotations whose decision's date has come are placed (back to the origin, or a new post). Idempotent.
+   */
   startRotations: define<Record<string, never>>(QueueName.Deadlines, 'start-rotations', 1, 3),
   sendEmail: define<{ notificationId: string }>(QueueName.Notifications, 'send-email', 1, 6),
 } as const;
