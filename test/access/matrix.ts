@@ -1047,6 +1047,13 @@ const rotationCases: Case[] = [
       }),
   },
   {
+    route: `GET ${V1}/rotations/places`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => get(`${V1}/rotations/places`, { committeeId: fx.ids[c.committee] }),
+    expected: ({ actor, committee }) =>
+      answer({ route: proposesRotations(actor), sees: seesCommittee(actor, committee), may: proposesRotationAt(actor, committee), ok: 200 }),
+  },
+  {
     route: `GET ${V1}/rotations/{id}`,
     positions: COMMITTEE_POSITIONS,
     request: async ({ fx }, c) =>
