@@ -30,6 +30,7 @@ import {
   reappointmentNoticeDue,
   termEnd,
 } from '@canbo/rulebook';
+import { VotesService } from '@canbo/votes';
 import { AppointmentFacts, checkAppointment, followUpOf } from './appointment-checks';
 import { AppointmentQuery, AppointmentView, CancelAppointmentDto, CreateAppointmentDto, DecideAppointmentDto } from './appointment.dto';
 import { APPOINTMENT_COLUMNS, AppointmentRepository, AppointmentRow } from './appointment.repository';
@@ -98,6 +99,7 @@ export class AppointmentsService implements OnModuleInit {
     private readonly deadlines: DeadlinesService,
     private readonly planning: PlanningService,
     private readonly rulebook: RulebookService,
+    private readonly votes: VotesService,
     private readonly audit: AuditService,
   ) {}
 
@@ -207,6 +209,8 @@ export class AppointmentsService implements OnModuleInit {
       dossierReceivedOn: row.dossierReceivedOn,
       decisionDate,
       planning: await this.planningFacts(row, decisionDate),
+      // The latest vote closed by the decision date, as planning's checks read it (QĐ 96 Art. 11).
+      confidenceVote: (await this.votes.latestOutcomes([cadre.id], decisionDate)).get(cadre.id) ?? null,
     };
     return { results: checkAppointment(facts, await this.rulebook.rulesOn(decisionDate)), facts };
   }
