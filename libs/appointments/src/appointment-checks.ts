@@ -253,9 +253,7 @@ function confidenceVote(rules: RuleSet, f: AppointmentFacts): CheckResult[] {
   const figures = `${vote.low}/${vote.returned} phiếu tín nhiệm thấp${share}, lấy phiếu ngày ${viDate(vote.closedOn)}`;
   const when = `trong lần lấy phiếu tín nhiệm gần nhất ngày ${viDate(vote.closedOn)}`;
   if (vote.outcome === 'none')
-    return [
-      checkResultOf(rule, 'pass', 'cadre', f.cadreId, figures, `${f.fullName} không có trên 50% phiếu tín nhiệm thấp ${when}.`),
-    ];
+    return [checkResultOf(rule, 'pass', 'cadre', f.cadreId, figures, `${f.fullName} không có trên 50% phiếu tín nhiệm thấp ${when}.`)];
   if (vote.outcome === 'low-two-thirds')
     return [
       checkResultOf(

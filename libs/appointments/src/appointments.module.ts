@@ -12,7 +12,15 @@ import { AppointmentsController } from './appointments.controller';
 import { AppointmentsService } from './appointments.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Appointment]), CommitteesModule, CadresModule, DeadlinesModule, PlanningModule, RulebookModule, VotesModule],
+  imports: [
+    TypeOrmModule.forFeature([Appointment]),
+    CommitteesModule,
+    CadresModule,
+    DeadlinesModule,
+    PlanningModule,
+    RulebookModule,
+    VotesModule,
+  ],
   controllers: [AppointmentsController],
   providers: [AppointmentsService, AppointmentRepository],
   exports: [AppointmentsService],

@@ -159,17 +159,32 @@ export function PaperCountDialog({
         {count('convened')}
         {count(
           'present',
-          [check((x) => g(x, 'present') <= g(x, 'convened'), () => c('presentOverConvened', { present: g(form, 'present'), convened: g(form, 'convened') }))],
+          [
+            check(
+              (x) => g(x, 'present') <= g(x, 'convened'),
+              () => c('presentOverConvened', { present: g(form, 'present'), convened: g(form, 'convened') }),
+            ),
+          ],
           ['convened'],
         )}
         {count(
           'issued',
-          [check((x) => g(x, 'issued') <= g(x, 'present'), () => c('issuedOverPresent', { issued: g(form, 'issued'), present: g(form, 'present') }))],
+          [
+            check(
+              (x) => g(x, 'issued') <= g(x, 'present'),
+              () => c('issuedOverPresent', { issued: g(form, 'issued'), present: g(form, 'present') }),
+            ),
+          ],
           ['present'],
         )}
         {count(
           'returned',
-          [check((x) => g(x, 'returned') <= g(x, 'issued'), () => c('returnedOverIssued', { returned: g(form, 'returned'), issued: g(form, 'issued') }))],
+          [
+            check(
+              (x) => g(x, 'returned') <= g(x, 'issued'),
+              () => c('returnedOverIssued', { returned: g(form, 'returned'), issued: g(form, 'issued') }),
+            ),
+          ],
           ['issued'],
         )}
         {count(
@@ -190,7 +205,10 @@ export function PaperCountDialog({
         extra={c('signedByHint')}
         rules={[
           { required: true, whitespace: true, message: t('votes.required', { field: f('signedBy').toLowerCase() }) },
-          { validator: (_: unknown, text: string | undefined) => (signers(text).some((s) => s.length > 200) ? Promise.reject(new Error(c('signedByInvalid'))) : Promise.resolve()) },
+          {
+            validator: (_: unknown, text: string | undefined) =>
+              signers(text).some((s) => s.length > 200) ? Promise.reject(new Error(c('signedByInvalid'))) : Promise.resolve(),
+          },
         ]}
       >
         <Input.TextArea rows={3} />

@@ -48,7 +48,9 @@ export default function SessionShow() {
   if (!session) return <Alert type="warning" showIcon message={t('votes.notFound')} />;
   const mayCancel = session.state === 'scheduled' && !!ability?.can('cancel', subject('VoteSession', { committeeId: session.committeeId }));
   const mayCount =
-    session.mode === 'paper' && session.state === 'scheduled' && !!ability?.can('count', subject('VoteSession', { committeeId: session.committeeId }));
+    session.mode === 'paper' &&
+    session.state === 'scheduled' &&
+    !!ability?.can('count', subject('VoteSession', { committeeId: session.committeeId }));
   const held = Date.parse(session.opensAt) <= Date.now();
   const nameOf = (position: number) => session.subjects.find((s) => s.position === position);
 
