@@ -18,6 +18,7 @@ import { AppointmentTitleCode1765400000000 } from './1765400000000-appointment-t
 import { Votes1765600000000 } from './1765600000000-votes';
 import { Rotation1765700000000 } from './1765700000000-rotation';
 import { VoteConsequences1765800000000 } from './1765800000000-vote-consequences';
+import { RemovalProposalConfidenceVote1766100000000 } from './1766100000000-removal-proposal-confidence-vote';
 
 /** Every migration, in order. Tools pass this list to the data source; nothing is found by glob. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   Votes1765600000000,
   Rotation1765700000000,
   VoteConsequences1765800000000,
+  RemovalProposalConfidenceVote1766100000000,
 ];
