@@ -53,11 +53,14 @@ export function PaperCountDialog({
   open,
   onClose,
   onSaved,
+  onStale,
 }: {
   session: VoteSession;
   open: boolean;
   onClose(): void;
   onSaved(): void;
+  /** A 409 (someone changed or counted the session meanwhile): the page reloads it, as the message says. */
+  onStale(): void;
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<PaperCountValues>();
@@ -123,6 +126,7 @@ export function PaperCountDialog({
       onSaved();
     } catch (error) {
       if (!refusal(error)) setProblem(problemMessage(error as HttpError, t, 'votes'));
+      if ((error as HttpError).statusCode === 409) onStale();
     } finally {
       setBusy(false);
     }

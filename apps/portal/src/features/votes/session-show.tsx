@@ -213,6 +213,7 @@ export default function SessionShow() {
             void message.success(t('votes.counted'));
             void client.invalidateQueries({ queryKey: ['canbo', 'vote-session', id] });
           }}
+          onStale={() => void client.invalidateQueries({ queryKey: ['canbo', 'vote-session', id] })}
         />
       )}
       <FormDialog<{ reason: string }>
