@@ -328,7 +328,10 @@ describe('appointments', () => {
 
   it('the latest confidence vote (QĐ 96 Art. 11): ≥ 2/3 "low" bars both, > 50 % bars an appointment and warns on a reappointment, half passes', async () => {
     // Nga Sơn's conference has voted on them (30 ballots returned), set up directly: the vote's own walk is votes' e2e.
-    const [twoThirds, majority, half] = [await cadre(), await cadre(), await cadre()];
+    // The first managed by the province, whose secretary decides and may read its restricted fields; the others by Nga Sơn.
+    const twoThirds = await cadre();
+    await api.db.query(`UPDATE cadre SET managing_committee_id = $2 WHERE id = $1`, [twoThirds, C.TH]);
+    const [majority, half] = [await cadre(), await cadre()];
     const lows = [20, 16, 15];
     const { rows } = await api.db.query(
       `INSERT INTO vote_session (committee_id, title, mode, convened, opens_at, closes_at, state, present, returned, valid, spoiled, closed_at)
@@ -367,7 +370,16 @@ describe('appointments', () => {
     const up: Appointment = (await propose('admin.ns', majority).expect(201)).body;
     const refused = await step('secretary.th', up, 'decide');
     expectProblem(refused, 422, 'appointment-check-failed');
-    expect((refused.body.failures as Result[]).map((f) => f.ruleId)).toEqual(['vote.low-confidence']);
+    // Restricted: the secretary above may not read a Nga Sơn-managed file's restricted fields, so it learns the check fails, not the result.
+    expect(refused.body.failures).toEqual([
+      expect.objectContaining({
+        ruleId: 'vote.low-confidence',
+        outcome: 'fail',
+        figures: 'restricted',
+        explanation: expect.stringContaining('kết quả lấy phiếu tín nhiệm thuộc nhóm hạn chế'),
+      }),
+    ]);
+    expect(JSON.stringify(refused.body)).not.toContain('16/30');
     const again: Appointment = (await propose('admin.ns', majority, { kind: 'reappointment' }).expect(201)).body;
     await step('secretary.th', again, 'decide').expect(200);
     // 15 of 30 is not more than half: passes.
