@@ -19,6 +19,7 @@ import { Votes1765600000000 } from './1765600000000-votes';
 import { Rotation1765700000000 } from './1765700000000-rotation';
 import { VoteConsequences1765800000000 } from './1765800000000-vote-consequences';
 import { RotationPlacement1766000000000 } from './1766000000000-rotation-placement';
+import { RemovalProposalConfidenceVote1766100000000 } from './1766100000000-removal-proposal-confidence-vote';
 
 /** Every migration, in order. Tools pass this list to the data source; nothing is found by glob. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   Rotation1765700000000,
   VoteConsequences1765800000000,
   RotationPlacement1766000000000,
+  RemovalProposalConfidenceVote1766100000000,
 ];

@@ -326,6 +326,67 @@ describe('appointments', () => {
     ]);
   });
 
+  it('the latest confidence vote (QĐ 96 Art. 11): ≥ 2/3 "low" bars both, > 50 % bars an appointment and warns on a reappointment, half passes', async () => {
+    // Nga Sơn's conference has voted on them (30 ballots returned), set up directly: the vote's own walk is votes' e2e.
+    // The first managed by the province, whose secretary decides and may read its restricted fields; the others by Nga Sơn.
+    const twoThirds = await cadre();
+    await api.db.query(`UPDATE cadre SET managing_committee_id = $2 WHERE id = $1`, [twoThirds, C.TH]);
+    const [majority, half] = [await cadre(), await cadre()];
+    const lows = [20, 16, 15];
+    const { rows } = await api.db.query(
+      `INSERT INTO vote_session (committee_id, title, mode, convened, opens_at, closes_at, state, present, returned, valid, spoiled, closed_at)
+       VALUES ($1, 'Lấy phiếu tín nhiệm giữa nhiệm kỳ (kiểm thử bổ nhiệm)', 'paper', 30, now() - interval '2 hours', now() - interval '1 hour',
+               'closed', 30, 30, 30, 0, now() - interval '1 hour') RETURNING id`,
+      [C['TH-NS']],
+    );
+    await api.db.query(
+      `INSERT INTO vote_subject (session_id, position, cadre_id, post)
+       SELECT $1, u.position, u.cadre_id, 'Chuyên viên' FROM unnest($2::uuid[]) WITH ORDINALITY AS u(cadre_id, position)`,
+      [rows[0].id, [twoThirds, majority, half]],
+    );
+    await api.db.query(
+      `INSERT INTO vote_result (session_id, position, cadre_id, high, confidence, low, low_share_of_returned, low_share_of_convened, outcome, rule_id)
+       SELECT $1, u.position, u.cadre_id, 30 - u.low, 0, u.low, round(u.low / 30.0, 4), round(u.low / 30.0, 4), u.outcome, 'vote.low-confidence'
+         FROM unnest($2::uuid[], $3::int[], $4::text[]) WITH ORDINALITY AS u(cadre_id, low, outcome, position)`,
+      [rows[0].id, [twoThirds, majority, half], lows, ['low-two-thirds', 'low-majority', 'none']],
+    );
+    const voteResult = (res: { body: { results: Result[] } }) => res.body.results.filter((r) => r.ruleId === 'vote.low-confidence');
+
+    // 20 of 30: dismissal, neither appointed nor reappointed.
+    for (const kind of ['appointment', 'reappointment']) {
+      const a: Appointment = (await propose('admin.ns', twoThirds, { kind }).expect(201)).body;
+      const res = await step('secretary.th', a, 'decide');
+      expectProblem(res, 422, 'appointment-check-failed');
+      expect(voteResult(res)).toEqual([
+        expect.objectContaining({
+          outcome: 'fail',
+          figures: expect.stringMatching(/^20\/30 phiếu tín nhiệm thấp \(66,7% phiếu thu về\), lấy phiếu ngày \d{1,2}\/\d{1,2}\/\d{4}$/),
+          explanation: expect.stringContaining('từ 2/3 phiếu tín nhiệm thấp trở lên'),
+          regulation: expect.stringContaining('96'),
+        }),
+      ]);
+    }
+    // 16 of 30: out of planning for higher posts (an appointment fails); relief considered on a reappointment (a warning, decided).
+    const up: Appointment = (await propose('admin.ns', majority).expect(201)).body;
+    const refused = await step('secretary.th', up, 'decide');
+    expectProblem(refused, 422, 'appointment-check-failed');
+    // Restricted: the secretary above may not read a Nga Sơn-managed file's restricted fields, so it learns the check fails, not the result.
+    expect(refused.body.failures).toEqual([
+      expect.objectContaining({
+        ruleId: 'vote.low-confidence',
+        outcome: 'fail',
+        figures: 'restricted',
+        explanation: expect.stringContaining('kết quả lấy phiếu tín nhiệm thuộc nhóm hạn chế'),
+      }),
+    ]);
+    expect(JSON.stringify(refused.body)).not.toContain('16/30');
+    const again: Appointment = (await propose('admin.ns', majority, { kind: 'reappointment' }).expect(201)).body;
+    await step('secretary.th', again, 'decide').expect(200);
+    // 15 of 30 is not more than half: passes.
+    const fine: Appointment = (await propose('admin.ns', half).expect(201)).body;
+    await step('secretary.th', fine, 'decide').expect(200);
+  });
+
   it('cancelling: the proposer or the secretary above; a decided one waives its deadline; a cancelled one cannot be decided', async () => {
     const a: Appointment = (await propose('admin.ns', await cadre()).expect(201)).body;
     expectProblem(await step('officer.th', a, 'cancel'), 403);

@@ -15,7 +15,7 @@ interface Proposal {
   id: string;
   nominationId: string;
   cadreId: string;
-  reason: 'age' | 'discipline';
+  reason: 'age' | 'discipline' | 'confidence_vote';
   status: string;
   rulesOn: string;
   findings: { ruleId: string; outcome: string; figures: string; explanation: string; regulation: string }[];
@@ -32,7 +32,8 @@ const vnDay = (days: number) => {
  * Planning's removal proposals (domain.md §3.5) over HTTP with the worker in-process: its daily job proposes
  * removing a nominee of an approved cycle who no longer meets the age for the term or has a discipline that
  * bars planning, once however often it runs; the committee's board accepts (the nomination is removed) or
- * dismisses (it stays) in the yearly review.
+ * dismisses (it stays) in the yearly review. A nominee rated "low" by more than half in a confidence vote is
+ * proposed too (QĐ 96 Art. 11), its findings restricted like a discipline's.
  */
 describe('planning removal proposals', () => {
   let api: TestApi;
@@ -240,5 +241,55 @@ describe('planning removal proposals', () => {
     await runScan();
     expect(await proposalCount()).toBe(2);
     expect(await list('admin.ns', '?status=open')).toEqual([]);
+  });
+
+  it('a nominee with more than half "low" in the latest confidence vote is proposed once per vote, its findings restricted', async () => {
+    // Nga Sơn's conference has voted (set up directly: the vote's own walk is votes' e2e): 17 of 30 "low" for the one still fine.
+    const session = async (low: number, outcome: string, hoursAgo: number) => {
+      const { rows } = await api.db.query(
+        `INSERT INTO vote_session (committee_id, title, mode, convened, opens_at, closes_at, state, present, returned, valid, spoiled, closed_at)
+         VALUES ($1, 'Lấy phiếu tín nhiệm (kiểm thử quy hoạch)', 'paper', 30, now() - make_interval(hours => $2 + 1), now() - make_interval(hours => $2),
+                 'closed', 30, 30, 30, 0, now() - make_interval(hours => $2)) RETURNING id`,
+        [C['TH-NS'], hoursAgo],
+      );
+      await api.db.query(`INSERT INTO vote_subject (session_id, position, cadre_id, post) VALUES ($1, 1, $2, 'Chuyên viên')`, [
+        rows[0].id,
+        cadres.fine,
+      ]);
+      await api.db.query(
+        `INSERT INTO vote_result (session_id, position, cadre_id, high, confidence, low, low_share_of_returned, low_share_of_convened, outcome, rule_id)
+         VALUES ($1, 1, $2, 30 - $3::int, 0, $3::int, round($3::int / 30.0, 4), round($3::int / 30.0, 4), $4, 'vote.low-confidence')`,
+        [rows[0].id, cadres.fine, low, outcome],
+      );
+    };
+    // An earlier vote without a low outcome is superseded by the latest.
+    await session(3, 'none', 30);
+    await session(17, 'low-majority', 1);
+    await runScan();
+    await runScan();
+    expect(await proposalCount()).toBe(3);
+    const [vote] = (await list('admin.ns', '?status=open')).filter((p) => p.reason === 'confidence_vote');
+    expect(vote).toMatchObject({ nominationId: nominations.fine, cadreId: cadres.fine, status: 'open', rulesOn: vnDay(0) });
+    expect(vote.findings).toEqual([expect.objectContaining({ ruleId: 'vote.low-confidence', outcome: 'fail' })]);
+    expect(vote.findings[0].figures).toContain('56,7% phiếu tín nhiệm thấp');
+    expect(vote.findings[0].explanation).toContain('trên 50% phiếu tín nhiệm thấp');
+    // Restricted: an officer sees that it was proposed, not the result.
+    const seen = (await list('officer.th')).find((p) => p.id === vote.id)!;
+    expect(seen.findings).toEqual([expect.objectContaining({ ruleId: 'vote.low-confidence', outcome: 'withheld', figures: 'restricted' })]);
+    expect(seen.findings[0].explanation).toContain('kết quả lấy phiếu tín nhiệm thuộc nhóm hạn chế');
+    expect(seen.findings[0].explanation).not.toContain('56,7');
+    const notices = await api.db.query(
+      `SELECT n.body FROM notification n JOIN planning_removal_proposal p ON n.dedupe_key = 'planning-removal:' || p.id WHERE p.id = $1`,
+      [vote.id],
+    );
+    expect(notices.rows.map((r) => r.body).join(' ')).toContain('Quy định 96-QĐ/TW');
+    // Accepted: the nomination's reason names the rule, not the result.
+    await decide('admin.ns', vote.id, 'accept').expect(200);
+    const removed = (
+      await api.http().get(`/api/v1/planning-cycles/${cycleId}/nominations`).set('authorization', auth['admin.ns']).expect(200)
+    ).body.items.find((n: { id: string }) => n.id === nominations.fine);
+    expect(removed).toMatchObject({ status: 'removed' });
+    expect(removed.removedReason).toMatch(/^Theo đề xuất tự động: Ngưỡng phiếu tín nhiệm thấp \(QĐ 96/);
+    expect(removed.removedReason).not.toContain('56,7');
   });
 });

@@ -1,6 +1,7 @@
 import { RULEBOOK_SEED, RuleSet, addDays, addMonths, rulesInForce } from '@canbo/rulebook';
 import { AppointmentFacts, checkAppointment, followUpOf } from './appointment-checks';
 import { canHappen, stateAfter } from './appointment-transitions';
+import { outcomeOf } from '@canbo/votes';
 
 const rulesOn = (on: string): RuleSet => rulesInForce(RULEBOOK_SEED, on);
 
@@ -182,6 +183,57 @@ describe.each([
     const reprimand = (decidedOn: string) => facts({ discipline: [{ form: 'reprimand', decidedOn }] });
     expect(outcome(reprimand(yearBefore), 'discipline.party-bar')).toEqual(['pass']);
     expect(outcome(reprimand(dayAfter), 'discipline.party-bar')).toEqual(['fail']);
+  });
+});
+
+describe('appointment conditions: the latest confidence vote (QĐ 96 Art. 11)', () => {
+  const rules = rulesOn(base.decisionDate);
+  const thresholds = rules.parameters('vote.low-confidence');
+  /** The facts with a vote of `low` "low" ratings of `returned` ballots, judged as the tally judges it. */
+  const voted = (low: number, returned: number, kind: AppointmentFacts['kind'] = 'appointment'): AppointmentFacts => ({
+    ...base,
+    kind,
+    confidenceVote: {
+      outcome: outcomeOf(low, returned, thresholds),
+      low,
+      returned,
+      lowShareOfReturned: Math.round((low / returned) * 10_000) / 10_000,
+      closedOn: '2025-12-06',
+    },
+  });
+  const vote = (f: AppointmentFacts) => checkAppointment(f, rules).filter((r) => r.ruleId === 'vote.low-confidence');
+
+  it('no vote, no result; exactly half "low" passes; one more is over half', () => {
+    expect(vote(base)).toEqual([]);
+    expect(vote(voted(22, 44)).map((r) => r.outcome)).toEqual(['pass']);
+    expect(vote(voted(22, 44, 'reappointment')).map((r) => r.outcome)).toEqual(['pass']);
+    expect(vote(voted(23, 44)).map((r) => r.outcome)).toEqual(['fail']);
+  });
+
+  it('> 50 % and < 2/3: an appointment fails (out of planning for higher posts), a reappointment is a warning (relief considered)', () => {
+    // 29 of 44 is 65.9 %, under two thirds (29.33).
+    const [appointment] = vote(voted(29, 44));
+    expect(appointment.outcome).toBe('fail');
+    expect(appointment.figures).toBe('29/44 phiếu tín nhiệm thấp (65,9% phiếu thu về), lấy phiếu ngày 6/12/2025');
+    expect(appointment.explanation).toContain('trên 50% đến dưới 2/3 phiếu tín nhiệm thấp');
+    expect(appointment.explanation).toContain('Quy định 96-QĐ/TW');
+    const [reappointment] = vote(voted(29, 44, 'reappointment'));
+    expect(reappointment.outcome).toBe('warning');
+    expect(reappointment.explanation).toContain('xem xét cho thôi giữ chức vụ');
+  });
+
+  it('≥ 2/3, to the ballot: 20 of 30 fails both an appointment and a reappointment; 19 of 30 does not dismiss', () => {
+    expect(vote(voted(20, 30)).map((r) => r.outcome)).toEqual(['fail']);
+    const [dismissed] = vote(voted(20, 30, 'reappointment'));
+    expect(dismissed.outcome).toBe('fail');
+    expect(dismissed.explanation).toContain('từ 2/3 phiếu tín nhiệm thấp trở lên');
+    expect(dismissed.explanation).toContain('miễn nhiệm');
+    expect(vote(voted(19, 30, 'reappointment')).map((r) => r.outcome)).toEqual(['warning']);
+  });
+
+  it('a decision before the vote rule was in force checks nothing', () => {
+    const early = { ...voted(20, 30), decisionDate: '2022-01-01' };
+    expect(checkAppointment(early, rulesOn('2022-01-01')).filter((r) => r.ruleId === 'vote.low-confidence')).toEqual([]);
   });
 });
 

@@ -11,6 +11,7 @@ import {
   retirement,
   retirementScheduleOf,
   viDate,
+  viPercent,
   wholeMonthsBetween,
 } from '@canbo/rulebook';
 
@@ -31,8 +32,22 @@ export interface AppointmentFacts {
   currentPostSince: IsoDate | null;
   dossierReceivedOn: IsoDate;
   decisionDate: IsoDate;
+  /**
+   * The cadre's outcome in the latest confidence vote closed on or before the decision date (restricted,
+   * like the session's results); null when none voted on it. A later vote without a low outcome clears an earlier one.
+   */
+  confidenceVote?: AppointmentConfidenceVote | null;
   /** The post as a title of the catalogue with the titles the cadre is in approved planning for on the decision date; null when the proposal names no catalogue title. */
   planning: { post: CatalogueTitle; plannedFor: readonly PlannedTitle[] } | null;
+}
+
+/** A confidence vote's outcome under QĐ 96 Art. 11 (libs/votes: `none`, `low-majority` > 50 % and < 2/3, `low-two-thirds` ≥ 2/3). */
+export interface AppointmentConfidenceVote {
+  outcome: 'none' | 'low-majority' | 'low-two-thirds';
+  low: number;
+  returned: number;
+  lowShareOfReturned: number | null;
+  closedOn: IsoDate;
 }
 
 export interface CatalogueTitle {
@@ -222,6 +237,55 @@ function inPlanning(rules: RuleSet, f: AppointmentFacts): CheckResult[] {
   ];
 }
 
+/**
+ * QĐ 96 Art. 11 (domain.md §6), read from the latest confidence vote the tally already judged under the
+ * rule's thresholds:
+ * - ≥ 2/3 "low": dismissed from the current post and given other work without waiting for the end of the
+ *   term or appointment period — neither appointed nor reappointed (fail);
+ * - > 50 % and < 2/3 "low": removed from planning for higher posts, so not appointed to one (fail); on
+ *   reappointment relief from the post, reassignment or resignation is to be considered, not decided (warning).
+ */
+function confidenceVote(rules: RuleSet, f: AppointmentFacts): CheckResult[] {
+  const rule = rules.find('vote.low-confidence');
+  const vote = f.confidenceVote;
+  if (!rule || !vote) return [];
+  const share = vote.lowShareOfReturned === null ? '' : ` (${viPercent(vote.lowShareOfReturned)} phiếu thu về)`;
+  const figures = `${vote.low}/${vote.returned} phiếu tín nhiệm thấp${share}, lấy phiếu ngày ${viDate(vote.closedOn)}`;
+  const when = `trong lần lấy phiếu tín nhiệm gần nhất ngày ${viDate(vote.closedOn)}`;
+  if (vote.outcome === 'none')
+    return [checkResultOf(rule, 'pass', 'cadre', f.cadreId, figures, `${f.fullName} không có trên 50% phiếu tín nhiệm thấp ${when}.`)];
+  if (vote.outcome === 'low-two-thirds')
+    return [
+      checkResultOf(
+        rule,
+        'fail',
+        'cadre',
+        f.cadreId,
+        figures,
+        `${f.fullName} có từ 2/3 phiếu tín nhiệm thấp trở lên ${when}: theo Điều 11 Quy định 96-QĐ/TW phải miễn nhiệm, bố trí công việc khác mà không chờ hết nhiệm kỳ, thời hạn bổ nhiệm, nên không ${f.kind === 'reappointment' ? 'bổ nhiệm lại' : 'bổ nhiệm'}.`,
+      ),
+    ];
+  return [
+    f.kind === 'reappointment'
+      ? checkResultOf(
+          rule,
+          'warning',
+          'cadre',
+          f.cadreId,
+          figures,
+          `${f.fullName} có trên 50% đến dưới 2/3 phiếu tín nhiệm thấp ${when}: theo Điều 11 Quy định 96-QĐ/TW cần xem xét cho thôi giữ chức vụ, bố trí công tác khác hoặc từ chức trước khi bổ nhiệm lại.`,
+        )
+      : checkResultOf(
+          rule,
+          'fail',
+          'cadre',
+          f.cadreId,
+          figures,
+          `${f.fullName} có trên 50% đến dưới 2/3 phiếu tín nhiệm thấp ${when}: theo Điều 11 Quy định 96-QĐ/TW bị đưa ra khỏi quy hoạch chức vụ cao hơn và được xem xét cho thôi giữ chức vụ, nên không bổ nhiệm.`,
+        ),
+  ];
+}
+
 /** Every condition of an appointment under ONE rule set (the rules in force on the decision date). Pure. */
 export function checkAppointment(f: AppointmentFacts, rules: RuleSet): CheckResult[] {
   return [
@@ -230,6 +294,7 @@ export function checkAppointment(f: AppointmentFacts, rules: RuleSet): CheckResu
     ...disciplineBar(rules, f),
     ...partyBar(rules, f),
     ...inPlanning(rules, f),
+    ...confidenceVote(rules, f),
   ];
 }
 

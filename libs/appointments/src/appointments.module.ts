@@ -5,13 +5,22 @@ import { CommitteesModule } from '@canbo/committees';
 import { DeadlinesModule } from '@canbo/deadlines';
 import { PlanningModule } from '@canbo/planning';
 import { RulebookModule } from '@canbo/rulebook';
+import { VotesModule } from '@canbo/votes';
 import { Appointment } from './appointment.entity';
 import { AppointmentRepository } from './appointment.repository';
 import { AppointmentsController } from './appointments.controller';
 import { AppointmentsService } from './appointments.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Appointment]), CommitteesModule, CadresModule, DeadlinesModule, PlanningModule, RulebookModule],
+  imports: [
+    TypeOrmModule.forFeature([Appointment]),
+    CommitteesModule,
+    CadresModule,
+    DeadlinesModule,
+    PlanningModule,
+    RulebookModule,
+    VotesModule,
+  ],
   controllers: [AppointmentsController],
   providers: [AppointmentsService, AppointmentRepository],
   exports: [AppointmentsService],

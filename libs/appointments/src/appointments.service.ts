@@ -30,12 +30,15 @@ import {
   reappointmentNoticeDue,
   termEnd,
 } from '@canbo/rulebook';
+import { VotesService } from '@canbo/votes';
 import { AppointmentFacts, checkAppointment, followUpOf } from './appointment-checks';
 import { AppointmentQuery, AppointmentView, CancelAppointmentDto, CreateAppointmentDto, DecideAppointmentDto } from './appointment.dto';
 import { APPOINTMENT_COLUMNS, AppointmentRepository, AppointmentRow } from './appointment.repository';
 import { APPOINTMENT_TRANSITIONS, canHappen, stateAfter } from './appointment-transitions';
 
 const SUBJECT_TYPE = 'Appointment';
+/** The confidence vote's check (QĐ 96 Art. 11): its figures are restricted. */
+const VOTE_RULE = 'vote.low-confidence';
 const FORMS: readonly string[] = ['reprimand', 'warning', 'removal_from_post', 'expulsion'];
 
 const readable = (): SqlScope => accessibleBy(currentActor().ability, 'read', 'Appointment', APPOINTMENT_COLUMNS);
@@ -98,6 +101,7 @@ export class AppointmentsService implements OnModuleInit {
     private readonly deadlines: DeadlinesService,
     private readonly planning: PlanningService,
     private readonly rulebook: RulebookService,
+    private readonly votes: VotesService,
     private readonly audit: AuditService,
   ) {}
 
@@ -185,7 +189,11 @@ export class AppointmentsService implements OnModuleInit {
     };
   }
 
-  /** The conditions under the rules in force on the decision date, read once. */
+  /**
+   * The conditions under the rules in force on the decision date, read once. The confidence vote's result is
+   * restricted (like the session's results): a caller who may not read the cadre's restricted fields learns
+   * that the check fails, not the figures (planning's withholding, PlanningService.disciplineShown).
+   */
   private async results(row: AppointmentRow, decisionDate: string): Promise<{ results: CheckResult[]; facts: AppointmentFacts }> {
     const [cadre] = await this.cadres.planningFacts([row.cadreId]);
     if (!cadre) throw new NotFoundProblem('Cadre');
@@ -207,8 +215,12 @@ export class AppointmentsService implements OnModuleInit {
       dossierReceivedOn: row.dossierReceivedOn,
       decisionDate,
       planning: await this.planningFacts(row, decisionDate),
+      // The latest vote closed by the decision date, as planning's checks read it (QĐ 96 Art. 11).
+      confidenceVote: (await this.votes.latestOutcomes([cadre.id], decisionDate)).get(cadre.id) ?? null,
     };
-    return { results: checkAppointment(facts, await this.rulebook.rulesOn(decisionDate)), facts };
+    const shown = this.planning.disciplineShown([cadre]);
+    const results = checkAppointment(facts, await this.rulebook.rulesOn(decisionDate)).map((r) => (r.ruleId === VOTE_RULE ? shown(r) : r));
+    return { results, facts };
   }
 
   /**

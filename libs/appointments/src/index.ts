@@ -1,6 +1,7 @@
 export {
   checkAppointment,
   followUpOf,
+  type AppointmentConfidenceVote,
   type AppointmentDiscipline,
   type AppointmentFacts,
   type CatalogueTitle,

@@ -78,6 +78,8 @@ export interface CadreFacts {
 }
 
 export interface ConfidenceVoteFact {
+  /** The session that voted (the grounds of a removal proposal resting on it). */
+  sessionId?: string;
   closedOn: IsoDate;
   outcome: 'none' | 'low-majority' | 'low-two-thirds';
   lowShareOfReturned: number | null;

@@ -269,7 +269,11 @@ export class RemovalProposalView {
   @ApiProperty({ format: 'uuid' }) cadreId: string;
   @ApiProperty({ type: String, nullable: true, description: 'Null when the caller cannot read the file' }) cadreName: string | null;
   @ApiProperty() titleName: string;
-  @ApiProperty({ enum: PROPOSAL_REASONS, description: 'age: no longer meets the age for the term; discipline: a discipline bars planning' })
+  @ApiProperty({
+    enum: PROPOSAL_REASONS,
+    description:
+      'age: no longer meets the age for the term; discipline: a discipline bars planning; confidence_vote: more than half "low" in the latest confidence vote (QĐ 96 Art. 11)',
+  })
   reason: ProposalReason;
   @ApiProperty({ enum: PROPOSAL_STATUSES }) status: ProposalStatus;
   @ApiProperty({ format: 'date', description: 'The rules in force on this day were applied (for a discipline: its date)' })
@@ -277,7 +281,7 @@ export class RemovalProposalView {
   @ApiProperty({
     type: [CheckResultView],
     description:
-      'The failing checks the proposal rests on; a discipline’s are `withheld` from callers who may not read that restricted group',
+      'The failing checks the proposal rests on; a discipline’s and a confidence vote’s are `withheld` from callers who may not read that restricted group',
   })
   findings: CheckResultView[];
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) decidedBy: string | null;

@@ -1,5 +1,9 @@
-/** Why the system proposes a removal (domain.md §3.5): over the planning age, or a discipline that bars planning. */
-export const PROPOSAL_REASONS = ['age', 'discipline'] as const;
+/**
+ * Why the system proposes a removal: over the planning age, or a discipline that bars planning (domain.md
+ * §3.5); or more than half "low" in the latest confidence vote (domain.md §6, QĐ 96 Art. 11: removed from
+ * planning for higher posts).
+ */
+export const PROPOSAL_REASONS = ['age', 'discipline', 'confidence_vote'] as const;
 export type ProposalReason = (typeof PROPOSAL_REASONS)[number];
 
 export const PROPOSAL_STATUSES = ['open', 'accepted', 'dismissed'] as const;

@@ -13,10 +13,11 @@ import { CycleRow, PlanningRepository } from './planning.repository';
 import { DISCIPLINE_RULES, RESTRICTED_FIGURES, PlanningService } from './planning.service';
 import { RemovalProposal } from './removal-proposal.entity';
 import { ProposalDraft, RemovalProposalRepository } from './removal-proposal.repository';
-import { ProposalStatus, ProposalVerb, PROPOSAL_TRANSITIONS, canDecide } from './removal-proposal-transitions';
+import { ProposalReason, ProposalStatus, ProposalVerb, PROPOSAL_TRANSITIONS, canDecide } from './removal-proposal-transitions';
 
 const SUBJECT_TYPE = 'PlanningRemovalProposal';
 const AGE_RULE = 'planning.age-for-term';
+const VOTE_RULE = 'vote.low-confidence';
 /** Cycles read per page of the scan. */
 const SCAN_PAGE = 500;
 /** Who is told of a new proposal: the board of the cycle's committee (its admins), who take it to the yearly review. */
@@ -25,9 +26,10 @@ const NOTIFIED_ROLE = 'admin';
 const REASON_TEXT = {
   age: 'không còn đủ tuổi công tác cho nhiệm kỳ quy hoạch',
   discipline: 'bị kỷ luật thuộc trường hợp không được quy hoạch',
-} as const;
+  confidence_vote: 'có kết quả lấy phiếu tín nhiệm thuộc trường hợp đưa ra khỏi quy hoạch (Điều 11 Quy định 96-QĐ/TW)',
+} as const satisfies Record<ProposalReason, string>;
 
-/** The nomination's removal reason when the board accepts: the rule and, for the age, the figures (a discipline's stay restricted). */
+/** The nomination's removal reason when the board accepts: the rule and, for the age, the figures (a discipline's and a vote's stay restricted). */
 const removalReason = (p: RemovalProposal): string => {
   const first = p.findings[0];
   return p.reason === 'age'
@@ -43,7 +45,8 @@ export interface ProposalScanOutcome {
 /**
  * Removal proposals (domain.md §3.5: QĐ 50 removes a nominee "automatically" once over the planning age or
  * disciplined at reprimand or above; QĐ 377 keeps only its three exceptions; QĐ 296 bars planning for a
- * year after a reprimand). Only approved lists are scanned: a draft is still being checked by its board and
+ * year after a reprimand; QĐ 96 Art. 11 takes out of planning for higher posts one rated "low" by more than
+ * half in a confidence vote). Only approved lists are scanned: a draft is still being checked by its board and
  * a submitted list is judged by the checks and the appraisal (returned, not pruned); an approved list
  * changes only by yearly review, which is where the board decides a proposal.
  *
@@ -134,6 +137,25 @@ export class RemovalProposalsService {
         if (!latest || compareDates(d.decidedOn, latest) > 0) latest = d.decidedOn;
       }
       if (latest) propose(cadre.id, { reason: 'discipline', grounds: grounds.sort().join(','), rulesOn: latest, findings });
+
+      // The latest confidence vote (its outcome judged at the count under QĐ 96's thresholds), by the rules in
+      // force on its closing day. The session is the grounds: a later vote is new grounds, the same one is proposed once.
+      const vote = cadre.confidenceVote;
+      if (vote && vote.outcome !== 'none' && compareDates(vote.closedOn, today) <= 0) {
+        const found = checkCycle(
+          cycle,
+          nominations.filter((n) => n.cadreId === cadre.id),
+          new Map([[cadre.id, cadre]]),
+          await rulesOn(vote.closedOn),
+        ).filter((r) => r.ruleId === VOTE_RULE && r.outcome === 'fail' && r.subjectId === cadre.id);
+        if (found.length > 0)
+          propose(cadre.id, {
+            reason: 'confidence_vote',
+            grounds: `vote-session:${vote.sessionId ?? vote.closedOn}`,
+            rulesOn: vote.closedOn,
+            findings: found,
+          });
+      }
     }
 
     const created = await this.proposals.addMany(drafts);
@@ -180,7 +202,7 @@ export class RemovalProposalsService {
     );
   }
 
-  /** The cycle's proposals as the caller may see them: a discipline's findings withheld from those who may not read it. */
+  /** The cycle's proposals as the caller may see them: a discipline's or a vote's findings withheld from those who may not read them. */
   async list(cycleId: string, status?: ProposalStatus): Promise<RemovalProposalView[]> {
     await this.planning.cycle(cycleId);
     return this.views(cycleId, await this.proposals.list(cycleId, status));

@@ -97,6 +97,12 @@ export class VotesRepository {
     );
   }
 
+  /** How many subjects a session rates (a ballot holds one rating each): a count, not the rows. */
+  async subjectCount(sessionId: string): Promise<number> {
+    const [row]: { n: number }[] = await this.tx.query(`SELECT count(*)::int AS n FROM vote_subject WHERE session_id = $1`, [sessionId]);
+    return row.n;
+  }
+
   async subjects(sessionId: string): Promise<VoteSubjectRow[]> {
     return (await this.subjectsOf([sessionId])).get(sessionId) ?? [];
   }

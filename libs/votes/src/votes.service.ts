@@ -332,7 +332,7 @@ export class VotesService {
     if (!row) throw new NotFoundProblem('Vote session');
     if (row.mode !== 'electronic') throw new ConflictProblem('vote-session-paper', 'A paper session takes no electronic ballots');
     if (!isTakingBallots(row, new Date())) throw new ConflictProblem('vote-session-not-open', 'This session is not taking ballots now');
-    const subjects = (await this.sessions.subjects(id)).length;
+    const subjects = await this.sessions.subjectCount(id);
     if (dto.ratings.length !== subjects)
       throw new ValidationProblem([{ field: 'ratings', message: `ratings must hold one rating for each of the ${subjects} subjects` }]);
     const token = Buffer.from(dto.token, 'base64');

@@ -2359,10 +2359,10 @@ export interface components {
             cadreName: string | null;
             titleName: string;
             /**
-             * @description age: no longer meets the age for the term; discipline: a discipline bars planning
+             * @description age: no longer meets the age for the term; discipline: a discipline bars planning; confidence_vote: more than half "low" in the latest confidence vote (QĐ 96 Art. 11)
              * @enum {string}
              */
-            reason: "age" | "discipline";
+            reason: "age" | "discipline" | "confidence_vote";
             /** @enum {string} */
             status: "open" | "accepted" | "dismissed";
             /**
@@ -2370,7 +2370,7 @@ export interface components {
              * @description The rules in force on this day were applied (for a discipline: its date)
              */
             rulesOn: string;
-            /** @description The failing checks the proposal rests on; a discipline’s are `withheld` from callers who may not read that restricted group */
+            /** @description The failing checks the proposal rests on; a discipline’s and a confidence vote’s are `withheld` from callers who may not read that restricted group */
             findings: components["schemas"]["CheckResultView"][];
             /** Format: uuid */
             decidedBy: string | null;

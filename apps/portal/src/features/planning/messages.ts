@@ -73,7 +73,11 @@ export const vi = {
     },
     proposals: {
       title: 'Đề xuất đưa ra khỏi quy hoạch: {{reason}}',
-      reasons: { age: 'không còn đủ tuổi cho nhiệm kỳ', discipline: 'kỷ luật không được quy hoạch' },
+      reasons: {
+        age: 'không còn đủ tuổi cho nhiệm kỳ',
+        discipline: 'kỷ luật không được quy hoạch',
+        confidence_vote: 'trên 50% phiếu tín nhiệm thấp (QĐ 96)',
+      },
       accept: 'Chấp nhận đề xuất',
       dismiss: 'Giữ trong quy hoạch',
       acceptNamed: 'Chấp nhận đề xuất đưa ra khỏi quy hoạch: {{name}}',
@@ -194,7 +198,11 @@ export const en: typeof vi = {
     },
     proposals: {
       title: 'Proposed removal from planning: {{reason}}',
-      reasons: { age: 'no longer meets the age for the term', discipline: 'a discipline that bars planning' },
+      reasons: {
+        age: 'no longer meets the age for the term',
+        discipline: 'a discipline that bars planning',
+        confidence_vote: 'over 50% low confidence (QĐ 96)',
+      },
       accept: 'Accept the proposal',
       dismiss: 'Keep in planning',
       acceptNamed: 'Accept the proposal to remove from planning: {{name}}',

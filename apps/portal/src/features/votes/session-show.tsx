@@ -10,6 +10,7 @@ import { formatDateTime } from '../../i18n';
 import { api } from '../../providers/http';
 import { useAbility } from '../../providers/use-ability';
 import { VoteSessionStateTag, percent } from './labels';
+import { PaperCountDialog } from './paper-count-dialog';
 import type { Outcome, VoteSession } from './types';
 
 /** Dark enough on white for WCAG AA. */
@@ -22,7 +23,8 @@ const OUTCOME_COLOUR: Record<Outcome, string> = {
 /**
  * One session: its state, times and counts, the people rated; once closed, the results with each
  * subject's counts, its shares of the ballots returned and of those convened and QĐ 96's outcome in
- * words (for those who may read results), or why none were published. Cancel while it is scheduled.
+ * words (for those who may read results), or why none were published. Cancel while it is scheduled;
+ * a paper session's count is entered from the counting board's record once the conference was held.
  */
 export default function SessionShow() {
   const { t, i18n } = useTranslation();
@@ -36,6 +38,7 @@ export default function SessionShow() {
     retry: false,
   });
   const [cancelling, setCancelling] = useState(false);
+  const [counting, setCounting] = useState(false);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();
   const f = (key: string) => t(`votes.fields.${key}`);
@@ -44,6 +47,11 @@ export default function SessionShow() {
   const session = query.data;
   if (!session) return <Alert type="warning" showIcon message={t('votes.notFound')} />;
   const mayCancel = session.state === 'scheduled' && !!ability?.can('cancel', subject('VoteSession', { committeeId: session.committeeId }));
+  const mayCount =
+    session.mode === 'paper' &&
+    session.state === 'scheduled' &&
+    !!ability?.can('count', subject('VoteSession', { committeeId: session.committeeId }));
+  const held = Date.parse(session.opensAt) <= Date.now();
   const nameOf = (position: number) => session.subjects.find((s) => s.position === position);
 
   const cancel = async ({ reason }: { reason: string }) => {
@@ -98,10 +106,22 @@ export default function SessionShow() {
           {session.closedAt && <Descriptions.Item label={f('closedAt')}>{formatDateTime(session.closedAt)}</Descriptions.Item>}
           {session.cancelReason && <Descriptions.Item label={f('cancelReason')}>{session.cancelReason}</Descriptions.Item>}
         </Descriptions>
-        {mayCancel && (
-          <Button danger style={{ marginTop: 16 }} onClick={() => setCancelling(true)}>
-            {t('votes.cancelSession')}
-          </Button>
+        <Space wrap style={{ marginTop: 16 }}>
+          {mayCount && held && (
+            <Button type="primary" onClick={() => setCounting(true)}>
+              {t('votes.enterCount')}
+            </Button>
+          )}
+          {mayCancel && (
+            <Button danger onClick={() => setCancelling(true)}>
+              {t('votes.cancelSession')}
+            </Button>
+          )}
+        </Space>
+        {mayCount && !held && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+            {t('votes.countLater', { opensAt: formatDateTime(session.opensAt) })}
+          </Typography.Paragraph>
         )}
       </Card>
       <Card
@@ -182,6 +202,19 @@ export default function SessionShow() {
             <Typography.Text type="secondary">{t('votes.noResults')}</Typography.Text>
           )}
         </Card>
+      )}
+      {mayCount && (
+        <PaperCountDialog
+          session={session}
+          open={counting}
+          onClose={() => setCounting(false)}
+          onSaved={() => {
+            setCounting(false);
+            void message.success(t('votes.counted'));
+            void client.invalidateQueries({ queryKey: ['canbo', 'vote-session', id] });
+          }}
+          onStale={() => void client.invalidateQueries({ queryKey: ['canbo', 'vote-session', id] })}
+        />
       )}
       <FormDialog<{ reason: string }>
         open={cancelling}

@@ -1,0 +1,172 @@
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD_DEFAULT } from '../../scripts/demo/demo-data';
+import { expectFieldError } from '../support/problems';
+import { seriousViolations, startPortalWorld, type PortalWorld } from './browser';
+import { motionless } from './motion';
+import { choose, openDialog, search } from './select';
+
+/*
+ * A paper confidence vote in the portal (QĐ 96). Thanh Hóa's board sets up a paper session through the
+ * form; once the conference is held its admin enters the counting board's record — a record that does
+ * not add up is refused in words at its field (by the form, and by the API when sent anyway) — and the
+ * page then shows the results with QĐ 96's thresholds applied, as for an electronic session.
+ */
+jest.setTimeout(300_000);
+
+const TITLE = 'Lấy phiếu tín nhiệm bằng phiếu giấy (hành trình kiểm thử)';
+
+describe('portal: a paper confidence vote set up, its count entered and read under QĐ 96', () => {
+  let world: PortalWorld;
+  let sessionId = '';
+  let names: string[] = [];
+
+  beforeAll(async () => {
+    world = await startPortalWorld('vote-paper');
+    const page = await world.api
+      .http()
+      .get(`/api/v1/cadres?committeeId=${world.api.committees.TH}&subtree=false&limit=20`)
+      .set('authorization', await world.api.login('admin.th'))
+      .expect(200);
+    const all = (page.body.items as { fullName: string }[]).map((c) => c.fullName);
+    // Names that occur once, so the search offers exactly one file for each.
+    names = all.filter((n) => all.indexOf(n) === all.lastIndexOf(n) && n !== 'Nguyễn Văn Hùng').slice(0, 2);
+  });
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  const signIn = async (page: Page, username: string) => {
+    await page.goto(`${world.portal.url}/login`);
+    await page.evaluate(`localStorage.removeItem('canbo.session')`);
+    await page.goto(`${world.portal.url}/login`);
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD_DEFAULT);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+  };
+
+  const checked = async (name: string) => {
+    await world.page.waitForFunction(`!document.querySelector('.ant-message-notice')`);
+    await motionless(world.page);
+    expect(await seriousViolations(world.page)).toEqual([]);
+    await world.screenshot(name);
+  };
+
+  /** A time `minutes` from now as the browser's date-time pickers show it (its own time zone). */
+  const shownTime = (page: Page, minutes: number): Promise<string> =>
+    page.evaluate(`(() => {
+      const d = new Date(Date.now() + ${minutes} * 60000);
+      const p = (n) => String(n).padStart(2, '0');
+      return p(d.getDate()) + '/' + p(d.getMonth() + 1) + '/' + d.getFullYear() + ' ' + p(d.getHours()) + ':' + p(d.getMinutes());
+    })()`);
+
+  const typeDate = async (page: Page, label: string, shown: string) => {
+    const input = page.getByRole('dialog').getByLabel(label, { exact: true });
+    await input.click();
+    await input.fill(shown);
+    await input.press('Enter');
+  };
+
+  it('admin.th sets up a paper session held an hour ago', async () => {
+    const { page } = world;
+    await signIn(page, 'admin.th');
+    await page.getByRole('menuitem', { name: 'Lấy phiếu tín nhiệm' }).click();
+    await page.getByRole('heading', { name: 'Các cuộc lấy phiếu tín nhiệm' }).waitFor();
+    await page.getByRole('button', { name: 'Tổ chức lấy phiếu' }).click();
+    const dialog = await openDialog(page);
+    await dialog.getByLabel('Tên cuộc lấy phiếu').fill(TITLE);
+    await choose(dialog, 'Hình thức', 'Phiếu giấy');
+    await dialog.getByLabel('Số được triệu tập').fill('50');
+    await typeDate(page, 'Bắt đầu', await shownTime(page, -60));
+    await typeDate(page, 'Kết thúc', await shownTime(page, 60));
+    for (const [i, name] of names.entries()) {
+      if (i > 0) await dialog.getByRole('button', { name: 'Thêm người được lấy phiếu' }).click();
+      await search(dialog, `Người được lấy phiếu ${i + 1}: Cán bộ`, name, name);
+      await dialog
+        .getByLabel(`Người được lấy phiếu ${i + 1}: Chức vụ được lấy phiếu`, { exact: true })
+        .fill(`Ủy viên Ban Thường vụ ${i + 1}`);
+    }
+    await checked('01-paper-set-up-form');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await page.waitForURL(/\/vote-sessions\/[0-9a-f-]{36}$/);
+    sessionId = page.url().split('/').pop()!;
+    await page.getByTestId('vote-session-title').getByText(TITLE).waitFor();
+    await page.getByText('Phiếu giấy', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Nhập kết quả kiểm phiếu' }).waitFor();
+    await checked('02-paper-session');
+  });
+
+  it('a count that does not add up is refused in words, by the form and by the API', async () => {
+    const { page } = world;
+    await page.getByRole('button', { name: 'Nhập kết quả kiểm phiếu' }).click();
+    const dialog = await openDialog(page);
+    const numbers: [string, string][] = [
+      ['Có mặt', '45'],
+      ['Phiếu phát ra', '45'],
+      ['Phiếu thu về', '44'],
+      ['Phiếu hợp lệ', '40'],
+      ['Phiếu không hợp lệ', '1'],
+    ];
+    for (const [label, value] of numbers) await dialog.getByLabel(label, { exact: true }).fill(value);
+    await dialog.getByLabel('Thành viên Ban kiểm phiếu đã ký').fill('Lê Thị Hoa\nTrần Văn Bình\nPhạm Minh Châu');
+    const counts = [
+      ['5', '10', '28'],
+      ['30', '10', '3'],
+    ];
+    for (const [i, name] of names.entries())
+      for (const [r, rating] of ['Tín nhiệm cao', 'Tín nhiệm', 'Tín nhiệm thấp'].entries())
+        await dialog.getByLabel(`${name}: ${rating}`, { exact: true }).fill(counts[i][r]);
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.getByText('Phiếu hợp lệ (40) cộng phiếu không hợp lệ (1) phải bằng số phiếu thu về (44)').waitFor();
+    // Each subject's 43 ratings exceed the 40 valid ballots: named under its row.
+    await dialog.getByTestId('count-subject-0').getByText('Tổng số phiếu của người này (43) vượt số phiếu hợp lệ (40)').waitFor();
+    await checked('03-count-does-not-add-up');
+
+    // The same record sent to the API: a 400 naming the field.
+    const auth = await world.api.login('admin.th');
+    const session = await world.api.http().get(`/api/v1/vote-sessions/${sessionId}`).set('authorization', auth).expect(200);
+    const refused = await world.api
+      .http()
+      .post(`/api/v1/vote-sessions/${sessionId}/paper-count`)
+      .set('authorization', auth)
+      .send({
+        version: session.body.version,
+        convened: 50,
+        present: 45,
+        issued: 45,
+        returned: 44,
+        valid: 40,
+        spoiled: 1,
+        signedBy: ['Lê Thị Hoa'],
+        subjects: [
+          { position: 1, high: 5, confidence: 10, low: 28 },
+          { position: 2, high: 30, confidence: 10, low: 3 },
+        ],
+      });
+    expectFieldError(refused, 'valid');
+    expectFieldError(refused, 'subjects.0');
+  });
+
+  it('the corrected count is saved and the page shows the thresholds applied', async () => {
+    const { page } = world;
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Phiếu hợp lệ', { exact: true }).fill('43');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByTestId('vote-session-state').getByText('Đã kiểm phiếu').waitFor();
+    expect(await page.getByRole('button', { name: 'Nhập kết quả kiểm phiếu' }).count()).toBe(0);
+    const results = page.getByTestId('vote-results');
+    await results
+      .getByTestId('thresholds')
+      .getByText(/Điều 11 Quy định 96-QĐ\/TW/)
+      .waitFor();
+    // 28 of 44 returned: more than half, under two thirds.
+    const first = results.locator('.ant-table-row', { hasText: names[0] });
+    await first.getByText('Trên 50% tín nhiệm thấp: xem xét cho thôi giữ chức vụ, đưa ra khỏi quy hoạch').waitFor();
+    await first.getByText('28/44 phiếu tín nhiệm thấp (63,64% số phiếu thu về; 56% số được triệu tập)').waitFor();
+    const second = results.locator('.ant-table-row', { hasText: names[1] });
+    await second.getByText('Không thuộc diện xem xét').waitFor();
+    await second.getByText('3/44 phiếu tín nhiệm thấp (6,82% số phiếu thu về; 6% số được triệu tập)').waitFor();
+    await checked('04-paper-results');
+  });
+});
