@@ -22,6 +22,7 @@ export class DeadlinesProcessor extends CatalogueProcessor {
     Jobs.deadlineSteps.name,
     Jobs.takeEffectAppointments.name,
     Jobs.closeVoteSessions.name,
+    Jobs.voteFollowUp.name,
     Jobs.proposePlanningRemovals.name,
     Jobs.startRotations.name,
   ];
@@ -62,6 +63,11 @@ export class DeadlinesProcessor extends CatalogueProcessor {
         const closed = await this.inContext(() => this.votes.closeDue(new Date()));
         if (closed.length) this.logger.log(`vote sessions closed: ${closed.map((c) => `${c.id} ${c.outcome}`).join(', ')}`);
         return { closed: closed.length };
+      }
+      case Jobs.voteFollowUp.name: {
+        const { sessionId } = this.payloadOf(job, Jobs.voteFollowUp);
+        const done = await this.inContext(() => this.votes.followUpCounted(sessionId));
+        return { followedUp: done };
       }
       case Jobs.proposePlanningRemovals.name: {
         this.payloadOf(job, Jobs.proposePlanningRemovals);

@@ -153,6 +153,11 @@ export class DeadlinesService implements OnModuleInit {
     return id;
   }
 
+  /** For other modules' idempotent work: whether their record was ever given a deadline of `kind`. */
+  isOpenedFor(subjectType: string, subjectId: string, kind: string): Promise<boolean> {
+    return this.deadlines.existsFor(subjectType, subjectId, kind);
+  }
+
   /**
    * Many deadlines at once (a vote's close opens one per managing committee of its low-result cadres):
    * one INSERT and one audit batch, whatever their number. Ids in the order given.

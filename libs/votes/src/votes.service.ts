@@ -20,7 +20,9 @@ import { CommitteesService } from '@canbo/committees';
 import { ROLE_HOLDER_COLUMNS, RoleHoldersService } from '@canbo/identity';
 import {
   ConflictProblem,
+  Jobs,
   NotFoundProblem,
+  Outbox,
   Page,
   groupBy,
   ValidationProblem,
@@ -108,6 +110,7 @@ export class VotesService {
     private readonly audit: AuditService,
     private readonly deadlines: DeadlinesService,
     private readonly notifications: NotificationsService,
+    private readonly outbox: Outbox,
   ) {}
 
   private async row(id: string, lock = false): Promise<VoteSessionRow> {
@@ -440,7 +443,12 @@ export class VotesService {
         ...(closing.receiptsDigest ? { receiptsDigest: closing.receiptsDigest } : {}),
       },
     });
-    await this.followUp(row, subjects, results, vnDate(now));
+    // The consequences reach other committees (their deadlines, their admins' inboxes), which a board
+    // counting on paper may not write to: the worker, closing an electronic session, does them here; a
+    // count entered by a board hands them to the worker in the same transaction (exactly once).
+    if (closing.actorId === null) await this.followUp(row, subjects, results, vnDate(now));
+    else if (results.some((r) => r.outcome !== 'none'))
+      await this.outbox.addMany(Jobs.voteFollowUp, [{ key: row.id, payload: { sessionId: row.id } }]);
     // The mid-term vote is held (domain.md §6: in the third year of the term): the reminder the board
     // above set for it (kind `confidence-vote`, usually by batch for every committee below) is met.
     if (result.valid) await this.deadlines.meetKindAt(row.committeeId, MID_TERM_KIND);
@@ -507,6 +515,25 @@ export class VotesService {
         }));
       }),
     );
+  }
+
+  /**
+   * The worker's part of a count entered on paper (Jobs.voteFollowUp): the follow-up deadlines and notices
+   * of a closed session, as system work. Once: a session whose follow-ups exist is left alone.
+   */
+  @Transactional()
+  async followUpCounted(sessionId: string): Promise<boolean> {
+    const row = await this.sessions.find(UNSCOPED_SYSTEM, sessionId, { lock: true });
+    if (!row || row.state !== 'closed' || !row.closedAt) return false;
+    if (await this.deadlines.isOpenedFor(SUBJECT_TYPE, sessionId, FOLLOW_UP_KIND)) return false;
+    const [subjects, stored] = await Promise.all([this.sessions.subjects(sessionId), this.sessions.resultsOf([sessionId])]);
+    const results = (stored.get(sessionId) ?? []).map((r) => ({
+      ...r,
+      lowShareOfReturned: r.lowShareOfReturned === null ? null : Number(r.lowShareOfReturned),
+      lowShareOfConvened: Number(r.lowShareOfConvened),
+    }));
+    await this.followUp(row, subjects, results, vnDate(row.closedAt));
+    return true;
   }
 
   /**

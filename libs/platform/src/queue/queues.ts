@@ -54,6 +54,11 @@ export const Jobs = {
    * then concluded rotations whose decision's date has come are placed (back to the origin, or a new post). Idempotent.
    */
   startRotations: define<Record<string, never>>(QueueName.Deadlines, 'start-rotations', 1, 3),
+  /**
+   * What a vote counted on paper sets off (follow-up deadlines in the managing committees, notices to their
+   * admins): system work, written by the count's transaction through the outbox. Idempotent.
+   */
+  voteFollowUp: define<{ sessionId: string }>(QueueName.Deadlines, 'vote-follow-up', 1, 3),
   sendEmail: define<{ notificationId: string }>(QueueName.Notifications, 'send-email', 1, 6),
 } as const;
 
