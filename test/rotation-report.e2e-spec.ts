@@ -111,6 +111,27 @@ describe('rotation figures (thống kê luân chuyển)', () => {
     expect((await figures('admin.hn')).total).toBe(3);
   });
 
+  it('the demo holds one rotation under way (Thanh Hóa to Nga Sơn), its file moved and its follow-up deadline open', async () => {
+    const { items } = (
+      await api.http().get('/api/v1/rotations').query({ state: 'in_progress' }).set('authorization', auth['admin.th']).expect(200)
+    ).body;
+    const demo = items.filter((r: { startsOn: string }) => r.startsOn >= '2022-01-02');
+    expect(demo).toHaveLength(1);
+    expect(demo[0]).toMatchObject({
+      direction: 'upper-to-lower',
+      destinationCommitteeId: api.committees['TH-NS'],
+      decisionNumber: '1245-QĐ/TW',
+    });
+    expect(demo[0].followUp).toEqual({ deadlineId: expect.any(String), dueOn: expect.any(String) });
+    const { rows } = await api.db.query(`SELECT committee_id FROM cadre WHERE id = $1`, [demo[0].cadreId]);
+    expect(rows[0].committee_id).toBe(api.committees['TH-NS']);
+    const audit = await api.db.query(
+      `SELECT action FROM audit_event WHERE entity_type = 'Rotation' AND entity_id = $1 ORDER BY occurred_at, seq`,
+      [demo[0].id],
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual(['create', 'approve', 'start']);
+  });
+
   it('refuses bad periods naming the field, unseen committees as 404, and callers who may not read rotations', async () => {
     expectFieldError(await ask('admin.th', { from: '2021-12-31', to: '2021-01-01' }), 'to');
     expectFieldError(await ask('admin.th', { to: '2021-01-01' }), 'from');
