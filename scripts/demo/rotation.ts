@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { currentActor } from '@canbo/access';
 import { AuditService } from '@canbo/audit';
 import { DeadlinesService } from '@canbo/deadlines';
 import { asSystem } from '@canbo/platform';
@@ -12,12 +13,13 @@ const DECISION_LEAD_DAYS = 90;
 
 /**
  * One rotation under way: Thanh Hóa's board rotates one of its cadres down to Nga Sơn (upper-to-lower,
- * training) from two months ago for 36 months. Proposed through the service as admin.th; the decision is
- * the centre's (the committee above Thanh Hóa), which the demo has no secretary for, so it is recorded as
- * the approval would record it — the state, the decision, the post-rotation decision's deadline (at Thanh
- * Hóa, due 90 days before the planned end: years away, so no reminder or notice today) and the audit entry —
- * without QĐ 65's checks (the cadre is in no approved planning in the demo). Then the worker's own start
- * (RotationService.start, as the system) moves the file to Nga Sơn, as on the start date.
+ * training) from two months ago for 36 months. Proposed through the service as admin.th. The decision is
+ * the centre's (the committee above Thanh Hóa), which the demo has no secretary for, so the centre's
+ * organisation board (admin.tw) records it as the approval would: the state, the decision, the
+ * post-rotation decision's deadline (at Thanh Hóa, due 90 days before the planned end: years away, so no
+ * reminder or notice today) and the audit entry, without QĐ 65's checks (the cadre is in no approved
+ * planning in the demo). Then the worker's own start (RotationService.start, as the system) moves the
+ * file to Nga Sơn, as on the start date.
  */
 export async function seedRotation(
   app: INestApplicationContext,
@@ -50,11 +52,13 @@ export async function seedRotation(
   const audit = app.get(AuditService);
   const decision = { decisionNumber: '1245-QĐ/TW', decisionDate: today(-75) };
   const dueOn = addDays(plannedEndOn, -DECISION_LEAD_DAYS);
-  await asSystem(() =>
+  // Recorded by the centre's organisation board (admin.tw), so the trail names a person, as an approval's would.
+  await actAs('admin.tw', () =>
     txHost.withTransaction(async () => {
       await txHost.tx.query(
-        `UPDATE rotation SET state = 'approved', decision_number = $2, decision_date = $3, version = version + 1, updated_at = now() WHERE id = $1`,
-        [proposed.id, decision.decisionNumber, decision.decisionDate],
+        `UPDATE rotation SET state = 'approved', decided_by = $4, decision_number = $2, decision_date = $3, version = version + 1, updated_at = now()
+          WHERE id = $1`,
+        [proposed.id, decision.decisionNumber, decision.decisionDate, currentActor().userId],
       );
       await deadlines.openFor({
         committeeId: proposed.committeeId,

@@ -119,6 +119,7 @@ describe('portal: a voter sees only the ballot page; a board reads the cadre str
       'Thẩm định',
       'Thống kê thẩm định',
       'Bổ nhiệm',
+      'Thống kê luân chuyển',
       'Lấy phiếu tín nhiệm',
       'Thời hạn',
       'Thông báo',

@@ -4,6 +4,7 @@ import { reports } from './reports';
 import { planning } from './planning';
 import { appraisal } from './appraisal';
 import { appointments } from './appointments';
+import { rotationReport } from './rotation-report';
 import { votes } from './votes';
 import { deadlines } from './deadlines';
 import { inbox } from './inbox';
@@ -23,6 +24,8 @@ export const FEATURES: readonly PortalFeature[] = [
   planning,
   appraisal,
   appointments,
+  // The rotations' own area ('Luân chuyển') comes between appointments and these figures.
+  rotationReport,
   votes,
   deadlines,
   inbox,
