@@ -19,11 +19,7 @@ export function withRules(checks: CycleChecks): ChecksShown {
   const rules = new Map(checks.rules.map((r) => [r.ruleId, r]));
   return {
     ...checks,
-    results: checks.results.map((r) => ({
-      ...(rules.get(r.ruleId) as CycleChecks['rules'][number]),
-      ...r,
-      explanation: r.explanation ?? null,
-    })),
+    results: checks.results.map((r) => ({ ...(rules.get(r.ruleId) as CycleChecks['rules'][number]), ...r, explanation: r.explanation ?? null })),
   };
 }
 export type RemovalProposal = Schemas['RemovalProposalView'];
