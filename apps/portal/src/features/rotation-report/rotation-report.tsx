@@ -48,7 +48,7 @@ export default function RotationReportScreen() {
     queryKey: ['canbo', 'rotation-report', query],
     queryFn: () => api<RotationReport>('/reports/rotations', { query }),
   });
-  const s = (key: string, options?: Record<string, unknown>) => t(`rotationReport.${key}`, options);
+  const s = (key: string, options: Record<string, unknown> = {}) => t(`rotationReport.${key}`, options);
   const view = report.data;
 
   let body;
