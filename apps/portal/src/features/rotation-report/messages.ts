@@ -21,6 +21,7 @@ export const vi = {
       level: 'Theo cấp của nơi đến',
       state: 'Theo trạng thái',
     },
+    columns: { direction: 'Hướng', type: 'Loại', level: 'Cấp của nơi đến', state: 'Trạng thái' },
     directions: {
       'upper-to-lower': 'Từ trên xuống',
       'lower-to-upper': 'Từ dưới lên',
@@ -72,6 +73,7 @@ export const en: typeof vi = {
       level: "By the destination's level",
       state: 'By state',
     },
+    columns: { direction: 'Direction', type: 'Type', level: "Destination's level", state: 'State' },
     directions: {
       'upper-to-lower': 'Upper to lower',
       'lower-to-upper': 'Lower to upper',

@@ -73,7 +73,7 @@ export default function RotationReportScreen() {
                 data-testid={`rotation-table-${dimension}`}
                 columns={[
                   {
-                    title: s(`tables.${dimension}`),
+                    title: s(`columns.${dimension}`),
                     dataIndex: 'value',
                     render: (value: string) => s(`${ROWS[dimension].texts}.${value}`, { defaultValue: value }),
                   },
