@@ -496,6 +496,69 @@ const scenarios: Record<string, (ctx: Context) => Promise<boolean>> = {
   },
 
   /**
+   * `rotation-report`: the rotation figures of a year (2025 of the scale set's 13,503 rotations, 2019–2026)
+   * by direction, type, destination level and state, over the whole country (auditor.tw) and over one
+   * province (its admin, the province as the committee filter), through the API; and the national SQL
+   * alone with its plan. bench.md names no rotation scenario: these targets are the house's, the same as
+   * `appraisal-stats` (a report of the same shape over fewer rows).
+   */
+  async 'rotation-report'(ctx) {
+    const year = { from: '2025-01-01', to: '2025-12-31' };
+    const [{ n }] = (await ctx.db.query(`SELECT count(*)::int AS n FROM rotation`)).rows;
+    if (n === 0) throw new Error('no rotations: seed them with `npm run seed:scale:rotations` (or reseed with `npm run seed:scale`)');
+    const province = await provinceAdmin(ctx.db);
+    const [{ id: provinceId }] = (
+      await ctx.db.query(
+        `SELECT c.id FROM committee c JOIN role_assignment ra ON ra.committee_id = c.id JOIN app_user u ON u.id = ra.user_id WHERE u.username = $1`,
+        [province.username],
+      )
+    ).rows;
+    const timed = async (username: string, query: Record<string, string>) => {
+      const token = await ctx.token(username);
+      const url = `${ctx.api.url}/api/v1/reports/rotations?${new URLSearchParams({ ...year, ...query })}`;
+      const times: number[] = [];
+      let total = 0;
+      for (let i = 0; i < 220; i++) {
+        const t = performance.now();
+        const res = await fetch(url, { headers: { authorization: token } });
+        total = ((await res.json()) as { total: number }).total;
+        if (i >= 20) times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      return { total, p50: percentile(times, 50), p95: percentile(times, 95) };
+    };
+    const national = await timed('auditor.tw', {});
+    const provincial = await timed(province.username, { committeeId: provinceId });
+    const [root] = (await ctx.db.query(`SELECT pre, last_pre FROM committee WHERE parent_id IS NULL`)).rows;
+    // The statement RotationReportRepository.figures sends for auditor.tw (its scope: the root's interval, proposer or destination).
+    const sql = await timeSql(
+      ctx,
+      'rotation-report',
+      `SELECT CASE WHEN GROUPING(r.direction) = 0 THEN r.direction END AS direction, CASE WHEN GROUPING(r.type) = 0 THEN r.type END AS type,
+              CASE WHEN GROUPING(r.destination_level) = 0 THEN r.destination_level END AS level,
+              CASE WHEN GROUPING(r.state) = 0 THEN r.state END AS state, count(*)::int AS count
+         FROM rotation r LEFT JOIN committee c ON c.id = r.committee_id LEFT JOIN committee dc ON dc.id = r.destination_committee_id
+        WHERE r.starts_on BETWEEN $1::date AND $2::date AND ((c.pre >= $3 AND c.pre <= $4) OR (dc.pre >= $3 AND dc.pre <= $4))
+        GROUP BY GROUPING SETS ((r.direction), (r.type), (r.destination_level), (r.state), ())`,
+      [year.from, year.to, root.pre, root.last_pre],
+    );
+    return record(
+      'rotation-report',
+      ctx.command,
+      [
+        `national: auditor.tw, ${national.total} rotations starting in 2025, 200 requests in sequence: p50 ${fmt(national.p50)} ms, p95 ${fmt(national.p95)} ms`,
+        `provincial: ${province.username}, ${provincial.total} rotations: p50 ${fmt(provincial.p50)} ms, p95 ${fmt(provincial.p95)} ms`,
+        `national SQL alone: p50 ${fmt(sql.p50)} ms, p95 ${fmt(sql.p95)} ms, server ${fmt(sql.server)} ms`,
+      ],
+      [
+        // The house's targets (bench.md has no rotation row): those of appraisal-stats.
+        { what: 'p95 of the national figures', value: `${fmt(national.p95)} ms`, target: '≤ 20 ms', ok: national.p95 <= 20 },
+        { what: 'p95 of a province’s figures', value: `${fmt(provincial.p95)} ms`, target: '≤ 5 ms', ok: provincial.p95 <= 5 },
+      ],
+    );
+  },
+
+  /**
    * bench.md `planning-check`: every regulation check of the scale set's provincial cycle of 300
    * nominations over 60 titles, as that province's admin, 200 requests in sequence; and how often a
    * request reads the `rule` table, from PostgreSQL's own scan counters for it over 50 requests.

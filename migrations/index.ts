@@ -18,6 +18,7 @@ import { AppointmentTitleCode1765400000000 } from './1765400000000-appointment-t
 import { Votes1765600000000 } from './1765600000000-votes';
 import { Rotation1765700000000 } from './1765700000000-rotation';
 import { VoteConsequences1765800000000 } from './1765800000000-vote-consequences';
+import { RotationReport1765900000000 } from './1765900000000-rotation-report';
 import { RotationPlacement1766000000000 } from './1766000000000-rotation-placement';
 import { RemovalProposalConfidenceVote1766100000000 } from './1766100000000-removal-proposal-confidence-vote';
 
@@ -43,6 +44,7 @@ export const migrations = [
   Votes1765600000000,
   Rotation1765700000000,
   VoteConsequences1765800000000,
+  RotationReport1765900000000,
   RotationPlacement1766000000000,
   RemovalProposalConfidenceVote1766100000000,
 ];

@@ -14,6 +14,7 @@ import { ActorLoader, UsersService, hashPassword } from '@canbo/identity';
 import { asSystem } from '@canbo/platform';
 import { VotesService, blindToken, type Rating } from '@canbo/votes';
 import { ETHNICITIES, personName, pick, rng } from './names';
+import { seedRotation } from './rotation';
 
 /** The committees of api.md's demo set. */
 export const DEMO_COMMITTEES = [
@@ -372,6 +373,9 @@ export async function seedDemo(app: INestApplicationContext, password = process.
   );
 
   await seedVotes(app, actAs, ids.get('TH') as string, thCadres);
+
+  // Rotation (luân chuyển): one under way, a Thanh Hóa cadre the other demo steps leave alone, down to Nga Sơn.
+  await seedRotation(app, actAs, ids, thCadres[12], vnDay);
 }
 
 /**

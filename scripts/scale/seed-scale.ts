@@ -22,6 +22,7 @@ import {
   generatePlanning,
   scaleTitles,
 } from './workflows';
+import { seedRotations } from './rotations';
 import { seedVotes } from './votes';
 
 /**
@@ -34,6 +35,7 @@ import { seedVotes } from './votes';
  *   (a valid hash chain per committee, every head, today's checkpoint) → appraisals (bench `appraisal-stats`) →
  *   planning cycles and nominations (bench `planning-check`), appointments (workflows.ts) →
  *   confidence votes: 2,000 closed sessions, 200,000 ballots, their results (votes.ts) →
+ *   rotations: 13,503 over 2019–2026, the seeds' national figure for 2019 (rotations.ts, bench `rotation-report`) →
  *   indexes rebuilt, tallies rebuilt, VACUUM ANALYZE → checks.
  *
  * Everything is deterministic from --seed: ids are UUIDv7-shaped with a counter for a clock.
@@ -949,6 +951,13 @@ async function main(): Promise<void> {
       (n) => n,
     );
 
+    // ---- rotations (rotations.ts; also `seed-rotations.js` for a set seeded before them)
+    await phase(
+      'rotation',
+      () => seedRotations(db, opts.seed, new Date(REF_MS).toISOString().slice(0, 10)),
+      (n) => n,
+    );
+
     // ---- indexes, triggers, tallies, statistics
     await phase(`${prepared.indexes.length} secondary indexes rebuilt`, () =>
       runParallel(
@@ -976,6 +985,7 @@ async function main(): Promise<void> {
       'appointment',
       'ballot',
       'vote_result',
+      'rotation',
     ];
     await phase('VACUUM ANALYZE', async () => {
       await runParallel(url, vacuumed.map((t) => `VACUUM (ANALYZE) ${t}`).concat(['ANALYZE']), 2);

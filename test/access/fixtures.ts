@@ -129,8 +129,10 @@ export class Fixtures {
     ]);
     const { rows } = await this.db.query(
       `INSERT INTO rotation (committee_id, decider_committee_id, cadre_id, direction, type, purpose, origin_committee_id, origin_post,
-                             destination_committee_id, destination_post, starts_on, planned_end_on, state, decision_number, decision_date, started_at)
+                             destination_committee_id, destination_post, destination_level, starts_on, planned_end_on, state, decision_number,
+                             decision_date, started_at)
        VALUES ($1, $2, $3, 'lower-to-upper', 'training', 'Ma trận', $1, 'Chuyên viên', $4, 'Phó Trưởng ban',
+               (SELECT level_code FROM committee WHERE id = $4),
                -- A rotation under way started a year ago; a proposal starts in a month.
                current_date + CASE WHEN $5 = 'in_progress' THEN -365 ELSE 30 END,
                current_date + CASE WHEN $5 = 'in_progress' THEN -365 ELSE 30 END + interval '36 months' - interval '1 day', $5,

@@ -1095,6 +1095,13 @@ const rotationCases: Case[] = [
         ok: 200,
       }),
   })),
+  {
+    route: `GET ${V1}/reports/rotations`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) =>
+      get(`${V1}/reports/rotations`, { committeeId: fx.ids[c.committee], from: '2025-01-01', to: '2025-12-31' }),
+    expected: ({ actor, committee }) => answer({ route: readsRotations(actor), sees: seesCommittee(actor, committee), may: true, ok: 200 }),
+  },
 ];
 
 // ---- confidence votes ---------------------------------------------------------------------------------

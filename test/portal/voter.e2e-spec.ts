@@ -120,6 +120,7 @@ describe('portal: a voter sees only the ballot page; a board reads the cadre str
       'Thống kê thẩm định',
       'Bổ nhiệm',
       'Luân chuyển',
+      'Thống kê luân chuyển',
       'Lấy phiếu tín nhiệm',
       'Thời hạn',
       'Thông báo',

@@ -11,3 +11,4 @@ export { RotationModule } from './rotation.module';
 export { RotationService } from './rotation.service';
 export { Rotation } from './rotation.entity';
 export * from './rotation.dto';
+export * from './rotation-report.dto';

@@ -18,6 +18,8 @@ export class Rotation {
   @Column('text') originPost: string;
   @Column('uuid') destinationCommitteeId: string;
   @Column('text') destinationPost: string;
+  /** The destination committee's level when proposed (committee_level code; the figures count by it). */
+  @Column('text') destinationLevel: string;
   @Column({ type: 'text', nullable: true }) keyPost: string | null;
   @Column('boolean') createsNewPost: boolean;
   @Column({ type: 'uuid', nullable: true }) appraisalId: string | null;

@@ -8,6 +8,9 @@ import { PlanningModule } from '@canbo/planning';
 import { RulebookModule } from '@canbo/rulebook';
 import { Rotation } from './rotation.entity';
 import { RotationController } from './rotation.controller';
+import { RotationReportController } from './rotation-report.controller';
+import { RotationReportRepository } from './rotation-report.repository';
+import { RotationReportService } from './rotation-report.service';
 import { RotationRepository } from './rotation.repository';
 import { RotationService } from './rotation.service';
 
@@ -21,8 +24,8 @@ import { RotationService } from './rotation.service';
     AppraisalModule,
     RulebookModule,
   ],
-  controllers: [RotationController],
-  providers: [RotationService, RotationRepository],
+  controllers: [RotationController, RotationReportController],
+  providers: [RotationService, RotationRepository, RotationReportService, RotationReportRepository],
   exports: [RotationService],
 })
 export class RotationModule {}

@@ -274,6 +274,7 @@ export class RotationService implements OnModuleInit {
       originPost: dto.originPost,
       destinationCommitteeId: dto.destinationCommitteeId,
       destinationPost: dto.destinationPost,
+      destinationLevel: destination.levelCode,
       keyPost: dto.keyPost ?? null,
       createsNewPost: dto.createsNewPost ?? false,
       appraisalId: dto.appraisalId ?? null,

@@ -1121,6 +1121,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/rotations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rotations starting in a period by direction, type, destination level and state, over any subtree the caller sees (proposed there, or received there) */
+        get: operations["RotationReportController_figures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/appraisals": {
         parameters: {
             query?: never;
@@ -2654,6 +2671,51 @@ export interface components {
             outcomePost?: string;
             /** Format: date */
             concludedOn: string;
+        };
+        RotationDirectionCountView: {
+            /** @enum {string} */
+            direction: "upper-to-lower" | "lower-to-upper" | "locality-to-locality" | "same-level";
+            count: number;
+        };
+        RotationTypeCountView: {
+            /** @enum {string} */
+            type: "training" | "non-local" | "term-limit";
+            count: number;
+        };
+        RotationLevelCountView: {
+            /**
+             * @description The destination committee's level (committee_level code)
+             * @example district
+             */
+            level: string;
+            count: number;
+        };
+        RotationStateCountView: {
+            /** @enum {string} */
+            state: "proposed" | "approved" | "in_progress" | "concluded" | "cancelled";
+            count: number;
+        };
+        RotationReportView: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /**
+             * Format: uuid
+             * @description The committee filter (null: everything the caller sees)
+             */
+            committeeId: string | null;
+            subtree: boolean;
+            /** @description Rotations starting in the period, in every state */
+            total: number;
+            /** @description Every direction, zeros included */
+            byDirection: components["schemas"]["RotationDirectionCountView"][];
+            /** @description Every type, zeros included */
+            byType: components["schemas"]["RotationTypeCountView"][];
+            /** @description By the destination's level, by rank, zeros included */
+            byLevel: components["schemas"]["RotationLevelCountView"][];
+            /** @description Every state, zeros included */
+            byState: components["schemas"]["RotationStateCountView"][];
         };
         DecisionView: {
             /** @example 125-QĐ/TU */
@@ -4911,6 +4973,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RotationView"];
+                };
+            };
+        };
+    };
+    RotationReportController_figures: {
+        parameters: {
+            query: {
+                /** @description Only this committee (and, by default, the committees below it) */
+                committeeId?: string;
+                /** @description With committeeId: include the committees below it */
+                subtree?: boolean;
+                /** @description First day of the period (start dates) */
+                from: string;
+                /** @description Last day of the period */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotationReportView"];
                 };
             };
         };

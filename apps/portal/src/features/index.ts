@@ -5,6 +5,7 @@ import { planning } from './planning';
 import { appraisal } from './appraisal';
 import { appointments } from './appointments';
 import { rotations } from './rotations';
+import { rotationReport } from './rotation-report';
 import { votes } from './votes';
 import { deadlines } from './deadlines';
 import { inbox } from './inbox';
@@ -25,6 +26,7 @@ export const FEATURES: readonly PortalFeature[] = [
   appraisal,
   appointments,
   rotations,
+  rotationReport,
   votes,
   deadlines,
   inbox,

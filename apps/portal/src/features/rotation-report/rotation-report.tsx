@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Col, Row, Select, Skeleton, Space, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { CommitteeFilter, PageTitle, committeeQuery, type CommitteeFilterValue } from '../../components';
+import { formatDate } from '../../i18n';
+import { api } from '../../providers/http';
+import { PERIODS, periodRange, type Period } from '../appraisal/periods';
+import type { RotationReport } from './types';
+
+const number = (n: number) => n.toLocaleString('vi-VN');
+/** The years offered: this one and the seven before it (the scale of a term and a half). */
+const YEARS = Array.from({ length: 8 }, (_, i) => new Date().getFullYear() - i);
+const DIMENSIONS = ['direction', 'type', 'level', 'state'] as const;
+type Dimension = (typeof DIMENSIONS)[number];
+/** Each dimension's rows in the view, and the key of its texts. */
+const ROWS: Record<Dimension, { rows: (v: RotationReport) => { value: string; count: number }[]; texts: string }> = {
+  direction: { rows: (v) => v.byDirection.map((r) => ({ value: r.direction, count: r.count })), texts: 'directions' },
+  type: { rows: (v) => v.byType.map((r) => ({ value: r.type, count: r.count })), texts: 'types' },
+  level: { rows: (v) => v.byLevel.map((r) => ({ value: r.level, count: r.count })), texts: 'levels' },
+  state: { rows: (v) => v.byState.map((r) => ({ value: r.state, count: r.count })), texts: 'states' },
+};
+
+/** A share of the total as a bar beside its figure: decoration only, the figure and percentage are the text. */
+function ShareBar({ count, total }: { count: number; total: number }) {
+  const percent = total > 0 ? Math.round((count / total) * 100) : 0;
+  return (
+    <Space size={8}>
+      <span aria-hidden="true" style={{ display: 'inline-block', width: 120, height: 8, background: '#f0f0f0', borderRadius: 4 }}>
+        <span style={{ display: 'block', width: `${percent}%`, height: 8, background: '#1677ff', borderRadius: 4 }} />
+      </span>
+      <span>{percent}%</span>
+    </Space>
+  );
+}
+
+/**
+ * Rotations starting in a period (GET /reports/rotations), by direction, type, the destination's level and
+ * state, over everything the caller sees or one committee (the proposing one) with or without those below.
+ */
+export default function RotationReportScreen() {
+  const { t } = useTranslation();
+  const [filter, setFilter] = useState<CommitteeFilterValue>({ subtree: true });
+  const [year, setYear] = useState(YEARS[0]);
+  const [period, setPeriod] = useState<Period>('year');
+  const query = { ...committeeQuery(filter), ...periodRange(year, period) };
+  const report = useQuery({
+    queryKey: ['canbo', 'rotation-report', query],
+    queryFn: () => api<RotationReport>('/reports/rotations', { query }),
+  });
+  const s = (key: string, options: Record<string, unknown> = {}) => t(`rotationReport.${key}`, options);
+  const view = report.data;
+
+  let body;
+  if (report.isLoading) body = <Skeleton active paragraph={{ rows: 8 }} />;
+  else if (report.isError || !view) body = <Alert type="error" showIcon message={s('error')} />;
+  else
+    body = (
+      <>
+        <Typography.Paragraph data-testid="rotation-summary">
+          {s('summary', { from: formatDate(view.from), to: formatDate(view.to), total: number(view.total) })}
+        </Typography.Paragraph>
+        <Row gutter={[16, 16]}>
+          {DIMENSIONS.map((dimension) => (
+            <Col key={dimension} xs={24} lg={12}>
+              <Table<{ value: string; count: number }>
+                rowKey="value"
+                size="small"
+                bordered
+                pagination={false}
+                dataSource={ROWS[dimension].rows(view)}
+                caption={<Typography.Text strong>{s(`tables.${dimension}`)}</Typography.Text>}
+                data-testid={`rotation-table-${dimension}`}
+                columns={[
+                  {
+                    title: s(`columns.${dimension}`),
+                    dataIndex: 'value',
+                    render: (value: string) => s(`${ROWS[dimension].texts}.${value}`, { defaultValue: value }),
+                  },
+                  { title: s('count'), dataIndex: 'count', align: 'right', render: number },
+                  { title: s('share'), key: 'share', render: (_, r) => <ShareBar count={r.count} total={view.total} /> },
+                ]}
+                summary={() => (
+                  <Table.Summary.Row>
+                    <Table.Summary.Cell index={0}>
+                      <strong>{s('total')}</strong>
+                    </Table.Summary.Cell>
+                    <Table.Summary.Cell index={1} align="right">
+                      <strong data-testid={`rotation-total-${dimension}`}>{number(view.total)}</strong>
+                    </Table.Summary.Cell>
+                    <Table.Summary.Cell index={2} />
+                  </Table.Summary.Row>
+                )}
+              />
+            </Col>
+          ))}
+        </Row>
+      </>
+    );
+
+  return (
+    <Card>
+      <PageTitle>{s('title')}</PageTitle>
+      <Space wrap style={{ marginBottom: 16 }} align="center">
+        <CommitteeFilter
+          value={filter}
+          onChange={setFilter}
+          texts={{ committee: s('committee'), all: s('allCommittees'), subtree: s('subtree') }}
+        />
+        <Select
+          aria-label={s('year')}
+          style={{ width: 110 }}
+          value={year}
+          onChange={setYear}
+          options={YEARS.map((y) => ({ value: y, label: String(y) }))}
+        />
+        <Select
+          aria-label={s('period')}
+          style={{ width: 180 }}
+          value={period}
+          onChange={setPeriod}
+          options={PERIODS.map((p) => ({ value: p, label: s(`periods.${p}`) }))}
+        />
+      </Space>
+      {body}
+    </Card>
+  );
+}
