@@ -108,8 +108,13 @@ describe('portal: auditor.tw finds the late committee and verifies the audit cha
     expect(await seriousViolations(page)).toEqual([]);
     await world.screenshot('03-audit-trail');
 
-    // Who did it: a board member's id filters the trail to that person (the reminder engine's rows go).
-    const created = page.locator('.ant-table-row', { hasText: 'Tạo mới' }).first();
+    // Who did it: a board member's id filters the trail to that person (the reminder engine's rows go). The
+    // newest creation by a person: the system's own (the demo rotation's yearly evaluation, opened by the
+    // worker's start) name no one to filter by.
+    const created = page
+      .locator('.ant-table-row', { hasText: 'Tạo mới' })
+      .filter({ has: page.locator('td:nth-child(6) button') })
+      .first();
     const actor = await created.locator('td:nth-child(6)').innerText();
     await created.getByRole('button', { name: actor }).click();
     expect(await page.getByLabel('Người thực hiện (mã)').inputValue()).toMatch(new RegExp(`^${actor}-`));

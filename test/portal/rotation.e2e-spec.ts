@@ -114,7 +114,10 @@ describe('portal: a rotation proposed by Nga Sơn, approved by Thanh Hóa, start
   it('Nga Sơn proposes, may not approve; Thanh Hóa approves; the worker starts it; both boards see it, the province the file', async () => {
     const { page } = world;
     await signIn(page, 'admin.ns');
-    await page.getByRole('menuitem', { name: 'Luân chuyển' }).click();
+    await page
+      .getByRole('menuitem', { name: /Luân chuyển$/ })
+      .filter({ hasNotText: 'Thống kê' })
+      .click();
     await page.getByRole('heading', { name: 'Luân chuyển cán bộ' }).waitFor();
     await page.getByRole('button', { name: 'Đề xuất luân chuyển' }).click();
     const dialog = await openDialog(page);
@@ -195,14 +198,22 @@ describe('portal: a rotation proposed by Nga Sơn, approved by Thanh Hóa, start
     // The destination board lists the rotation too.
     await page.goto(`${world.portal.url}/rotations`);
     await page.getByTestId('rotation-table').getByRole('link', { name: fullName }).click();
+    // The list's rows carry the same state tags (the demo's rotation is under way too): the page first.
+    await page.waitForURL(`${world.portal.url}/rotations/${id}`);
+    await page.getByTestId('rotation-title').waitFor();
     await page.getByTestId('rotation-state').getByText('Đang luân chuyển').waitFor();
 
     // Nga Sơn keeps the rotation it proposed, but no longer reads the file (QĐ 65 Art. 6): the name is not shown to it.
     await signIn(page, 'admin.ns');
-    await page.getByRole('menuitem', { name: 'Luân chuyển' }).click();
+    await page
+      .getByRole('menuitem', { name: /Luân chuyển$/ })
+      .filter({ hasNotText: 'Thống kê' })
+      .click();
     const row = page.getByTestId('rotation-table').locator(`a[href="/rotations/${id}"]`);
     expect(await row.textContent()).toBe('Hồ sơ do cấp khác quản lý');
     await row.click();
+    await page.waitForURL(`${world.portal.url}/rotations/${id}`);
+    await page.getByTestId('rotation-title').waitFor();
     await page.getByTestId('rotation-state').getByText('Đang luân chuyển').waitFor();
     await page.getByTestId('timeline-started').waitFor();
     await checked('06-origin');

@@ -37,6 +37,8 @@ export class RotationReportRepository {
               CASE WHEN GROUPING(r.state) = 0 THEN r.state END AS state,
               count(*)::int AS count
          FROM rotation r LEFT JOIN committee c ON c.id = r.committee_id LEFT JOIN committee dc ON dc.id = r.destination_committee_id
+              -- The origin's place: the read scope (ROTATION_COLUMNS) lets the origin's board read what it sent.
+              LEFT JOIN committee oc ON oc.id = r.origin_committee_id
         WHERE ${where}
         GROUP BY GROUPING SETS ((r.direction), (r.type), (r.destination_level), (r.state), ())`,
       where.params,
