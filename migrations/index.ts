@@ -21,6 +21,7 @@ import { VoteConsequences1765800000000 } from './1765800000000-vote-consequences
 import { RotationReport1765900000000 } from './1765900000000-rotation-report';
 import { RotationPlacement1766000000000 } from './1766000000000-rotation-placement';
 import { RemovalProposalConfidenceVote1766100000000 } from './1766100000000-removal-proposal-confidence-vote';
+import { VoteResultSubjectKey1766200000000 } from './1766200000000-vote-result-subject-key';
 
 /** Every migration, in order. Tools pass this list to the data source; nothing is found by glob. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   RotationReport1765900000000,
   RotationPlacement1766000000000,
   RemovalProposalConfidenceVote1766100000000,
+  VoteResultSubjectKey1766200000000,
 ];

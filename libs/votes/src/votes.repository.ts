@@ -27,6 +27,9 @@ export interface VoteSubjectRow {
   post: string;
 }
 
+/** A subject's place on the ballot: who and for which post. */
+export type VoteSubjectPlace = Omit<VoteSubjectRow, 'fullName'>;
+
 export type VoteResultRow = Omit<SubjectResult, 'lowShareOfReturned' | 'lowShareOfConvened'> & {
   cadreId: string;
   lowShareOfReturned: string | null;
@@ -103,8 +106,12 @@ export class VotesRepository {
     return row.n;
   }
 
-  async subjects(sessionId: string): Promise<VoteSubjectRow[]> {
-    return (await this.subjectsOf([sessionId])).get(sessionId) ?? [];
+  /**
+   * A session's subjects in ballot order, for its close and its consequences: no names (the close of 500
+   * subjects read each cadre's row for a name it never used; bench `vote-tally`).
+   */
+  async subjects(sessionId: string): Promise<VoteSubjectPlace[]> {
+    return this.tx.query(`SELECT position, cadre_id AS "cadreId", post FROM vote_subject WHERE session_id = $1 ORDER BY position`, [sessionId]);
   }
 
   /** The subjects of several sessions in one read (a page of sessions), in ballot order, by session. */

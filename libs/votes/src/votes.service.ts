@@ -53,6 +53,7 @@ import {
   VOTER_COLUMNS,
   VOTE_SESSION_COLUMNS,
   VoteSessionRow,
+  VoteSubjectPlace,
   VoteSubjectRow,
   VotesRepository,
   VoteResultRow,
@@ -414,7 +415,7 @@ export class VotesService {
    */
   private async settle(
     row: VoteSessionRow,
-    subjects: readonly VoteSubjectRow[],
+    subjects: readonly VoteSubjectPlace[],
     count: SessionCount,
     now: Date,
     closing: { actorId?: null; receiptsDigest?: string },
@@ -465,7 +466,7 @@ export class VotesService {
    */
   private async followUp(
     row: VoteSessionRow,
-    subjects: readonly VoteSubjectRow[],
+    subjects: readonly VoteSubjectPlace[],
     results: readonly (SubjectResult & { cadreId: string })[],
     closedOn: string,
   ): Promise<void> {
