@@ -380,7 +380,9 @@ describe('appraisal (thẩm định): requests, opinions, conclusion, decision, 
       // scope), but not a committee admin.ns may read, so a filter on it is a 404 too, even with Nga Sơn's
       // appraisals inside TH's subtree — and a committee it reads with nothing concluded is zeros, not 404.
       expectProblem(await as('admin.ns').get('/reports/appraisals', { ...year, committeeId: api.committees.TH }), 404);
-      expect((await stats('admin.ns', { from: '1990-01-01', to: '1990-12-31', committeeId: api.committees['TH-NS'] })).total.appraised).toBe(0);
+      expect(
+        (await stats('admin.ns', { from: '1990-01-01', to: '1990-12-31', committeeId: api.committees['TH-NS'] })).total.appraised,
+      ).toBe(0);
       expectFieldError(await as('admin.th').get('/reports/appraisals', { from: '2024-12-31', to: '2024-01-01' }), 'to');
       expectFieldError(await as('admin.th').get('/reports/appraisals', { to: '2024-01-01' }), 'from');
       expectProblem(await as('voter.th.1').get('/reports/appraisals', year), 403);

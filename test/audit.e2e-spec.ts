@@ -304,10 +304,9 @@ describe('audit chain verification', () => {
     const txHost = api.app.get<TransactionHost<TransactionalAdapterTypeOrm>>(TransactionHost);
     const heads = async () =>
       new Map(
-        (await api.db.query(`SELECT committee_id, seq::int AS seq FROM audit_chain_head`)).rows.map((r: { committee_id: string; seq: number }) => [
-          r.committee_id,
-          r.seq,
-        ]),
+        (await api.db.query(`SELECT committee_id, seq::int AS seq FROM audit_chain_head`)).rows.map(
+          (r: { committee_id: string; seq: number }) => [r.committee_id, r.seq],
+        ),
       );
     const before = await heads();
     const entity = randomUUID();

@@ -1051,7 +1051,12 @@ const rotationCases: Case[] = [
     positions: COMMITTEE_POSITIONS,
     request: async ({ fx }, c) => get(`${V1}/rotations/places`, { committeeId: fx.ids[c.committee] }),
     expected: ({ actor, committee }) =>
-      answer({ route: proposesRotations(actor), sees: seesCommittee(actor, committee), may: proposesRotationAt(actor, committee), ok: 200 }),
+      answer({
+        route: proposesRotations(actor),
+        sees: seesCommittee(actor, committee),
+        may: proposesRotationAt(actor, committee),
+        ok: 200,
+      }),
   },
   {
     route: `GET ${V1}/rotations/{id}`,

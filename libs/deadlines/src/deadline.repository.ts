@@ -113,11 +113,10 @@ export class DeadlineRepository {
 
   /** Whether a deadline of `kind` was ever opened for the record, in whatever state now (the system's read). */
   async existsFor(subjectType: string, subjectId: string, kind: string): Promise<boolean> {
-    const rows: unknown[] = await this.tx.query(`SELECT 1 FROM deadline WHERE subject_type = $1 AND subject_id = $2 AND kind = $3 LIMIT 1`, [
-      subjectType,
-      subjectId,
-      kind,
-    ]);
+    const rows: unknown[] = await this.tx.query(
+      `SELECT 1 FROM deadline WHERE subject_type = $1 AND subject_id = $2 AND kind = $3 LIMIT 1`,
+      [subjectType, subjectId, kind],
+    );
     return rows.length > 0;
   }
 

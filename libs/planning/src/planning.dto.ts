@@ -232,7 +232,12 @@ export class CycleCheckView {
 /** What some checks are about — the cycle, a title, a cadre or a nomination — with those checks. */
 export class CheckSubjectView {
   @ApiProperty({ enum: ['cycle', 'title', 'cadre', 'nomination'] }) scope: 'cycle' | 'title' | 'cadre' | 'nomination';
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "The title's, cadre's or nomination's id (null for the cycle)" })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: "The title's, cadre's or nomination's id (null for the cycle)",
+  })
   subjectId: string | null;
   @ApiProperty({ type: [CycleCheckView] }) checks: CycleCheckView[];
 }

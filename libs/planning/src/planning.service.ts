@@ -374,7 +374,13 @@ export class PlanningService implements OnModuleInit {
     let warnings = 0;
     for (const r of await this.results(row)) {
       if (!rules.has(r.ruleId))
-        rules.set(r.ruleId, { ruleId: r.ruleId, ruleTitle: r.ruleTitle, regulation: r.regulation, article: r.article, unverified: r.unverified });
+        rules.set(r.ruleId, {
+          ruleId: r.ruleId,
+          ruleTitle: r.ruleTitle,
+          regulation: r.regulation,
+          article: r.article,
+          unverified: r.unverified,
+        });
       const key = `${r.scope}:${r.subjectId ?? ''}`;
       let subject = subjects.get(key);
       if (!subject) subjects.set(key, (subject = { scope: r.scope, subjectId: r.subjectId, checks: [] }));
@@ -385,7 +391,14 @@ export class PlanningService implements OnModuleInit {
       if (explain === 'all' || outcome === 'fail' || outcome === 'warning') check.explanation = r.explanation;
       subject.checks.push(check);
     }
-    return { cycleId: row.id, rulesOn: row.referenceDate, failures, warnings, rules: [...rules.values()], subjects: [...subjects.values()] };
+    return {
+      cycleId: row.id,
+      rulesOn: row.referenceDate,
+      failures,
+      warnings,
+      rules: [...rules.values()],
+      subjects: [...subjects.values()],
+    };
   }
 
   /** Drafting adds to a draft; a yearly review adds to an approved list, with a reason. */

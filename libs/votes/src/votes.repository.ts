@@ -111,7 +111,9 @@ export class VotesRepository {
    * subjects read each cadre's row for a name it never used; bench `vote-tally`).
    */
   async subjects(sessionId: string): Promise<VoteSubjectPlace[]> {
-    return this.tx.query(`SELECT position, cadre_id AS "cadreId", post FROM vote_subject WHERE session_id = $1 ORDER BY position`, [sessionId]);
+    return this.tx.query(`SELECT position, cadre_id AS "cadreId", post FROM vote_subject WHERE session_id = $1 ORDER BY position`, [
+      sessionId,
+    ]);
   }
 
   /** The subjects of several sessions in one read (a page of sessions), in ballot order, by session. */

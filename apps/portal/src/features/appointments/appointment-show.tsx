@@ -152,7 +152,14 @@ export default function AppointmentShow() {
           </Space>
         )}
       </Card>
-      {refusal && <ChecksRefusal testId="appointment-refusal" message={t('appointments.checksFailed')} rulesOn={refusal.decisionDate} results={refusal.results} />}
+      {refusal && (
+        <ChecksRefusal
+          testId="appointment-refusal"
+          message={t('appointments.checksFailed')}
+          rulesOn={refusal.decisionDate}
+          results={refusal.results}
+        />
+      )}
       <FormDialog<StepValues>
         open={!!verb}
         title={verb ? t('appointments.actions.confirm', { action: action(verb) }) : ''}

@@ -28,7 +28,8 @@ export function ChecksTable({ checks, nominations }: { checks: ChecksShown; nomi
   return (
     <>
       <Typography.Paragraph>
-        {t('planning.checks.rulesOn', { date: formatDate(checks.rulesOn) })} · {t('planning.checks.summary', { failures: checks.failures, warnings: checks.warnings })}
+        {t('planning.checks.rulesOn', { date: formatDate(checks.rulesOn) })} ·{' '}
+        {t('planning.checks.summary', { failures: checks.failures, warnings: checks.warnings })}
       </Typography.Paragraph>
       <Table<CheckResult>
         rowKey={(r) => `${r.ruleId}:${r.scope}:${r.subjectId ?? ''}`}

@@ -270,7 +270,14 @@ function RotationPage({ rotation, refresh }: { rotation: Rotation; refresh(): Pr
       >
         <Timeline items={timeline} data-testid="rotation-timeline" />
       </Card>
-      {refusal && <ChecksRefusal testId="rotation-refusal" message={t('rotations.checksFailed')} rulesOn={refusal.rulesOn} results={refusal.results} />}
+      {refusal && (
+        <ChecksRefusal
+          testId="rotation-refusal"
+          message={t('rotations.checksFailed')}
+          rulesOn={refusal.rulesOn}
+          results={refusal.results}
+        />
+      )}
       <FormDialog<StepValues>
         open={!!verb}
         title={verb ? t('rotations.actions.confirm', { action: action(verb) }) : ''}
