@@ -22,6 +22,7 @@ import { RotationReport1765900000000 } from './1765900000000-rotation-report';
 import { RotationPlacement1766000000000 } from './1766000000000-rotation-placement';
 import { RemovalProposalConfidenceVote1766100000000 } from './1766100000000-removal-proposal-confidence-vote';
 import { VoteResultSubjectKey1766200000000 } from './1766200000000-vote-result-subject-key';
+import { RotationSpecialCase1766300000000 } from './1766300000000-rotation-special-case';
 
 /** Every migration, in order. Tools pass this list to the data source; nothing is found by glob. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   RotationPlacement1766000000000,
   RemovalProposalConfidenceVote1766100000000,
   VoteResultSubjectKey1766200000000,
+  RotationSpecialCase1766300000000,
 ];

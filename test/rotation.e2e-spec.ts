@@ -336,6 +336,44 @@ describe('rotations', () => {
     expect(after.body).toMatchObject({ state: 'proposed', version: 1 });
   });
 
+  it('the competent level approves a special case (QĐ 65 Art. 5, 8) with its reason: only the checks the rules leave to it', async () => {
+    // Under 10 years of remaining service and under 36 months, but in planning and no new post.
+    const r: Rotation = (await propose('admin.ns', await cadre('1968-01-15'), { plannedEndOn: lastDayAfter(vnDay(30), 35) }).expect(201))
+      .body;
+    expectProblem(await step('secretary.th', r, 'approve'), 422, 'rotation-check-failed');
+    expectFieldError(await step('secretary.th', r, 'approve', { specialCase: '   ' }), 'specialCase');
+    const approved = (
+      await step('secretary.th', r, 'approve', { specialCase: 'Cán bộ có năng lực nổi trội; Ban Thường vụ thống nhất' }).expect(200)
+    ).body;
+    expect(approved).toMatchObject({
+      state: 'approved',
+      specialCase: {
+        reason: 'Cán bộ có năng lực nổi trội; Ban Thường vụ thống nhất',
+        ruleIds: ['rotation.remaining-service', 'rotation.duration'],
+      },
+    });
+    const audit = await api.db.query(
+      `SELECT changes->'after'->'specialCase'->'ruleIds' AS "ruleIds" FROM audit_event WHERE entity_id = $1 AND action = 'approve'`,
+      [r.id],
+    );
+    expect(audit.rows).toEqual([{ ruleIds: ['rotation.remaining-service', 'rotation.duration'] }]);
+
+    // Not in planning is no special case: still refused, nothing changed.
+    const unplanned: Rotation = (await propose('admin.ns', await cadre('1968-01-15', false)).expect(201)).body;
+    const refused = await step('secretary.th', unplanned, 'approve', { specialCase: 'Trường hợp đặc biệt' });
+    expectProblem(refused, 422, 'rotation-check-failed');
+    expect((refused.body.failures as Result[]).map((f) => f.ruleId)).toEqual(['rotation.in-planning', 'rotation.remaining-service']);
+    // A rotation that fails nothing has no special case to decide.
+    const fine: Rotation = (await propose('admin.ns', await cadre()).expect(201)).body;
+    expectFieldError(await step('secretary.th', fine, 'approve', { specialCase: 'Không cần' }), 'specialCase');
+    expect(
+      (await api.http().get(`/api/v1/rotations/${fine.id}`).set('authorization', auth['secretary.th']).expect(200)).body,
+    ).toMatchObject({
+      state: 'proposed',
+      specialCase: null,
+    });
+  });
+
   it('lists what the caller sees, by start date; the proposer cancels a proposal', async () => {
     const r: Rotation = (await propose('admin.ns', await cadre()).expect(201)).body;
     const cancelled = (await step('admin.ns', r, 'cancel', { reason: 'Đổi phương án' }).expect(200)).body;

@@ -180,6 +180,15 @@ function appraisal(rules: RuleSet, f: RotationFacts): CheckResult[] {
 }
 
 /** Every condition of a rotation under ONE rule set (the rules in force on its start date). Pure. */
+/**
+ * Whether a failed check is one QĐ 65 leaves to the competent level "in special cases" (Art. 5: remaining
+ * service; Art. 8: duration): its rule, in force on the day, says so.
+ */
+export function decidedBySpecialCase(rules: RuleSet, ruleId: string): boolean {
+  const rule = ruleId === 'rotation.remaining-service' || ruleId === 'rotation.duration' ? rules.find(ruleId) : undefined;
+  return rule?.parameters.specialCaseByCompetentLevel === true;
+}
+
 export function checkRotation(f: RotationFacts, rules: RuleSet): CheckResult[] {
   return [
     ...inPlanning(rules, f),

@@ -45,6 +45,21 @@ export class ApproveRotationDto {
   @ApiProperty({ description: 'The version you read; a stale one gets 409' }) @IsInt() @Min(1) version: number;
   @ApiProperty() @Transform(trimmed) @IsString() @Length(1, 100) decisionNumber: string;
   @ApiProperty({ format: 'date' }) @IsDateString({ strict: true }) decisionDate: string;
+  @ApiPropertyOptional({
+    description:
+      'The competent level decides a special case (QĐ 65 Art. 5: under 10 years of remaining service; Art. 8: under 36 months): why. The failed checks whose rule allows it are decided past; any other failure still refuses (422)',
+  })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @Length(1, 1000)
+  specialCase?: string;
+}
+
+export class RotationSpecialCaseView {
+  @ApiProperty() reason: string;
+  @ApiProperty({ type: [String], example: ['rotation.remaining-service'], description: 'The failed checks the approval decided past' })
+  ruleIds: string[];
 }
 
 export class CancelRotationDto {
@@ -123,6 +138,8 @@ export class RotationView {
     description: 'When the post-rotation decision was applied to the file (on concludedOn; null while it is still to come)',
   })
   placedAt: string | null;
+  @ApiProperty({ type: RotationSpecialCaseView, nullable: true, description: 'Approved as a special case by the competent level' })
+  specialCase: RotationSpecialCaseView | null;
 }
 
 /**

@@ -4,6 +4,11 @@ import type { RotationState } from './rotation-transitions';
 import type { RotationDirection, RotationOutcome } from './rotation.dto';
 
 /** A rotation (luân chuyển) of one cadre from a committee's post to another's, proposed by a committee. */
+export interface RotationSpecialCase {
+  reason: string;
+  ruleIds: string[];
+}
+
 @Entity('rotation')
 export class Rotation {
   @PrimaryGeneratedColumn('uuid') id: string;
@@ -39,6 +44,8 @@ export class Rotation {
   @Column({ type: 'uuid', nullable: true }) originManagingCommitteeId: string | null;
   /** When the post-rotation decision was applied to the file (on its date, by the worker when dated ahead). */
   @Column({ type: 'timestamptz', nullable: true }) placedAt: Date | null;
+  /** Approved as a special case by the competent level (QĐ 65 Art. 5, 8): why, and the checks it decided past. */
+  @Column({ type: 'jsonb', nullable: true }) specialCase: RotationSpecialCase | null;
   @VersionColumn() version: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;

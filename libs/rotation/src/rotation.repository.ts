@@ -60,7 +60,7 @@ const SELECT = `
          r.decision_number AS "decisionNumber", to_char(r.decision_date, 'YYYY-MM-DD') AS "decisionDate", r.state,
          r.proposed_by AS "proposedBy", r.decided_by AS "decidedBy", r.started_at AS "startedAt", r.outcome,
          r.outcome_post AS "outcomePost", to_char(r.concluded_on, 'YYYY-MM-DD') AS "concludedOn", r.cancel_reason AS "cancelReason",
-         r.origin_managing_committee_id AS "originManagingCommitteeId", r.placed_at AS "placedAt",
+         r.origin_managing_committee_id AS "originManagingCommitteeId", r.placed_at AS "placedAt", r.special_case AS "specialCase",
          r.version, r.created_at AS "createdAt", f.id AS "followUpId", to_char(f.due_on, 'YYYY-MM-DD') AS "followUpDueOn"
     FROM rotation r JOIN committee c ON c.id = r.committee_id LEFT JOIN committee dc ON dc.id = r.destination_committee_id
     LEFT JOIN committee oc ON oc.id = r.origin_committee_id
@@ -119,6 +119,7 @@ export class RotationRepository {
       | 'concludedOn'
       | 'originManagingCommitteeId'
       | 'placedAt'
+      | 'specialCase'
     >,
   ): Promise<string> {
     const repo = this.tx.getRepository(Rotation);
@@ -140,6 +141,7 @@ export class RotationRepository {
         | 'outcomePost'
         | 'concludedOn'
         | 'originManagingCommitteeId'
+        | 'specialCase'
       >
     > & { startedNow?: boolean; placedNow?: boolean },
   ): Promise<void> {

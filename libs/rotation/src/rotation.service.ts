@@ -21,7 +21,7 @@ import {
 } from '@canbo/platform';
 import { CheckResult, RulebookService, addDays, failuresOf, viDate } from '@canbo/rulebook';
 import { DeadlinesService } from '@canbo/deadlines';
-import { RotationFacts, checkRotation } from './rotation-checks';
+import { RotationFacts, checkRotation, decidedBySpecialCase } from './rotation-checks';
 import { YEARLY_EVALUATION, yearlyEvaluationDates } from './rotation-evaluations';
 import { managingDuringRotation } from './rotation-placement';
 import {
@@ -91,6 +91,7 @@ const toView = (r: RotationRow): RotationView => ({
   createdAt: r.createdAt.toISOString(),
   followUp: r.followUpId ? { deadlineId: r.followUpId, dueOn: r.followUpDueOn as string } : null,
   placedAt: r.placedAt?.toISOString() ?? null,
+  specialCase: r.specialCase ?? null,
 });
 
 /**
@@ -330,12 +331,22 @@ export class RotationService implements OnModuleInit {
     if (dto.decisionDate > before.startsOn)
       throw new ValidationProblem([{ field: 'decisionDate', message: 'the decision cannot come after the start date' }]);
     const results = await this.checks(before);
-    if (failuresOf(results).length > 0) throw new RotationCheckFailedProblem(results);
+    const failures = failuresOf(results);
+    // QĐ 65 leaves some conditions to the competent level "in special cases": its reason decides those past.
+    const rules = dto.specialCase ? await this.rulebook.rulesOn(before.startsOn) : undefined;
+    const decidedPast = rules ? failures.filter((r) => decidedBySpecialCase(rules, r.ruleId)) : [];
+    if (dto.specialCase && decidedPast.length === 0)
+      throw new ValidationProblem([
+        { field: 'specialCase', message: 'no failed check of this rotation is one the competent level decides as a special case' },
+      ]);
+    if (failures.length > decidedPast.length) throw new RotationCheckFailedProblem(results);
+    const specialCase = dto.specialCase ? { reason: dto.specialCase, ruleIds: decidedPast.map((r) => r.ruleId) } : null;
     await this.rotations.update(id, {
       state: stateAfter('approve', before.state),
       decidedBy: actor.userId,
       decisionNumber: dto.decisionNumber,
       decisionDate: dto.decisionDate,
+      specialCase,
     });
     const dueOn = addDays(before.plannedEndOn, -DECISION_LEAD_DAYS);
     await this.deadlines.openFor({
@@ -355,7 +366,7 @@ export class RotationService implements OnModuleInit {
       action: 'approve',
       changes: {
         before: { state: before.state },
-        after: { state: after.state, decisionNumber: dto.decisionNumber, decisionDate: dto.decisionDate, dueOn },
+        after: { state: after.state, decisionNumber: dto.decisionNumber, decisionDate: dto.decisionDate, dueOn, specialCase },
         warnings: results.filter((r) => r.outcome === 'warning').map((r) => r.ruleId),
       },
     });

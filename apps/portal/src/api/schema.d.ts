@@ -2555,6 +2555,16 @@ export interface components {
             /** Format: date */
             dueOn: string;
         };
+        RotationSpecialCaseView: {
+            reason: string;
+            /**
+             * @description The failed checks the approval decided past
+             * @example [
+             *       "rotation.remaining-service"
+             *     ]
+             */
+            ruleIds: string[];
+        };
         RotationView: {
             /** Format: uuid */
             id: string;
@@ -2618,6 +2628,8 @@ export interface components {
              * @description When the post-rotation decision was applied to the file (on concludedOn; null while it is still to come)
              */
             placedAt: string | null;
+            /** @description Approved as a special case by the competent level */
+            specialCase: components["schemas"]["RotationSpecialCaseView"] | null;
         };
         RotationPageView: {
             items: components["schemas"]["RotationView"][];
@@ -2653,6 +2665,8 @@ export interface components {
             decisionNumber: string;
             /** Format: date */
             decisionDate: string;
+            /** @description The competent level decides a special case (QĐ 65 Art. 5: under 10 years of remaining service; Art. 8: under 36 months): why. The failed checks whose rule allows it are decided past; any other failure still refuses (422) */
+            specialCase?: string;
         };
         CancelRotationDto: {
             /** @description The version you read; a stale one gets 409 */

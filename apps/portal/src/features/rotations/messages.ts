@@ -84,6 +84,7 @@ export const vi = {
       awaitingApproval: 'Chờ {{decider}} phê duyệt',
       approved: 'Phê duyệt: quyết định {{number}} ngày {{date}}',
       decidedBy: 'Phê duyệt bởi {{committee}}',
+      specialCase: 'Trường hợp đặc biệt: {{reason}}',
       startsOn: 'Bắt đầu luân chuyển ngày {{date}}',
       started: 'Đã bắt đầu ngày {{date}}: chuyển đến {{post}}',
       followUp: 'Hạn quyết định bố trí sau luân chuyển: {{date}}',
@@ -99,7 +100,13 @@ export const vi = {
       confirm: '{{action}}',
       done: 'Đã thực hiện: {{action}}',
     },
-    decision: { number: 'Số quyết định', date: 'Ngày quyết định' },
+    decision: {
+      number: 'Số quyết định',
+      date: 'Ngày quyết định',
+      specialCase: 'Trường hợp đặc biệt (lý do)',
+      specialCaseHint:
+        'Chỉ khi cấp có thẩm quyền quyết định trường hợp đặc biệt về thời gian công tác còn lại hoặc thời gian luân chuyển (QĐ 65, Điều 5, Điều 8).',
+    },
     checksFailed: 'Chưa đủ điều kiện luân chuyển theo Quy định 65-QĐ/TW:',
     problems: {
       'rotation-state': 'Đề xuất đã chuyển sang trạng thái khác. Trang đã được tải lại.',
@@ -199,6 +206,7 @@ export const en: typeof vi = {
       awaitingApproval: 'Awaiting approval by {{decider}}',
       approved: 'Approved: decision {{number}} of {{date}}',
       decidedBy: 'Approved by {{committee}}',
+      specialCase: 'Special case: {{reason}}',
       startsOn: 'Starts on {{date}}',
       started: 'Started on {{date}}: moved to {{post}}',
       followUp: 'Post-rotation decision due: {{date}}',
@@ -214,7 +222,12 @@ export const en: typeof vi = {
       confirm: '{{action}}',
       done: 'Done: {{action}}',
     },
-    decision: { number: 'Decision number', date: 'Decision date' },
+    decision: {
+      number: 'Decision number',
+      date: 'Decision date',
+      specialCase: 'Special case (reason)',
+      specialCaseHint: 'Only where the competent level decides a special case on remaining service or duration (QĐ 65 Art. 5, 8).',
+    },
     checksFailed: 'The conditions of Regulation 65-QĐ/TW are not met:',
     problems: {
       'rotation-state': 'The rotation has moved to another state. The page has been reloaded.',

@@ -34,6 +34,7 @@ const VERBS = Object.keys(ROTATION_TRANSITIONS) as RotationVerb[];
 interface StepValues {
   decisionNumber?: string;
   decisionDate?: Dayjs;
+  specialCase?: string;
   reason?: string;
   outcome?: RotationOutcome;
   outcomePost?: string;
@@ -72,6 +73,14 @@ function useTimeline(rotation: Rotation): TimelineProps['items'] {
           {tl('approved', { number: rotation.decisionNumber, date: formatDate(rotation.decisionDate) })}
           <br />
           <Typography.Text type="secondary">{tl('decidedBy', { committee: decider })}</Typography.Text>
+          {rotation.specialCase && (
+            <>
+              <br />
+              <Typography.Text data-testid="timeline-special-case">
+                {tl('specialCase', { reason: rotation.specialCase.reason })}
+              </Typography.Text>
+            </>
+          )}
         </span>
       ),
     });
@@ -171,7 +180,12 @@ function RotationPage({ rotation, refresh }: { rotation: Rotation; refresh(): Pr
     const day = (d?: Dayjs) => d?.format('YYYY-MM-DD');
     const body =
       v === 'approve'
-        ? { version: rotation.version, decisionNumber: values.decisionNumber?.trim(), decisionDate: day(values.decisionDate) }
+        ? {
+            version: rotation.version,
+            decisionNumber: values.decisionNumber?.trim(),
+            decisionDate: day(values.decisionDate),
+            specialCase: values.specialCase?.trim() || undefined,
+          }
         : v === 'conclude'
           ? {
               version: rotation.version,
@@ -195,6 +209,7 @@ function RotationPage({ rotation, refresh }: { rotation: Rotation; refresh(): Pr
       const fields = fieldErrors(e, {
         decisionNumber: t('rotations.decision.number'),
         decisionDate: t('rotations.decision.date'),
+        specialCase: t('rotations.decision.specialCase'),
         reason: f('cancelReason'),
         outcome: f('outcome'),
         outcomePost: f('outcomePost'),
@@ -300,6 +315,14 @@ function RotationPage({ rotation, refresh }: { rotation: Rotation; refresh(): Pr
             </Form.Item>
             <Form.Item name="decisionDate" label={t('rotations.decision.date')} rules={[required(t('rotations.decision.date'))]}>
               <DatePicker format="DD/MM/YYYY" />
+            </Form.Item>
+            <Form.Item
+              name="specialCase"
+              label={t('rotations.decision.specialCase')}
+              extra={t('rotations.decision.specialCaseHint')}
+              rules={[{ max: 1000 }]}
+            >
+              <Input.TextArea rows={2} />
             </Form.Item>
           </>
         )}
