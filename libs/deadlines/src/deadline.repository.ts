@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
@@ -120,14 +121,35 @@ export class DeadlineRepository {
     return rows.length > 0;
   }
 
-  /** Many deadlines in one INSERT; their ids in the same order. */
+  /**
+   * Many deadlines in one INSERT over arrays (a vote's close opens one per managing committee: some 140 in
+   * bench `vote-tally`, where the entity insert's statement building showed); their ids in the same order.
+   */
   async addMany(
     deadlines: readonly (Pick<Deadline, 'committeeId' | 'kind' | 'title' | 'dueOn' | 'ownerRole' | 'setByCommitteeId' | 'createdBy'> &
       Partial<Pick<Deadline, 'subjectType' | 'subjectId'>>)[],
   ): Promise<string[]> {
     if (deadlines.length === 0) return [];
-    const { identifiers } = await this.tx.getRepository(Deadline).insert([...deadlines]);
-    return identifiers.map((i) => i.id as string);
+    // Ids made here, so that each is known to be its own deadline's (no reliance on RETURNING's order).
+    const ids = deadlines.map(() => randomUUID());
+    const col = <K extends keyof (typeof deadlines)[number]>(k: K) => deadlines.map((d) => d[k] ?? null);
+    await this.tx.query(
+      `INSERT INTO deadline (id, committee_id, kind, title, subject_type, subject_id, due_on, owner_role, set_by_committee_id, created_by)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::date[], $8::text[], $9::uuid[], $10::uuid[])`,
+      [
+        ids,
+        col('committeeId'),
+        col('kind'),
+        col('title'),
+        col('subjectType'),
+        col('subjectId'),
+        col('dueOn'),
+        col('ownerRole'),
+        col('setByCommitteeId'),
+        col('createdBy'),
+      ],
+    );
+    return ids;
   }
 
   /**
