@@ -292,4 +292,43 @@ describe('planning removal proposals', () => {
     expect(removed.removedReason).toMatch(/^Theo đề xuất tự động: Ngưỡng phiếu tín nhiệm thấp \(QĐ 96/);
     expect(removed.removedReason).not.toContain('56,7');
   });
+  it('removing a nominee by hand carries out the system’s open proposal for him (accepted, saying so); it cannot be decided again', async () => {
+    // A nominee added in the yearly review, and a proposal still open for him (set up directly: the scan's own walk is above).
+    const added = await cadre('Lê Văn Tay');
+    const title = (await api.http().get('/api/v1/titles?level=district').set('authorization', auth['admin.ns']).expect(200)).body.find(
+      (t: { code: string }) => t.code === 'district.deputy-secretary',
+    ).id;
+    const nominationId = (
+      await api
+        .http()
+        .post(`/api/v1/planning-cycles/${cycleId}/nominations`)
+        .set('authorization', auth['admin.ns'])
+        .send({
+          cadreId: added,
+          titleId: title,
+          source: 'local',
+          reason: 'Bổ sung quy hoạch hằng năm',
+          votes: [{ conference: 'executive_committee', convened: 40, present: 38, inFavour: 30 }],
+        })
+        .expect(201)
+    ).body.id;
+    const { rows } = await api.db.query(
+      `INSERT INTO planning_removal_proposal (cycle_id, nomination_id, reason, grounds, rules_on, findings)
+       VALUES ($1, $2, 'age', 'age:test', current_date, '[{"ruleId": "planning.age-for-term"}]') RETURNING id`,
+      [cycleId, nominationId],
+    );
+    await api
+      .http()
+      .post(`/api/v1/planning-cycles/${cycleId}/nominations/${nominationId}/remove`)
+      .set('authorization', auth['admin.ns'])
+      .send({ reason: 'Chuyển công tác khác' })
+      .expect(200);
+    const [proposal] = (await list()).filter((p) => p.id === rows[0].id);
+    expect(proposal).toMatchObject({ status: 'accepted', decisionReason: 'Đã đưa ra khỏi quy hoạch: Chuyển công tác khác' });
+    expectProblem(await decide('admin.ns', proposal.id, 'accept'), 409, 'planning-removal-proposal-decided');
+    const audit = await api.db.query(`SELECT action, changes->>'byRemoval' AS "byRemoval" FROM audit_event WHERE entity_id = $1`, [
+      proposal.id,
+    ]);
+    expect(audit.rows).toEqual([{ action: 'accept', byRemoval: 'true' }]);
+  });
 });

@@ -38,6 +38,7 @@ import {
 import { PlanningNomination } from './planning-nomination.entity';
 import { PlanningTitle } from './planning-title.entity';
 import { CYCLE_COLUMNS, CycleRow, PlannedTitleRow, PlanningRepository } from './planning.repository';
+import { RemovalProposalRepository } from './removal-proposal.repository';
 
 /** Results that rest on a cadre's discipline (a restricted group): shown in full only to those who may read it. */
 export const DISCIPLINE_RULES: ReadonlySet<string> = new Set(['planning.discipline', 'discipline.party-bar']);
@@ -153,6 +154,7 @@ export class PlanningService implements OnModuleInit {
     private readonly rulebook: RulebookService,
     private readonly audit: AuditService,
     private readonly votes: VotesService,
+    private readonly proposals: RemovalProposalRepository,
   ) {}
 
   onModuleInit(): void {
@@ -449,9 +451,13 @@ export class PlanningService implements OnModuleInit {
     return view;
   }
 
-  /** Out of the list with a reason: while drafting, or in a yearly review of an approved list. The row stays as history. */
+  /**
+   * Out of the list with a reason: while drafting, or in a yearly review of an approved list. The row stays as
+   * history. The system's proposals to remove it that are still open are thereby carried out (accepted, saying
+   * so), but for `byProposal`, the one being accepted, which records its own decision.
+   */
   @Transactional()
-  async removeNomination(cycleId: string, nominationId: string, reason: string): Promise<NominationView> {
+  async removeNomination(cycleId: string, nominationId: string, reason: string, byProposal?: string): Promise<NominationView> {
     const row = await this.cycle(cycleId, true);
     this.ensure('update', row);
     const review = row.state === 'approved';
@@ -473,6 +479,23 @@ export class PlanningService implements OnModuleInit {
       action: review ? 'review-remove' : 'remove',
       changes: { cycleId, reason, before: { status: 'active' }, after: { status: 'removed' } },
     });
+    const carriedOut = (await this.proposals.openOf(nominationId)).filter((p) => p.id !== byProposal);
+    for (const p of carriedOut)
+      await this.proposals.decide(p.id, {
+        status: 'accepted',
+        decidedBy: currentActor().userId,
+        decisionReason: `Đã đưa ra khỏi quy hoạch: ${reason}`,
+      });
+    if (carriedOut.length > 0)
+      await this.audit.recordMany(
+        carriedOut.map((p) => ({
+          committeeId: row.committeeId,
+          entityType: 'PlanningRemovalProposal',
+          entityId: p.id,
+          action: 'accept',
+          changes: { cycleId, nominationId, before: { status: 'open' }, after: { status: 'accepted' }, byRemoval: true, reason },
+        })),
+      );
     return toNominationView(removed, titles, new Map(rows.map((r) => [r.id, r.fullName])));
   }
 

@@ -58,6 +58,13 @@ export class RemovalProposalRepository {
       .findOne({ where: { id, cycleId }, ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   }
 
+  /** A nomination's proposals still open, locked (a removal by hand carries them out). */
+  openOf(nominationId: string): Promise<RemovalProposal[]> {
+    return this.tx
+      .getRepository(RemovalProposal)
+      .find({ where: { nominationId, status: 'open' }, order: { createdAt: 'ASC' }, lock: { mode: 'pessimistic_write' as const } });
+  }
+
   async decide(id: string, patch: Pick<RemovalProposal, 'status' | 'decidedBy' | 'decisionReason'>): Promise<RemovalProposal> {
     await this.tx.getRepository(RemovalProposal).update({ id }, { ...patch, decidedAt: () => 'now()' });
     return this.tx.getRepository(RemovalProposal).findOneByOrFail({ id });

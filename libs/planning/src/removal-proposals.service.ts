@@ -271,7 +271,7 @@ export class RemovalProposalsService {
   @Transactional()
   async accept(cycleId: string, proposalId: string): Promise<RemovalProposalView> {
     const { row, proposal } = await this.open(cycleId, proposalId, 'accept');
-    await this.planning.removeNomination(cycleId, proposal.nominationId, removalReason(proposal));
+    await this.planning.removeNomination(cycleId, proposal.nominationId, removalReason(proposal), proposal.id);
     return this.decided(row, proposal, 'accept', null);
   }
 
