@@ -374,6 +374,43 @@ describe('rotations', () => {
     });
   });
 
+  it('a province receiving a rotation from another province lists and reads it, without the proposing committee it cannot see', async () => {
+    const hnCadre = (
+      await api
+        .http()
+        .post('/api/v1/cadres')
+        .set('authorization', auth['admin.hn'])
+        .send({
+          committeeId: C.HN,
+          managingCommitteeId: C.HN,
+          fullName: 'Phạm Văn Sang',
+          gender: 'male',
+          dateOfBirth: '1985-03-01',
+          ethnicity: 'Kinh',
+        })
+        .expect(201)
+    ).body.id;
+    const r: Rotation = (
+      await propose('admin.hn', hnCadre, {
+        committeeId: C.HN,
+        originCommitteeId: C.HN,
+        originPost: 'Phó Trưởng Ban Tổ chức Thành ủy',
+        destinationCommitteeId: C.TH,
+        destinationPost: 'Phó Trưởng Ban Tổ chức Tỉnh ủy',
+      }).expect(201)
+    ).body;
+    const { items } = (await api.http().get('/api/v1/rotations').query({ limit: 200 }).set('authorization', auth['admin.th']).expect(200))
+      .body;
+    expect(items.find((x: Rotation) => x.id === r.id)).toMatchObject({
+      committeeId: C.HN,
+      committeeCode: null,
+      destinationCommitteeId: C.TH,
+    });
+    await api.http().get(`/api/v1/rotations/${r.id}`).set('authorization', auth['admin.th']).expect(200);
+    // Nga Sơn, below the destination but not it, does not.
+    expectProblem(await api.http().get(`/api/v1/rotations/${r.id}`).set('authorization', auth['admin.ns']), 404);
+  });
+
   it('lists what the caller sees, by start date; the proposer cancels a proposal', async () => {
     const r: Rotation = (await propose('admin.ns', await cadre()).expect(201)).body;
     const cancelled = (await step('admin.ns', r, 'cancel', { reason: 'Đổi phương án' }).expect(200)).body;

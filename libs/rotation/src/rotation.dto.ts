@@ -93,8 +93,14 @@ export class RotationFollowUpView {
 export class RotationView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) committeeId: string;
-  @ApiProperty() committeeCode: string;
-  @ApiProperty() committeeName: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Null where the caller cannot see the proposing committee (a rotation received from elsewhere)',
+  })
+  committeeCode: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Null where the caller cannot see the proposing committee' })
+  committeeName: string | null;
   @ApiProperty({ format: 'uuid' }) deciderCommitteeId: string;
   @ApiProperty({ type: String, nullable: true, description: "The deciding committee's name (absent where the caller's scope hides it)" })
   deciderCommitteeName: string | null;

@@ -18,12 +18,12 @@ export const ROTATION_COLUMNS = {
 } as const;
 
 export type RotationRow = Omit<Rotation, 'updatedAt'> & {
-  committeeCode: string;
-  committeeName: string;
+  committeeCode: string | null;
+  committeeName: string | null;
   originCommitteeName: string | null;
   destinationCommitteeName: string | null;
   deciderCommitteeName: string | null;
-  committeePre: string;
+  committeePre: string | null;
   destinationPre: string | null;
   originPre: string | null;
   cadreName: string | null;
@@ -62,7 +62,9 @@ const SELECT = `
          r.outcome_post AS "outcomePost", to_char(r.concluded_on, 'YYYY-MM-DD') AS "concludedOn", r.cancel_reason AS "cancelReason",
          r.origin_managing_committee_id AS "originManagingCommitteeId", r.placed_at AS "placedAt", r.special_case AS "specialCase",
          r.version, r.created_at AS "createdAt", f.id AS "followUpId", to_char(f.due_on, 'YYYY-MM-DD') AS "followUpDueOn"
-    FROM rotation r JOIN committee c ON c.id = r.committee_id LEFT JOIN committee dc ON dc.id = r.destination_committee_id
+    -- Every committee as far as the caller's row-level scope shows it: a board receiving a rotation from another
+    -- province does not see the proposing committee's row, and an inner join would hide the rotation from it.
+    FROM rotation r LEFT JOIN committee c ON c.id = r.committee_id LEFT JOIN committee dc ON dc.id = r.destination_committee_id
     LEFT JOIN committee oc ON oc.id = r.origin_committee_id
     -- The destination's and the origin's places and the cadre's name, as far as the caller's row-level scope shows them.
     LEFT JOIN cadre k ON k.id = r.cadre_id

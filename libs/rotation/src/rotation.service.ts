@@ -44,9 +44,10 @@ const readable = (): SqlScope => accessibleBy(currentActor().ability, 'read', 'R
 const asRotation = (r: Pick<RotationRow, 'committeeId' | 'committeePre' | 'deciderCommitteeId' | 'destinationPre' | 'originPre'>) =>
   asSubject('Rotation', {
     committeeId: r.committeeId,
-    committeePre: Number(r.committeePre),
+    // The proposing committee's, the destination's and the origin's places, where the caller's scope shows
+    // them (-1: no subtree holds it; a province receiving from another province sees only its own side).
+    committeePre: r.committeePre === null ? -1 : Number(r.committeePre),
     deciderCommitteeId: r.deciderCommitteeId,
-    // The destination's and origin's places, where the caller's scope shows them (-1: no subtree holds it).
     destinationPre: r.destinationPre === null ? -1 : Number(r.destinationPre),
     originPre: r.originPre === null ? -1 : Number(r.originPre),
   });

@@ -2570,8 +2570,10 @@ export interface components {
             id: string;
             /** Format: uuid */
             committeeId: string;
-            committeeCode: string;
-            committeeName: string;
+            /** @description Null where the caller cannot see the proposing committee (a rotation received from elsewhere) */
+            committeeCode: string | null;
+            /** @description Null where the caller cannot see the proposing committee */
+            committeeName: string | null;
             /** Format: uuid */
             deciderCommitteeId: string;
             /** @description The deciding committee's name (absent where the caller's scope hides it) */

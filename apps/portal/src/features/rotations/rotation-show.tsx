@@ -60,7 +60,7 @@ function useTimeline(rotation: Rotation): TimelineProps['items'] {
         <span data-testid="timeline-proposed">
           {tl('proposed', { date: formatDateTime(rotation.createdAt) })}
           <br />
-          <Typography.Text type="secondary">{tl('proposedBy', { committee: rotation.committeeName })}</Typography.Text>
+          <Typography.Text type="secondary">{tl('proposedBy', { committee: rotation.committeeName ?? '—' })}</Typography.Text>
         </span>
       ),
     },
@@ -257,7 +257,7 @@ function RotationPage({ rotation, refresh }: { rotation: Rotation; refresh(): Pr
           <Descriptions.Item label={f('destinationCommittee')}>
             <span data-testid="rotation-destination">{placeOf(rotation.destinationCommitteeName, rotation.destinationPost)}</span>
           </Descriptions.Item>
-          <Descriptions.Item label={f('committee')}>{rotation.committeeName}</Descriptions.Item>
+          <Descriptions.Item label={f('committee')}>{rotation.committeeName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={f('decider')}>{rotation.deciderCommitteeName ?? ''}</Descriptions.Item>
           {rotation.keyPost && <Descriptions.Item label={f('keyPost')}>{t(`rotations.keyPosts.${rotation.keyPost}`)}</Descriptions.Item>}
           <Descriptions.Item label={f('createsNewPost')}>
