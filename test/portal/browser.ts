@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { PORTAL_DIST, servePortal, type PortalServer } from '../../scripts/portal/serve';
+import { motionless } from './motion';
 import { startApi, type TestApi } from '../support/api';
 
 /** Debian's Chromium, installed by scripts/ensure-chromium.sh (never a browser download). */
@@ -92,6 +93,14 @@ export async function startPortalWorld(journey: string): Promise<PortalWorld> {
 
 /** axe's serious and critical violations on the page as it is now (WCAG 2.1 A/AA rules). */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  // What stays on screen is measured: not a button still in its loading state (dimmed) after the change it
+  // ran is already shown, nor one fading back from it.
+  await page
+    .locator('.ant-btn-loading')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
+  await motionless(page);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
