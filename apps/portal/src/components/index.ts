@@ -6,3 +6,4 @@ export { FormDialog, type FormDialogProps } from './form-dialog';
 export { CommitteeFilter, committeeFilters, committeeQuery, type CommitteeFilterValue } from './committee-filter';
 export { CadreSearchSelect } from './cadre-search-select';
 export { ListHeader, ValueFilter } from './list-header';
+export { DecisionFields } from './decision-fields';

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { subject } from '@casl/ability';
 import type { HttpError } from '@refinedev/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Descriptions, Form, Input, Skeleton, Space, Typography, message as messages } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Skeleton, Space, Typography, message as messages } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { FormDialog, fieldErrors, problemMessage } from '../../components';
+import { DecisionFields, FormDialog, fieldErrors, problemMessage } from '../../components';
 import { formatDate } from '../../i18n';
 import { api, problemSlug, type Problem } from '../../providers/http';
 import { useAbility } from '../../providers/use-ability';
@@ -173,16 +173,11 @@ export default function AppointmentShow() {
       >
         {verb === 'decide' && (
           <>
-            <Form.Item
-              name="decisionNumber"
-              label={t('appointments.decision.number')}
-              rules={[{ ...required(t('appointments.decision.number')), whitespace: true }, { max: 100 }]}
-            >
-              <Input />
-            </Form.Item>
-            <Form.Item name="decisionDate" label={t('appointments.decision.date')} rules={[required(t('appointments.decision.date'))]}>
-              <DatePicker format="DD/MM/YYYY" />
-            </Form.Item>
+            <DecisionFields
+              numberLabel={t('appointments.decision.number')}
+              dateLabel={t('appointments.decision.date')}
+              required={required}
+            />
           </>
         )}
         {verb === 'cancel' && (

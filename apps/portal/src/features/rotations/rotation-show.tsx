@@ -20,7 +20,7 @@ import {
 import type { Dayjs } from 'dayjs';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { FormDialog, FormSelect, fieldErrors, problemMessage } from '../../components';
+import { DecisionFields, FormDialog, FormSelect, fieldErrors, problemMessage } from '../../components';
 import { formatDate, formatDateTime } from '../../i18n';
 import { api, problemSlug, type Problem } from '../../providers/http';
 import { useAbility } from '../../providers/use-ability';
@@ -306,16 +306,7 @@ function RotationPage({ rotation, refresh }: { rotation: Rotation; refresh(): Pr
       >
         {verb === 'approve' && (
           <>
-            <Form.Item
-              name="decisionNumber"
-              label={t('rotations.decision.number')}
-              rules={[{ ...required(t('rotations.decision.number')), whitespace: true }, { max: 100 }]}
-            >
-              <Input />
-            </Form.Item>
-            <Form.Item name="decisionDate" label={t('rotations.decision.date')} rules={[required(t('rotations.decision.date'))]}>
-              <DatePicker format="DD/MM/YYYY" />
-            </Form.Item>
+            <DecisionFields numberLabel={t('rotations.decision.number')} dateLabel={t('rotations.decision.date')} required={required} />
             <Form.Item
               name="specialCase"
               label={t('rotations.decision.specialCase')}
