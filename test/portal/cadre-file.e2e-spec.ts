@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD_DEFAULT } from '../../scripts/demo/demo-data';
 import { seriousViolations, startPortalWorld, type PortalWorld } from './browser';
+import { openDialog } from './select';
 
 const UUID = /\/cadres\/([0-9a-f-]{36})$/;
 
@@ -248,7 +249,7 @@ describe('portal: the cadre file', () => {
 
     // Archiving asks first, with a reason.
     await page.getByRole('button', { name: 'Lưu trữ hồ sơ' }).click();
-    const confirm = page.getByRole('dialog');
+    const confirm = await openDialog(page);
     await confirm.getByText(`Lưu trữ hồ sơ ${cadre.fullName}?`).waitFor();
     await confirm.getByRole('button', { name: 'Lưu trữ' }).click();
     await confirm.getByText('Lý do lưu trữ phải từ 3 đến 1000 ký tự').waitFor();

@@ -87,7 +87,8 @@ describe('portal: planning cycles (approved; returned and resubmitted) and appra
   /** Clicks a workflow button and confirms it in its dialog. */
   const step = async (page: Page, action: string) => {
     await page.getByRole('button', { name: action, exact: true }).click();
-    const dialog = page.getByRole('dialog');
+    // Once it has zoomed in: a click during the opening animation can be lost.
+    const dialog = await openDialog(page);
     await dialog.getByRole('button', { name: action, exact: true }).click();
     await dialog.waitFor({ state: 'hidden' });
   };
@@ -254,8 +255,8 @@ describe('portal: planning cycles (approved; returned and resubmitted) and appra
     await page.getByTestId('appraisal-state').getByText('Đang thẩm định').waitFor();
 
     await page.getByRole('button', { name: 'Kết luận', exact: true }).click();
-    const dialog = page.getByRole('dialog');
-    await choose(page.getByRole('dialog'), 'Kết luận', /^Không xem xét/);
+    const dialog = await openDialog(page);
+    await choose(dialog, 'Kết luận', /^Không xem xét/);
     // The form asks for the reasons the API requires with this outcome.
     await dialog.getByRole('button', { name: 'Kết luận', exact: true }).click();
     await dialog.getByText('Vui lòng nhập lý do').waitFor();
