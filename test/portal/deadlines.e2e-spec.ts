@@ -1,7 +1,7 @@
 import { DEMO_PASSWORD_DEFAULT } from '../../scripts/demo/demo-data';
 import { seriousViolations, startPortalWorld, type PortalWorld } from './browser';
 import { motionless } from './motion';
-import { openSelect } from './select';
+import { openDialog, openSelect } from './select';
 
 /** Today plus `days` in Vietnam's calendar, as YYYY-MM-DD and as the portal writes it (dd/mm/yyyy). */
 const vnDay = (days: number) => {
@@ -99,6 +99,7 @@ describe('portal: a board sets, meets and waives deadlines; a batch shows who is
     await page.getByRole('link', { name: /Danh sách thời hạn/ }).click();
     await page.getByRole('link', { name: 'Nộp hồ sơ quy hoạch Ban Thường vụ Huyện ủy' }).click();
     await page.getByRole('button', { name: 'Miễn thực hiện' }).click();
+    await openDialog(page);
     const dialog = page.getByRole('dialog', { name: 'Miễn thực hiện thời hạn' });
     await dialog.getByRole('button', { name: 'Miễn thực hiện' }).click();
     await dialog.getByText('Vui lòng nhập lý do miễn').waitFor();

@@ -175,6 +175,7 @@ describe('portal: planning cycles (approved; returned and resubmitted) and appra
 
     // Fixed: the fourth is removed with a reason; the check passes and the list goes up.
     await page.getByRole('button', { name: `Đưa ra khỏi quy hoạch: ${names[3]}` }).click();
+    await openDialog(page);
     await page.getByRole('dialog').getByLabel('Lý do').fill('Không đủ phiếu ở hội nghị cán bộ chủ chốt');
     await page.getByRole('dialog').getByRole('button', { name: 'Đưa ra khỏi quy hoạch' }).click();
     await page.getByTestId('nomination-table').locator('.ant-table-row', { hasText: names[3] }).getByText('Đã đưa ra').waitFor();
@@ -221,7 +222,7 @@ describe('portal: planning cycles (approved; returned and resubmitted) and appra
       .waitFor();
     await checked('14-removal-proposal');
     await page.getByRole('button', { name: `Chấp nhận đề xuất đưa ra khỏi quy hoạch: ${name}` }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Chấp nhận đề xuất' }).click();
+    await (await openDialog(page)).getByRole('button', { name: 'Chấp nhận đề xuất' }).click();
     await row.getByText('Đã đưa ra').waitFor();
     await row
       .getByText(/Theo đề xuất tự động/)
