@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useInvalidate, useList, useOne, type HttpError } from '@refinedev/core';
-import { Alert, Button, Card, Descriptions, Empty, Flex, List, Skeleton, Space, Table, Tag, Typography, message } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, List, Skeleton, Space, Typography, message } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../i18n';
@@ -8,7 +8,8 @@ import { AuditHistory } from './audit-history';
 import { CadreArchive } from './cadre-archive';
 import { CadreEdit, cadreSubject } from './cadre-edit';
 import { codeLabel } from './cadre-labels';
-import type { CadreFile, Committee, EvaluationView, PositionView } from './types';
+import { RatingsTable, WorkHistoryTable } from './history-tables';
+import type { CadreFile, Committee } from './types';
 import { useSession } from '../../providers/use-ability';
 
 const sectionTitle = (text: string): ReactNode => (
@@ -58,8 +59,6 @@ export default function CadreShow() {
   const committeeName = (committeeId: string) =>
     committees.result.data?.find((c) => c.id === committeeId)?.name ?? (committees.query.isLoading ? '…' : t('cadres.committeeAbove'));
   const restricted = 'discipline' in cadre || 'politicalNotes' in cadre || 'family' in cadre;
-  const positions = [...(cadre.positions ?? [])].sort((a, b) => b.startedOn.localeCompare(a.startedOn));
-  const evaluations = [...(cadre.evaluations ?? [])].sort((a, b) => b.year - a.year);
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
@@ -119,48 +118,11 @@ export default function CadreShow() {
       </Card>
 
       <Card title={sectionTitle(t('cadres.history.title'))} data-testid="cadre-history">
-        <Table<PositionView>
-          rowKey="id"
-          size="small"
-          pagination={false}
-          dataSource={positions}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cadres.history.empty')} /> }}
-          columns={[
-            {
-              title: t('cadres.history.position'),
-              dataIndex: 'title',
-              render: (title: string, p) => (
-                <>
-                  {title} {p.concurrent && <Tag>{t('cadres.history.concurrent')}</Tag>}
-                </>
-              ),
-            },
-            { title: t('cadres.history.organisation'), dataIndex: 'organisation' },
-            { title: t('cadres.history.from'), dataIndex: 'startedOn', render: formatDate },
-            {
-              title: t('cadres.history.to'),
-              dataIndex: 'endedOn',
-              render: (d: string | null) => (d ? formatDate(d) : t('cadres.history.now')),
-            },
-            { title: t('cadres.history.decision'), dataIndex: 'decisionRef' },
-          ]}
-        />
+        <WorkHistoryTable positions={cadre.positions ?? []} />
       </Card>
 
       <Card title={sectionTitle(t('cadres.evaluations.title'))} data-testid="cadre-evaluations">
-        <Table<EvaluationView>
-          rowKey="id"
-          size="small"
-          pagination={false}
-          dataSource={evaluations}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cadres.evaluations.empty')} /> }}
-          columns={[
-            { title: t('cadres.evaluations.year'), dataIndex: 'year' },
-            { title: t('cadres.evaluations.rating'), dataIndex: 'rating', render: (r: string) => codeLabel(t, 'rating', r) },
-            { title: t('cadres.evaluations.score'), dataIndex: 'score' },
-            { title: t('cadres.evaluations.note'), dataIndex: 'note' },
-          ]}
-        />
+        <RatingsTable evaluations={cadre.evaluations ?? []} />
       </Card>
 
       {restricted && (
