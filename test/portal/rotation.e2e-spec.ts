@@ -216,6 +216,10 @@ describe('portal: a rotation proposed by Nga Sơn, approved by Thanh Hóa, start
     await page.getByTestId('rotation-title').waitFor();
     await page.getByTestId('rotation-state').getByText('Đang luân chuyển').waitFor();
     await page.getByTestId('timeline-started').waitFor();
+    // What it wrote before the move stays with it: the origin post, ended by the move.
+    const origin = page.getByTestId('origin-history');
+    await origin.locator('.ant-table-row', { hasText: originPost }).getByText('Huyện ủy Nga Sơn').waitFor();
+    expect(await origin.locator('.ant-table-row', { hasText: destinationPost }).count()).toBe(0);
     await checked('06-origin');
     expect((await world.api.http().get(`/api/v1/cadres/${cadreId}`).set('authorization', auth['admin.ns'])).status).toBe(404);
   }, 240_000);

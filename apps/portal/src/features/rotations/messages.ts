@@ -23,6 +23,10 @@ export const vi = {
     yes: 'Có',
     hiddenCadre: 'Hồ sơ do cấp khác quản lý',
     no: 'Không',
+    originHistory: {
+      title: 'Hồ sơ do nơi đi ghi trước khi chuyển',
+      note: 'Chức vụ và xếp loại hằng năm cấp ủy nơi đi đã ghi trong hồ sơ trước ngày chuyển ({{date}}).',
+    },
     fields: {
       cadre: 'Cán bộ',
       committee: 'Cấp ủy đề xuất',
@@ -145,6 +149,10 @@ export const en: typeof vi = {
     yes: 'Yes',
     hiddenCadre: 'A file another level manages',
     no: 'No',
+    originHistory: {
+      title: 'What the origin wrote before the move',
+      note: 'The posts and yearly ratings the origin board entered in the file before it moved ({{date}}).',
+    },
     fields: {
       cadre: 'Cadre',
       committee: 'Proposing committee',

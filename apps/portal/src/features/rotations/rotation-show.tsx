@@ -24,10 +24,19 @@ import { DecisionFields, FormDialog, FormSelect, fieldErrors, problemMessage } f
 import { formatDate, formatDateTime } from '../../i18n';
 import { api, problemSlug, type Problem } from '../../providers/http';
 import { useAbility } from '../../providers/use-ability';
+import { RatingsTable, WorkHistoryTable } from '../cadres/history-tables';
 import { ChecksRefusal } from '../planning/checks-table';
 import type { CheckResult } from '../planning/types';
 import { RotationStateTag } from './labels';
-import { ROTATION_OUTCOMES, ROTATION_TRANSITIONS, placeOf, type Rotation, type RotationOutcome, type RotationVerb } from './types';
+import {
+  ROTATION_OUTCOMES,
+  ROTATION_TRANSITIONS,
+  placeOf,
+  type Rotation,
+  type RotationOriginHistory,
+  type RotationOutcome,
+  type RotationVerb,
+} from './types';
 
 const VERBS = Object.keys(ROTATION_TRANSITIONS) as RotationVerb[];
 
@@ -285,6 +294,7 @@ function RotationPage({ rotation, refresh }: { rotation: Rotation; refresh(): Pr
       >
         <Timeline items={timeline} data-testid="rotation-timeline" />
       </Card>
+      {rotation.startedAt && ability?.can('readOriginHistory', 'Rotation') && <OriginHistory rotation={rotation} />}
       {refusal && (
         <ChecksRefusal
           testId="rotation-refusal"
@@ -341,5 +351,38 @@ function RotationPage({ rotation, refresh }: { rotation: Rotation; refresh(): Pr
         )}
       </FormDialog>
     </Space>
+  );
+}
+
+/**
+ * After the move, what the origin's board wrote in the file (GET /rotations/:id/origin-history): its posts and
+ * yearly ratings. The API answers the origin's boards and those above it; anyone else (the destination) gets
+ * no card.
+ */
+function OriginHistory({ rotation }: { rotation: Rotation }) {
+  const { t } = useTranslation();
+  const history = useQuery({
+    queryKey: ['canbo', 'rotation', rotation.id, 'origin-history'],
+    queryFn: () => api<RotationOriginHistory>(`/rotations/${rotation.id}/origin-history`),
+    retry: false,
+  });
+  if (!history.data) return null;
+  return (
+    <Card
+      data-testid="origin-history"
+      title={
+        <Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>
+          {t('rotations.originHistory.title')}
+        </Typography.Title>
+      }
+    >
+      <Typography.Paragraph type="secondary">
+        {t('rotations.originHistory.note', { date: formatDateTime(history.data.movedAt) })}
+      </Typography.Paragraph>
+      <Space direction="vertical" style={{ width: '100%' }}>
+        <WorkHistoryTable positions={history.data.positions} />
+        <RatingsTable evaluations={history.data.evaluations} />
+      </Space>
+    </Card>
   );
 }

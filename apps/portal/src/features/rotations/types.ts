@@ -3,6 +3,7 @@ import type { Schemas } from '../../api';
 /** The API's views (libs/rotation/src/rotation.dto.ts), generated from its OpenAPI document. */
 export type Rotation = Schemas['RotationView'];
 export type RotationPlace = Schemas['RotationPlaceView'];
+export type RotationOriginHistory = Schemas['RotationOriginHistoryView'];
 export type RotationState = Rotation['state'];
 export type RotationType = Rotation['type'];
 export type RotationDirection = Rotation['direction'];
