@@ -7,3 +7,4 @@ export { CommitteeFilter, committeeFilters, committeeQuery, type CommitteeFilter
 export { CadreSearchSelect } from './cadre-search-select';
 export { ListHeader, ValueFilter } from './list-header';
 export { DecisionFields } from './decision-fields';
+export { ReportPeriodFilters, useReportPeriod } from './report-period';

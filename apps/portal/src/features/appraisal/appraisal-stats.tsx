@@ -1,11 +1,9 @@
-import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Select, Skeleton, Space, Table, Typography } from 'antd';
+import { Alert, Card, Skeleton, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CommitteeFilter, PageTitle, committeeQuery, type CommitteeFilterValue } from '../../components';
+import { PageTitle, ReportPeriodFilters, useReportPeriod } from '../../components';
 import { formatDate } from '../../i18n';
 import { api } from '../../providers/http';
-import { PERIODS, periodRange, type Period } from './periods';
 import type { AppraisalCounts, AppraisalKind, AppraisalStats } from './types';
 
 const FIGURES = ['appraised', 'qualified', 'notConsidered', 'decided'] as const;
@@ -20,11 +18,8 @@ const YEARS = Array.from({ length: 6 }, (_, i) => new Date().getFullYear() - i);
  */
 export default function AppraisalStatsReport() {
   const { t } = useTranslation();
-  const [filter, setFilter] = useState<CommitteeFilterValue>({ subtree: true });
-  const [year, setYear] = useState(YEARS[0]);
-  const [period, setPeriod] = useState<Period>('year');
-  const range = periodRange(year, period);
-  const query = { ...committeeQuery(filter), ...range };
+  const choice = useReportPeriod(YEARS);
+  const { query } = choice;
   const report = useQuery({
     queryKey: ['canbo', 'appraisal-stats', query],
     queryFn: () => api<AppraisalStats>('/reports/appraisals', { query }),
@@ -72,27 +67,7 @@ export default function AppraisalStatsReport() {
   return (
     <Card>
       <PageTitle>{s('title')}</PageTitle>
-      <Space wrap style={{ marginBottom: 16 }} align="center">
-        <CommitteeFilter
-          value={filter}
-          onChange={setFilter}
-          texts={{ committee: s('committee'), all: s('allCommittees'), subtree: s('subtree') }}
-        />
-        <Select
-          aria-label={s('year')}
-          style={{ width: 110 }}
-          value={year}
-          onChange={setYear}
-          options={YEARS.map((y) => ({ value: y, label: String(y) }))}
-        />
-        <Select
-          aria-label={s('period')}
-          style={{ width: 180 }}
-          value={period}
-          onChange={setPeriod}
-          options={PERIODS.map((p) => ({ value: p, label: s(`periods.${p}`) }))}
-        />
-      </Space>
+      <ReportPeriodFilters choice={choice} years={YEARS} text={s} />
       {body}
     </Card>
   );

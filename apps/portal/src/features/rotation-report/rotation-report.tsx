@@ -1,11 +1,9 @@
-import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Row, Select, Skeleton, Space, Table, Typography } from 'antd';
+import { Alert, Card, Col, Row, Skeleton, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CommitteeFilter, PageTitle, committeeQuery, type CommitteeFilterValue } from '../../components';
+import { PageTitle, ReportPeriodFilters, useReportPeriod } from '../../components';
 import { formatDate } from '../../i18n';
 import { api } from '../../providers/http';
-import { PERIODS, periodRange, type Period } from '../appraisal/periods';
 import type { RotationReport } from './types';
 
 const number = (n: number) => n.toLocaleString('vi-VN');
@@ -40,10 +38,8 @@ function ShareBar({ count, total }: { count: number; total: number }) {
  */
 export default function RotationReportScreen() {
   const { t } = useTranslation();
-  const [filter, setFilter] = useState<CommitteeFilterValue>({ subtree: true });
-  const [year, setYear] = useState(YEARS[0]);
-  const [period, setPeriod] = useState<Period>('year');
-  const query = { ...committeeQuery(filter), ...periodRange(year, period) };
+  const choice = useReportPeriod(YEARS);
+  const { query } = choice;
   const report = useQuery({
     queryKey: ['canbo', 'rotation-report', query],
     queryFn: () => api<RotationReport>('/reports/rotations', { query }),
@@ -101,27 +97,7 @@ export default function RotationReportScreen() {
   return (
     <Card>
       <PageTitle>{s('title')}</PageTitle>
-      <Space wrap style={{ marginBottom: 16 }} align="center">
-        <CommitteeFilter
-          value={filter}
-          onChange={setFilter}
-          texts={{ committee: s('committee'), all: s('allCommittees'), subtree: s('subtree') }}
-        />
-        <Select
-          aria-label={s('year')}
-          style={{ width: 110 }}
-          value={year}
-          onChange={setYear}
-          options={YEARS.map((y) => ({ value: y, label: String(y) }))}
-        />
-        <Select
-          aria-label={s('period')}
-          style={{ width: 180 }}
-          value={period}
-          onChange={setPeriod}
-          options={PERIODS.map((p) => ({ value: p, label: s(`periods.${p}`) }))}
-        />
-      </Space>
+      <ReportPeriodFilters choice={choice} years={YEARS} text={s} />
       {body}
     </Card>
   );

@@ -1,4 +1,4 @@
-/** The periods boards report appraisals over: the year, its halves and its quarters. */
+/** The periods boards report over (appraisals, rotations): the year, its halves and its quarters. */
 export const PERIODS = ['year', 'h1', 'h2', 'q1', 'q2', 'q3', 'q4'] as const;
 export type Period = (typeof PERIODS)[number];
 
