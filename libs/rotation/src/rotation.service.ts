@@ -19,7 +19,7 @@ import {
   decodeCursor,
   toPage,
 } from '@canbo/platform';
-import { CheckResult, RulebookService, addDays, failuresOf, viDate } from '@canbo/rulebook';
+import { CheckResult, RuleSet, RulebookService, addDays, failuresOf, viDate } from '@canbo/rulebook';
 import { DeadlinesService } from '@canbo/deadlines';
 import { RotationFacts, checkRotation, decidedBySpecialCase } from './rotation-checks';
 import { YEARLY_EVALUATION, yearlyEvaluationDates } from './rotation-evaluations';
@@ -295,8 +295,8 @@ export class RotationService implements OnModuleInit {
     return created;
   }
 
-  /** QĐ 65's conditions under the rules in force on the start date, read once. */
-  async checks(row: RotationRow): Promise<CheckResult[]> {
+  /** QĐ 65's conditions under the rules in force on the start date, read once, with those rules (a special case asks them). */
+  async checks(row: RotationRow): Promise<{ results: CheckResult[]; rules: RuleSet }> {
     const [cadre] = await this.cadres.planningFacts([row.cadreId]);
     if (!cadre) throw new NotFoundProblem('Cadre');
     const planned = await this.planning.plannedTitles(row.cadreId, row.startsOn);
@@ -314,7 +314,8 @@ export class RotationService implements OnModuleInit {
       keyPost: row.keyPost,
       appraisal: appraisal && { kind: appraisal.kind, cadreId: appraisal.cadreId, outcome: appraisal.outcome },
     };
-    return checkRotation(facts, await this.rulebook.rulesOn(row.startsOn));
+    const rules = await this.rulebook.rulesOn(row.startsOn);
+    return { results: checkRotation(facts, rules), rules };
   }
 
   @Transactional()
@@ -331,11 +332,10 @@ export class RotationService implements OnModuleInit {
     this.step(before, 'approve', dto.version);
     if (dto.decisionDate > before.startsOn)
       throw new ValidationProblem([{ field: 'decisionDate', message: 'the decision cannot come after the start date' }]);
-    const results = await this.checks(before);
+    const { results, rules } = await this.checks(before);
     const failures = failuresOf(results);
     // QĐ 65 leaves some conditions to the competent level "in special cases": its reason decides those past.
-    const rules = dto.specialCase ? await this.rulebook.rulesOn(before.startsOn) : undefined;
-    const decidedPast = rules ? failures.filter((r) => decidedBySpecialCase(rules, r.ruleId)) : [];
+    const decidedPast = dto.specialCase ? failures.filter((r) => decidedBySpecialCase(rules, r.ruleId)) : [];
     if (dto.specialCase && decidedPast.length === 0)
       throw new ValidationProblem([
         { field: 'specialCase', message: 'no failed check of this rotation is one the competent level decides as a special case' },
