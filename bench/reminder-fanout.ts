@@ -5,18 +5,12 @@ import { Pool } from 'pg';
 import { Jobs, QueueName, jobIdOf, redisConnection } from '@canbo/platform';
 import { Check, record } from './lib/report';
 import { startWorker } from './lib/servers';
+import { until } from './lib/until';
+import { workerIdle } from './lib/worker-idle';
 
 const STEPS = Number(process.env.FANOUT_STEPS ?? 100_000);
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-
-async function until(probe: () => Promise<boolean>, ms = 600_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await probe())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** The references (bench.md): a bare addBulk of the same number of jobs, and a bare no-op worker at concurrency 50 draining them. */
 async function bareBullMq(prefix: string): Promise<{ enqueuePerSec: number; drainPerSec: number }> {
@@ -60,6 +54,9 @@ export async function reminderFanout(db: Pool, databaseUrl: string, command: str
   const reference = await bareBullMq(prefix);
   console.log(`bare BullMQ: addBulk ${fmt(reference.enqueuePerSec)} jobs/s, no-op worker ${fmt(reference.drainPerSec)} jobs/s`);
 
+  // The worker first, and done with its start (its boot scan would otherwise take the run's deadlines).
+  const worker = await startWorker(databaseUrl, REDIS_URL, prefix);
+  await workerIdle(db, REDIS_URL, prefix);
   const committees = (
     await db.query<{ id: string }>(
       `SELECT DISTINCT c.id FROM committee c JOIN role_assignment r ON r.committee_id = c.id AND r.role = 'admin' AND r.revoked_at IS NULL
@@ -82,7 +79,6 @@ export async function reminderFanout(db: Pool, databaseUrl: string, command: str
     )
   ).rows;
 
-  const worker = await startWorker(databaseUrl, REDIS_URL, prefix);
   const connection = redisConnection(REDIS_URL);
   const queue = new Queue(QueueName.Deadlines, { connection, prefix });
   const events = new QueueEvents(QueueName.Deadlines, { connection, prefix });

@@ -4,6 +4,8 @@ import { Pool } from 'pg';
 import { Jobs, QueueName, jobIdOf, redisConnection } from '@canbo/platform';
 import { Check, record } from './lib/report';
 import { startWorker } from './lib/servers';
+import { until } from './lib/until';
+import { workerIdle } from './lib/worker-idle';
 
 const SUBJECTS = 500;
 const VOTERS = 200;
@@ -63,13 +65,17 @@ export async function voteTally(db: Pool, databaseUrl: string, command: string):
   const ids: string[] = [];
   const direct: number[] = [];
   const closes: number[] = [];
+  const followUps: number[] = [];
   const worker = await startWorker(databaseUrl, REDIS_URL, prefix);
+  await workerIdle(db, REDIS_URL, prefix);
   const connection = redisConnection(REDIS_URL);
   const queue = new Queue(QueueName.Deadlines, { connection, prefix });
   const events = new QueueEvents(QueueName.Deadlines, { connection, prefix });
   await events.waitUntilReady();
   try {
-    for (let i = 0; i < RUNS; i++) {
+    // A close timed only when the timed job itself closed the session: the worker's minute scan may
+    // come first (the session is then counted, not timed, and another one set up).
+    for (let i = 0; closes.length < RUNS && i < 3 * RUNS; i++) {
       const id = await session(db, run, i);
       ids.push(id);
       for (let k = 0; k < 5; k++) {
@@ -83,8 +89,13 @@ export async function voteTally(db: Pool, databaseUrl: string, command: string):
         { v: Jobs.closeVoteSessions.version, payload: {} },
         { jobId: jobIdOf(Jobs.closeVoteSessions, `bench-${run}-${i}`) },
       );
-      await job.waitUntilFinished(events, 600_000);
-      closes.push(performance.now() - t0);
+      const done: { closed: number } = await job.waitUntilFinished(events, 600_000);
+      const ms = performance.now() - t0;
+      if (done.closed === 1) closes.push(ms);
+      // The consequences (follow-up deadlines, the managing committees' notices) are the close's own job,
+      // handed over through the outbox in the close's transaction: its run time is reported, not targeted.
+      const followUp = await until(() => queue.getJob(jobIdOf(Jobs.voteFollowUp, id)).then((j) => (j?.finishedOn ? j : undefined)));
+      followUps.push((followUp.finishedOn as number) - (followUp.processedOn as number));
     }
   } finally {
     await worker.stop();
@@ -118,6 +129,7 @@ export async function voteTally(db: Pool, databaseUrl: string, command: string):
     await db.query(`DELETE FROM ${table} WHERE session_id = ANY($1)`, [ids]);
   await db.query(`DELETE FROM vote_session WHERE id = ANY($1)`, [ids]);
 
+  const n = ids.length;
   const ref = median(direct);
   const close = median(closes);
   const target = 1.5 * ref + 50;
@@ -126,21 +138,21 @@ export async function voteTally(db: Pool, databaseUrl: string, command: string):
       what: 'close of a 500 × 200 session (median of runs, the worker job end to end)',
       value: `${fmt(close)} ms`,
       target: `≤ 1.5 × ${fmt(ref)} ms + 50 ms = ${fmt(target)} ms`,
-      ok: close <= target,
+      ok: closes.length === RUNS && close <= target,
     },
     {
       what: 'results stored, thresholds applied (every subject, against a fresh count)',
-      value: `${check.sessions}/${RUNS} closed, ${check.results}/${RUNS * SUBJECTS} results, ${check.wrong} wrong, ${check.keys} keys left`,
-      target: `${RUNS}/${RUNS}, ${RUNS * SUBJECTS}/${RUNS * SUBJECTS}, 0 wrong, 0 keys`,
-      ok: check.sessions === RUNS && check.results === RUNS * SUBJECTS && check.wrong === 0 && check.keys === 0,
+      value: `${check.sessions}/${n} closed, ${check.results}/${n * SUBJECTS} results, ${check.wrong} wrong, ${check.keys} keys left`,
+      target: `${n}/${n}, ${n * SUBJECTS}/${n * SUBJECTS}, 0 wrong, 0 keys`,
+      ok: check.sessions === n && check.results === n * SUBJECTS && check.wrong === 0 && check.keys === 0,
     },
   ];
   return record(
     'vote-tally',
     command,
     [
-      `${RUNS} sessions of ${SUBJECTS} subjects × ${VOTERS} ballots; closes ${closes.map(fmt).join(', ')} ms; the aggregate directly: median ${fmt(ref)} ms of ${direct.length}`,
-      `outcomes: ${check.low} over half "low", ${check.twoThirds} two thirds or more`,
+      `${n} sessions of ${SUBJECTS} subjects × ${VOTERS} ballots (${closes.length} closed by the timed job, on a worker done with its start); closes ${closes.map(fmt).join(', ')} ms; the aggregate directly: median ${fmt(ref)} ms of ${direct.length}`,
+      `outcomes: ${check.low} over half "low", ${check.twoThirds} two thirds or more; the follow-up job after each close (its run time, not targeted): ${followUps.map(fmt).join(', ')} ms`,
     ],
     checks,
   );

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
@@ -175,6 +176,19 @@ describe('confidence votes', () => {
       .set('authorization', auth['voter.th.3'])
       .expect(200);
     expect(listed.body.receipts).toEqual([...receipts].sort());
+    // The close's audit event keeps a digest of the sealed box that anyone holding the list can recompute.
+    const [closeEvent] = (
+      await api.db.query(`SELECT changes->>'receiptsDigest' AS digest FROM audit_event WHERE entity_id = $1 AND action = 'close'`, [
+        session.id,
+      ])
+    ).rows;
+    expect(closeEvent.digest).toBe(createHash('sha256').update(listed.body.receipts.join('\n')).digest('hex'));
+    // A low outcome's consequences are the worker's next job, handed over in the close's transaction.
+    const handed = await api.db.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE name = 'vote-follow-up' AND payload->>'sessionId' = $1`,
+      [session.id],
+    );
+    expect(handed.rows[0].n).toBe(1);
     // After the close nothing more is taken.
     expectProblem((await vote('voter.th.2', session, low)).issued, 409, 'vote-session-not-open');
   });
@@ -261,8 +275,9 @@ describe('confidence votes', () => {
     ]);
     // The close sets the consequences off: one follow-up deadline per managing committee (naming no one),
     // a notice to its admins naming the two cadres, and the cadres' latest outcome for the checks. A board
-    // may not write to other committees' deadlines and inboxes, so its count hands them to the worker
-    // through the outbox, in the count's transaction; the worker's job (run here twice) does them once.
+    // may not write to other committees' deadlines and inboxes, so its count (like the worker's close)
+    // hands them to the worker through the outbox, in the count's transaction; the job (run here twice)
+    // does them once.
     const handed = await api.db.query(
       `SELECT count(*)::int AS n FROM outbox WHERE name = 'vote-follow-up' AND payload->>'sessionId' = $1`,
       [session.id],
@@ -271,8 +286,8 @@ describe('confidence votes', () => {
     expect(
       (await api.db.query(`SELECT 1 FROM deadline WHERE kind = 'confidence-vote-follow-up' AND subject_id = $1`, [session.id])).rows,
     ).toEqual([]);
-    expect(await asSystem(() => api.app.get(VotesService).followUpCounted(session.id))).toBe(true);
-    expect(await asSystem(() => api.app.get(VotesService).followUpCounted(session.id))).toBe(false);
+    expect(await asSystem(() => api.app.get(VotesService).followUpClosed(session.id))).toBe(true);
+    expect(await asSystem(() => api.app.get(VotesService).followUpClosed(session.id))).toBe(false);
     const managing = await api.db.query(`SELECT DISTINCT managing_committee_id AS id FROM cadre WHERE id = ANY($1) ORDER BY 1`, [
       [subjects[0], subjects[2]],
     ]);

@@ -66,7 +66,7 @@ export class DeadlinesProcessor extends CatalogueProcessor {
       }
       case Jobs.voteFollowUp.name: {
         const { sessionId } = this.payloadOf(job, Jobs.voteFollowUp);
-        const done = await this.inContext(() => this.votes.followUpCounted(sessionId));
+        const done = await this.inContext(() => this.votes.followUpClosed(sessionId));
         return { followedUp: done };
       }
       case Jobs.proposePlanningRemovals.name: {

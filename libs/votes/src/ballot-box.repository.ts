@@ -37,24 +37,24 @@ export class BallotBoxRepository {
     return rows.length === 1;
   }
 
-  /** Per subject position, the count of each rating, and the ballots in the box: one pass over the session's ballots. */
+  /**
+   * Per subject position, the count of each rating, and the ballots in the box: one pass over the
+   * session's ballots, one round trip (a box with no ballot has no positions and returned 0).
+   */
   async count(sessionId: string, subjects: number): Promise<{ returned: number; subjects: SubjectCount[] }> {
-    const rows: { position: number; high: number; confidence: number; low: number }[] = await this.tx.query(
+    const rows: { position: number; high: number; confidence: number; low: number; returned: number }[] = await this.tx.query(
       `SELECT r.position::int AS position,
               count(*) FILTER (WHERE r.rating = 1)::int AS high,
               count(*) FILTER (WHERE r.rating = 2)::int AS confidence,
-              count(*) FILTER (WHERE r.rating = 3)::int AS low
+              count(*) FILTER (WHERE r.rating = 3)::int AS low,
+              (SELECT count(*)::int FROM ballot WHERE session_id = $1) AS returned
          FROM ballot b CROSS JOIN LATERAL unnest(b.ratings) WITH ORDINALITY AS r(rating, position)
         WHERE b.session_id = $1 GROUP BY r.position`,
       [sessionId],
     );
-    const [{ returned }]: { returned: number }[] = await this.tx.query(
-      `SELECT count(*)::int AS returned FROM ballot WHERE session_id = $1`,
-      [sessionId],
-    );
-    const byPosition = new Map(rows.map((r) => [r.position, r]));
+    const byPosition = new Map(rows.map(({ returned: _, ...r }) => [r.position, r]));
     return {
-      returned,
+      returned: rows[0]?.returned ?? 0,
       subjects: Array.from({ length: subjects }, (_, i) => byPosition.get(i + 1) ?? { position: i + 1, high: 0, confidence: 0, low: 0 }),
     };
   }
@@ -62,15 +62,20 @@ export class BallotBoxRepository {
   /**
    * At the close: the key is destroyed (no more ballots can ever be admitted) and the session's ballots
    * are written again in receipt order by this one transaction, so neither their place in the table
-   * nor the transaction that wrote them keeps the order in which they were cast.
+   * nor the transaction that wrote them keeps the order in which they were cast. Returns the SHA-256 (hex)
+   * of the sealed receipts, sorted and one per line: anyone holding the receipts list can check it.
    */
-  async seal(sessionId: string): Promise<void> {
+  async seal(sessionId: string): Promise<string> {
     await this.tx.query(`DELETE FROM vote_session_key WHERE session_id = $1`, [sessionId]);
-    await this.tx.query(
-      `WITH cast_ballots AS (DELETE FROM ballot WHERE session_id = $1 RETURNING *)
-       INSERT INTO ballot (session_id, receipt, token_hash, ratings) SELECT session_id, receipt, token_hash, ratings FROM cast_ballots ORDER BY receipt`,
+    const [{ digest }]: { digest: string }[] = await this.tx.query(
+      `WITH cast_ballots AS (DELETE FROM ballot WHERE session_id = $1 RETURNING *),
+            sealed AS (INSERT INTO ballot (session_id, receipt, token_hash, ratings)
+                       SELECT session_id, receipt, token_hash, ratings FROM cast_ballots ORDER BY receipt RETURNING receipt)
+       SELECT encode(sha256(convert_to(coalesce(string_agg(encode(receipt, 'hex'), E'\n' ORDER BY receipt), ''), 'UTF8')), 'hex') AS digest
+         FROM sealed`,
       [sessionId],
     );
+    return digest;
   }
 
   /** Every counted receipt of the session, sorted (hex). */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import { subject as asSubject } from '@casl/ability';
@@ -365,10 +364,7 @@ export class VotesService {
     if (!row || row.mode !== 'electronic' || !canHappen('close', row.state)) return 'skipped';
     const subjects = await this.sessions.subjects(id);
     const count = { convened: row.convened, ...(await this.box.count(id, subjects.length)), present: row.ballotsIssued };
-    const receipts = await this.box.receipts(id);
-    // The box as counted: anyone holding the receipts can check this digest against the list.
-    const receiptsDigest = createHash('sha256').update(receipts.join('\n')).digest('hex');
-    return this.settle(row, subjects, count, now, { actorId: null, receiptsDigest });
+    return this.settle(row, subjects, count, now, { actorId: null });
   }
 
   /**
@@ -418,7 +414,7 @@ export class VotesService {
     subjects: readonly VoteSubjectPlace[],
     count: SessionCount,
     now: Date,
-    closing: { actorId?: null; receiptsDigest?: string },
+    closing: { actorId?: null },
   ): Promise<'closed' | 'void'> {
     const rules = await this.rulebook.rulesOn(now.toISOString().slice(0, 10));
     const result = tally(count, rules);
@@ -431,7 +427,8 @@ export class VotesService {
       voidReason: result.valid ? null : result.reason,
       closedNow: true,
     });
-    await this.box.seal(row.id);
+    // The box as counted and sealed: anyone holding the receipts can check this digest against the list.
+    const receiptsDigest = await this.box.seal(row.id);
     await this.audit.record({
       committeeId: row.committeeId,
       entityType: SUBJECT_TYPE,
@@ -441,14 +438,14 @@ export class VotesService {
       changes: {
         before: { state: row.state },
         after: { state: result.valid ? 'closed' : 'void', present: count.present, returned: count.returned },
-        ...(closing.receiptsDigest ? { receiptsDigest: closing.receiptsDigest } : {}),
+        ...(row.mode === 'electronic' ? { receiptsDigest } : {}),
       },
     });
     // The consequences reach other committees (their deadlines, their admins' inboxes), which a board
-    // counting on paper may not write to: the worker, closing an electronic session, does them here; a
-    // count entered by a board hands them to the worker in the same transaction (exactly once).
-    if (closing.actorId === null) await this.followUp(row, subjects, results, vnDate(now));
-    else if (results.some((r) => r.outcome !== 'none'))
+    // counting on paper may not write to: however the session was counted, the close hands them to the
+    // worker's own job in its transaction (exactly once if it commits, never if it rolls back), so the
+    // close itself stays the count, the thresholds and the results.
+    if (results.some((r) => r.outcome !== 'none'))
       await this.outbox.addMany(Jobs.voteFollowUp, [{ key: row.id, payload: { sessionId: row.id } }]);
     // The mid-term vote is held (domain.md §6: in the third year of the term): the reminder the board
     // above set for it (kind `confidence-vote`, usually by batch for every committee below) is met.
@@ -519,11 +516,11 @@ export class VotesService {
   }
 
   /**
-   * The worker's part of a count entered on paper (Jobs.voteFollowUp): the follow-up deadlines and notices
-   * of a closed session, as system work. Once: a session whose follow-ups exist is left alone.
+   * The worker's job after a close (Jobs.voteFollowUp): the follow-up deadlines and notices of a closed
+   * session, as system work. Once: a session whose follow-ups exist is left alone.
    */
   @Transactional()
-  async followUpCounted(sessionId: string): Promise<boolean> {
+  async followUpClosed(sessionId: string): Promise<boolean> {
     const row = await this.sessions.find(UNSCOPED_SYSTEM, sessionId, { lock: true });
     if (!row || row.state !== 'closed' || !row.closedAt) return false;
     if (await this.deadlines.isOpenedFor(SUBJECT_TYPE, sessionId, FOLLOW_UP_KIND)) return false;
