@@ -321,6 +321,43 @@ describe('confidence votes', () => {
     ]);
   });
 
+  it("QĐ 96's boundaries through the API: exactly half, just above, exactly two thirds; quorum just below and at two thirds", async () => {
+    const counted = async (present: number, lows: number[]) => {
+      const session: Session = (await create('admin.th', { mode: 'paper', convened: 18 }).expect(201)).body;
+      return api
+        .http()
+        .post(`/api/v1/vote-sessions/${session.id}/paper-count`)
+        .set('authorization', auth['admin.th'])
+        .send({
+          version: session.version,
+          convened: 18,
+          present,
+          issued: present,
+          returned: present,
+          valid: present,
+          spoiled: 0,
+          signedBy: ['Nguyễn Văn Kiểm', 'Trần Thị Phiếu'],
+          subjects: lows.map((low, i) => ({ position: i + 1, high: present - low, confidence: 0, low })),
+        })
+        .expect(200);
+    };
+    // 12 of 18 present is exactly two thirds: valid. Of 12 returned, 6 low is exactly half (not "more than
+    // half"), 7 is just above half (and below two thirds), 8 is exactly two thirds.
+    const atQuorum = await counted(12, [6, 7, 8]);
+    expect(atQuorum.body).toMatchObject({ state: 'closed', present: 12, returned: 12 });
+    expect(atQuorum.body.results.map((r: { low: number; outcome: string }) => [r.low, r.outcome])).toEqual([
+      [6, 'none'],
+      [7, 'low-majority'],
+      [8, 'low-two-thirds'],
+    ]);
+    // Both denominators are kept while the regulation's is unverified (domain.md §6).
+    expect(atQuorum.body.results[2]).toMatchObject({ lowShareOfReturned: 0.6667, lowShareOfConvened: 0.4444 });
+    // 11 of 18 is just below two thirds: the conference is void and nothing is published.
+    const belowQuorum = await counted(11, [11, 0, 0]);
+    expect(belowQuorum.body).toMatchObject({ state: 'void', results: [] });
+    expect(belowQuorum.body.voidReason).toContain('11/18');
+  });
+
   it('keeps nothing that links a ballot to its voter: no id, time, sequence or shared transaction', async () => {
     const session: Session = (await create('admin.th').expect(201)).body;
     for (const user of VOTERS.slice(0, 4)) expect((await vote(user, session, ['high', 'confidence', 'low'])).cast?.status).toBe(201);
