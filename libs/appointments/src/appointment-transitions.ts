@@ -1,3 +1,4 @@
+import { workflowOf } from '@canbo/platform';
 export const APPOINTMENT_STATES = ['proposed', 'decided', 'in_effect', 'cancelled'] as const;
 export type AppointmentState = (typeof APPOINTMENT_STATES)[number];
 
@@ -17,11 +18,9 @@ export const APPOINTMENT_TRANSITIONS = {
 
 export type AppointmentVerb = keyof typeof APPOINTMENT_TRANSITIONS;
 
-export function canHappen(verb: AppointmentVerb, state: AppointmentState): boolean {
-  return (APPOINTMENT_TRANSITIONS[verb].from as readonly AppointmentState[]).includes(state);
-}
-
-export function stateAfter(verb: AppointmentVerb, state: AppointmentState): AppointmentState {
-  if (!canHappen(verb, state)) throw new Error(`An appointment ${state} cannot ${verb}`);
-  return APPOINTMENT_TRANSITIONS[verb].to;
-}
+/** The workflow's moves and the checks of a person's step, from the table (libs/platform `workflowOf`). */
+export const APPOINTMENT_WORKFLOW = workflowOf<AppointmentState, AppointmentVerb>(
+  { article: 'An appointment', slug: 'appointment' },
+  APPOINTMENT_TRANSITIONS,
+);
+export const { canHappen, stateAfter } = APPOINTMENT_WORKFLOW;

@@ -13,9 +13,10 @@ import {
   NotFoundProblem,
   Page,
   Problem,
+  StepForbiddenProblem,
   ValidationProblem,
-  VersionConflictProblem,
   decodeCursor,
+  oneByOne,
   toPage,
 } from '@canbo/platform';
 import {
@@ -34,7 +35,7 @@ import { VotesService } from '@canbo/votes';
 import { AppointmentFacts, checkAppointment, followUpOf } from './appointment-checks';
 import { AppointmentQuery, AppointmentView, CancelAppointmentDto, CreateAppointmentDto, DecideAppointmentDto } from './appointment.dto';
 import { APPOINTMENT_COLUMNS, AppointmentRepository, AppointmentRow } from './appointment.repository';
-import { APPOINTMENT_TRANSITIONS, canHappen, stateAfter } from './appointment-transitions';
+import { APPOINTMENT_TRANSITIONS, APPOINTMENT_WORKFLOW, stateAfter } from './appointment-transitions';
 
 const SUBJECT_TYPE = 'Appointment';
 /** The confidence vote's check (QĐ 96 Art. 11): its figures are restricted. */
@@ -240,12 +241,7 @@ export class AppointmentsService implements OnModuleInit {
     const before = await this.row(id, true);
     const actor = currentActor();
     if (before.proposedBy === actor.userId)
-      throw new Problem(
-        HttpStatus.FORBIDDEN,
-        'appointment-self-decision',
-        'Forbidden',
-        'The person who proposed an appointment may not decide it',
-      );
+      throw new StepForbiddenProblem('appointment-self-decision', 'The person who proposed an appointment may not decide it');
     this.step(before, 'decide', dto.version);
     if (dto.decisionDate > before.effectiveFrom)
       throw new ValidationProblem([{ field: 'decisionDate', message: 'the decision cannot come after its effective date' }]);
@@ -299,12 +295,7 @@ export class AppointmentsService implements OnModuleInit {
     this.step(before, 'cancel', dto.version);
     // Once the level above has decided, only it may undo its decision; the proposer withdraws only a proposal.
     if (before.state === 'decided' && !currentActor().ability.can('decide', asAppointment(before)))
-      throw new Problem(
-        HttpStatus.FORBIDDEN,
-        'appointment-decided',
-        'Forbidden',
-        'A decided appointment is cancelled by the level that decided it',
-      );
+      throw new StepForbiddenProblem('appointment-decided', 'A decided appointment is cancelled by the level that decided it');
     await this.appointments.update(id, { state: stateAfter('cancel', before.state), cancelReason: dto.reason ?? null });
     if (before.state === 'decided') await this.deadlines.closeFor(SUBJECT_TYPE, id, 'waived', 'appointment cancelled');
     const after = toView((await this.appointments.find(readable(), id)) as AppointmentRow);
@@ -321,8 +312,7 @@ export class AppointmentsService implements OnModuleInit {
   /** Allowed (else 403), the version read (else 409), the state (else 409). */
   private step(row: AppointmentRow, verb: 'decide' | 'cancel', version: number): void {
     if (!currentActor().ability.can(APPOINTMENT_TRANSITIONS[verb].action, asAppointment(row))) throw new ForbiddenProblem();
-    if (row.version !== version) throw new VersionConflictProblem('The appointment', row.version);
-    if (!canHappen(verb, row.state)) throw new ConflictProblem('appointment-state', `An appointment ${row.state} cannot ${verb}`);
+    APPOINTMENT_WORKFLOW.ensureStep(row, verb, version);
   }
 
   /**
@@ -332,17 +322,11 @@ export class AppointmentsService implements OnModuleInit {
    * no other. Any failure is thrown once the others are done, so the job is retried for it alone.
    */
   async takeEffect(today: string): Promise<string[]> {
-    const applied: string[] = [];
-    const failed: string[] = [];
-    for (const id of await this.appointments.dueToTakeEffect(today)) {
-      try {
-        if (await this.takeEffectOne(id, today)) applied.push(id);
-      } catch (error) {
-        failed.push(`${id}: ${(error as Error).message}`);
-      }
-    }
-    if (failed.length > 0) throw new Error(`${failed.length} appointment(s) could not take effect: ${failed.join('; ')}`);
-    return applied;
+    return oneByOne(
+      await this.appointments.dueToTakeEffect(today),
+      (id) => this.takeEffectOne(id, today),
+      'appointment(s) could not take effect',
+    );
   }
 
   @Transactional()

@@ -1,3 +1,4 @@
+import { workflowOf } from '@canbo/platform';
 import type { AppraisalAction } from '@canbo/access';
 
 export const APPRAISAL_STATES = ['requested', 'in_review', 'concluded', 'decided', 'withdrawn'] as const;
@@ -57,15 +58,12 @@ export const APPRAISAL_TRANSITIONS = {
 
 export type AppraisalEvent = keyof typeof APPRAISAL_TRANSITIONS;
 
+/** The workflow's moves and the checks of a person's step, from the table (libs/platform `workflowOf`). */
+export const APPRAISAL_WORKFLOW = workflowOf<AppraisalState, AppraisalEvent>(
+  { article: 'An appraisal', slug: 'appraisal' },
+  APPRAISAL_TRANSITIONS,
+);
+export const { canHappen, stateAfter } = APPRAISAL_WORKFLOW;
+
 /** Still open work (a dissolution hands it over; the migration's partial indexes list the same states). */
 export const OPEN_APPRAISAL_STATES: readonly AppraisalState[] = OPEN;
-
-export function canHappen(event: AppraisalEvent, state: AppraisalState): boolean {
-  return (APPRAISAL_TRANSITIONS[event].from as readonly AppraisalState[]).includes(state);
-}
-
-/** The state after `event`; callers check `canHappen` first (an event that cannot happen throws). */
-export function stateAfter(event: AppraisalEvent, state: AppraisalState): AppraisalState {
-  if (!canHappen(event, state)) throw new Error(`An appraisal ${state} cannot ${event}`);
-  return APPRAISAL_TRANSITIONS[event].to ?? state;
-}

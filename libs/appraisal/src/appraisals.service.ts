@@ -6,16 +6,7 @@ import { AuditService, handOverRecord } from '@canbo/audit';
 import { CadresService } from '@canbo/cadres';
 import { CommitteeRef, CommitteesService } from '@canbo/committees';
 import { DeadlinesService } from '@canbo/deadlines';
-import {
-  ConflictProblem,
-  ForbiddenProblem,
-  NotFoundProblem,
-  Page,
-  ValidationProblem,
-  VersionConflictProblem,
-  decodeCursor,
-  toPage,
-} from '@canbo/platform';
+import { ConflictProblem, ForbiddenProblem, NotFoundProblem, Page, ValidationProblem, decodeCursor, toPage } from '@canbo/platform';
 import {
   AppraisalQuery,
   AppraisalStatsQuery,
@@ -29,7 +20,7 @@ import {
 } from './appraisal.dto';
 import { AppraisalOpinion } from './appraisal.entity';
 import { APPRAISAL_COLUMNS, AppraisalRepository, AppraisalRow } from './appraisal.repository';
-import { APPRAISAL_KINDS, APPRAISAL_TRANSITIONS, AppraisalEvent, canHappen, stateAfter } from './appraisal-transitions';
+import { APPRAISAL_KINDS, APPRAISAL_TRANSITIONS, APPRAISAL_WORKFLOW, AppraisalEvent, stateAfter } from './appraisal-transitions';
 import { sumCounts, vnToday } from './appraisal-figures';
 
 /** Deadlines this module opens: the request's (at the requesting committee) and each opinion's (at the competent one). */
@@ -221,8 +212,7 @@ export class AppraisalsService implements OnModuleInit {
     const row = await this.appraisals.find(readable(), id, { lock: true });
     ensureCan(APPRAISAL_TRANSITIONS[event].action ?? 'manage', 'Appraisal', row && asAppraisal(row), 'Appraisal');
     const r = row as AppraisalRow;
-    if (r.version !== version) throw new VersionConflictProblem('The appraisal', r.version);
-    if (!canHappen(event, r.state)) throw new ConflictProblem('appraisal-state', `An appraisal ${r.state} cannot ${event}`);
+    APPRAISAL_WORKFLOW.ensureStep(r, event, version);
     return r;
   }
 

@@ -1,3 +1,4 @@
+import { workflowOf } from '@canbo/platform';
 import type { StepKind } from './steps';
 
 export const DEADLINE_STATES = ['open', 'met', 'overdue', 'escalated', 'waived'] as const;
@@ -29,20 +30,17 @@ export const DEADLINE_TRANSITIONS = {
 
 export type DeadlineEvent = keyof typeof DEADLINE_TRANSITIONS;
 
+/** The workflow's moves and the checks of a person's step, from the table (libs/platform `workflowOf`). */
+export const DEADLINE_WORKFLOW = workflowOf<DeadlineState, DeadlineEvent>(
+  { article: 'A deadline', slug: 'deadline' },
+  DEADLINE_TRANSITIONS,
+);
+export const { canHappen, stateAfter } = DEADLINE_WORKFLOW;
+
 /** The states a deadline is still owed in (it counts as late past its due date). */
 export const OWED_STATES: readonly DeadlineState[] = OWED;
 /** The states in which the reminder engine looks for steps to send. */
 export const STEPPING_STATES: readonly DeadlineState[] = STEPPING;
-
-export function canHappen(event: DeadlineEvent, state: DeadlineState): boolean {
-  return (DEADLINE_TRANSITIONS[event].from as readonly DeadlineState[]).includes(state);
-}
-
-/** The state after `event`; callers check `canHappen` first (an event that cannot happen throws). */
-export function stateAfter(event: DeadlineEvent, state: DeadlineState): DeadlineState {
-  if (!canHappen(event, state)) throw new Error(`A deadline ${state} cannot ${event}`);
-  return DEADLINE_TRANSITIONS[event].to ?? state;
-}
 
 /** The event a reminder step is. */
 export function eventOfStep(step: StepKind): 'remind' | 'mark-overdue' | 'escalate' {

@@ -1,3 +1,4 @@
+import { workflowOf } from '@canbo/platform';
 export const CYCLE_STATES = ['draft', 'submitted', 'under_appraisal', 'approved', 'returned'] as const;
 export type CycleState = (typeof CYCLE_STATES)[number];
 
@@ -20,18 +21,13 @@ export const CYCLE_TRANSITIONS = {
 } as const satisfies Record<string, { from: readonly CycleState[]; to: CycleState; action: string }>;
 
 export type CycleVerb = keyof typeof CYCLE_TRANSITIONS;
+
+/** The workflow's moves and the checks of a person's step, from the table (libs/platform `workflowOf`). */
+export const CYCLE_WORKFLOW = workflowOf<CycleState, CycleVerb>({ article: 'A planning cycle', slug: 'planning-cycle' }, CYCLE_TRANSITIONS);
+export const { canHappen, stateAfter } = CYCLE_WORKFLOW;
 export const CYCLE_VERBS = Object.keys(CYCLE_TRANSITIONS) as CycleVerb[];
 
 /** Nominations are drafted only while the list is a draft; an approved list changes only by yearly review. */
 export const DRAFTING_STATES: readonly CycleState[] = ['draft'];
 /** Open work a dissolved committee's successor takes over. */
 export const OPEN_STATES: readonly CycleState[] = ['draft', 'submitted', 'under_appraisal', 'returned'];
-
-export function canHappen(verb: CycleVerb, state: CycleState): boolean {
-  return (CYCLE_TRANSITIONS[verb].from as readonly CycleState[]).includes(state);
-}
-
-export function stateAfter(verb: CycleVerb, state: CycleState): CycleState {
-  if (!canHappen(verb, state)) throw new Error(`A planning cycle ${state} cannot ${verb}`);
-  return CYCLE_TRANSITIONS[verb].to;
-}

@@ -12,8 +12,8 @@ import {
   NotFoundProblem,
   Page,
   Problem,
+  StepForbiddenProblem,
   ValidationProblem,
-  VersionConflictProblem,
   decodeCursor,
   isUniqueViolation,
   toPage,
@@ -21,7 +21,7 @@ import {
 import { VotesService } from '@canbo/votes';
 import { CheckResult, RulebookService, failuresOf, isIsoDate } from '@canbo/rulebook';
 import { CadreFacts, ConferenceVote, NominationFacts, checkCycle } from './checks';
-import { CYCLE_TRANSITIONS, CycleVerb, DRAFTING_STATES, canHappen, stateAfter } from './cycle-transitions';
+import { CYCLE_TRANSITIONS, CYCLE_WORKFLOW, CycleVerb, DRAFTING_STATES, stateAfter } from './cycle-transitions';
 import {
   CreateCycleDto,
   CreateNominationDto,
@@ -506,16 +506,9 @@ export class PlanningService implements OnModuleInit {
     const actor = currentActor();
     // The four-eyes rule (domain.md §3.4: the competent level approves what a committee submits): never one's own submission.
     if (verb === 'approve' && before.submittedBy === actor.userId)
-      throw new Problem(
-        HttpStatus.FORBIDDEN,
-        'planning-self-approval',
-        'Forbidden',
-        'The person who submitted a planning cycle may not approve it',
-      );
+      throw new StepForbiddenProblem('planning-self-approval', 'The person who submitted a planning cycle may not approve it');
     this.ensure(CYCLE_TRANSITIONS[verb].action, before);
-    if (before.version !== dto.version) throw new VersionConflictProblem('The planning cycle', before.version);
-    if (!canHappen(verb, before.state))
-      throw new ConflictProblem('planning-cycle-state', `A planning cycle ${before.state} cannot ${verb}`);
+    CYCLE_WORKFLOW.ensureStep(before, verb, dto.version);
     if (verb === 'return' && !dto.reason) throw new ValidationProblem([{ field: 'reason', message: 'returning a cycle gives the reason' }]);
     if (verb === 'submit') {
       const results = await this.results(before);

@@ -51,3 +51,5 @@ export { HealthModule, RedisHealthIndicator } from './health/health';
 export { toBoolean, trimmed } from './http/transforms';
 export { IfMatch, etagOf, expectedVersion } from './http/version';
 export { groupBy, chunk, givenChanges } from './collections';
+export { type Transition, type Workflow, workflowOf, StepForbiddenProblem } from './workflow/workflow';
+export { oneByOne } from './workflow/one-by-one';

@@ -1,3 +1,4 @@
+import { workflowOf } from '@canbo/platform';
 export const ROTATION_STATES = ['proposed', 'approved', 'in_progress', 'concluded', 'cancelled'] as const;
 export type RotationState = (typeof ROTATION_STATES)[number];
 
@@ -19,11 +20,6 @@ export const ROTATION_TRANSITIONS = {
 
 export type RotationVerb = keyof typeof ROTATION_TRANSITIONS;
 
-export function canHappen(verb: RotationVerb, state: RotationState): boolean {
-  return (ROTATION_TRANSITIONS[verb].from as readonly RotationState[]).includes(state);
-}
-
-export function stateAfter(verb: RotationVerb, state: RotationState): RotationState {
-  if (!canHappen(verb, state)) throw new Error(`A rotation ${state} cannot ${verb}`);
-  return ROTATION_TRANSITIONS[verb].to;
-}
+/** The workflow's moves and the checks of a person's step, from the table (libs/platform `workflowOf`). */
+export const ROTATION_WORKFLOW = workflowOf<RotationState, RotationVerb>({ article: 'A rotation', slug: 'rotation' }, ROTATION_TRANSITIONS);
+export const { canHappen, stateAfter } = ROTATION_WORKFLOW;

@@ -13,10 +13,11 @@ import {
   NotFoundProblem,
   Page,
   Problem,
+  StepForbiddenProblem,
   ValidationProblem,
-  VersionConflictProblem,
   asSystem,
   decodeCursor,
+  oneByOne,
   toPage,
 } from '@canbo/platform';
 import { CheckResult, RuleSet, RulebookService, addDays, failuresOf, viDate } from '@canbo/rulebook';
@@ -35,7 +36,7 @@ import {
   RotationView,
 } from './rotation.dto';
 import { ROTATION_COLUMNS, RotationRepository, RotationRow } from './rotation.repository';
-import { ROTATION_TRANSITIONS, RotationVerb, canHappen, stateAfter } from './rotation-transitions';
+import { ROTATION_TRANSITIONS, ROTATION_WORKFLOW, RotationVerb, stateAfter } from './rotation-transitions';
 
 const SUBJECT_TYPE = 'Rotation';
 
@@ -323,12 +324,7 @@ export class RotationService implements OnModuleInit {
     const before = await this.row(id, true);
     const actor = currentActor();
     if (before.proposedBy === actor.userId)
-      throw new Problem(
-        HttpStatus.FORBIDDEN,
-        'rotation-self-approval',
-        'Forbidden',
-        'The person who proposed a rotation may not approve it',
-      );
+      throw new StepForbiddenProblem('rotation-self-approval', 'The person who proposed a rotation may not approve it');
     this.step(before, 'approve', dto.version);
     if (dto.decisionDate > before.startsOn)
       throw new ValidationProblem([{ field: 'decisionDate', message: 'the decision cannot come after the start date' }]);
@@ -380,12 +376,7 @@ export class RotationService implements OnModuleInit {
     this.step(before, 'cancel', dto.version);
     // Once the level above has approved, only it may undo its decision; the proposer withdraws only a proposal.
     if (before.state === 'approved' && !currentActor().ability.can('approve', asRotation(before)))
-      throw new Problem(
-        HttpStatus.FORBIDDEN,
-        'rotation-approved',
-        'Forbidden',
-        'An approved rotation is cancelled by the level that approved it',
-      );
+      throw new StepForbiddenProblem('rotation-approved', 'An approved rotation is cancelled by the level that approved it');
     await this.rotations.update(id, { state: stateAfter('cancel', before.state), cancelReason: dto.reason ?? null });
     if (before.state === 'approved') await this.deadlines.closeFor(SUBJECT_TYPE, id, 'waived', 'rotation cancelled');
     const after = toView((await this.rotations.find(readable(), id)) as RotationRow);
@@ -498,17 +489,7 @@ export class RotationService implements OnModuleInit {
    * are placed, one transaction each (a second run finds nothing); failures thrown once the others are done.
    */
   async placeDue(today: string): Promise<string[]> {
-    const placed: string[] = [];
-    const failed: string[] = [];
-    for (const id of await this.rotations.dueToPlace(today)) {
-      try {
-        if (await this.placeOne(id, today)) placed.push(id);
-      } catch (error) {
-        failed.push(`${id}: ${(error as Error).message}`);
-      }
-    }
-    if (failed.length > 0) throw new Error(`${failed.length} rotation decision(s) could not be applied: ${failed.join('; ')}`);
-    return placed;
+    return oneByOne(await this.rotations.dueToPlace(today), (id) => this.placeOne(id, today), 'rotation decision(s) could not be applied');
   }
 
   @Transactional()
@@ -535,8 +516,7 @@ export class RotationService implements OnModuleInit {
   /** Allowed (else 403), the version read (else 409), the state (else 409). */
   private step(row: RotationRow, verb: Exclude<RotationVerb, 'start'>, version: number): void {
     if (!currentActor().ability.can(ROTATION_TRANSITIONS[verb].action, asRotation(row))) throw new ForbiddenProblem();
-    if (row.version !== version) throw new VersionConflictProblem('The rotation', row.version);
-    if (!canHappen(verb, row.state)) throw new ConflictProblem('rotation-state', `A rotation ${row.state} cannot ${verb}`);
+    ROTATION_WORKFLOW.ensureStep(row, verb, version);
   }
 
   /**
@@ -546,17 +526,7 @@ export class RotationService implements OnModuleInit {
    * to do. Any failure is thrown once the others are done, so the job is retried for it alone.
    */
   async start(today: string): Promise<string[]> {
-    const started: string[] = [];
-    const failed: string[] = [];
-    for (const id of await this.rotations.dueToStart(today)) {
-      try {
-        if (await this.startOne(id, today)) started.push(id);
-      } catch (error) {
-        failed.push(`${id}: ${(error as Error).message}`);
-      }
-    }
-    if (failed.length > 0) throw new Error(`${failed.length} rotation(s) could not start: ${failed.join('; ')}`);
-    return started;
+    return oneByOne(await this.rotations.dueToStart(today), (id) => this.startOne(id, today), 'rotation(s) could not start');
   }
 
   @Transactional()
@@ -647,17 +617,11 @@ export class RotationService implements OnModuleInit {
    * waived) gets the next year's, if the rotation has one left. One transaction each; a second run finds nothing.
    */
   async nextEvaluations(): Promise<string[]> {
-    const opened: string[] = [];
-    const failed: string[] = [];
-    for (const id of await this.rotations.awaitingEvaluation(YEARLY_EVALUATION)) {
-      try {
-        if (await this.nextEvaluation(id)) opened.push(id);
-      } catch (error) {
-        failed.push(`${id}: ${(error as Error).message}`);
-      }
-    }
-    if (failed.length > 0) throw new Error(`${failed.length} yearly evaluation(s) could not open: ${failed.join('; ')}`);
-    return opened;
+    return oneByOne(
+      await this.rotations.awaitingEvaluation(YEARLY_EVALUATION),
+      (id) => this.nextEvaluation(id),
+      'yearly evaluation(s) could not open',
+    );
   }
 
   @Transactional()

@@ -1,3 +1,4 @@
+import { workflowOf } from '@canbo/platform';
 export const VOTE_SESSION_STATES = ['scheduled', 'closed', 'void', 'cancelled'] as const;
 export type VoteSessionState = (typeof VOTE_SESSION_STATES)[number];
 
@@ -17,9 +18,12 @@ export const VOTE_SESSION_TRANSITIONS = {
 
 export type VoteSessionVerb = keyof typeof VOTE_SESSION_TRANSITIONS;
 
-export function canHappen(verb: VoteSessionVerb, state: VoteSessionState): boolean {
-  return (VOTE_SESSION_TRANSITIONS[verb].from as readonly VoteSessionState[]).includes(state);
-}
+/** The workflow's moves and the checks of a person's step, from the table (libs/platform `workflowOf`). */
+export const VOTE_SESSION_WORKFLOW = workflowOf<VoteSessionState, VoteSessionVerb>(
+  { article: 'A vote session', slug: 'vote-session' },
+  VOTE_SESSION_TRANSITIONS,
+);
+export const { canHappen } = VOTE_SESSION_WORKFLOW;
 
 /** Ballots are taken only while a scheduled session is between its opening and closing times. */
 export const isTakingBallots = (s: { state: VoteSessionState; opensAt: Date; closesAt: Date }, now: Date): boolean =>
