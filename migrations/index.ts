@@ -23,6 +23,7 @@ import { RotationPlacement1766000000000 } from './1766000000000-rotation-placeme
 import { RemovalProposalConfidenceVote1766100000000 } from './1766100000000-removal-proposal-confidence-vote';
 import { VoteResultSubjectKey1766200000000 } from './1766200000000-vote-result-subject-key';
 import { RotationSpecialCase1766300000000 } from './1766300000000-rotation-special-case';
+import { RotationPlacementDecision1766400000000 } from './1766400000000-rotation-placement-decision';
 
 /** Every migration, in order. Tools pass this list to the data source; nothing is found by glob. */
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   RemovalProposalConfidenceVote1766100000000,
   VoteResultSubjectKey1766200000000,
   RotationSpecialCase1766300000000,
+  RotationPlacementDecision1766400000000,
 ];

@@ -621,19 +621,29 @@ describe('rotations', () => {
     expectFieldError(await step('secretary.th', r, 'conclude', { outcome: 'return', concludedOn: vnDay(-10) }), 'concludedOn');
     expectFieldError(await step('secretary.th', r, 'conclude', { outcome: 'home', concludedOn: vnDay(0) }), 'outcome');
     expectFieldError(await step('secretary.th', r, 'conclude', { outcome: 'return', concludedOn: '2030-02-30' }), 'concludedOn');
+    expectFieldError(
+      await step('secretary.th', r, 'conclude', { outcome: 'return', concludedOn: vnDay(0), placementDecisionNumber: 'x'.repeat(101) }),
+      'placementDecisionNumber',
+    );
     expectProblem(await step('admin.ns', r, 'conclude', { outcome: 'return', concludedOn: vnDay(0) }), 403);
-    const concluded = (await step('secretary.th', r, 'conclude', { outcome: 'return', concludedOn: vnDay(0) }).expect(200)).body;
+    // The post-rotation decision has its number, which the post it opens cites.
+    const concluded = (
+      await step('secretary.th', r, 'conclude', { outcome: 'return', concludedOn: vnDay(0), placementDecisionNumber: ' 45-QĐ/TU ' }).expect(
+        200,
+      )
+    ).body;
     expect(concluded).toMatchObject({
       state: 'concluded',
       outcome: 'return',
       concludedOn: vnDay(0),
+      placementDecisionNumber: '45-QĐ/TU',
       placedAt: expect.any(String),
       followUp: null,
     });
     const back = [
       { title: 'Phó Trưởng Ban Tổ chức Huyện ủy', started: '2021-01-01', ended: vnDay(-11), decision_ref: null },
       { title: 'Phó Bí thư Thị ủy', started: vnDay(-10), ended: vnDay(-1), decision_ref: '12-QĐ/TU' },
-      { title: 'Phó Trưởng Ban Tổ chức Huyện ủy Nga Sơn', started: vnDay(0), ended: null, decision_ref: null },
+      { title: 'Phó Trưởng Ban Tổ chức Huyện ủy Nga Sơn', started: vnDay(0), ended: null, decision_ref: '45-QĐ/TU' },
     ];
     expect(await positionsOf(cadreId)).toEqual(back);
     // The file is Nga Sơn's again: working and managing committee as before the start.
@@ -675,7 +685,13 @@ describe('rotations', () => {
         200,
       )
     ).body;
-    expect(newPost).toMatchObject({ state: 'concluded', outcome: 'new-post', outcomePost: 'Bí thư Thị ủy', placedAt: expect.any(String) });
+    expect(newPost).toMatchObject({
+      state: 'concluded',
+      outcome: 'new-post',
+      outcomePost: 'Bí thư Thị ủy',
+      placedAt: expect.any(String),
+      placementDecisionNumber: null,
+    });
     expect((await positionsOf(moved.cadreId)).slice(1)).toEqual([
       { title: 'Phó Bí thư Thị ủy', started: vnDay(-10), ended: vnDay(-1), decision_ref: '12-QĐ/TU' },
       { title: 'Bí thư Thị ủy', started: vnDay(0), ended: null, decision_ref: null },

@@ -82,6 +82,12 @@ export class ConcludeRotationDto {
   @Length(1, 300)
   outcomePost?: string;
   @ApiProperty({ format: 'date' }) @IsDateString({ strict: true }) concludedOn: string;
+  @ApiPropertyOptional({ description: "The post-rotation decision's number (quyết định bố trí); the post it opens cites it" })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @Length(1, 100)
+  placementDecisionNumber?: string;
 }
 
 /** The deadline the approval opened for the post-rotation decision, while it is owed (GET /deadlines/:id). */
@@ -132,6 +138,7 @@ export class RotationView {
   @ApiProperty({ enum: ROTATION_OUTCOMES, nullable: true }) outcome: RotationOutcome | null;
   @ApiProperty({ type: String, nullable: true }) outcomePost: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) concludedOn: string | null;
+  @ApiProperty({ type: String, nullable: true }) placementDecisionNumber: string | null;
   @ApiProperty({ type: String, nullable: true }) cancelReason: string | null;
   @ApiProperty() version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

@@ -39,6 +39,8 @@ export class Rotation {
   @Column({ type: 'text', nullable: true }) outcome: RotationOutcome | null;
   @Column({ type: 'text', nullable: true }) outcomePost: string | null;
   @Column({ type: 'date', nullable: true }) concludedOn: string | null;
+  /** The post-rotation decision's number, cited by the post it opens. */
+  @Column({ type: 'text', nullable: true }) placementDecisionNumber: string | null;
   @Column({ type: 'text', nullable: true }) cancelReason: string | null;
   /** Who managed the file before the start moved it: where a return puts it back. */
   @Column({ type: 'uuid', nullable: true }) originManagingCommitteeId: string | null;

@@ -59,7 +59,8 @@ const SELECT = `
          to_char(r.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(r.planned_end_on, 'YYYY-MM-DD') AS "plannedEndOn",
          r.decision_number AS "decisionNumber", to_char(r.decision_date, 'YYYY-MM-DD') AS "decisionDate", r.state,
          r.proposed_by AS "proposedBy", r.decided_by AS "decidedBy", r.started_at AS "startedAt", r.outcome,
-         r.outcome_post AS "outcomePost", to_char(r.concluded_on, 'YYYY-MM-DD') AS "concludedOn", r.cancel_reason AS "cancelReason",
+         r.outcome_post AS "outcomePost", to_char(r.concluded_on, 'YYYY-MM-DD') AS "concludedOn",
+         r.placement_decision_number AS "placementDecisionNumber", r.cancel_reason AS "cancelReason",
          r.origin_managing_committee_id AS "originManagingCommitteeId", r.placed_at AS "placedAt", r.special_case AS "specialCase",
          r.version, r.created_at AS "createdAt", f.id AS "followUpId", to_char(f.due_on, 'YYYY-MM-DD') AS "followUpDueOn"
     -- Every committee as far as the caller's row-level scope shows it: a board receiving a rotation from another
@@ -119,6 +120,7 @@ export class RotationRepository {
       | 'outcome'
       | 'outcomePost'
       | 'concludedOn'
+      | 'placementDecisionNumber'
       | 'originManagingCommitteeId'
       | 'placedAt'
       | 'specialCase'
@@ -142,6 +144,7 @@ export class RotationRepository {
         | 'outcome'
         | 'outcomePost'
         | 'concludedOn'
+        | 'placementDecisionNumber'
         | 'originManagingCommitteeId'
         | 'specialCase'
       >

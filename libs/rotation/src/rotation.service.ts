@@ -88,6 +88,7 @@ const toView = (r: RotationRow): RotationView => ({
   outcome: r.outcome,
   outcomePost: r.outcomePost,
   concludedOn: r.concludedOn,
+  placementDecisionNumber: r.placementDecisionNumber,
   cancelReason: r.cancelReason,
   version: r.version,
   createdAt: r.createdAt.toISOString(),
@@ -413,6 +414,7 @@ export class RotationService implements OnModuleInit {
       outcome: dto.outcome,
       outcomePost: dto.outcomePost ?? null,
       concludedOn: dto.concludedOn,
+      placementDecisionNumber: dto.placementDecisionNumber ?? null,
     });
     await this.deadlines.closeFor(SUBJECT_TYPE, id, 'met', undefined, 'rotation-end');
     await this.deadlines.closeFor(SUBJECT_TYPE, id, 'waived', 'rotation concluded', YEARLY_EVALUATION);
@@ -423,7 +425,13 @@ export class RotationService implements OnModuleInit {
       action: 'conclude',
       changes: {
         before: { state: before.state },
-        after: { state: 'concluded', outcome: dto.outcome, outcomePost: dto.outcomePost ?? null, concludedOn: dto.concludedOn },
+        after: {
+          state: 'concluded',
+          outcome: dto.outcome,
+          outcomePost: dto.outcomePost ?? null,
+          concludedOn: dto.concludedOn,
+          placementDecisionNumber: dto.placementDecisionNumber ?? null,
+        },
       },
     });
     if (dto.concludedOn <= vietnamToday()) {
@@ -450,7 +458,13 @@ export class RotationService implements OnModuleInit {
       const origin = (await this.committees.refs([row.originCommitteeId])).get(row.originCommitteeId) as CommitteeRef;
       moved = await this.history.moveToPost(
         row.cadreId,
-        { title: row.originPost, organisation: origin.name, committeeId: origin.id, startedOn: concludedOn, decisionRef: null },
+        {
+          title: row.originPost,
+          organisation: origin.name,
+          committeeId: origin.id,
+          startedOn: concludedOn,
+          decisionRef: row.placementDecisionNumber,
+        },
         {
           workingCommitteeId: origin.id,
           // Back where the start took it from, if the start handed it to the destination and it is still there.
@@ -467,7 +481,7 @@ export class RotationService implements OnModuleInit {
         organisation: destination.name,
         committeeId: destination.id,
         startedOn: concludedOn,
-        decisionRef: null,
+        decisionRef: row.placementDecisionNumber,
       });
     }
     await this.rotations.update(row.id, { placedNow: true });

@@ -2619,6 +2619,7 @@ export interface components {
             outcomePost: string | null;
             /** Format: date */
             concludedOn: string | null;
+            placementDecisionNumber: string | null;
             cancelReason: string | null;
             version: number;
             /** Format: date-time */
@@ -2687,6 +2688,8 @@ export interface components {
             outcomePost?: string;
             /** Format: date */
             concludedOn: string;
+            /** @description The post-rotation decision's number (quyết định bố trí); the post it opens cites it */
+            placementDecisionNumber?: string;
         };
         RotationDirectionCountView: {
             /** @enum {string} */
