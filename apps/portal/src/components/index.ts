@@ -8,3 +8,4 @@ export { CadreSearchSelect } from './cadre-search-select';
 export { ListHeader, ValueFilter } from './list-header';
 export { DecisionFields } from './decision-fields';
 export { ReportPeriodFilters, useReportPeriod } from './report-period';
+export { StepButtons, StepDialog, conflictMessage, useWorkflowStep, type StepError } from './workflow-step';
