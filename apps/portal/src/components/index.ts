@@ -7,6 +7,6 @@ export { CommitteeFilter, committeeFilters, committeeQuery, type CommitteeFilter
 export { CadreSearchSelect } from './cadre-search-select';
 export { ListFilter, ListHeader, ValueFilter } from './list-header';
 export { DecisionFields } from './decision-fields';
-export { ReportPeriodFilters, useReportPeriod } from './report-period';
+export { ReportPage, ReportPeriodFilters, useReportPeriod } from './report-period';
 export { StepButtons, StepDialog, conflictMessage, useWorkflowStep, type StepError } from './workflow-step';
 export { useCreateDialog } from './create-dialog';
