@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Button, Select, Space } from 'antd';
 import { PageTitle } from './page-title';
+import { useTranslation } from 'react-i18next';
 
 /**
  * A list page's head: its title and, where the caller may start one (a cycle, an appointment, a
@@ -61,6 +62,34 @@ export function ValueFilter<V extends string>({
       value={value}
       onChange={onChange}
       options={values.map((v) => ({ value: v, label: labelOf(v) }))}
+    />
+  );
+}
+
+/**
+ * A ValueFilter in a list's own texts, by the filter's name (`state`, `kind`, `type`): `<ns>.filter<Name>`
+ * names it, `<ns>.all<Name>s` stands for all of them, `<ns>.<name>s.<value>` words each value.
+ */
+export function ListFilter<V extends string>({
+  ns,
+  name,
+  ...rest
+}: {
+  ns: string;
+  name: string;
+  values: readonly V[];
+  value: V | undefined;
+  onChange: (value: V | undefined) => void;
+  width?: number;
+}) {
+  const { t } = useTranslation();
+  const Name = name.charAt(0).toUpperCase() + name.slice(1);
+  return (
+    <ValueFilter<V>
+      label={t(`${ns}.filter${Name}`)}
+      all={t(`${ns}.all${Name}s`)}
+      labelOf={(v) => t(`${ns}.${name}s.${String(v)}`)}
+      {...rest}
     />
   );
 }

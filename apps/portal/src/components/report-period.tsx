@@ -1,6 +1,10 @@
-import { useState } from 'react';
-import { Select, Space } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Select, Skeleton, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api } from '../providers/http';
 import { CommitteeFilter, committeeQuery, type CommitteeFilterValue } from './committee-filter';
+import { PageTitle } from './page-title';
 import { PERIODS, periodRange, type Period } from './periods';
 
 /** A report's choice: a committee (or all the caller sees, with or without those below), a year and a period of it. */
@@ -12,18 +16,12 @@ export function useReportPeriod(years: readonly number[]) {
 }
 
 /**
- * The filters above a report (appraisal figures, rotation figures): the committee, the year, the period.
- * `text(key)` words them in the area's texts (committee, allCommittees, subtree, year, period, periods.<p>).
+ * The filters above a report (appraisal figures, rotation figures): the committee, the year, the period,
+ * in the texts every report shares (`reportPeriod.*`).
  */
-export function ReportPeriodFilters({
-  choice,
-  years,
-  text,
-}: {
-  choice: ReturnType<typeof useReportPeriod>;
-  years: readonly number[];
-  text: (key: string) => string;
-}) {
+export function ReportPeriodFilters({ choice, years }: { choice: ReturnType<typeof useReportPeriod>; years: readonly number[] }) {
+  const { t } = useTranslation();
+  const text = (key: string) => t(`reportPeriod.${key}`);
   return (
     <Space wrap style={{ marginBottom: 16 }} align="center">
       <CommitteeFilter
@@ -46,5 +44,41 @@ export function ReportPeriodFilters({
         options={PERIODS.map((p) => ({ value: p, label: text(`periods.${p}`) }))}
       />
     </Space>
+  );
+}
+
+/**
+ * A report's page: its title, the period's filters, and the figures the API answers for them (GET `path`,
+ * cached under `name`) — a skeleton while they load, `error` in words when they cannot be had.
+ */
+export function ReportPage<View>({
+  name,
+  path,
+  years,
+  title,
+  error,
+  children,
+}: {
+  name: string;
+  path: string;
+  years: readonly number[];
+  title: string;
+  error: string;
+  children(view: View): ReactNode;
+}) {
+  const choice = useReportPeriod(years);
+  const { query } = choice;
+  const report = useQuery({ queryKey: ['canbo', name, query], queryFn: () => api<View>(path, { query }) });
+  const view = report.data;
+  let body;
+  if (report.isLoading) body = <Skeleton active paragraph={{ rows: 8 }} />;
+  else if (report.isError || !view) body = <Alert type="error" showIcon message={error} />;
+  else body = children(view);
+  return (
+    <Card>
+      <PageTitle>{title}</PageTitle>
+      <ReportPeriodFilters choice={choice} years={years} />
+      {body}
+    </Card>
   );
 }

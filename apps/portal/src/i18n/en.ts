@@ -28,6 +28,22 @@ export const en: Messages = {
       unknown: 'Sign-in failed. Please try again.',
     },
   },
+  reportPeriod: {
+    committee: 'Committee',
+    allCommittees: 'All committees you may see',
+    subtree: 'Include the committees below',
+    year: 'Year',
+    period: 'Period',
+    periods: {
+      year: 'Whole year',
+      h1: 'First half',
+      h2: 'Second half',
+      q1: 'Quarter 1',
+      q2: 'Quarter 2',
+      q3: 'Quarter 3',
+      q4: 'Quarter 4',
+    },
+  },
   home: { welcome: 'Welcome, {{name}}', roles: 'Your roles' },
   roles: {
     operator: 'Operator',

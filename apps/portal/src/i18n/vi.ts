@@ -27,6 +27,15 @@ export const vi = {
       unknown: 'Đăng nhập không thành công. Vui lòng thử lại.',
     },
   },
+  /** The filters every report shares (appraisal figures, rotation figures). */
+  reportPeriod: {
+    committee: 'Cấp ủy',
+    allCommittees: 'Tất cả cấp ủy trong phạm vi của bạn',
+    subtree: 'Gồm cả các cấp ủy trực thuộc',
+    year: 'Năm',
+    period: 'Kỳ báo cáo',
+    periods: { year: 'Cả năm', h1: '6 tháng đầu năm', h2: '6 tháng cuối năm', q1: 'Quý I', q2: 'Quý II', q3: 'Quý III', q4: 'Quý IV' },
+  },
   home: { welcome: 'Xin chào, {{name}}', roles: 'Vai trò của bạn' },
   roles: {
     operator: 'Quản trị hệ thống',

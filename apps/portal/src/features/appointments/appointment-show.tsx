@@ -1,18 +1,15 @@
-import { useState } from 'react';
 import { subject } from '@casl/ability';
-import type { HttpError } from '@refinedev/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Form, Input, Skeleton, Space, Typography, message as messages } from 'antd';
+import { Alert, Card, Descriptions, Form, Input, Skeleton, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { DecisionFields, FormDialog, fieldErrors, problemMessage } from '../../components';
+import { DecisionFields, StepButtons, StepDialog, useWorkflowStep } from '../../components';
 import { formatDate } from '../../i18n';
-import { api, problemSlug, type Problem } from '../../providers/http';
+import { api } from '../../providers/http';
 import { useAbility } from '../../providers/use-ability';
 import { ChecksRefusal } from '../planning/checks-table';
 import { useCommittees } from '../planning/queries';
-import type { CheckResult } from '../planning/types';
 import { AppointmentStateTag } from './labels';
 import { APPOINTMENT_TRANSITIONS, type Appointment, type AppointmentVerb } from './types';
 
@@ -22,12 +19,6 @@ interface StepValues {
   decisionNumber?: string;
   decisionDate?: Dayjs;
   reason?: string;
-}
-
-/** A decision the rulebook's conditions refused (422 appointment-check-failed): every result, the failures among them. */
-interface Refusal {
-  decisionDate: string;
-  results: CheckResult[];
 }
 
 /**
@@ -40,13 +31,17 @@ export default function AppointmentShow() {
   const { id = '' } = useParams();
   const ability = useAbility();
   const client = useQueryClient();
-  const [message, holder] = messages.useMessage();
   const query = useQuery({ queryKey: ['canbo', 'appointment', id], queryFn: () => api<Appointment>(`/appointments/${id}`), retry: false });
   const { committees } = useCommittees();
-  const [verb, setVerb] = useState<AppointmentVerb | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [form] = Form.useForm<StepValues>();
+  const f = (key: string) => t(`appointments.fields.${key}`);
+  const step = useWorkflowStep<AppointmentVerb, StepValues>({
+    ns: 'appointments',
+    stateSlug: 'appointment-state',
+    refresh: () => client.invalidateQueries({ queryKey: ['canbo', 'appointment', id] }),
+    fields: { decisionNumber: t('appointments.decision.number'), decisionDate: t('appointments.decision.date'), reason: f('cancelReason') },
+    // The conditions, each with its regulation and figures, below the appointment rather than a bare "422".
+    checkFailed: 'appointment-check-failed',
+  });
 
   if (query.isLoading) return <Skeleton active />;
   const appointment = query.data;
@@ -60,50 +55,20 @@ export default function AppointmentShow() {
     (v) => APPOINTMENT_TRANSITIONS[v].from.includes(appointment.state) && !!ability?.can(APPOINTMENT_TRANSITIONS[v].action, asSubject),
   );
   const committeeName = (committeeId: string) => committees.find((c) => c.id === committeeId)?.name ?? committeeId;
-  const refresh = () => client.invalidateQueries({ queryKey: ['canbo', 'appointment', id] });
-  const action = (v: AppointmentVerb) => t(`appointments.actions.${v}`);
-  const f = (key: string) => t(`appointments.fields.${key}`);
   const required = (label: string) => ({ required: true, message: t('appointments.required', { field: label.toLowerCase() }) });
 
-  const step = async (v: AppointmentVerb, values: StepValues) => {
-    setBusy(true);
+  const send = (v: AppointmentVerb, values: StepValues) => {
     const decisionDate = values.decisionDate?.format('YYYY-MM-DD');
     const body =
       v === 'decide'
         ? { version: appointment.version, decisionNumber: values.decisionNumber?.trim(), decisionDate }
         : { version: appointment.version, reason: values.reason?.trim() || undefined };
-    try {
-      await api<Appointment>(`/appointments/${appointment.id}/${v}`, { method: 'POST', body });
-      void message.success(t('appointments.actions.done', { action: action(v) }));
-      setVerb(null);
-      setRefusal(null);
-      await refresh();
-    } catch (error) {
-      const e = error as HttpError & { problem?: Problem & { results?: CheckResult[] } };
-      const fields = fieldErrors(e, {
-        decisionNumber: t('appointments.decision.number'),
-        decisionDate: t('appointments.decision.date'),
-        reason: f('cancelReason'),
-      });
-      const slug = e.problem ? problemSlug(e.problem) : '';
-      if (fields.length) form.setFields(fields);
-      else if (slug === 'appointment-check-failed') {
-        // The conditions, each with its regulation and figures, below the appointment rather than a bare "422".
-        setRefusal({ decisionDate: decisionDate ?? '', results: e.problem?.results ?? [] });
-        setVerb(null);
-      } else if (e.statusCode === 409) {
-        void message.warning(t(slug === 'appointment-state' ? 'appointments.problems.appointment-state' : 'appointments.problems.409'));
-        setVerb(null);
-        await refresh();
-      } else void message.error(problemMessage(e, t, 'appointments'));
-    } finally {
-      setBusy(false);
-    }
+    return step.run(v, () => api<Appointment>(`/appointments/${appointment.id}/${v}`, { method: 'POST', body }), decisionDate);
   };
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      {holder}
+      {step.holder}
       <Link to="/appointments">← {t('appointments.back')}</Link>
       <Card>
         <Typography.Title level={1} style={{ fontSize: 22 }} data-testid="appointment-title">
@@ -142,36 +107,11 @@ export default function AppointmentShow() {
           )}
           {appointment.cancelReason && <Descriptions.Item label={f('cancelReason')}>{appointment.cancelReason}</Descriptions.Item>}
         </Descriptions>
-        {allowed.length > 0 && (
-          <Space style={{ marginTop: 16 }} wrap>
-            {allowed.map((v) => (
-              <Button key={v} type={v === 'cancel' ? 'default' : 'primary'} danger={v === 'cancel'} onClick={() => setVerb(v)}>
-                {action(v)}
-              </Button>
-            ))}
-          </Space>
-        )}
+        <StepButtons verbs={allowed} label={step.label} danger="cancel" onPick={step.open} />
       </Card>
-      {refusal && (
-        <ChecksRefusal
-          testId="appointment-refusal"
-          message={t('appointments.checksFailed')}
-          rulesOn={refusal.decisionDate}
-          results={refusal.results}
-        />
-      )}
-      <FormDialog<StepValues>
-        open={!!verb}
-        title={verb ? t('appointments.actions.confirm', { action: action(verb) }) : ''}
-        okText={verb ? action(verb) : ''}
-        cancelText={t('appointments.cancel')}
-        danger={verb === 'cancel'}
-        busy={busy}
-        form={form}
-        onCancel={() => setVerb(null)}
-        onFinish={(values) => verb && void step(verb, values)}
-      >
-        {verb === 'decide' && (
+      {step.refusal && <ChecksRefusal testId="appointment-refusal" message={t('appointments.checksFailed')} {...step.refusal} />}
+      <StepDialog {...step.dialog} danger={step.verb === 'cancel'} onFinish={(v, values) => void send(v, values)}>
+        {step.verb === 'decide' && (
           <>
             <DecisionFields
               numberLabel={t('appointments.decision.number')}
@@ -180,12 +120,12 @@ export default function AppointmentShow() {
             />
           </>
         )}
-        {verb === 'cancel' && (
+        {step.verb === 'cancel' && (
           <Form.Item name="reason" label={f('cancelReason')} rules={[{ max: 1000 }]}>
             <Input.TextArea rows={3} />
           </Form.Item>
         )}
-      </FormDialog>
+      </StepDialog>
     </Space>
   );
 }

@@ -1,29 +1,12 @@
-import { useState } from 'react';
 import { subject } from '@casl/ability';
-import type { HttpError } from '@refinedev/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Form,
-  Input,
-  Skeleton,
-  Space,
-  Table,
-  Tag,
-  Typography,
-  Empty,
-  message as messages,
-} from 'antd';
+import { Alert, Card, DatePicker, Descriptions, Form, Input, Skeleton, Space, Table, Tag, Typography, Empty } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { FormDialog, FormSelect, fieldErrors, problemMessage } from '../../components';
+import { FormSelect, StepButtons, StepDialog, useWorkflowStep } from '../../components';
 import { formatDate } from '../../i18n';
-import { api, problemSlug, type Problem } from '../../providers/http';
+import { api } from '../../providers/http';
 import { useAbility } from '../../providers/use-ability';
 import { AppraisalStateTag } from './labels';
 import { APPRAISAL_TRANSITIONS, OPINION_BODY_KINDS, type Appraisal, type AppraisalVerb, type Opinion } from './types';
@@ -42,12 +25,28 @@ export default function AppraisalShow() {
   const { id = '' } = useParams();
   const ability = useAbility();
   const client = useQueryClient();
-  const [message, holder] = messages.useMessage();
   const query = useQuery({ queryKey: ['canbo', 'appraisal', id], queryFn: () => api<Appraisal>(`/appraisals/${id}`), retry: false });
-  const [verb, setVerb] = useState<AppraisalVerb | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm<StepValues>();
-  const outcome = Form.useWatch('outcome', form);
+  const f = (key: string) => t(`appraisal.fields.${key}`);
+  const o = (key: string) => t(`appraisal.opinions.${key}`);
+  const step = useWorkflowStep<AppraisalVerb, StepValues>({
+    ns: 'appraisal',
+    stateSlug: 'appraisal-state',
+    refresh: () => client.invalidateQueries({ queryKey: ['canbo', 'appraisal', id] }),
+    fields: {
+      reasons: f('reasons'),
+      outcome: f('outcome'),
+      bodyName: o('body'),
+      bodyKind: o('bodyKind'),
+      dueOn: o('dueOn'),
+      text: o('text'),
+      givenOn: o('givenOn'),
+      number: t('appraisal.decision.number'),
+      date: t('appraisal.decision.date'),
+      body: t('appraisal.decision.body'),
+      reason: f('withdrawReason'),
+    },
+  });
+  const outcome = Form.useWatch('outcome', step.form);
 
   if (query.isLoading) return <Skeleton active />;
   const appraisal = query.data;
@@ -61,58 +60,24 @@ export default function AppraisalShow() {
       !!ability?.can(APPRAISAL_TRANSITIONS[v].action, asSubject) &&
       (v !== 'record-opinion' || unanswered.length > 0),
   );
-  const refresh = () => client.invalidateQueries({ queryKey: ['canbo', 'appraisal', id] });
-  const action = (v: AppraisalVerb) => t(`appraisal.actions.${v}`);
-  const f = (key: string) => t(`appraisal.fields.${key}`);
-  const o = (key: string) => t(`appraisal.opinions.${key}`);
   const required = (label: string) => ({
     required: true,
     whitespace: true,
     message: t('appraisal.required', { field: label.toLowerCase() }),
   });
 
-  const step = async (v: AppraisalVerb, values: StepValues) => {
-    setBusy(true);
+  const send = (v: AppraisalVerb, values: StepValues) => {
     const body: Record<string, unknown> = { version: appraisal.version };
     for (const [key, value] of Object.entries(values)) {
       if (value === undefined || value === '') continue;
       body[key] = DATE_FIELDS.includes(key) ? (value as Dayjs).format('YYYY-MM-DD') : typeof value === 'string' ? value.trim() : value;
     }
-    try {
-      await api<Appraisal>(`/appraisals/${appraisal.id}/${v}`, { method: 'POST', body });
-      void message.success(t('appraisal.actions.done', { action: action(v) }));
-      setVerb(null);
-      await refresh();
-    } catch (error) {
-      const e = error as HttpError & { problem?: Problem };
-      const fields = fieldErrors(e, {
-        reasons: f('reasons'),
-        outcome: f('outcome'),
-        bodyName: o('body'),
-        bodyKind: o('bodyKind'),
-        dueOn: o('dueOn'),
-        text: o('text'),
-        givenOn: o('givenOn'),
-        number: t('appraisal.decision.number'),
-        date: t('appraisal.decision.date'),
-        body: t('appraisal.decision.body'),
-        reason: f('withdrawReason'),
-      });
-      if (fields.length) form.setFields(fields);
-      else if (e.statusCode === 409) {
-        const slug = e.problem ? problemSlug(e.problem) : '';
-        void message.warning(t(slug === 'appraisal-state' ? 'appraisal.problems.appraisal-state' : 'appraisal.problems.409'));
-        setVerb(null);
-        await refresh();
-      } else void message.error(problemMessage(e, t, 'appraisal'));
-    } finally {
-      setBusy(false);
-    }
+    return step.run(v, () => api<Appraisal>(`/appraisals/${appraisal.id}/${v}`, { method: 'POST', body }));
   };
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      {holder}
+      {step.holder}
       <Link to="/appraisals">← {t('appraisal.back')}</Link>
       <Card>
         <Typography.Title level={1} style={{ fontSize: 22 }} data-testid="appraisal-title">
@@ -149,15 +114,7 @@ export default function AppraisalShow() {
           )}
           {appraisal.withdrawReason && <Descriptions.Item label={f('withdrawReason')}>{appraisal.withdrawReason}</Descriptions.Item>}
         </Descriptions>
-        {allowed.length > 0 && (
-          <Space style={{ marginTop: 16 }} wrap>
-            {allowed.map((v) => (
-              <Button key={v} type={v === 'withdraw' ? 'default' : 'primary'} danger={v === 'withdraw'} onClick={() => setVerb(v)}>
-                {action(v)}
-              </Button>
-            ))}
-          </Space>
-        )}
+        <StepButtons verbs={allowed} label={step.label} danger="withdraw" onPick={step.open} />
       </Card>
       <Card>
         <Typography.Title level={2} style={{ fontSize: 18 }}>
@@ -182,17 +139,8 @@ export default function AppraisalShow() {
           ]}
         />
       </Card>
-      <FormDialog
-        open={!!verb}
-        title={verb ? t('appraisal.actions.confirm', { action: action(verb) }) : ''}
-        okText={verb ? action(verb) : ''}
-        cancelText={t('appraisal.cancel')}
-        busy={busy}
-        form={form}
-        onCancel={() => setVerb(null)}
-        onFinish={(values) => verb && void step(verb, values)}
-      >
-        {verb === 'ask-opinion' && (
+      <StepDialog {...step.dialog} onFinish={(v, values) => void send(v, values)}>
+        {step.verb === 'ask-opinion' && (
           <>
             <Form.Item
               name="bodyKind"
@@ -213,7 +161,7 @@ export default function AppraisalShow() {
             </Form.Item>
           </>
         )}
-        {verb === 'record-opinion' && (
+        {step.verb === 'record-opinion' && (
           <>
             <Form.Item
               name="opinionId"
@@ -234,7 +182,7 @@ export default function AppraisalShow() {
             </Form.Item>
           </>
         )}
-        {verb === 'conclude' && (
+        {step.verb === 'conclude' && (
           <>
             <Form.Item
               name="outcome"
@@ -255,7 +203,7 @@ export default function AppraisalShow() {
             </Form.Item>
           </>
         )}
-        {verb === 'decide' && (
+        {step.verb === 'decide' && (
           <>
             <Form.Item
               name="number"
@@ -276,12 +224,12 @@ export default function AppraisalShow() {
             </Form.Item>
           </>
         )}
-        {verb === 'withdraw' && (
+        {step.verb === 'withdraw' && (
           <Form.Item name="reason" label={f('withdrawReason')} rules={[{ max: 1000 }]}>
             <Input.TextArea rows={3} />
           </Form.Item>
         )}
-      </FormDialog>
+      </StepDialog>
     </Space>
   );
 }

@@ -1,9 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Skeleton, Table, Typography } from 'antd';
+import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PageTitle, ReportPeriodFilters, useReportPeriod } from '../../components';
+import { ReportPage } from '../../components';
 import { formatDate } from '../../i18n';
-import { api } from '../../providers/http';
 import type { AppraisalCounts, AppraisalKind, AppraisalStats } from './types';
 
 const FIGURES = ['appraised', 'qualified', 'notConsidered', 'decided'] as const;
@@ -18,57 +16,41 @@ const YEARS = Array.from({ length: 6 }, (_, i) => new Date().getFullYear() - i);
  */
 export default function AppraisalStatsReport() {
   const { t } = useTranslation();
-  const choice = useReportPeriod(YEARS);
-  const { query } = choice;
-  const report = useQuery({
-    queryKey: ['canbo', 'appraisal-stats', query],
-    queryFn: () => api<AppraisalStats>('/reports/appraisals', { query }),
-  });
   const s = (key: string) => t(`appraisal.stats.${key}`);
-  const view = report.data;
-
-  let body;
-  if (report.isLoading) body = <Skeleton active paragraph={{ rows: 8 }} />;
-  else if (report.isError || !view) body = <Alert type="error" showIcon message={s('error')} />;
-  else
-    body = (
-      <>
-        <Typography.Paragraph data-testid="stats-summary">
-          {t('appraisal.stats.summary', { from: formatDate(view.from), to: formatDate(view.to) })}
-        </Typography.Paragraph>
-        <Table<AppraisalCounts & { kind: AppraisalKind }>
-          rowKey="kind"
-          size="small"
-          bordered
-          pagination={false}
-          dataSource={view.byKind}
-          caption={<Typography.Text strong>{s('table')}</Typography.Text>}
-          data-testid="stats-table"
-          columns={[
-            { title: s('kind'), dataIndex: 'kind', render: (k: AppraisalKind) => t(`appraisal.kinds.${k}`) },
-            ...FIGURES.map((key) => ({ title: s(key), dataIndex: key, align: 'right' as const, render: number })),
-          ]}
-          summary={() => (
-            <Table.Summary.Row>
-              <Table.Summary.Cell index={0}>
-                <strong>{s('total')}</strong>
-              </Table.Summary.Cell>
-              {FIGURES.map((key, i) => (
-                <Table.Summary.Cell key={key} index={i + 1} align="right">
-                  <strong data-testid={`stats-total-${key}`}>{number(view.total[key])}</strong>
-                </Table.Summary.Cell>
-              ))}
-            </Table.Summary.Row>
-          )}
-        />
-      </>
-    );
-
   return (
-    <Card>
-      <PageTitle>{s('title')}</PageTitle>
-      <ReportPeriodFilters choice={choice} years={YEARS} text={s} />
-      {body}
-    </Card>
+    <ReportPage<AppraisalStats> name="appraisal-stats" path="/reports/appraisals" years={YEARS} title={s('title')} error={s('error')}>
+      {(view) => (
+        <>
+          <Typography.Paragraph data-testid="stats-summary">
+            {t('appraisal.stats.summary', { from: formatDate(view.from), to: formatDate(view.to) })}
+          </Typography.Paragraph>
+          <Table<AppraisalCounts & { kind: AppraisalKind }>
+            rowKey="kind"
+            size="small"
+            bordered
+            pagination={false}
+            dataSource={view.byKind}
+            caption={<Typography.Text strong>{s('table')}</Typography.Text>}
+            data-testid="stats-table"
+            columns={[
+              { title: s('kind'), dataIndex: 'kind', render: (k: AppraisalKind) => t(`appraisal.kinds.${k}`) },
+              ...FIGURES.map((key) => ({ title: s(key), dataIndex: key, align: 'right' as const, render: number })),
+            ]}
+            summary={() => (
+              <Table.Summary.Row>
+                <Table.Summary.Cell index={0}>
+                  <strong>{s('total')}</strong>
+                </Table.Summary.Cell>
+                {FIGURES.map((key, i) => (
+                  <Table.Summary.Cell key={key} index={i + 1} align="right">
+                    <strong data-testid={`stats-total-${key}`}>{number(view.total[key])}</strong>
+                  </Table.Summary.Cell>
+                ))}
+              </Table.Summary.Row>
+            )}
+          />
+        </>
+      )}
+    </ReportPage>
   );
 }

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { subject } from '@casl/ability';
-import type { CrudFilter, HttpError } from '@refinedev/core';
-import { useInvalidate } from '@refinedev/core';
-import { Card, DatePicker, Form, InputNumber, message as messages } from 'antd';
+import type { CrudFilter } from '@refinedev/core';
+import { Card, DatePicker, Form, InputNumber } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import {
   CommitteeFilter,
@@ -13,8 +12,7 @@ import {
   KeysetTable,
   ListHeader,
   committeeFilters,
-  fieldErrors,
-  problemMessage,
+  useCreateDialog,
   type CommitteeFilterValue,
 } from '../../components';
 import { formatDate } from '../../i18n';
@@ -31,27 +29,24 @@ interface CreateValues {
   referenceDate?: Dayjs;
 }
 
+/** The new cycle's fields as the API's field errors name them. */
+const FIELDS = ['committeeId', 'partyTermFrom', 'submissionDueOn', 'referenceDate'] as const;
+
 /** The planning cycles the caller sees, by committee (with or without the committees below). */
 export default function CycleList() {
   const { t } = useTranslation();
   const session = useSession();
-  const navigate = useNavigate();
-  const invalidate = useInvalidate();
-  const [message, holder] = messages.useMessage();
   const [committee, setCommittee] = useState<CommitteeFilterValue>({ subtree: true });
-  const [creating, setCreating] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [form] = Form.useForm<CreateValues>();
+  const f = (key: string) => t(`planning.fields.${key}`);
+  const creating = useCreateDialog<CreateValues, Cycle>({ ns: 'planning', done: 'created', resource: 'planning-cycles' }, FIELDS);
   const { committees } = useCommittees();
   const filters: CrudFilter[] = [...committeeFilters(committee)];
   // The committees where the caller may draft a cycle: the ability decides, one committee at a time.
   const draftable = committees.filter((c) => session?.ability.can('create', subject('PlanningCycle', { committeeId: c.id })));
-  const f = (key: string) => t(`planning.fields.${key}`);
 
-  const create = async (v: CreateValues) => {
-    setSaving(true);
-    try {
-      const cycle = await api<Cycle>('/planning-cycles', {
+  const create = (v: CreateValues) =>
+    creating.create(() =>
+      api<Cycle>('/planning-cycles', {
         method: 'POST',
         body: {
           committeeId: v.committeeId,
@@ -59,32 +54,13 @@ export default function CycleList() {
           submissionDueOn: v.submissionDueOn.format('YYYY-MM-DD'),
           referenceDate: v.referenceDate?.format('YYYY-MM-DD'),
         },
-      });
-      void message.success(t('planning.created'));
-      setCreating(false);
-      await invalidate({ resource: 'planning-cycles', invalidates: ['list'] });
-      void navigate(`/planning-cycles/${cycle.id}`);
-    } catch (error) {
-      const fields = fieldErrors(error, {
-        committeeId: f('committee'),
-        partyTermFrom: f('partyTermFrom'),
-        submissionDueOn: f('submissionDueOn'),
-        referenceDate: f('referenceDate'),
-      });
-      if (fields.length) form.setFields(fields);
-      else void message.error(problemMessage(error as HttpError, t, 'planning'));
-    } finally {
-      setSaving(false);
-    }
-  };
+      }),
+    );
 
   return (
     <Card>
-      {holder}
-      <ListHeader
-        title={t('planning.cycles')}
-        action={draftable.length > 0 && { label: t('planning.create'), onClick: () => setCreating(true) }}
-      >
+      {creating.holder}
+      <ListHeader title={t('planning.cycles')} action={draftable.length > 0 && { label: t('planning.create'), onClick: creating.start }}>
         <CommitteeFilter
           value={committee}
           onChange={setCommittee}
@@ -109,14 +85,11 @@ export default function CycleList() {
         ]}
       />
       <FormDialog<CreateValues>
-        open={creating}
+        {...creating.dialog}
         title={t('planning.create')}
         okText={t('planning.save')}
         cancelText={t('planning.cancel')}
-        busy={saving}
-        form={form}
         initialValues={{ partyTermFrom: 2025 }}
-        onCancel={() => setCreating(false)}
         onFinish={(v) => void create(v)}
       >
         <Form.Item

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { subject } from '@casl/ability';
-import type { HttpError } from '@refinedev/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -20,9 +19,9 @@ import {
 } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { FormDialog, problemMessage } from '../../components';
+import { FormDialog, StepButtons, StepDialog, conflictMessage, problemMessage, type StepError } from '../../components';
 import { formatDate, formatDateTime } from '../../i18n';
-import { api, problemSlug, type Problem } from '../../providers/http';
+import { api } from '../../providers/http';
 import { useAbility } from '../../providers/use-ability';
 import { ChecksTable } from './checks-table';
 import { CycleStateTag } from './labels';
@@ -99,13 +98,12 @@ export default function CycleShow() {
 
   /** A refusal in words: 422 lists the failed checks, 409 reloads and says why, the rest from the problem. */
   const refusal = async (error: unknown) => {
-    const e = error as HttpError & { problem?: Problem };
+    const e = error as StepError;
     if (e.statusCode === 422 && Array.isArray(e.problem?.failures)) {
       setRefused(e.problem.failures as CheckResult[]);
       await refresh();
     } else if (e.statusCode === 409) {
-      const slug = e.problem ? problemSlug(e.problem) : '';
-      void message.warning(t(slug === 'planning-cycle-state' ? 'planning.problems.planning-cycle-state' : 'planning.problems.409'));
+      void message.warning(conflictMessage(e, t, 'planning', 'planning-cycle-state'));
       await refresh();
     } else void message.error(problemMessage(e, t, 'planning'));
   };
@@ -187,15 +185,7 @@ export default function CycleShow() {
           {cycle.decisionRef && <Descriptions.Item label={f('decisionRef')}>{cycle.decisionRef}</Descriptions.Item>}
           {cycle.returnReason && <Descriptions.Item label={f('returnReason')}>{cycle.returnReason}</Descriptions.Item>}
         </Descriptions>
-        {allowed.length > 0 && (
-          <Space style={{ marginTop: 16 }} wrap>
-            {allowed.map((v) => (
-              <Button key={v} type={v === 'return' ? 'default' : 'primary'} danger={v === 'return'} onClick={() => setVerb(v)}>
-                {action(v)}
-              </Button>
-            ))}
-          </Space>
-        )}
+        <StepButtons verbs={allowed} label={action} danger="return" onPick={setVerb} />
         {refused && (
           <Alert
             style={{ marginTop: 16 }}
@@ -333,15 +323,14 @@ export default function CycleShow() {
         </Typography.Title>
         {checks.isLoading || !checks.data ? <Skeleton active /> : <ChecksTable checks={withRules(checks.data)} nominations={rows} />}
       </Card>
-      <FormDialog
-        open={!!verb}
-        title={verb ? t('planning.actions.confirm', { action: action(verb) }) : ''}
-        okText={verb ? action(verb) : ''}
-        cancelText={t('planning.cancel')}
+      <StepDialog
+        ns="planning"
+        verb={verb}
+        label={action}
         busy={busy}
         form={stepForm}
         onCancel={() => setVerb(null)}
-        onFinish={(values) => verb && void step(verb, values)}
+        onFinish={(v, values) => void step(v, values)}
       >
         {(verb === 'return' || verb === 'reopen') && (
           <Form.Item
@@ -364,7 +353,7 @@ export default function CycleShow() {
             <Input />
           </Form.Item>
         )}
-      </FormDialog>
+      </StepDialog>
       <FormDialog
         open={!!removing}
         title={removing ? t('planning.nominations.removeNamed', { name: removing.cadreName ?? '' }) : ''}

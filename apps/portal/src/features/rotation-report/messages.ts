@@ -3,12 +3,6 @@ export const vi = {
   rotationReport: {
     menu: 'Thống kê luân chuyển',
     title: 'Thống kê luân chuyển cán bộ',
-    committee: 'Cấp ủy',
-    allCommittees: 'Tất cả cấp ủy trong phạm vi của bạn',
-    subtree: 'Gồm cả các cấp ủy trực thuộc',
-    year: 'Năm',
-    period: 'Kỳ báo cáo',
-    periods: { year: 'Cả năm', h1: '6 tháng đầu năm', h2: '6 tháng cuối năm', q1: 'Quý I', q2: 'Quý II', q3: 'Quý III', q4: 'Quý IV' },
     summary:
       'Các trường hợp luân chuyển bắt đầu từ ngày {{from}} đến ngày {{to}}, do cấp ủy trong phạm vi đề xuất hoặc đến cấp ủy trong phạm vi: {{total}} trường hợp.',
     count: 'Số trường hợp',
@@ -48,20 +42,6 @@ export const en: typeof vi = {
   rotationReport: {
     menu: 'Rotation figures',
     title: 'Cadre rotation figures',
-    committee: 'Committee',
-    allCommittees: 'All committees you may see',
-    subtree: 'Include the committees below',
-    year: 'Year',
-    period: 'Period',
-    periods: {
-      year: 'Whole year',
-      h1: 'First half',
-      h2: 'Second half',
-      q1: 'Quarter 1',
-      q2: 'Quarter 2',
-      q3: 'Quarter 3',
-      q4: 'Quarter 4',
-    },
     summary: 'Rotations starting from {{from}} to {{to}}, proposed by a committee you see or received by one: {{total}} in all.',
     count: 'Rotations',
     share: 'Share',

@@ -1,9 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Row, Skeleton, Space, Table, Typography } from 'antd';
+import { Col, Row, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PageTitle, ReportPeriodFilters, useReportPeriod } from '../../components';
+import { ReportPage } from '../../components';
 import { formatDate } from '../../i18n';
-import { api } from '../../providers/http';
 import type { RotationReport } from './types';
 
 const number = (n: number) => n.toLocaleString('vi-VN');
@@ -38,67 +36,51 @@ function ShareBar({ count, total }: { count: number; total: number }) {
  */
 export default function RotationReportScreen() {
   const { t } = useTranslation();
-  const choice = useReportPeriod(YEARS);
-  const { query } = choice;
-  const report = useQuery({
-    queryKey: ['canbo', 'rotation-report', query],
-    queryFn: () => api<RotationReport>('/reports/rotations', { query }),
-  });
   const s = (key: string, options: Record<string, unknown> = {}) => t(`rotationReport.${key}`, options);
-  const view = report.data;
-
-  let body;
-  if (report.isLoading) body = <Skeleton active paragraph={{ rows: 8 }} />;
-  else if (report.isError || !view) body = <Alert type="error" showIcon message={s('error')} />;
-  else
-    body = (
-      <>
-        <Typography.Paragraph data-testid="rotation-summary">
-          {s('summary', { from: formatDate(view.from), to: formatDate(view.to), total: number(view.total) })}
-        </Typography.Paragraph>
-        <Row gutter={[16, 16]}>
-          {DIMENSIONS.map((dimension) => (
-            <Col key={dimension} xs={24} lg={12}>
-              <Table<{ value: string; count: number }>
-                rowKey="value"
-                size="small"
-                bordered
-                pagination={false}
-                dataSource={ROWS[dimension].rows(view)}
-                caption={<Typography.Text strong>{s(`tables.${dimension}`)}</Typography.Text>}
-                data-testid={`rotation-table-${dimension}`}
-                columns={[
-                  {
-                    title: s(`columns.${dimension}`),
-                    dataIndex: 'value',
-                    render: (value: string) => s(`${ROWS[dimension].texts}.${value}`, { defaultValue: value }),
-                  },
-                  { title: s('count'), dataIndex: 'count', align: 'right', render: number },
-                  { title: s('share'), key: 'share', render: (_, r) => <ShareBar count={r.count} total={view.total} /> },
-                ]}
-                summary={() => (
-                  <Table.Summary.Row>
-                    <Table.Summary.Cell index={0}>
-                      <strong>{s('total')}</strong>
-                    </Table.Summary.Cell>
-                    <Table.Summary.Cell index={1} align="right">
-                      <strong data-testid={`rotation-total-${dimension}`}>{number(view.total)}</strong>
-                    </Table.Summary.Cell>
-                    <Table.Summary.Cell index={2} />
-                  </Table.Summary.Row>
-                )}
-              />
-            </Col>
-          ))}
-        </Row>
-      </>
-    );
-
   return (
-    <Card>
-      <PageTitle>{s('title')}</PageTitle>
-      <ReportPeriodFilters choice={choice} years={YEARS} text={s} />
-      {body}
-    </Card>
+    <ReportPage<RotationReport> name="rotation-report" path="/reports/rotations" years={YEARS} title={s('title')} error={s('error')}>
+      {(view) => (
+        <>
+          <Typography.Paragraph data-testid="rotation-summary">
+            {s('summary', { from: formatDate(view.from), to: formatDate(view.to), total: number(view.total) })}
+          </Typography.Paragraph>
+          <Row gutter={[16, 16]}>
+            {DIMENSIONS.map((dimension) => (
+              <Col key={dimension} xs={24} lg={12}>
+                <Table<{ value: string; count: number }>
+                  rowKey="value"
+                  size="small"
+                  bordered
+                  pagination={false}
+                  dataSource={ROWS[dimension].rows(view)}
+                  caption={<Typography.Text strong>{s(`tables.${dimension}`)}</Typography.Text>}
+                  data-testid={`rotation-table-${dimension}`}
+                  columns={[
+                    {
+                      title: s(`columns.${dimension}`),
+                      dataIndex: 'value',
+                      render: (value: string) => s(`${ROWS[dimension].texts}.${value}`, { defaultValue: value }),
+                    },
+                    { title: s('count'), dataIndex: 'count', align: 'right', render: number },
+                    { title: s('share'), key: 'share', render: (_, r) => <ShareBar count={r.count} total={view.total} /> },
+                  ]}
+                  summary={() => (
+                    <Table.Summary.Row>
+                      <Table.Summary.Cell index={0}>
+                        <strong>{s('total')}</strong>
+                      </Table.Summary.Cell>
+                      <Table.Summary.Cell index={1} align="right">
+                        <strong data-testid={`rotation-total-${dimension}`}>{number(view.total)}</strong>
+                      </Table.Summary.Cell>
+                      <Table.Summary.Cell index={2} />
+                    </Table.Summary.Row>
+                  )}
+                />
+              </Col>
+            ))}
+          </Row>
+        </>
+      )}
+    </ReportPage>
   );
 }

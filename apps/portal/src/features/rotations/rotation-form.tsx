@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Checkbox, DatePicker, Form, Input, Modal, type FormInstance } from 'antd';
+import { Checkbox, DatePicker, Form, Input, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api';
-import { CadreSearchSelect, FormSelect } from '../../components';
+import { CadreSearchSelect, FormDialog, FormSelect } from '../../components';
 import { formatDate } from '../../i18n';
 import { api } from '../../providers/http';
 import { committeeOption } from '../planning/queries';
@@ -52,23 +52,6 @@ export const PROPOSE_FIELDS = [
   'plannedEndOn',
 ] as const;
 
-export const FIELD_TEXT: Record<(typeof PROPOSE_FIELDS)[number], string> = {
-  cadreId: 'cadre',
-  committeeId: 'committee',
-  direction: 'direction',
-  type: 'type',
-  purpose: 'purpose',
-  originCommitteeId: 'originCommittee',
-  originPost: 'originPost',
-  destinationCommitteeId: 'destinationCommittee',
-  destinationPost: 'destinationPost',
-  keyPost: 'keyPost',
-  createsNewPost: 'createsNewPost',
-  appraisalId: 'appraisal',
-  startsOn: 'startsOn',
-  plannedEndOn: 'plannedEndOn',
-};
-
 /** The body of POST /rotations from the form's values (trimmed texts, ISO dates, optional fields left out). */
 export const proposal = (v: ProposeValues): Schemas['CreateRotationDto'] => ({
   cadreId: v.cadreId,
@@ -94,14 +77,14 @@ export const proposal = (v: ProposeValues): Schemas['CreateRotationDto'] => ({
  */
 export function RotationForm({
   open,
-  saving,
+  busy,
   form,
   proposable,
   onCancel,
   onFinish,
 }: {
   open: boolean;
-  saving: boolean;
+  busy: boolean;
   form: FormInstance<ProposeValues>;
   proposable: readonly CommitteeOption[];
   onCancel(): void;
@@ -128,107 +111,101 @@ export function RotationForm({
   const placeOptions = (places.data ?? []).map((c) => ({ value: c.id, label: `${'\u00a0'.repeat((c.depth - top) * 2)}${c.name}` }));
 
   return (
-    <Modal
+    <FormDialog<ProposeValues>
       open={open}
       width={720}
       title={t('rotations.propose')}
       okText={t('rotations.propose')}
       cancelText={t('rotations.cancel')}
-      confirmLoading={saving}
+      busy={busy}
+      form={form}
       onCancel={onCancel}
-      onOk={() => form.submit()}
-      destroyOnHidden
+      onFinish={onFinish}
+      initialValues={{
+        committeeId: proposable.length === 1 ? proposable[0].id : undefined,
+        originCommitteeId: proposable.length === 1 ? proposable[0].id : undefined,
+        direction: 'locality-to-locality',
+        type: 'training',
+        createsNewPost: false,
+      }}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        initialValues={{
-          committeeId: proposable.length === 1 ? proposable[0].id : undefined,
-          originCommitteeId: proposable.length === 1 ? proposable[0].id : undefined,
-          direction: 'locality-to-locality',
-          type: 'training',
-          createsNewPost: false,
-        }}
+      <Form.Item name="committeeId" label={f('committee')} rules={[required(f('committee'))]}>
+        <FormSelect options={proposable.map(committeeOption)} />
+      </Form.Item>
+      <Form.Item name="cadreId" label={f('cadre')} rules={[required(f('cadre'))]}>
+        <CadreSearchSelect committeeId={committeeId} placeholder={t('rotations.searchCadre')} />
+      </Form.Item>
+      <Form.Item name="direction" label={f('direction')} rules={[required(f('direction'))]}>
+        <FormSelect options={ROTATION_DIRECTIONS.map((d) => ({ value: d, label: t(`rotations.directions.${d}`) }))} />
+      </Form.Item>
+      <Form.Item name="type" label={f('type')} rules={[required(f('type'))]}>
+        <FormSelect options={ROTATION_TYPES.map((k) => ({ value: k, label: t(`rotations.types.${k}`) }))} />
+      </Form.Item>
+      <Form.Item name="purpose" label={f('purpose')} rules={[requiredText(f('purpose')), { max: 1000 }]}>
+        <Input.TextArea rows={2} />
+      </Form.Item>
+      <Form.Item name="originCommitteeId" label={f('originCommittee')} rules={[required(f('originCommittee'))]}>
+        <FormSelect options={placeOptions} loading={places.isFetching} />
+      </Form.Item>
+      <Form.Item name="originPost" label={f('originPost')} rules={[requiredText(f('originPost')), { max: 300 }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item
+        name="destinationCommitteeId"
+        label={f('destinationCommittee')}
+        dependencies={['originCommitteeId']}
+        rules={[
+          required(f('destinationCommittee')),
+          ({ getFieldValue }) => ({
+            validator: (_, value?: string) =>
+              value && value === getFieldValue('originCommitteeId')
+                ? Promise.reject(new Error(t('rotations.destinationDiffers')))
+                : Promise.resolve(),
+          }),
+        ]}
       >
-        <Form.Item name="committeeId" label={f('committee')} rules={[required(f('committee'))]}>
-          <FormSelect options={proposable.map(committeeOption)} />
-        </Form.Item>
-        <Form.Item name="cadreId" label={f('cadre')} rules={[required(f('cadre'))]}>
-          <CadreSearchSelect committeeId={committeeId} placeholder={t('rotations.searchCadre')} />
-        </Form.Item>
-        <Form.Item name="direction" label={f('direction')} rules={[required(f('direction'))]}>
-          <FormSelect options={ROTATION_DIRECTIONS.map((d) => ({ value: d, label: t(`rotations.directions.${d}`) }))} />
-        </Form.Item>
-        <Form.Item name="type" label={f('type')} rules={[required(f('type'))]}>
-          <FormSelect options={ROTATION_TYPES.map((k) => ({ value: k, label: t(`rotations.types.${k}`) }))} />
-        </Form.Item>
-        <Form.Item name="purpose" label={f('purpose')} rules={[requiredText(f('purpose')), { max: 1000 }]}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-        <Form.Item name="originCommitteeId" label={f('originCommittee')} rules={[required(f('originCommittee'))]}>
-          <FormSelect options={placeOptions} loading={places.isFetching} />
-        </Form.Item>
-        <Form.Item name="originPost" label={f('originPost')} rules={[requiredText(f('originPost')), { max: 300 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item
-          name="destinationCommitteeId"
-          label={f('destinationCommittee')}
-          dependencies={['originCommitteeId']}
-          rules={[
-            required(f('destinationCommittee')),
-            ({ getFieldValue }) => ({
-              validator: (_, value?: string) =>
-                value && value === getFieldValue('originCommitteeId')
-                  ? Promise.reject(new Error(t('rotations.destinationDiffers')))
-                  : Promise.resolve(),
-            }),
-          ]}
-        >
-          <FormSelect options={placeOptions} loading={places.isFetching} />
-        </Form.Item>
-        <Form.Item name="destinationPost" label={f('destinationPost')} rules={[requiredText(f('destinationPost')), { max: 300 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="keyPost" label={f('keyPost')}>
-          <FormSelect allowClear options={ROTATION_KEY_POSTS.map((k) => ({ value: k, label: t(`rotations.keyPosts.${k}`) }))} />
-        </Form.Item>
-        <Form.Item name="createsNewPost" valuePropName="checked">
-          <Checkbox>{f('createsNewPost')}</Checkbox>
-        </Form.Item>
-        <Form.Item name="appraisalId" label={f('appraisal')}>
-          <FormSelect
-            allowClear
-            loading={appraisals.isFetching}
-            options={(appraisals.data?.items ?? []).map((a) => ({
-              value: a.id,
-              label: `${a.purpose ?? a.committeeName} (${formatDate(a.requestedOn)})`,
-            }))}
-          />
-        </Form.Item>
-        <Form.Item name="startsOn" label={f('startsOn')} rules={[required(f('startsOn'))]}>
-          <DatePicker format="DD/MM/YYYY" />
-        </Form.Item>
-        <Form.Item
-          name="plannedEndOn"
-          label={f('plannedEndOn')}
-          dependencies={['startsOn']}
-          rules={[
-            required(f('plannedEndOn')),
-            ({ getFieldValue }) => ({
-              validator: (_, value?: Dayjs) => {
-                const start = getFieldValue('startsOn') as Dayjs | undefined;
-                return value && start && !value.isAfter(start, 'day')
-                  ? Promise.reject(new Error(t('rotations.endAfterStart')))
-                  : Promise.resolve();
-              },
-            }),
-          ]}
-        >
-          <DatePicker format="DD/MM/YYYY" />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <FormSelect options={placeOptions} loading={places.isFetching} />
+      </Form.Item>
+      <Form.Item name="destinationPost" label={f('destinationPost')} rules={[requiredText(f('destinationPost')), { max: 300 }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="keyPost" label={f('keyPost')}>
+        <FormSelect allowClear options={ROTATION_KEY_POSTS.map((k) => ({ value: k, label: t(`rotations.keyPosts.${k}`) }))} />
+      </Form.Item>
+      <Form.Item name="createsNewPost" valuePropName="checked">
+        <Checkbox>{f('createsNewPost')}</Checkbox>
+      </Form.Item>
+      <Form.Item name="appraisalId" label={f('appraisal')}>
+        <FormSelect
+          allowClear
+          loading={appraisals.isFetching}
+          options={(appraisals.data?.items ?? []).map((a) => ({
+            value: a.id,
+            label: `${a.purpose ?? a.committeeName} (${formatDate(a.requestedOn)})`,
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="startsOn" label={f('startsOn')} rules={[required(f('startsOn'))]}>
+        <DatePicker format="DD/MM/YYYY" />
+      </Form.Item>
+      <Form.Item
+        name="plannedEndOn"
+        label={f('plannedEndOn')}
+        dependencies={['startsOn']}
+        rules={[
+          required(f('plannedEndOn')),
+          ({ getFieldValue }) => ({
+            validator: (_, value?: Dayjs) => {
+              const start = getFieldValue('startsOn') as Dayjs | undefined;
+              return value && start && !value.isAfter(start, 'day')
+                ? Promise.reject(new Error(t('rotations.endAfterStart')))
+                : Promise.resolve();
+            },
+          }),
+        ]}
+      >
+        <DatePicker format="DD/MM/YYYY" />
+      </Form.Item>
+    </FormDialog>
   );
 }

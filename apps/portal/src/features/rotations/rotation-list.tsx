@@ -1,18 +1,16 @@
 import { useState } from 'react';
 import { subject } from '@casl/ability';
-import type { CrudFilter, HttpError } from '@refinedev/core';
-import { useInvalidate } from '@refinedev/core';
-import { Card, Form, message as messages } from 'antd';
-import { Link, useNavigate } from 'react-router';
+import type { CrudFilter } from '@refinedev/core';
+import { Card } from 'antd';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import {
   CommitteeFilter,
   KeysetTable,
   ListHeader,
-  ValueFilter,
+  ListFilter,
   committeeFilters,
-  fieldErrors,
-  problemMessage,
+  useCreateDialog,
   type CommitteeFilterValue,
 } from '../../components';
 import { formatDate } from '../../i18n';
@@ -20,22 +18,18 @@ import { api } from '../../providers/http';
 import { useSession } from '../../providers/use-ability';
 import { useCommittees } from '../planning/queries';
 import { RotationStateTag } from './labels';
-import { FIELD_TEXT, RotationForm, proposal, type ProposeValues } from './rotation-form';
+import { PROPOSE_FIELDS, RotationForm, proposal, type ProposeValues } from './rotation-form';
 import { ROTATION_STATES, ROTATION_TYPES, placeOf, type Rotation, type RotationState, type RotationType } from './types';
 
 /** The rotations the caller sees by committee, state and type, and the proposal form where its ability allows one. */
 export default function RotationList() {
   const { t } = useTranslation();
   const session = useSession();
-  const navigate = useNavigate();
-  const invalidate = useInvalidate();
-  const [message, holder] = messages.useMessage();
   const [committee, setCommittee] = useState<CommitteeFilterValue>({ subtree: true });
   const [state, setState] = useState<RotationState | undefined>();
   const [type, setType] = useState<RotationType | undefined>();
-  const [proposing, setProposing] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [form] = Form.useForm<ProposeValues>();
+  const f = (key: string) => t(`rotations.fields.${key}`);
+  const proposing = useCreateDialog<ProposeValues, Rotation>({ ns: 'rotations', done: 'proposed', resource: 'rotations' }, PROPOSE_FIELDS);
   const { committees } = useCommittees();
   // Where the caller may propose: the ability decides, one committee at a time.
   const proposable = committees.filter((c) => session?.ability.can('create', subject('Rotation', { committeeId: c.id })));
@@ -44,56 +38,20 @@ export default function RotationList() {
     { field: 'state', operator: 'eq', value: state },
     { field: 'type', operator: 'eq', value: type },
   ];
-  const f = (key: string) => t(`rotations.fields.${key}`);
 
-  const propose = async (v: ProposeValues) => {
-    setSaving(true);
-    try {
-      const created = await api<Rotation>('/rotations', { method: 'POST', body: proposal(v) });
-      void message.success(t('rotations.proposed'));
-      setProposing(false);
-      await invalidate({ resource: 'rotations', invalidates: ['list'] });
-      void navigate(`/rotations/${created.id}`);
-    } catch (error) {
-      const texts = Object.fromEntries(Object.entries(FIELD_TEXT).map(([field, key]) => [field, f(key)])) as typeof FIELD_TEXT;
-      const fields = fieldErrors(error, texts);
-      if (fields.length) form.setFields(fields);
-      else void message.error(problemMessage(error as HttpError, t, 'rotations'));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const propose = (v: ProposeValues) => proposing.create(() => api<Rotation>('/rotations', { method: 'POST', body: proposal(v) }));
 
   return (
     <Card>
-      {holder}
-      <ListHeader
-        title={t('rotations.list')}
-        action={proposable.length > 0 && { label: t('rotations.propose'), onClick: () => setProposing(true) }}
-      >
+      {proposing.holder}
+      <ListHeader title={t('rotations.list')} action={proposable.length > 0 && { label: t('rotations.propose'), onClick: proposing.start }}>
         <CommitteeFilter
           value={committee}
           onChange={setCommittee}
           texts={{ committee: t('rotations.filterCommittee'), all: t('rotations.allCommittees'), subtree: t('rotations.subtree') }}
         />
-        <ValueFilter
-          label={t('rotations.filterState')}
-          all={t('rotations.allStates')}
-          values={ROTATION_STATES}
-          labelOf={(v) => t(`rotations.states.${v}`)}
-          value={state}
-          onChange={setState}
-          width={200}
-        />
-        <ValueFilter
-          label={t('rotations.filterType')}
-          all={t('rotations.allTypes')}
-          values={ROTATION_TYPES}
-          labelOf={(v) => t(`rotations.types.${v}`)}
-          value={type}
-          onChange={setType}
-          width={260}
-        />
+        <ListFilter ns="rotations" name="state" values={ROTATION_STATES} value={state} onChange={setState} width={200} />
+        <ListFilter ns="rotations" name="type" values={ROTATION_TYPES} value={type} onChange={setType} width={260} />
       </ListHeader>
       <KeysetTable<Rotation>
         resource="rotations"
@@ -119,14 +77,7 @@ export default function RotationList() {
           { title: f('state'), dataIndex: 'state', render: (s: RotationState) => <RotationStateTag state={s} /> },
         ]}
       />
-      <RotationForm
-        open={proposing}
-        saving={saving}
-        form={form}
-        proposable={proposable}
-        onCancel={() => setProposing(false)}
-        onFinish={(v) => void propose(v)}
-      />
+      <RotationForm {...proposing.dialog} proposable={proposable} onFinish={(v) => void propose(v)} />
     </Card>
   );
 }

@@ -1,32 +1,15 @@
-import { useState } from 'react';
 import { subject } from '@casl/ability';
-import type { HttpError } from '@refinedev/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Form,
-  Input,
-  Skeleton,
-  Space,
-  Timeline,
-  Typography,
-  message as messages,
-  type TimelineProps,
-} from 'antd';
+import { Alert, Card, DatePicker, Descriptions, Form, Input, Skeleton, Space, Timeline, Typography, type TimelineProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { DecisionFields, FormDialog, FormSelect, fieldErrors, problemMessage } from '../../components';
+import { DecisionFields, FormSelect, StepButtons, StepDialog, useWorkflowStep } from '../../components';
 import { formatDate, formatDateTime } from '../../i18n';
-import { api, problemSlug, type Problem } from '../../providers/http';
+import { api } from '../../providers/http';
 import { useAbility } from '../../providers/use-ability';
 import { RatingsTable, WorkHistoryTable } from '../cadres/history-tables';
 import { ChecksRefusal } from '../planning/checks-table';
-import type { CheckResult } from '../planning/types';
 import { RotationStateTag } from './labels';
 import {
   ROTATION_OUTCOMES,
@@ -48,12 +31,6 @@ interface StepValues {
   outcome?: RotationOutcome;
   outcomePost?: string;
   concludedOn?: Dayjs;
-}
-
-/** An approval the conditions refused (422 rotation-check-failed): every result, the failures among them. */
-interface Refusal {
-  rulesOn: string;
-  results: CheckResult[];
 }
 
 /** The steps of one rotation in order, as far as it has gone: what happened, and what is still to come (grey). */
@@ -162,15 +139,27 @@ export default function RotationShow() {
 
 function RotationPage({ rotation, refresh }: { rotation: Rotation; refresh(): Promise<void> }) {
   const ability = useAbility();
-  const [message, holder] = messages.useMessage();
-  const [verb, setVerb] = useState<RotationVerb | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [form] = Form.useForm<StepValues>();
-  const outcome = Form.useWatch('outcome', form);
   const can = (action: string) =>
     !!ability?.can(action, subject('Rotation', { committeeId: rotation.committeeId, deciderCommitteeId: rotation.deciderCommitteeId }));
   const { t } = useTranslation();
+  const f = (key: string) => t(`rotations.fields.${key}`);
+  const step = useWorkflowStep<RotationVerb, StepValues>({
+    ns: 'rotations',
+    stateSlug: 'rotation-state',
+    refresh,
+    fields: {
+      decisionNumber: t('rotations.decision.number'),
+      decisionDate: t('rotations.decision.date'),
+      specialCase: t('rotations.decision.specialCase'),
+      reason: f('cancelReason'),
+      outcome: f('outcome'),
+      outcomePost: f('outcomePost'),
+      concludedOn: f('concludedOn'),
+    },
+    // QĐ 65's conditions, each with its regulation and figures, below the rotation rather than a bare "422".
+    checkFailed: 'rotation-check-failed',
+  });
+  const outcome = Form.useWatch('outcome', step.form);
   const timeline = useTimeline(rotation);
   // As the API decides (rotation-transitions.ts, and the service's rule that an approved rotation is
   // cancelled only by the level that may approve it).
@@ -180,12 +169,9 @@ function RotationPage({ rotation, refresh }: { rotation: Rotation; refresh(): Pr
       can(ROTATION_TRANSITIONS[v].action) &&
       !(v === 'cancel' && rotation.state === 'approved' && !can('approve')),
   );
-  const action = (v: RotationVerb) => t(`rotations.actions.${v}`);
-  const f = (key: string) => t(`rotations.fields.${key}`);
   const required = (label: string) => ({ required: true, message: t('rotations.required', { field: label.toLowerCase() }) });
 
-  const step = async (v: RotationVerb, values: StepValues) => {
-    setBusy(true);
+  const send = (v: RotationVerb, values: StepValues) => {
     const day = (d?: Dayjs) => d?.format('YYYY-MM-DD');
     const body =
       v === 'approve'
@@ -203,46 +189,16 @@ function RotationPage({ rotation, refresh }: { rotation: Rotation; refresh(): Pr
               concludedOn: day(values.concludedOn),
             }
           : { version: rotation.version, reason: values.reason?.trim() || undefined };
-    try {
-      await api<Rotation>(`/rotations/${rotation.id}/${v}`, {
-        method: 'POST',
-        body,
-        headers: { 'if-match': `"${rotation.version}"` },
-      });
-      void message.success(t('rotations.actions.done', { action: action(v) }));
-      setVerb(null);
-      setRefusal(null);
-      await refresh();
-    } catch (error) {
-      const e = error as HttpError & { problem?: Problem & { results?: CheckResult[] } };
-      const fields = fieldErrors(e, {
-        decisionNumber: t('rotations.decision.number'),
-        decisionDate: t('rotations.decision.date'),
-        specialCase: t('rotations.decision.specialCase'),
-        reason: f('cancelReason'),
-        outcome: f('outcome'),
-        outcomePost: f('outcomePost'),
-        concludedOn: f('concludedOn'),
-      });
-      const slug = e.problem ? problemSlug(e.problem) : '';
-      if (fields.length) form.setFields(fields);
-      else if (slug === 'rotation-check-failed') {
-        // QĐ 65's conditions, each with its regulation and figures, below the rotation rather than a bare "422".
-        setRefusal({ rulesOn: rotation.startsOn, results: e.problem?.results ?? [] });
-        setVerb(null);
-      } else if (e.statusCode === 409) {
-        void message.warning(t(slug === 'rotation-state' ? 'rotations.problems.rotation-state' : 'rotations.problems.409'));
-        setVerb(null);
-        await refresh();
-      } else void message.error(problemMessage(e, t, 'rotations'));
-    } finally {
-      setBusy(false);
-    }
+    return step.run(
+      v,
+      () => api<Rotation>(`/rotations/${rotation.id}/${v}`, { method: 'POST', body, headers: { 'if-match': `"${rotation.version}"` } }),
+      rotation.startsOn,
+    );
   };
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      {holder}
+      {step.holder}
       <Link to="/rotations">← {t('rotations.back')}</Link>
       <Card>
         <Typography.Title level={1} style={{ fontSize: 22 }} data-testid="rotation-title">
@@ -275,15 +231,7 @@ function RotationPage({ rotation, refresh }: { rotation: Rotation; refresh(): Pr
           <Descriptions.Item label={f('startsOn')}>{formatDate(rotation.startsOn)}</Descriptions.Item>
           <Descriptions.Item label={f('plannedEndOn')}>{formatDate(rotation.plannedEndOn)}</Descriptions.Item>
         </Descriptions>
-        {allowed.length > 0 && (
-          <Space style={{ marginTop: 16 }} wrap>
-            {allowed.map((v) => (
-              <Button key={v} type={v === 'cancel' ? 'default' : 'primary'} danger={v === 'cancel'} onClick={() => setVerb(v)}>
-                {action(v)}
-              </Button>
-            ))}
-          </Space>
-        )}
+        <StepButtons verbs={allowed} label={step.label} danger="cancel" onPick={step.open} />
       </Card>
       <Card
         title={
@@ -295,26 +243,9 @@ function RotationPage({ rotation, refresh }: { rotation: Rotation; refresh(): Pr
         <Timeline items={timeline} data-testid="rotation-timeline" />
       </Card>
       {rotation.startedAt && ability?.can('readOriginHistory', 'Rotation') && <OriginHistory rotation={rotation} />}
-      {refusal && (
-        <ChecksRefusal
-          testId="rotation-refusal"
-          message={t('rotations.checksFailed')}
-          rulesOn={refusal.rulesOn}
-          results={refusal.results}
-        />
-      )}
-      <FormDialog<StepValues>
-        open={!!verb}
-        title={verb ? t('rotations.actions.confirm', { action: action(verb) }) : ''}
-        okText={verb ? action(verb) : ''}
-        cancelText={t('rotations.cancel')}
-        danger={verb === 'cancel'}
-        busy={busy}
-        form={form}
-        onCancel={() => setVerb(null)}
-        onFinish={(values) => verb && void step(verb, values)}
-      >
-        {verb === 'approve' && (
+      {step.refusal && <ChecksRefusal testId="rotation-refusal" message={t('rotations.checksFailed')} {...step.refusal} />}
+      <StepDialog {...step.dialog} danger={step.verb === 'cancel'} onFinish={(v, values) => void send(v, values)}>
+        {step.verb === 'approve' && (
           <>
             <DecisionFields numberLabel={t('rotations.decision.number')} dateLabel={t('rotations.decision.date')} required={required} />
             <Form.Item
@@ -327,12 +258,12 @@ function RotationPage({ rotation, refresh }: { rotation: Rotation; refresh(): Pr
             </Form.Item>
           </>
         )}
-        {verb === 'cancel' && (
+        {step.verb === 'cancel' && (
           <Form.Item name="reason" label={f('cancelReason')} rules={[{ max: 1000 }]}>
             <Input.TextArea rows={3} />
           </Form.Item>
         )}
-        {verb === 'conclude' && (
+        {step.verb === 'conclude' && (
           <>
             <Form.Item name="outcome" label={f('outcome')} rules={[required(f('outcome'))]}>
               <FormSelect options={ROTATION_OUTCOMES.map((o) => ({ value: o, label: t(`rotations.outcomes.${o}`) }))} />
@@ -349,7 +280,7 @@ function RotationPage({ rotation, refresh }: { rotation: Rotation; refresh(): Pr
             </Form.Item>
           </>
         )}
-      </FormDialog>
+      </StepDialog>
     </Space>
   );
 }

@@ -2,19 +2,19 @@ import { useState } from 'react';
 import { subject } from '@casl/ability';
 import type { CrudFilter, HttpError } from '@refinedev/core';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Form, Input, InputNumber, Modal, Space, message as messages } from 'antd';
+import { Button, Card, DatePicker, Form, Input, InputNumber, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import {
   CommitteeFilter,
+  FormDialog,
   FormSelect,
   KeysetTable,
   ListHeader,
-  ValueFilter,
+  ListFilter,
   committeeFilters,
-  fieldErrors,
-  problemMessage,
+  useCreateDialog,
   type CommitteeFilterValue,
 } from '../../components';
 import { formatDateTime } from '../../i18n';
@@ -44,80 +44,51 @@ interface CadreHit {
 export default function SessionList() {
   const { t } = useTranslation();
   const session = useSession();
-  const navigate = useNavigate();
-  const [message, holder] = messages.useMessage();
   const [committee, setCommittee] = useState<CommitteeFilterValue>({ subtree: true });
   const [state, setState] = useState<VoteSessionState | undefined>();
-  const [settingUp, setSettingUp] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [form] = Form.useForm<SetUpValues>();
+  const f = (key: string) => t(`votes.fields.${key}`);
+  const settingUp = useCreateDialog<SetUpValues, VoteSession>(
+    { ns: 'votes', done: 'created', resource: 'vote-sessions', invalidate: false },
+    ['committeeId', 'title', 'mode', 'convened', 'opensAt', 'closesAt'],
+  );
   const { committees } = useCommittees();
   const organisable = committees.filter((c) => session?.ability.can('create', subject('VoteSession', { committeeId: c.id })));
   const filters: CrudFilter[] = [...committeeFilters(committee), { field: 'state', operator: 'eq', value: state }];
-  const f = (key: string) => t(`votes.fields.${key}`);
   const required = (label: string) => ({ required: true, message: t('votes.required', { field: label.toLowerCase() }) });
 
-  const setUp = async (v: SetUpValues) => {
-    setSaving(true);
-    try {
-      const created = await api<VoteSession>('/vote-sessions', {
-        method: 'POST',
-        body: {
-          committeeId: v.committeeId,
-          title: v.title.trim(),
-          mode: v.mode,
-          convened: v.convened,
-          opensAt: v.opensAt.toISOString(),
-          closesAt: v.closesAt.toISOString(),
-          subjects: v.subjects.map((s) => ({ cadreId: s.cadreId, post: s.post?.trim() })),
-        },
-      });
-      void message.success(t('votes.created'));
-      setSettingUp(false);
-      void navigate(`/vote-sessions/${created.id}`);
-    } catch (error) {
-      const texts = {
-        committeeId: f('committee'),
-        title: f('title'),
-        mode: f('mode'),
-        convened: f('convened'),
-        opensAt: f('opensAt'),
-        closesAt: f('closesAt'),
-      };
-      const fields = fieldErrors(error, texts);
+  const setUp = (v: SetUpValues) =>
+    settingUp.create(
+      () =>
+        api<VoteSession>('/vote-sessions', {
+          method: 'POST',
+          body: {
+            committeeId: v.committeeId,
+            title: v.title.trim(),
+            mode: v.mode,
+            convened: v.convened,
+            opensAt: v.opensAt.toISOString(),
+            closesAt: v.closesAt.toISOString(),
+            subjects: v.subjects.map((s) => ({ cadreId: s.cadreId, post: s.post?.trim() })),
+          },
+        }),
       // A subject's field (`subjects.0.cadreId`) goes under its row of the list.
-      const subjectErrors = Object.keys((error as HttpError).errors ?? {})
-        .map((name) => name.match(/^subjects\.(\d+)\.(cadreId|post)$/))
-        .filter((m): m is RegExpMatchArray => !!m)
-        .map((m) => ({ name: ['subjects', Number(m[1]), m[2]], errors: [f(m[2] === 'post' ? 'post' : 'cadre')] }));
-      if (fields.length || subjectErrors.length) form.setFields([...fields, ...subjectErrors] as Parameters<typeof form.setFields>[0]);
-      else void message.error(problemMessage(error, t, 'votes'));
-    } finally {
-      setSaving(false);
-    }
-  };
+      (error) =>
+        Object.keys((error as HttpError).errors ?? {})
+          .map((name) => name.match(/^subjects\.(\d+)\.(cadreId|post)$/))
+          .filter((m): m is RegExpMatchArray => !!m)
+          .map((m) => ({ name: ['subjects', Number(m[1]), m[2]], errors: [f(m[2] === 'post' ? 'post' : 'cadre')] })),
+    );
 
   return (
     <Card>
-      {holder}
-      <ListHeader
-        title={t('votes.list')}
-        action={organisable.length > 0 && { label: t('votes.create'), onClick: () => setSettingUp(true) }}
-      >
+      {settingUp.holder}
+      <ListHeader title={t('votes.list')} action={organisable.length > 0 && { label: t('votes.create'), onClick: settingUp.start }}>
         <CommitteeFilter
           value={committee}
           onChange={setCommittee}
           texts={{ committee: f('committee'), all: t('votes.allCommittees'), subtree: t('votes.subtree') }}
         />
-        <ValueFilter
-          label={t('votes.filterState')}
-          all={t('votes.allStates')}
-          values={VOTE_SESSION_STATES}
-          labelOf={(v) => t(`votes.states.${v}`)}
-          value={state}
-          onChange={setState}
-          width={200}
-        />
+        <ListFilter ns="votes" name="state" values={VOTE_SESSION_STATES} value={state} onChange={setState} width={200} />
       </ListHeader>
       <KeysetTable<VoteSession>
         resource="vote-sessions"
@@ -133,50 +104,41 @@ export default function SessionList() {
           { title: f('closesAt'), dataIndex: 'closesAt', render: (d: string) => formatDateTime(d) },
         ]}
       />
-      <Modal
-        open={settingUp}
+      <FormDialog<SetUpValues>
+        {...settingUp.dialog}
         width={760}
         title={t('votes.create')}
         okText={t('votes.save')}
         cancelText={t('votes.cancel')}
-        confirmLoading={saving}
-        onCancel={() => setSettingUp(false)}
-        onOk={() => form.submit()}
-        destroyOnHidden
+        onFinish={(v) => void setUp(v)}
+        initialValues={{
+          mode: 'electronic',
+          committeeId: organisable.length === 1 ? organisable[0].id : undefined,
+          subjects: [{}],
+        }}
       >
-        <Form
-          form={form}
-          layout="vertical"
-          onFinish={(v) => void setUp(v)}
-          initialValues={{
-            mode: 'electronic',
-            committeeId: organisable.length === 1 ? organisable[0].id : undefined,
-            subjects: [{}],
-          }}
-        >
-          <Form.Item name="committeeId" label={f('committee')} rules={[required(f('committee'))]}>
-            <FormSelect options={organisable.map(committeeOption)} />
+        <Form.Item name="committeeId" label={f('committee')} rules={[required(f('committee'))]}>
+          <FormSelect options={organisable.map(committeeOption)} />
+        </Form.Item>
+        <Form.Item name="title" label={f('title')} rules={[{ ...required(f('title')), whitespace: true }, { max: 300 }]}>
+          <Input />
+        </Form.Item>
+        <Space wrap>
+          <Form.Item name="mode" label={f('mode')} rules={[required(f('mode'))]}>
+            <FormSelect style={{ width: 200 }} options={VOTE_MODES.map((m) => ({ value: m, label: t(`votes.modes.${m}`) }))} />
           </Form.Item>
-          <Form.Item name="title" label={f('title')} rules={[{ ...required(f('title')), whitespace: true }, { max: 300 }]}>
-            <Input />
+          <Form.Item name="convened" label={f('convened')} rules={[required(f('convened'))]}>
+            <InputNumber min={1} max={100000} />
           </Form.Item>
-          <Space wrap>
-            <Form.Item name="mode" label={f('mode')} rules={[required(f('mode'))]}>
-              <FormSelect style={{ width: 200 }} options={VOTE_MODES.map((m) => ({ value: m, label: t(`votes.modes.${m}`) }))} />
-            </Form.Item>
-            <Form.Item name="convened" label={f('convened')} rules={[required(f('convened'))]}>
-              <InputNumber min={1} max={100000} />
-            </Form.Item>
-            <Form.Item name="opensAt" label={f('opensAt')} rules={[required(f('opensAt'))]}>
-              <DatePicker showTime={{ format: 'HH:mm' }} format="DD/MM/YYYY HH:mm" />
-            </Form.Item>
-            <Form.Item name="closesAt" label={f('closesAt')} rules={[required(f('closesAt'))]}>
-              <DatePicker showTime={{ format: 'HH:mm' }} format="DD/MM/YYYY HH:mm" />
-            </Form.Item>
-          </Space>
-          <SubjectsField committeeId={Form.useWatch('committeeId', form)} />
-        </Form>
-      </Modal>
+          <Form.Item name="opensAt" label={f('opensAt')} rules={[required(f('opensAt'))]}>
+            <DatePicker showTime={{ format: 'HH:mm' }} format="DD/MM/YYYY HH:mm" />
+          </Form.Item>
+          <Form.Item name="closesAt" label={f('closesAt')} rules={[required(f('closesAt'))]}>
+            <DatePicker showTime={{ format: 'HH:mm' }} format="DD/MM/YYYY HH:mm" />
+          </Form.Item>
+        </Space>
+        <SubjectsField committeeId={Form.useWatch('committeeId', settingUp.form)} />
+      </FormDialog>
     </Card>
   );
 }
