@@ -31,6 +31,7 @@ interface StepValues {
   outcome?: RotationOutcome;
   outcomePost?: string;
   concludedOn?: Dayjs;
+  placementDecisionNumber?: string;
 }
 
 /** The steps of one rotation in order, as far as it has gone: what happened, and what is still to come (grey). */
@@ -105,6 +106,7 @@ function useTimeline(rotation: Rotation): TimelineProps['items'] {
             date: formatDate(rotation.concludedOn),
             outcome: `${rotation.outcome ? t(`rotations.outcomes.${rotation.outcome}`) : ''}${rotation.outcomePost ? ` (${rotation.outcomePost})` : ''}`,
           })}
+          {rotation.placementDecisionNumber ? ` — ${tl('placementDecision', { number: rotation.placementDecisionNumber })}` : ''}
         </span>
       ),
     });
@@ -155,6 +157,7 @@ function RotationPage({ rotation, refresh }: { rotation: Rotation; refresh(): Pr
       outcome: f('outcome'),
       outcomePost: f('outcomePost'),
       concludedOn: f('concludedOn'),
+      placementDecisionNumber: f('placementDecisionNumber'),
     },
     // QĐ 65's conditions, each with its regulation and figures, below the rotation rather than a bare "422".
     checkFailed: 'rotation-check-failed',
@@ -187,6 +190,7 @@ function RotationPage({ rotation, refresh }: { rotation: Rotation; refresh(): Pr
               outcome: values.outcome,
               outcomePost: values.outcomePost?.trim() || undefined,
               concludedOn: day(values.concludedOn),
+              placementDecisionNumber: values.placementDecisionNumber?.trim() || undefined,
             }
           : { version: rotation.version, reason: values.reason?.trim() || undefined };
     return step.run(
@@ -277,6 +281,9 @@ function RotationPage({ rotation, refresh }: { rotation: Rotation; refresh(): Pr
             </Form.Item>
             <Form.Item name="concludedOn" label={f('concludedOn')} rules={[required(f('concludedOn'))]}>
               <DatePicker format="DD/MM/YYYY" />
+            </Form.Item>
+            <Form.Item name="placementDecisionNumber" label={f('placementDecisionNumber')} rules={[{ max: 100 }]}>
+              <Input />
             </Form.Item>
           </>
         )}
