@@ -1,15 +1,14 @@
 import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
-import { WorkerModule } from '../apps/worker/src/worker.module';
 import { Jobs } from '@canbo/platform';
 import { TestApi, startApi } from './support/api';
-import { redisUrl } from './support/databases';
-import { TEST_JWT_SECRET } from './support/global-setup';
 import { expectFieldError, expectProblem } from './support/problems';
 import { eventually } from './support/wait';
 import { workerSettled } from './support/worker-settled';
+import { startWorker } from './support/worker';
+import { vnDay } from './support/dates';
+import { addPosition, createCadre } from './support/cadres';
 
 interface Appointment {
   id: string;
@@ -26,12 +25,6 @@ interface Result {
   figures: string;
 }
 
-const vnDay = (days: number) => {
-  const d = new Date(`${new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
-
 /**
  * Appointments (bổ nhiệm) over HTTP: Nga Sơn's admin proposes, the province's secretary (the level above)
  * decides once the rulebook's conditions hold, opening the term end's deadline; the worker changes the
@@ -46,26 +39,14 @@ describe('appointments', () => {
 
   /** A Nga Sơn cadre with one open main post since `since`. */
   async function cadre(dateOfBirth = '1985-03-01', since = '2020-01-01'): Promise<string> {
-    const created = await api
-      .http()
-      .post('/api/v1/cadres')
-      .set('authorization', auth['admin.ns'])
-      .send({
-        committeeId: C['TH-NS'],
-        managingCommitteeId: C['TH-NS'],
-        fullName: 'Lê Văn Bổ',
-        gender: 'male',
-        dateOfBirth,
-        ethnicity: 'Kinh',
-      })
-      .expect(201);
-    await api
-      .http()
-      .post(`/api/v1/cadres/${created.body.id}/positions`)
-      .set('authorization', auth['admin.ns'])
-      .send({ title: 'Chuyên viên', organisation: 'Ban Tổ chức Huyện ủy Nga Sơn', committeeId: C['TH-NS'], startedOn: since })
-      .expect(201);
-    return created.body.id;
+    const id = await createCadre(api, auth['admin.ns'], C['TH-NS'], { fullName: 'Lê Văn Bổ', dateOfBirth });
+    await addPosition(api, auth['admin.ns'], id, {
+      title: 'Chuyên viên',
+      organisation: 'Ban Tổ chức Huyện ủy Nga Sơn',
+      committeeId: C['TH-NS'],
+      startedOn: since,
+    });
+    return id;
   }
 
   const propose = (user: string, cadreId: string, body: Record<string, unknown> = {}) =>
@@ -439,18 +420,7 @@ describe('appointments', () => {
     const cadreId = await cadre();
     const a: Appointment = (await propose('admin.ns', cadreId, { effectiveFrom: vnDay(0) }).expect(201)).body;
     await step('secretary.th', a, 'decide').expect(200);
-    worker = await NestFactory.createApplicationContext(
-      WorkerModule.register({
-        DATABASE_URL: api.databaseUrl,
-        REDIS_URL: redisUrl(),
-        JWT_SECRET: TEST_JWT_SECRET,
-        QUEUE_PREFIX: prefix,
-        WORKER_HEALTH_PORT: '0',
-        LOG_LEVEL: 'silent',
-      }),
-      { logger: false },
-    );
-    await worker.init();
+    worker = await startWorker(api);
     // The worker's run at start applies it.
     await eventually(
       async () =>

@@ -2,6 +2,7 @@ import { CadresService } from '@canbo/cadres';
 import { RulebookService } from '@canbo/rulebook';
 import { TestApi, startApi } from './support/api';
 import { expectFieldError, expectProblem } from './support/problems';
+import { createCadre } from './support/cadres';
 
 interface Cycle {
   id: string;
@@ -37,21 +38,7 @@ describe('planning cycles', () => {
   const as = (user: string) => auth[user] ?? dual.auth;
 
   async function cadre(over: Record<string, unknown> = {}): Promise<string> {
-    const res = await api
-      .http()
-      .post('/api/v1/cadres')
-      .set('authorization', auth['admin.ns'])
-      .send({
-        committeeId: C['TH-NS'],
-        managingCommitteeId: C['TH-NS'],
-        fullName: 'Lê Văn Quy',
-        gender: 'male',
-        dateOfBirth: '1985-03-01',
-        ethnicity: 'Kinh',
-        ...over,
-      })
-      .expect(201);
-    return res.body.id;
+    return createCadre(api, auth['admin.ns'], C['TH-NS'], { fullName: 'Lê Văn Quy', ...over });
   }
 
   async function cycle(user = 'admin.ns', body: Record<string, unknown> = {}): Promise<Cycle> {

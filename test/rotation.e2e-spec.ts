@@ -1,15 +1,14 @@
 import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
-import { WorkerModule } from '../apps/worker/src/worker.module';
 import { Jobs } from '@canbo/platform';
 import { TestApi, startApi } from './support/api';
-import { redisUrl } from './support/databases';
-import { TEST_JWT_SECRET } from './support/global-setup';
 import { expectFieldError, expectProblem } from './support/problems';
 import { eventually } from './support/wait';
 import { workerSettled } from './support/worker-settled';
+import { startWorker } from './support/worker';
+import { lastDayAfter, vnDay } from './support/dates';
+import { addPosition, createCadre, inApprovedPlanning } from './support/cadres';
 
 interface Rotation {
   id: string;
@@ -32,19 +31,6 @@ interface Result {
   figures: string;
 }
 
-const vnDay = (days: number) => {
-  const d = new Date(`${new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
-/** The last day of a rotation of `months` from `start`: the day before the same date `months` later. */
-const lastDayAfter = (start: string, months: number) => {
-  const d = new Date(`${start}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-};
-
 /** The same day `years` later (the rotation's anniversaries). */
 const yearsAfter = (start: string, years: number) => {
   const d = new Date(`${start}T00:00:00Z`);
@@ -65,33 +51,18 @@ describe('rotations', () => {
 
   /** A Nga Sơn cadre (born `dateOfBirth`), in Nga Sơn's approved planning for Bí thư Huyện ủy unless `planned` is false. */
   async function cadre(dateOfBirth = '1985-03-01', planned = true): Promise<string> {
-    const created = await api
-      .http()
-      .post('/api/v1/cadres')
-      .set('authorization', auth['admin.ns'])
-      .send({
-        committeeId: C['TH-NS'],
-        managingCommitteeId: C['TH-NS'],
-        fullName: 'Trần Văn Chuyển',
-        gender: 'male',
-        dateOfBirth,
-        ethnicity: 'Kinh',
-      })
-      .expect(201);
-    if (planned) {
-      // An approved cycle set up directly (its own walk is planning's e2e).
-      const { rows } = await api.db.query(
-        `INSERT INTO planning_cycle (committee_id, approver_committee_id, party_term_from, state_term_from, reference_date, state, submission_due_on, approved_at, decision_ref)
-         VALUES ($1, $2, 2025, 2026, current_date - 30, 'approved', current_date - 20, now(), '98-QĐ/TU') RETURNING id`,
-        [C['TH-NS'], C.TH],
-      );
-      await api.db.query(
-        `INSERT INTO planning_nomination (cycle_id, cadre_id, title_id, source) SELECT $1, $2, id, 'local' FROM planning_title WHERE code = 'district.secretary'`,
-        [rows[0].id, created.body.id],
-      );
-    }
-    return created.body.id;
+    const id = await createCadre(api, auth['admin.ns'], C['TH-NS'], { fullName: 'Trần Văn Chuyển', dateOfBirth });
+    if (planned) await inApprovedPlanning(api, id);
+    return id;
   }
+  /** In post at Nga Sơn since 2021: the post a rotation from Nga Sơn leaves. */
+  const inPostAtNgaSon = (cadreId: string) =>
+    addPosition(api, auth['admin.ns'], cadreId, {
+      title: 'Phó Trưởng Ban Tổ chức Huyện ủy',
+      organisation: 'Huyện ủy Nga Sơn',
+      committeeId: C['TH-NS'],
+      startedOn: '2021-01-01',
+    });
 
   const propose = (user: string, cadreId: string, body: Record<string, unknown> = {}) =>
     api
@@ -122,18 +93,7 @@ describe('rotations', () => {
   /** The worker, started once for the suites that need its daily pass. */
   async function ensureWorker(): Promise<INestApplicationContext> {
     if (worker) return worker;
-    worker = await NestFactory.createApplicationContext(
-      WorkerModule.register({
-        DATABASE_URL: api.databaseUrl,
-        REDIS_URL: redisUrl(),
-        JWT_SECRET: TEST_JWT_SECRET,
-        QUEUE_PREFIX: prefix,
-        WORKER_HEALTH_PORT: '0',
-        LOG_LEVEL: 'silent',
-      }),
-      { logger: false },
-    );
-    await worker.init();
+    worker = await startWorker(api);
     return worker;
   }
 
@@ -180,17 +140,7 @@ describe('rotations', () => {
         WHERE id IN (SELECT cycle_id FROM planning_nomination WHERE cadre_id = $1)`,
       [cadreId],
     );
-    await api
-      .http()
-      .post(`/api/v1/cadres/${cadreId}/positions`)
-      .set('authorization', auth['admin.ns'])
-      .send({
-        title: 'Phó Trưởng Ban Tổ chức Huyện ủy',
-        organisation: 'Huyện ủy Nga Sơn',
-        committeeId: C['TH-NS'],
-        startedOn: '2021-01-01',
-      })
-      .expect(201);
+    await inPostAtNgaSon(cadreId);
     const proposed: Rotation = (
       await propose('admin.ns', cadreId, { startsOn: vnDay(-10), plannedEndOn: lastDayAfter(vnDay(-10), 36) }).expect(201)
     ).body;
@@ -428,17 +378,7 @@ describe('rotations', () => {
 
   it('the worker moves the cadre on the start date, once; the destination board then reads and manages the file; the origin keeps its trail', async () => {
     const cadreId = await cadre();
-    await api
-      .http()
-      .post(`/api/v1/cadres/${cadreId}/positions`)
-      .set('authorization', auth['admin.ns'])
-      .send({
-        title: 'Phó Trưởng Ban Tổ chức Huyện ủy',
-        organisation: 'Huyện ủy Nga Sơn',
-        committeeId: C['TH-NS'],
-        startedOn: '2021-01-01',
-      })
-      .expect(201);
+    await inPostAtNgaSon(cadreId);
     // Lower to upper: from Nga Sơn to the province's own board, starting today.
     const r: Rotation = (
       await propose('admin.ns', cadreId, {

@@ -1,9 +1,7 @@
-import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD_DEFAULT } from '../../scripts/demo/demo-data';
 import { expectFieldError } from '../support/problems';
-import { seriousViolations, startPortalWorld, type PortalWorld } from './browser';
-import { motionless } from './motion';
-import { choose, openDialog, search } from './select';
+import { checkedScreen, signIn, startPortalWorld, type PortalWorld } from './browser';
+import { choose, enterDate, openDialog, search, shownTime } from './select';
+import { namesFoundOnce } from '../support/cadres';
 
 /*
  * A paper confidence vote in the portal (QĐ 96). Thanh Hóa's board sets up a paper session through the
@@ -22,54 +20,18 @@ describe('portal: a paper confidence vote set up, its count entered and read und
 
   beforeAll(async () => {
     world = await startPortalWorld('vote-paper');
-    const page = await world.api
-      .http()
-      .get(`/api/v1/cadres?committeeId=${world.api.committees.TH}&subtree=false&limit=20`)
-      .set('authorization', await world.api.login('admin.th'))
-      .expect(200);
-    const all = (page.body.items as { fullName: string }[]).map((c) => c.fullName);
-    // Names that occur once, so the search offers exactly one file for each.
-    names = all.filter((n) => all.indexOf(n) === all.lastIndexOf(n) && n !== 'Nguyễn Văn Hùng').slice(0, 2);
+    // Two of Thanh Hóa's own files, by a name the form's search finds once.
+    names = await namesFoundOnce(world.api, await world.api.login('admin.th'), world.api.committees.TH, 2);
   });
   afterAll(async () => {
     await world?.close();
   });
 
-  const signIn = async (page: Page, username: string) => {
-    await page.goto(`${world.portal.url}/login`);
-    await page.evaluate(`localStorage.removeItem('canbo.session')`);
-    await page.goto(`${world.portal.url}/login`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD_DEFAULT);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-  };
-
-  const checked = async (name: string) => {
-    await world.page.waitForFunction(`!document.querySelector('.ant-message-notice')`);
-    await motionless(world.page);
-    expect(await seriousViolations(world.page)).toEqual([]);
-    await world.screenshot(name);
-  };
-
-  /** A time `minutes` from now as the browser's date-time pickers show it (its own time zone). */
-  const shownTime = (page: Page, minutes: number): Promise<string> =>
-    page.evaluate(`(() => {
-      const d = new Date(Date.now() + ${minutes} * 60000);
-      const p = (n) => String(n).padStart(2, '0');
-      return p(d.getDate()) + '/' + p(d.getMonth() + 1) + '/' + d.getFullYear() + ' ' + p(d.getHours()) + ':' + p(d.getMinutes());
-    })()`);
-
-  const typeDate = async (page: Page, label: string, shown: string) => {
-    const input = page.getByRole('dialog').getByLabel(label, { exact: true });
-    await input.click();
-    await input.fill(shown);
-    await input.press('Enter');
-  };
+  const checked = (name: string) => checkedScreen(world, name, { afterMessages: true });
 
   it('admin.th sets up a paper session held an hour ago', async () => {
     const { page } = world;
-    await signIn(page, 'admin.th');
+    await signIn(world, 'admin.th', { keepDevice: true });
     await page.getByRole('menuitem', { name: 'Lấy phiếu tín nhiệm' }).click();
     await page.getByRole('heading', { name: 'Các cuộc lấy phiếu tín nhiệm' }).waitFor();
     await page.getByRole('button', { name: 'Tổ chức lấy phiếu' }).click();
@@ -77,8 +39,8 @@ describe('portal: a paper confidence vote set up, its count entered and read und
     await dialog.getByLabel('Tên cuộc lấy phiếu').fill(TITLE);
     await choose(dialog, 'Hình thức', 'Phiếu giấy');
     await dialog.getByLabel('Số được triệu tập').fill('50');
-    await typeDate(page, 'Bắt đầu', await shownTime(page, -60));
-    await typeDate(page, 'Kết thúc', await shownTime(page, 60));
+    await enterDate(page.getByRole('dialog'), 'Bắt đầu', await shownTime(page, -60));
+    await enterDate(page.getByRole('dialog'), 'Kết thúc', await shownTime(page, 60));
     for (const [i, name] of names.entries()) {
       if (i > 0) await dialog.getByRole('button', { name: 'Thêm người được lấy phiếu' }).click();
       await search(dialog, `Người được lấy phiếu ${i + 1}: Cán bộ`, name, name);
