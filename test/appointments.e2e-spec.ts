@@ -8,7 +8,8 @@ import { eventually } from './support/wait';
 import { workerSettled } from './support/worker-settled';
 import { startWorker } from './support/worker';
 import { vnDay } from './support/dates';
-import { addPosition, createCadre } from './support/cadres';
+import { addPosition, createCadre, positionsOf } from './support/cadres';
+import { bothSeatsUser } from './support/users';
 
 interface Appointment {
   id: string;
@@ -130,25 +131,7 @@ describe('appointments', () => {
   });
 
   it('never the proposer: one holding both seats (admin at Nga Sơn, secretary at the province) may not decide its own proposal', async () => {
-    const made = await api
-      .http()
-      .post('/api/v1/users')
-      .set('authorization', auth.operator)
-      .send({
-        username: 'dual.appointer',
-        displayName: 'Hai vai trò',
-        password: 'Passw0rd-Dual-Appointer',
-        committeeId: C['TH-NS'],
-        role: 'admin',
-      })
-      .expect(201);
-    await api
-      .http()
-      .post('/api/v1/role-assignments')
-      .set('authorization', auth.operator)
-      .send({ userId: made.body.id, committeeId: C.TH, role: 'secretary' })
-      .expect(201);
-    auth.dual = await api.login('dual.appointer', 'Passw0rd-Dual-Appointer');
+    auth.dual = (await bothSeatsUser(api, auth.operator, 'dual.appointer', 'Passw0rd-Dual-Appointer')).auth;
     const own: Appointment = (await propose('dual', await cadre()).expect(201)).body;
     expectProblem(await step('dual', own, 'decide'), 403, 'appointment-self-decision');
     // Someone else's proposal it decides.
@@ -429,15 +412,7 @@ describe('appointments', () => {
       'the appointment to take effect',
     );
     await workerSettled(api.db, worker, 20_000);
-    const positions = async () =>
-      (
-        await api.db.query(
-          `SELECT title, to_char(started_on, 'YYYY-MM-DD') AS started, to_char(ended_on, 'YYYY-MM-DD') AS ended, decision_ref
-             FROM cadre_position WHERE cadre_id = $1 ORDER BY started_on`,
-          [cadreId],
-        )
-      ).rows;
-    const after = await positions();
+    const after = await positionsOf(api, cadreId);
     expect(after).toEqual([
       { title: 'Chuyên viên', started: '2020-01-01', ended: vnDay(-1), decision_ref: null },
       { title: 'Phó Trưởng Ban Tổ chức Huyện ủy', started: vnDay(0), ended: null, decision_ref: '01-QĐ/TU' },
@@ -446,7 +421,7 @@ describe('appointments', () => {
     const queue = worker.get<Queue>('BullQueue_deadlines', { strict: false });
     await queue.add(Jobs.takeEffectAppointments.name, { v: Jobs.takeEffectAppointments.version, payload: {} });
     await workerSettled(api.db, worker, 20_000);
-    expect(await positions()).toEqual(after);
+    expect(await positionsOf(api, cadreId)).toEqual(after);
     const audit = await api.db.query(
       `SELECT action FROM audit_event WHERE (entity_type = 'Appointment' AND entity_id = $1) OR (entity_type = 'Cadre' AND entity_id = $2 AND action = 'move-to-post') ORDER BY seq`,
       [a.id, cadreId],

@@ -8,7 +8,7 @@ import { eventually } from './support/wait';
 import { workerSettled } from './support/worker-settled';
 import { startWorker } from './support/worker';
 import { lastDayAfter, vnDay } from './support/dates';
-import { addPosition, createCadre, inApprovedPlanning } from './support/cadres';
+import { addPosition, createCadre, inApprovedPlanning, positionsOf } from './support/cadres';
 
 interface Rotation {
   id: string;
@@ -18,12 +18,6 @@ interface Rotation {
   startsOn: string;
   plannedEndOn: string;
   deciderCommitteeId: string;
-}
-interface Position {
-  title: string;
-  started: string;
-  ended: string | null;
-  decision_ref: string | null;
 }
 interface Result {
   ruleId: string;
@@ -104,14 +98,6 @@ describe('rotations', () => {
     await workerSettled(api.db, worker, 20_000);
   }
 
-  const positionsOf = async (cadreId: string): Promise<Position[]> =>
-    (
-      await api.db.query(
-        `SELECT title, to_char(started_on, 'YYYY-MM-DD') AS started, to_char(ended_on, 'YYYY-MM-DD') AS ended, decision_ref
-           FROM cadre_position WHERE cadre_id = $1 ORDER BY started_on, created_at`,
-        [cadreId],
-      )
-    ).rows;
   const placementOf = async (cadreId: string) =>
     (await api.db.query(`SELECT committee_id, managing_committee_id FROM cadre WHERE id = $1`, [cadreId])).rows[0];
   const rotationActions = async (id: string) =>
@@ -422,27 +408,17 @@ describe('rotations', () => {
       'the rotation to start',
     );
     await workerSettled(api.db, worker, 20_000);
-    const positions = async () =>
-      (
-        await api.db.query(
-          `SELECT title, to_char(started_on, 'YYYY-MM-DD') AS started, to_char(ended_on, 'YYYY-MM-DD') AS ended, decision_ref
-             FROM cadre_position WHERE cadre_id = $1 ORDER BY started_on`,
-          [cadreId],
-        )
-      ).rows;
-    const placement = async () =>
-      (await api.db.query(`SELECT committee_id, managing_committee_id FROM cadre WHERE id = $1`, [cadreId])).rows[0];
-    const after = await positions();
+    const after = await positionsOf(api, cadreId);
     expect(after).toEqual([
       { title: 'Phó Trưởng Ban Tổ chức Huyện ủy', started: '2021-01-01', ended: vnDay(-1), decision_ref: null },
       { title: 'Phó Trưởng Ban Tổ chức Tỉnh ủy', started: vnDay(0), ended: null, decision_ref: '12-QĐ/TU' },
     ]);
-    expect(await placement()).toEqual({ committee_id: C.TH, managing_committee_id: C.TH });
+    expect(await placementOf(cadreId)).toEqual({ committee_id: C.TH, managing_committee_id: C.TH });
     // Run the job again through the queue: nothing changes, nothing more is audited.
     const queue = worker.get<Queue>('BullQueue_deadlines', { strict: false });
     await queue.add(Jobs.startRotations.name, { v: Jobs.startRotations.version, payload: {} });
     await workerSettled(api.db, worker, 20_000);
-    expect(await positions()).toEqual(after);
+    expect(await positionsOf(api, cadreId)).toEqual(after);
     const audit = await api.db.query(
       `SELECT action FROM audit_event WHERE (entity_type = 'Rotation' AND entity_id = $1) OR (entity_type = 'Cadre' AND entity_id = $2 AND action = 'move-to-post') ORDER BY occurred_at, seq`,
       [r.id, cadreId],
@@ -575,7 +551,7 @@ describe('rotations', () => {
       { title: 'Phó Bí thư Thị ủy', started: vnDay(-10), ended: vnDay(-1), decision_ref: '12-QĐ/TU' },
       { title: 'Phó Trưởng Ban Tổ chức Huyện ủy Nga Sơn', started: vnDay(0), ended: null, decision_ref: null },
     ];
-    expect(await positionsOf(cadreId)).toEqual(back);
+    expect(await positionsOf(api, cadreId)).toEqual(back);
     // The file is Nga Sơn's again: working and managing committee as before the start.
     expect(await placementOf(cadreId)).toEqual({ committee_id: C['TH-NS'], managing_committee_id: C['TH-NS'] });
     const file = (await api.http().get(`/api/v1/cadres/${cadreId}`).set('authorization', auth['admin.ns']).expect(200)).body;
@@ -603,7 +579,7 @@ describe('rotations', () => {
     ]);
     // The daily pass again: nothing more moves, nothing more is audited; a second decision is refused.
     await runRotationsJob();
-    expect(await positionsOf(cadreId)).toEqual(back);
+    expect(await positionsOf(api, cadreId)).toEqual(back);
     expect(await rotationActions(r.id)).toEqual(['create', 'approve', 'start', 'conclude', 'place']);
     expectProblem(await step('secretary.th', concluded, 'conclude', { outcome: 'stay', concludedOn: vnDay(0) }), 409, 'rotation-state');
   });
@@ -616,7 +592,7 @@ describe('rotations', () => {
       )
     ).body;
     expect(newPost).toMatchObject({ state: 'concluded', outcome: 'new-post', outcomePost: 'Bí thư Thị ủy', placedAt: expect.any(String) });
-    expect((await positionsOf(moved.cadreId)).slice(1)).toEqual([
+    expect((await positionsOf(api, moved.cadreId)).slice(1)).toEqual([
       { title: 'Phó Bí thư Thị ủy', started: vnDay(-10), ended: vnDay(-1), decision_ref: '12-QĐ/TU' },
       { title: 'Bí thư Thị ủy', started: vnDay(0), ended: null, decision_ref: null },
     ]);
@@ -627,10 +603,10 @@ describe('rotations', () => {
     );
 
     const kept = await inProgress();
-    const before = await positionsOf(kept.cadreId);
+    const before = await positionsOf(api, kept.cadreId);
     const stay = (await step('secretary.th', kept.r, 'conclude', { outcome: 'stay', concludedOn: vnDay(0) }).expect(200)).body;
     expect(stay).toMatchObject({ state: 'concluded', outcome: 'stay', placedAt: expect.any(String) });
-    expect(await positionsOf(kept.cadreId)).toEqual(before);
+    expect(await positionsOf(api, kept.cadreId)).toEqual(before);
     expect(await placementOf(kept.cadreId)).toEqual({ committee_id: C['TH-TX'], managing_committee_id: C['TH-TX'] });
     // No longer "rotated": not among the rotations in progress.
     const inProgressList = await api
@@ -642,25 +618,25 @@ describe('rotations', () => {
     expect(inProgressList.body.items).toEqual([]);
     expect(await rotationActions(kept.r.id)).toEqual(['create', 'approve', 'start', 'conclude', 'place']);
     await runRotationsJob();
-    expect(await positionsOf(kept.cadreId)).toEqual(before);
+    expect(await positionsOf(api, kept.cadreId)).toEqual(before);
     expect(await rotationActions(kept.r.id)).toEqual(['create', 'approve', 'start', 'conclude', 'place']);
   });
 
   it('a decision dated ahead is applied by the worker on its date, exactly once', async () => {
     const { r, cadreId } = await inProgress();
-    const before = await positionsOf(cadreId);
+    const before = await positionsOf(api, cadreId);
     const concluded = (await step('secretary.th', r, 'conclude', { outcome: 'return', concludedOn: vnDay(5) }).expect(200)).body;
     expect(concluded).toMatchObject({ state: 'concluded', concludedOn: vnDay(5), placedAt: null, followUp: null });
     // Before the date: nothing moves, whatever the job does.
     await runRotationsJob();
-    expect(await positionsOf(cadreId)).toEqual(before);
+    expect(await positionsOf(api, cadreId)).toEqual(before);
     expect(await placementOf(cadreId)).toEqual({ committee_id: C['TH-TX'], managing_committee_id: C['TH-TX'] });
     expect(await rotationActions(r.id)).toEqual(['create', 'approve', 'start', 'conclude']);
     // The date comes (the worker reads Vietnam's clock: the decision's date is brought to today instead).
     await api.db.query(`UPDATE rotation SET concluded_on = $2::date WHERE id = $1`, [r.id, vnDay(0)]);
     await runRotationsJob();
     await runRotationsJob();
-    expect(await positionsOf(cadreId)).toEqual([
+    expect(await positionsOf(api, cadreId)).toEqual([
       ...before.map((p) => (p.ended === null ? { ...p, ended: vnDay(-1) } : p)),
       { title: 'Phó Trưởng Ban Tổ chức Huyện ủy Nga Sơn', started: vnDay(0), ended: null, decision_ref: null },
     ]);

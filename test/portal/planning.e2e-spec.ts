@@ -46,6 +46,15 @@ describe('portal: planning cycles (approved; returned and resubmitted) and appra
 
   const checked = (name: string) => checkedScreen(world, name, { afterMessages: true });
 
+  /** The district deputy secretary's title (Phó Bí thư Huyện ủy): the one Nga Sơn's cycles nominate for here. */
+  const deputySecretaryTitle = async (): Promise<string> =>
+    (
+      (await world.api.http().get('/api/v1/titles?level=district').set('authorization', auth['admin.ns']).expect(200)).body as {
+        id: string;
+        code: string;
+      }[]
+    ).find((t) => t.code === 'district.deputy-secretary')!.id;
+
   /** Clicks a workflow button and confirms it in its dialog. */
   const step = async (page: Page, action: string) => {
     await page.getByRole('button', { name: action, exact: true }).click();
@@ -57,12 +66,7 @@ describe('portal: planning cycles (approved; returned and resubmitted) and appra
 
   it('(a) a TH-NS cycle: the quota failure explained and fixed, submitted, appraised and approved by TH', async () => {
     const { page } = world;
-    const deputy = (
-      (await world.api.http().get('/api/v1/titles?level=district').set('authorization', auth['admin.ns']).expect(200)).body as {
-        id: string;
-        code: string;
-      }[]
-    ).find((t) => t.code === 'district.deputy-secretary')!.id;
+    const deputy = await deputySecretaryTitle();
     const names = ['Đỗ Văn Quy Một', 'Đỗ Văn Quy Hai', 'Đỗ Văn Quy Ba', 'Đỗ Văn Quy Bốn'];
     const ids = [];
     for (const name of names) ids.push(await cadre(name));
@@ -322,12 +326,7 @@ describe('portal: planning cycles (approved; returned and resubmitted) and appra
 
   it('(d) a cycle returned by TH with a reason, drafted again and resubmitted by TH-NS', async () => {
     const { page } = world;
-    const deputy = (
-      (await world.api.http().get('/api/v1/titles?level=district').set('authorization', auth['admin.ns']).expect(200)).body as {
-        id: string;
-        code: string;
-      }[]
-    ).find((t) => t.code === 'district.deputy-secretary')!.id;
+    const deputy = await deputySecretaryTitle();
     const cycle = (
       await post('admin.ns', '/planning-cycles', {
         committeeId: C['TH-NS'],

@@ -1,7 +1,8 @@
 import { expectFieldError } from '../support/problems';
 import { checkedScreen, signIn, startPortalWorld, type PortalWorld } from './browser';
-import { choose, enterDate, openDialog, search, shownTime } from './select';
+import { choose, enterDate, openDialog, shownTime } from './select';
 import { namesFoundOnce } from '../support/cadres';
+import { expectResults, fillSubjects } from './vote-session';
 
 /*
  * A paper confidence vote in the portal (QĐ 96). Thanh Hóa's board sets up a paper session through the
@@ -39,15 +40,9 @@ describe('portal: a paper confidence vote set up, its count entered and read und
     await dialog.getByLabel('Tên cuộc lấy phiếu').fill(TITLE);
     await choose(dialog, 'Hình thức', 'Phiếu giấy');
     await dialog.getByLabel('Số được triệu tập').fill('50');
-    await enterDate(page.getByRole('dialog'), 'Bắt đầu', await shownTime(page, -60));
-    await enterDate(page.getByRole('dialog'), 'Kết thúc', await shownTime(page, 60));
-    for (const [i, name] of names.entries()) {
-      if (i > 0) await dialog.getByRole('button', { name: 'Thêm người được lấy phiếu' }).click();
-      await search(dialog, `Người được lấy phiếu ${i + 1}: Cán bộ`, name, name);
-      await dialog
-        .getByLabel(`Người được lấy phiếu ${i + 1}: Chức vụ được lấy phiếu`, { exact: true })
-        .fill(`Ủy viên Ban Thường vụ ${i + 1}`);
-    }
+    await enterDate(dialog, 'Bắt đầu', await shownTime(page, -60));
+    await enterDate(dialog, 'Kết thúc', await shownTime(page, 60));
+    await fillSubjects(dialog, names);
     await checked('01-paper-set-up-form');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await page.waitForURL(/\/vote-sessions\/[0-9a-f-]{36}$/);
@@ -117,18 +112,19 @@ describe('portal: a paper confidence vote set up, its count entered and read und
     await dialog.waitFor({ state: 'hidden' });
     await page.getByTestId('vote-session-state').getByText('Đã kiểm phiếu').waitFor();
     expect(await page.getByRole('button', { name: 'Nhập kết quả kiểm phiếu' }).count()).toBe(0);
-    const results = page.getByTestId('vote-results');
-    await results
-      .getByTestId('thresholds')
-      .getByText(/Điều 11 Quy định 96-QĐ\/TW/)
-      .waitFor();
-    // 28 of 44 returned: more than half, under two thirds.
-    const first = results.locator('.ant-table-row', { hasText: names[0] });
-    await first.getByText('Trên 50% tín nhiệm thấp: xem xét cho thôi giữ chức vụ, đưa ra khỏi quy hoạch').waitFor();
-    await first.getByText('28/44 phiếu tín nhiệm thấp (63,64% số phiếu thu về; 56% số được triệu tập)').waitFor();
-    const second = results.locator('.ant-table-row', { hasText: names[1] });
-    await second.getByText('Không thuộc diện xem xét').waitFor();
-    await second.getByText('3/44 phiếu tín nhiệm thấp (6,82% số phiếu thu về; 6% số được triệu tập)').waitFor();
+    await expectResults(page, [
+      // 28 of 44 returned: more than half, under two thirds.
+      {
+        name: names[0],
+        outcome: 'Trên 50% tín nhiệm thấp: xem xét cho thôi giữ chức vụ, đưa ra khỏi quy hoạch',
+        count: '28/44 phiếu tín nhiệm thấp (63,64% số phiếu thu về; 56% số được triệu tập)',
+      },
+      {
+        name: names[1],
+        outcome: 'Không thuộc diện xem xét',
+        count: '3/44 phiếu tín nhiệm thấp (6,82% số phiếu thu về; 6% số được triệu tập)',
+      },
+    ]);
     await checked('04-paper-results');
   });
 });

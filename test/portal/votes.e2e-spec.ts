@@ -5,9 +5,10 @@ import { Jobs } from '@canbo/platform';
 import { blindToken } from '@canbo/votes';
 import { expectProblem } from '../support/problems';
 import { checkedScreen, signIn, startPortalWorld, type PortalWorld } from './browser';
-import { enterDate, search, shownTime } from './select';
+import { enterDate, shownTime } from './select';
 import { settled, startWorldWorker } from './worker';
 import { namesFoundOnce } from '../support/cadres';
+import { expectResults, fillSubjects } from './vote-session';
 
 /*
  * A confidence vote in the portal (QĐ 96). Thanh Hóa's board sets up an electronic session for its five
@@ -68,15 +69,9 @@ describe('portal: a confidence vote set up, cast by five voters, closed by the w
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Tên cuộc lấy phiếu').fill(TITLE);
     await dialog.getByLabel('Số được triệu tập').fill('6');
-    await enterDate(page.getByRole('dialog'), 'Bắt đầu', await shownTime(page, -2));
-    await enterDate(page.getByRole('dialog'), 'Kết thúc', await shownTime(page, 24 * 60));
-    for (const [i, name] of names.entries()) {
-      if (i > 0) await dialog.getByRole('button', { name: 'Thêm người được lấy phiếu' }).click();
-      await search(page, `Người được lấy phiếu ${i + 1}: Cán bộ`, name, name);
-      await dialog
-        .getByLabel(`Người được lấy phiếu ${i + 1}: Chức vụ được lấy phiếu`, { exact: true })
-        .fill(`Ủy viên Ban Thường vụ ${i + 1}`);
-    }
+    await enterDate(dialog, 'Bắt đầu', await shownTime(page, -2));
+    await enterDate(dialog, 'Kết thúc', await shownTime(page, 24 * 60));
+    await fillSubjects(dialog, names);
     await checked('02-set-up-form');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await page.waitForURL(/\/vote-sessions\/[0-9a-f-]{36}$/);
@@ -163,17 +158,18 @@ describe('portal: a confidence vote set up, cast by five voters, closed by the w
     await signIn(world, 'admin.th', { keepDevice: true });
     await page.goto(`${world.portal.url}/vote-sessions/${sessionId}`);
     await page.getByTestId('vote-session-state').getByText('Đã kiểm phiếu').waitFor();
-    const results = page.getByTestId('vote-results');
-    await results
-      .getByTestId('thresholds')
-      .getByText(/Điều 11 Quy định 96-QĐ\/TW/)
-      .waitFor();
-    const first = results.locator('.ant-table-row', { hasText: names[0] });
-    await first.getByText('Từ 2/3 tín nhiệm thấp trở lên: cho thôi giữ chức vụ hoặc miễn nhiệm').waitFor();
-    await first.getByText('4/5 phiếu tín nhiệm thấp (80% số phiếu thu về; 66,67% số được triệu tập)').waitFor();
-    const second = results.locator('.ant-table-row', { hasText: names[1] });
-    await second.getByText('Không thuộc diện xem xét').waitFor();
-    await second.getByText('1/5 phiếu tín nhiệm thấp (20% số phiếu thu về; 16,67% số được triệu tập)').waitFor();
+    await expectResults(page, [
+      {
+        name: names[0],
+        outcome: 'Từ 2/3 tín nhiệm thấp trở lên: cho thôi giữ chức vụ hoặc miễn nhiệm',
+        count: '4/5 phiếu tín nhiệm thấp (80% số phiếu thu về; 66,67% số được triệu tập)',
+      },
+      {
+        name: names[1],
+        outcome: 'Không thuộc diện xem xét',
+        count: '1/5 phiếu tín nhiệm thấp (20% số phiếu thu về; 16,67% số được triệu tập)',
+      },
+    ]);
     expect(await page.getByRole('button', { name: 'Hủy cuộc lấy phiếu' }).count()).toBe(0);
     await checked('07-results');
     await page.getByRole('button', { name: 'Đăng xuất' }).click();

@@ -58,3 +58,21 @@ export async function inApprovedPlanning(api: TestApi, cadreId: string): Promise
     [rows[0].id, cadreId],
   );
 }
+
+/** A post of the file as the database holds it (dates as YYYY-MM-DD). */
+export interface Position {
+  title: string;
+  started: string;
+  ended: string | null;
+  decision_ref: string | null;
+}
+
+/** The file's posts, read from the database, earliest first: what the worker's moves leave behind. */
+export async function positionsOf(api: TestApi, cadreId: string): Promise<Position[]> {
+  const { rows } = await api.db.query<Position>(
+    `SELECT title, to_char(started_on, 'YYYY-MM-DD') AS started, to_char(ended_on, 'YYYY-MM-DD') AS ended, decision_ref
+       FROM cadre_position WHERE cadre_id = $1 ORDER BY started_on, created_at`,
+    [cadreId],
+  );
+  return rows;
+}
