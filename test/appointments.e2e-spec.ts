@@ -1,15 +1,15 @@
 import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
-import { WorkerModule } from '../apps/worker/src/worker.module';
 import { Jobs } from '@canbo/platform';
 import { TestApi, startApi } from './support/api';
-import { redisUrl } from './support/databases';
-import { TEST_JWT_SECRET } from './support/global-setup';
 import { expectFieldError, expectProblem } from './support/problems';
 import { eventually } from './support/wait';
 import { workerSettled } from './support/worker-settled';
+import { startWorker } from './support/worker';
+import { vnDay } from './support/dates';
+import { addPosition, createCadre, positionsOf } from './support/cadres';
+import { bothSeatsUser } from './support/users';
 
 interface Appointment {
   id: string;
@@ -26,12 +26,6 @@ interface Result {
   figures: string;
 }
 
-const vnDay = (days: number) => {
-  const d = new Date(`${new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
-
 /**
  * Appointments (bổ nhiệm) over HTTP: Nga Sơn's admin proposes, the province's secretary (the level above)
  * decides once the rulebook's conditions hold, opening the term end's deadline; the worker changes the
@@ -46,26 +40,14 @@ describe('appointments', () => {
 
   /** A Nga Sơn cadre with one open main post since `since`. */
   async function cadre(dateOfBirth = '1985-03-01', since = '2020-01-01'): Promise<string> {
-    const created = await api
-      .http()
-      .post('/api/v1/cadres')
-      .set('authorization', auth['admin.ns'])
-      .send({
-        committeeId: C['TH-NS'],
-        managingCommitteeId: C['TH-NS'],
-        fullName: 'Lê Văn Bổ',
-        gender: 'male',
-        dateOfBirth,
-        ethnicity: 'Kinh',
-      })
-      .expect(201);
-    await api
-      .http()
-      .post(`/api/v1/cadres/${created.body.id}/positions`)
-      .set('authorization', auth['admin.ns'])
-      .send({ title: 'Chuyên viên', organisation: 'Ban Tổ chức Huyện ủy Nga Sơn', committeeId: C['TH-NS'], startedOn: since })
-      .expect(201);
-    return created.body.id;
+    const id = await createCadre(api, auth['admin.ns'], C['TH-NS'], { fullName: 'Lê Văn Bổ', dateOfBirth });
+    await addPosition(api, auth['admin.ns'], id, {
+      title: 'Chuyên viên',
+      organisation: 'Ban Tổ chức Huyện ủy Nga Sơn',
+      committeeId: C['TH-NS'],
+      startedOn: since,
+    });
+    return id;
   }
 
   const propose = (user: string, cadreId: string, body: Record<string, unknown> = {}) =>
@@ -149,25 +131,7 @@ describe('appointments', () => {
   });
 
   it('never the proposer: one holding both seats (admin at Nga Sơn, secretary at the province) may not decide its own proposal', async () => {
-    const made = await api
-      .http()
-      .post('/api/v1/users')
-      .set('authorization', auth.operator)
-      .send({
-        username: 'dual.appointer',
-        displayName: 'Hai vai trò',
-        password: 'Passw0rd-Dual-Appointer',
-        committeeId: C['TH-NS'],
-        role: 'admin',
-      })
-      .expect(201);
-    await api
-      .http()
-      .post('/api/v1/role-assignments')
-      .set('authorization', auth.operator)
-      .send({ userId: made.body.id, committeeId: C.TH, role: 'secretary' })
-      .expect(201);
-    auth.dual = await api.login('dual.appointer', 'Passw0rd-Dual-Appointer');
+    auth.dual = (await bothSeatsUser(api, auth.operator, 'dual.appointer', 'Passw0rd-Dual-Appointer')).auth;
     const own: Appointment = (await propose('dual', await cadre()).expect(201)).body;
     expectProblem(await step('dual', own, 'decide'), 403, 'appointment-self-decision');
     // Someone else's proposal it decides.
@@ -439,18 +403,7 @@ describe('appointments', () => {
     const cadreId = await cadre();
     const a: Appointment = (await propose('admin.ns', cadreId, { effectiveFrom: vnDay(0) }).expect(201)).body;
     await step('secretary.th', a, 'decide').expect(200);
-    worker = await NestFactory.createApplicationContext(
-      WorkerModule.register({
-        DATABASE_URL: api.databaseUrl,
-        REDIS_URL: redisUrl(),
-        JWT_SECRET: TEST_JWT_SECRET,
-        QUEUE_PREFIX: prefix,
-        WORKER_HEALTH_PORT: '0',
-        LOG_LEVEL: 'silent',
-      }),
-      { logger: false },
-    );
-    await worker.init();
+    worker = await startWorker(api);
     // The worker's run at start applies it.
     await eventually(
       async () =>
@@ -459,15 +412,7 @@ describe('appointments', () => {
       'the appointment to take effect',
     );
     await workerSettled(api.db, worker, 20_000);
-    const positions = async () =>
-      (
-        await api.db.query(
-          `SELECT title, to_char(started_on, 'YYYY-MM-DD') AS started, to_char(ended_on, 'YYYY-MM-DD') AS ended, decision_ref
-             FROM cadre_position WHERE cadre_id = $1 ORDER BY started_on`,
-          [cadreId],
-        )
-      ).rows;
-    const after = await positions();
+    const after = await positionsOf(api, cadreId);
     expect(after).toEqual([
       { title: 'Chuyên viên', started: '2020-01-01', ended: vnDay(-1), decision_ref: null },
       { title: 'Phó Trưởng Ban Tổ chức Huyện ủy', started: vnDay(0), ended: null, decision_ref: '01-QĐ/TU' },
@@ -476,7 +421,7 @@ describe('appointments', () => {
     const queue = worker.get<Queue>('BullQueue_deadlines', { strict: false });
     await queue.add(Jobs.takeEffectAppointments.name, { v: Jobs.takeEffectAppointments.version, payload: {} });
     await workerSettled(api.db, worker, 20_000);
-    expect(await positions()).toEqual(after);
+    expect(await positionsOf(api, cadreId)).toEqual(after);
     const audit = await api.db.query(
       `SELECT action FROM audit_event WHERE (entity_type = 'Appointment' AND entity_id = $1) OR (entity_type = 'Cadre' AND entity_id = $2 AND action = 'move-to-post') ORDER BY seq`,
       [a.id, cadreId],

@@ -1,11 +1,6 @@
 import { TestApi, startApi } from './support/api';
 import { expectFieldError, expectProblem } from './support/problems';
-
-const vnDay = (days: number) => {
-  const d = new Date(`${new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
+import { vnDay } from './support/dates';
 
 interface Appraisal {
   id: string;

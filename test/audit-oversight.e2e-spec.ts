@@ -1,14 +1,12 @@
 import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import { Jobs, QueueName, redisConnection } from '@canbo/platform';
-import { WorkerModule } from '../apps/worker/src/worker.module';
 import { TestApi, startApi } from './support/api';
 import { redisUrl } from './support/databases';
-import { TEST_JWT_SECRET } from './support/global-setup';
 import { expectProblem } from './support/problems';
 import { eventually } from './support/wait';
+import { startWorker } from './support/worker';
 
 /** Today in Vietnam, the day a checkpoint taken now is filed under. */
 const vnToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
@@ -49,18 +47,7 @@ describe('audit oversight: the daily checkpoint, and verifications by auditors, 
     api = await startApi({ QUEUE_PREFIX: prefix });
     C = api.committees;
     for (const user of ['operator', 'auditor.tw', 'admin.th', 'secretary.th', 'admin.ns', 'voter.th.1']) auth[user] = await api.login(user);
-    worker = await NestFactory.createApplicationContext(
-      WorkerModule.register({
-        DATABASE_URL: api.databaseUrl,
-        REDIS_URL: redisUrl(),
-        JWT_SECRET: TEST_JWT_SECRET,
-        QUEUE_PREFIX: prefix,
-        WORKER_HEALTH_PORT: '0',
-        LOG_LEVEL: 'silent',
-      }),
-      { logger: false },
-    );
-    await worker.init();
+    worker = await startWorker(api);
     maintenance = new Queue(QueueName.Maintenance, { connection: redisConnection(redisUrl()), prefix });
   });
   afterAll(async () => {

@@ -1,20 +1,12 @@
 import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { WorkerModule } from '../apps/worker/src/worker.module';
 import { MailCapture, startMailCapture } from '../scripts/mail/capture';
 import { TestApi, startApi } from './support/api';
-import { redisUrl } from './support/databases';
-import { TEST_JWT_SECRET } from './support/global-setup';
 import { expectProblem } from './support/problems';
 import { eventually } from './support/wait';
 import { workerSettled } from './support/worker-settled';
-
-const vnDay = (days: number) => {
-  const d = new Date(`${new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
+import { startWorker } from './support/worker';
+import { vnDay } from './support/dates';
 
 interface Notice {
   id: string;
@@ -72,19 +64,7 @@ describe('deadlines, reminders and the inbox', () => {
         ]),
       ),
     );
-    worker = await NestFactory.createApplicationContext(
-      WorkerModule.register({
-        DATABASE_URL: api.databaseUrl,
-        REDIS_URL: redisUrl(),
-        JWT_SECRET: TEST_JWT_SECRET,
-        QUEUE_PREFIX: prefix,
-        WORKER_HEALTH_PORT: '0',
-        LOG_LEVEL: 'silent',
-        SMTP_URL: smtp,
-      }),
-      { logger: false },
-    );
-    await worker.init();
+    worker = await startWorker(api, { SMTP_URL: smtp });
     await settled();
   });
   afterAll(async () => {

@@ -1,13 +1,11 @@
 import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { WorkerModule } from '../apps/worker/src/worker.module';
 import { TestApi, startApi } from './support/api';
 import { freePort } from './support/net';
 import { eventually } from './support/wait';
-import { TEST_JWT_SECRET } from './support/global-setup';
+import { startWorker } from './support/worker';
 
 /** A Redis of this suite's own, so that stopping it disturbs no other suite. */
 async function startRedis(port: number): Promise<ChildProcess> {
@@ -44,18 +42,7 @@ describe('the outbox: jobs asked for in a transaction reach the worker, Redis or
     const prefix = `test:outbox:${process.pid}`;
     api = await startApi({ REDIS_URL: `redis://127.0.0.1:${port}`, QUEUE_PREFIX: prefix });
     operator = await api.login('operator');
-    worker = await NestFactory.createApplicationContext(
-      WorkerModule.register({
-        DATABASE_URL: api.databaseUrl,
-        REDIS_URL: `redis://127.0.0.1:${port}`,
-        JWT_SECRET: TEST_JWT_SECRET,
-        QUEUE_PREFIX: prefix,
-        WORKER_HEALTH_PORT: '0',
-        LOG_LEVEL: 'silent',
-      }),
-      { logger: false },
-    );
-    await worker.init();
+    worker = await startWorker(api);
   });
   afterAll(async () => {
     await worker?.close();

@@ -1,15 +1,14 @@
 import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
-import { WorkerModule } from '../apps/worker/src/worker.module';
 import { Jobs } from '@canbo/platform';
 import { TestApi, startApi } from './support/api';
-import { redisUrl } from './support/databases';
-import { TEST_JWT_SECRET } from './support/global-setup';
 import { expectFieldError, expectProblem } from './support/problems';
 import { eventually } from './support/wait';
 import { workerSettled } from './support/worker-settled';
+import { startWorker } from './support/worker';
+import { vnDay } from './support/dates';
+import { createCadre } from './support/cadres';
 
 interface Proposal {
   id: string;
@@ -21,12 +20,6 @@ interface Proposal {
   findings: { ruleId: string; outcome: string; figures: string; explanation: string; regulation: string }[];
   decisionReason: string | null;
 }
-
-const vnDay = (days: number) => {
-  const d = new Date(`${new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
 
 /**
  * Planning's removal proposals (domain.md §3.5) over HTTP with the worker in-process: its daily job proposes
@@ -45,22 +38,7 @@ describe('planning removal proposals', () => {
   const nominations: Record<'aged' | 'disciplined' | 'fine', string> = { aged: '', disciplined: '', fine: '' };
   const cadres: Record<'aged' | 'disciplined' | 'fine', string> = { aged: '', disciplined: '', fine: '' };
 
-  const cadre = async (fullName: string) =>
-    (
-      await api
-        .http()
-        .post('/api/v1/cadres')
-        .set('authorization', auth['admin.ns'])
-        .send({
-          committeeId: C['TH-NS'],
-          managingCommitteeId: C['TH-NS'],
-          fullName,
-          gender: 'male',
-          dateOfBirth: '1985-03-01',
-          ethnicity: 'Kinh',
-        })
-        .expect(201)
-    ).body.id as string;
+  const cadre = (fullName: string) => createCadre(api, auth['admin.ns'], C['TH-NS'], { fullName });
 
   const step = async (user: string, verb: string) => {
     const current = (await api.http().get(`/api/v1/planning-cycles/${cycleId}`).set('authorization', auth['admin.th']).expect(200)).body;
@@ -129,18 +107,7 @@ describe('planning removal proposals', () => {
       cadres.disciplined,
       JSON.stringify([{ form: 'reprimand', decidedOn: vnDay(-10) }]),
     ]);
-    worker = await NestFactory.createApplicationContext(
-      WorkerModule.register({
-        DATABASE_URL: api.databaseUrl,
-        REDIS_URL: redisUrl(),
-        JWT_SECRET: TEST_JWT_SECRET,
-        QUEUE_PREFIX: prefix,
-        WORKER_HEALTH_PORT: '0',
-        LOG_LEVEL: 'silent',
-      }),
-      { logger: false },
-    );
-    await worker.init();
+    worker = await startWorker(api);
   });
   afterAll(async () => {
     await worker?.close();

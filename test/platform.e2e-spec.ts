@@ -1,11 +1,8 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import { INestApplicationContext } from '@nestjs/common';
-import { WorkerModule } from '../apps/worker/src/worker.module';
 import { TestApi, startApi } from './support/api';
 import { freePort } from './support/net';
-import { TEST_JWT_SECRET } from './support/global-setup';
-import { redisUrl } from './support/databases';
+import { startWorker } from './support/worker';
 
 const PORTAL = 'http://localhost:4200';
 
@@ -97,18 +94,7 @@ describe('the worker', () => {
   beforeAll(async () => {
     api = await startApi();
     port = await freePort();
-    worker = await NestFactory.createApplicationContext(
-      WorkerModule.register({
-        DATABASE_URL: api.databaseUrl,
-        REDIS_URL: redisUrl(),
-        JWT_SECRET: TEST_JWT_SECRET,
-        QUEUE_PREFIX: `test:worker:${process.pid}:${Date.now()}`,
-        WORKER_HEALTH_PORT: String(port),
-        LOG_LEVEL: 'silent',
-      }),
-      { logger: false },
-    );
-    await worker.init();
+    worker = await startWorker(api, { QUEUE_PREFIX: `test:worker:${process.pid}:${Date.now()}`, WORKER_HEALTH_PORT: String(port) });
   });
   afterAll(async () => {
     await worker.close();

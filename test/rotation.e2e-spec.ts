@@ -1,15 +1,14 @@
 import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
-import { WorkerModule } from '../apps/worker/src/worker.module';
 import { Jobs } from '@canbo/platform';
 import { TestApi, startApi } from './support/api';
-import { redisUrl } from './support/databases';
-import { TEST_JWT_SECRET } from './support/global-setup';
 import { expectFieldError, expectProblem } from './support/problems';
 import { eventually } from './support/wait';
 import { workerSettled } from './support/worker-settled';
+import { startWorker } from './support/worker';
+import { lastDayAfter, vnDay } from './support/dates';
+import { addPosition, createCadre, inApprovedPlanning, positionsOf } from './support/cadres';
 
 interface Rotation {
   id: string;
@@ -20,30 +19,11 @@ interface Rotation {
   plannedEndOn: string;
   deciderCommitteeId: string;
 }
-interface Position {
-  title: string;
-  started: string;
-  ended: string | null;
-  decision_ref: string | null;
-}
 interface Result {
   ruleId: string;
   outcome: string;
   figures: string;
 }
-
-const vnDay = (days: number) => {
-  const d = new Date(`${new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
-/** The last day of a rotation of `months` from `start`: the day before the same date `months` later. */
-const lastDayAfter = (start: string, months: number) => {
-  const d = new Date(`${start}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-};
 
 /** The same day `years` later (the rotation's anniversaries). */
 const yearsAfter = (start: string, years: number) => {
@@ -65,33 +45,18 @@ describe('rotations', () => {
 
   /** A Nga Sơn cadre (born `dateOfBirth`), in Nga Sơn's approved planning for Bí thư Huyện ủy unless `planned` is false. */
   async function cadre(dateOfBirth = '1985-03-01', planned = true): Promise<string> {
-    const created = await api
-      .http()
-      .post('/api/v1/cadres')
-      .set('authorization', auth['admin.ns'])
-      .send({
-        committeeId: C['TH-NS'],
-        managingCommitteeId: C['TH-NS'],
-        fullName: 'Trần Văn Chuyển',
-        gender: 'male',
-        dateOfBirth,
-        ethnicity: 'Kinh',
-      })
-      .expect(201);
-    if (planned) {
-      // An approved cycle set up directly (its own walk is planning's e2e).
-      const { rows } = await api.db.query(
-        `INSERT INTO planning_cycle (committee_id, approver_committee_id, party_term_from, state_term_from, reference_date, state, submission_due_on, approved_at, decision_ref)
-         VALUES ($1, $2, 2025, 2026, current_date - 30, 'approved', current_date - 20, now(), '98-QĐ/TU') RETURNING id`,
-        [C['TH-NS'], C.TH],
-      );
-      await api.db.query(
-        `INSERT INTO planning_nomination (cycle_id, cadre_id, title_id, source) SELECT $1, $2, id, 'local' FROM planning_title WHERE code = 'district.secretary'`,
-        [rows[0].id, created.body.id],
-      );
-    }
-    return created.body.id;
+    const id = await createCadre(api, auth['admin.ns'], C['TH-NS'], { fullName: 'Trần Văn Chuyển', dateOfBirth });
+    if (planned) await inApprovedPlanning(api, id);
+    return id;
   }
+  /** In post at Nga Sơn since 2021: the post a rotation from Nga Sơn leaves. */
+  const inPostAtNgaSon = (cadreId: string) =>
+    addPosition(api, auth['admin.ns'], cadreId, {
+      title: 'Phó Trưởng Ban Tổ chức Huyện ủy',
+      organisation: 'Huyện ủy Nga Sơn',
+      committeeId: C['TH-NS'],
+      startedOn: '2021-01-01',
+    });
 
   const propose = (user: string, cadreId: string, body: Record<string, unknown> = {}) =>
     api
@@ -122,18 +87,7 @@ describe('rotations', () => {
   /** The worker, started once for the suites that need its daily pass. */
   async function ensureWorker(): Promise<INestApplicationContext> {
     if (worker) return worker;
-    worker = await NestFactory.createApplicationContext(
-      WorkerModule.register({
-        DATABASE_URL: api.databaseUrl,
-        REDIS_URL: redisUrl(),
-        JWT_SECRET: TEST_JWT_SECRET,
-        QUEUE_PREFIX: prefix,
-        WORKER_HEALTH_PORT: '0',
-        LOG_LEVEL: 'silent',
-      }),
-      { logger: false },
-    );
-    await worker.init();
+    worker = await startWorker(api);
     return worker;
   }
 
@@ -144,14 +98,6 @@ describe('rotations', () => {
     await workerSettled(api.db, worker, 20_000);
   }
 
-  const positionsOf = async (cadreId: string): Promise<Position[]> =>
-    (
-      await api.db.query(
-        `SELECT title, to_char(started_on, 'YYYY-MM-DD') AS started, to_char(ended_on, 'YYYY-MM-DD') AS ended, decision_ref
-           FROM cadre_position WHERE cadre_id = $1 ORDER BY started_on, created_at`,
-        [cadreId],
-      )
-    ).rows;
   const placementOf = async (cadreId: string) =>
     (await api.db.query(`SELECT committee_id, managing_committee_id FROM cadre WHERE id = $1`, [cadreId])).rows[0];
   const rotationActions = async (id: string) =>
@@ -180,17 +126,7 @@ describe('rotations', () => {
         WHERE id IN (SELECT cycle_id FROM planning_nomination WHERE cadre_id = $1)`,
       [cadreId],
     );
-    await api
-      .http()
-      .post(`/api/v1/cadres/${cadreId}/positions`)
-      .set('authorization', auth['admin.ns'])
-      .send({
-        title: 'Phó Trưởng Ban Tổ chức Huyện ủy',
-        organisation: 'Huyện ủy Nga Sơn',
-        committeeId: C['TH-NS'],
-        startedOn: '2021-01-01',
-      })
-      .expect(201);
+    await inPostAtNgaSon(cadreId);
     const proposed: Rotation = (
       await propose('admin.ns', cadreId, { startsOn: vnDay(-10), plannedEndOn: lastDayAfter(vnDay(-10), 36) }).expect(201)
     ).body;
@@ -428,17 +364,7 @@ describe('rotations', () => {
 
   it('the worker moves the cadre on the start date, once; the destination board then reads and manages the file; the origin keeps its trail', async () => {
     const cadreId = await cadre();
-    await api
-      .http()
-      .post(`/api/v1/cadres/${cadreId}/positions`)
-      .set('authorization', auth['admin.ns'])
-      .send({
-        title: 'Phó Trưởng Ban Tổ chức Huyện ủy',
-        organisation: 'Huyện ủy Nga Sơn',
-        committeeId: C['TH-NS'],
-        startedOn: '2021-01-01',
-      })
-      .expect(201);
+    await inPostAtNgaSon(cadreId);
     // Lower to upper: from Nga Sơn to the province's own board, starting today.
     const r: Rotation = (
       await propose('admin.ns', cadreId, {
@@ -482,27 +408,17 @@ describe('rotations', () => {
       'the rotation to start',
     );
     await workerSettled(api.db, worker, 20_000);
-    const positions = async () =>
-      (
-        await api.db.query(
-          `SELECT title, to_char(started_on, 'YYYY-MM-DD') AS started, to_char(ended_on, 'YYYY-MM-DD') AS ended, decision_ref
-             FROM cadre_position WHERE cadre_id = $1 ORDER BY started_on`,
-          [cadreId],
-        )
-      ).rows;
-    const placement = async () =>
-      (await api.db.query(`SELECT committee_id, managing_committee_id FROM cadre WHERE id = $1`, [cadreId])).rows[0];
-    const after = await positions();
+    const after = await positionsOf(api, cadreId);
     expect(after).toEqual([
       { title: 'Phó Trưởng Ban Tổ chức Huyện ủy', started: '2021-01-01', ended: vnDay(-1), decision_ref: null },
       { title: 'Phó Trưởng Ban Tổ chức Tỉnh ủy', started: vnDay(0), ended: null, decision_ref: '12-QĐ/TU' },
     ]);
-    expect(await placement()).toEqual({ committee_id: C.TH, managing_committee_id: C.TH });
+    expect(await placementOf(cadreId)).toEqual({ committee_id: C.TH, managing_committee_id: C.TH });
     // Run the job again through the queue: nothing changes, nothing more is audited.
     const queue = worker.get<Queue>('BullQueue_deadlines', { strict: false });
     await queue.add(Jobs.startRotations.name, { v: Jobs.startRotations.version, payload: {} });
     await workerSettled(api.db, worker, 20_000);
-    expect(await positions()).toEqual(after);
+    expect(await positionsOf(api, cadreId)).toEqual(after);
     const audit = await api.db.query(
       `SELECT action FROM audit_event WHERE (entity_type = 'Rotation' AND entity_id = $1) OR (entity_type = 'Cadre' AND entity_id = $2 AND action = 'move-to-post') ORDER BY occurred_at, seq`,
       [r.id, cadreId],
@@ -645,7 +561,7 @@ describe('rotations', () => {
       { title: 'Phó Bí thư Thị ủy', started: vnDay(-10), ended: vnDay(-1), decision_ref: '12-QĐ/TU' },
       { title: 'Phó Trưởng Ban Tổ chức Huyện ủy Nga Sơn', started: vnDay(0), ended: null, decision_ref: '45-QĐ/TU' },
     ];
-    expect(await positionsOf(cadreId)).toEqual(back);
+    expect(await positionsOf(api, cadreId)).toEqual(back);
     // The file is Nga Sơn's again: working and managing committee as before the start.
     expect(await placementOf(cadreId)).toEqual({ committee_id: C['TH-NS'], managing_committee_id: C['TH-NS'] });
     const file = (await api.http().get(`/api/v1/cadres/${cadreId}`).set('authorization', auth['admin.ns']).expect(200)).body;
@@ -673,7 +589,7 @@ describe('rotations', () => {
     ]);
     // The daily pass again: nothing more moves, nothing more is audited; a second decision is refused.
     await runRotationsJob();
-    expect(await positionsOf(cadreId)).toEqual(back);
+    expect(await positionsOf(api, cadreId)).toEqual(back);
     expect(await rotationActions(r.id)).toEqual(['create', 'approve', 'start', 'conclude', 'place']);
     expectProblem(await step('secretary.th', concluded, 'conclude', { outcome: 'stay', concludedOn: vnDay(0) }), 409, 'rotation-state');
   });
@@ -692,7 +608,7 @@ describe('rotations', () => {
       placedAt: expect.any(String),
       placementDecisionNumber: null,
     });
-    expect((await positionsOf(moved.cadreId)).slice(1)).toEqual([
+    expect((await positionsOf(api, moved.cadreId)).slice(1)).toEqual([
       { title: 'Phó Bí thư Thị ủy', started: vnDay(-10), ended: vnDay(-1), decision_ref: '12-QĐ/TU' },
       { title: 'Bí thư Thị ủy', started: vnDay(0), ended: null, decision_ref: null },
     ]);
@@ -703,10 +619,10 @@ describe('rotations', () => {
     );
 
     const kept = await inProgress();
-    const before = await positionsOf(kept.cadreId);
+    const before = await positionsOf(api, kept.cadreId);
     const stay = (await step('secretary.th', kept.r, 'conclude', { outcome: 'stay', concludedOn: vnDay(0) }).expect(200)).body;
     expect(stay).toMatchObject({ state: 'concluded', outcome: 'stay', placedAt: expect.any(String) });
-    expect(await positionsOf(kept.cadreId)).toEqual(before);
+    expect(await positionsOf(api, kept.cadreId)).toEqual(before);
     expect(await placementOf(kept.cadreId)).toEqual({ committee_id: C['TH-TX'], managing_committee_id: C['TH-TX'] });
     // No longer "rotated": not among the rotations in progress.
     const inProgressList = await api
@@ -718,25 +634,25 @@ describe('rotations', () => {
     expect(inProgressList.body.items).toEqual([]);
     expect(await rotationActions(kept.r.id)).toEqual(['create', 'approve', 'start', 'conclude', 'place']);
     await runRotationsJob();
-    expect(await positionsOf(kept.cadreId)).toEqual(before);
+    expect(await positionsOf(api, kept.cadreId)).toEqual(before);
     expect(await rotationActions(kept.r.id)).toEqual(['create', 'approve', 'start', 'conclude', 'place']);
   });
 
   it('a decision dated ahead is applied by the worker on its date, exactly once', async () => {
     const { r, cadreId } = await inProgress();
-    const before = await positionsOf(cadreId);
+    const before = await positionsOf(api, cadreId);
     const concluded = (await step('secretary.th', r, 'conclude', { outcome: 'return', concludedOn: vnDay(5) }).expect(200)).body;
     expect(concluded).toMatchObject({ state: 'concluded', concludedOn: vnDay(5), placedAt: null, followUp: null });
     // Before the date: nothing moves, whatever the job does.
     await runRotationsJob();
-    expect(await positionsOf(cadreId)).toEqual(before);
+    expect(await positionsOf(api, cadreId)).toEqual(before);
     expect(await placementOf(cadreId)).toEqual({ committee_id: C['TH-TX'], managing_committee_id: C['TH-TX'] });
     expect(await rotationActions(r.id)).toEqual(['create', 'approve', 'start', 'conclude']);
     // The date comes (the worker reads Vietnam's clock: the decision's date is brought to today instead).
     await api.db.query(`UPDATE rotation SET concluded_on = $2::date WHERE id = $1`, [r.id, vnDay(0)]);
     await runRotationsJob();
     await runRotationsJob();
-    expect(await positionsOf(cadreId)).toEqual([
+    expect(await positionsOf(api, cadreId)).toEqual([
       ...before.map((p) => (p.ended === null ? { ...p, ended: vnDay(-1) } : p)),
       { title: 'Phó Trưởng Ban Tổ chức Huyện ủy Nga Sơn', started: vnDay(0), ended: null, decision_ref: null },
     ]);

@@ -1,15 +1,12 @@
 import { createHash } from 'node:crypto';
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
-import { WorkerModule } from '../apps/worker/src/worker.module';
-import { AppConfig, Jobs, asSystem } from '@canbo/platform';
+import { Jobs, asSystem } from '@canbo/platform';
 import { VotesService, blindToken, expectedReceipt } from '@canbo/votes';
 import { TestApi, startApi } from './support/api';
-import { redisUrl } from './support/databases';
-import { TEST_JWT_SECRET } from './support/global-setup';
 import { expectFieldError, expectProblem } from './support/problems';
 import { workerSettled } from './support/worker-settled';
+import { startWorker } from './support/worker';
 
 interface Session {
   id: string;
@@ -428,19 +425,8 @@ describe('confidence votes', () => {
       [session.id],
     );
     // The worker's job closes it: 3 present of 5 convened is below 2/3. Run twice, it closes once.
-    const worker = await NestFactory.createApplicationContext(
-      WorkerModule.register({
-        DATABASE_URL: api.databaseUrl,
-        REDIS_URL: redisUrl(),
-        JWT_SECRET: TEST_JWT_SECRET,
-        QUEUE_PREFIX: api.app.get(AppConfig).QUEUE_PREFIX,
-        WORKER_HEALTH_PORT: '0',
-        LOG_LEVEL: 'silent',
-      }),
-      { logger: false },
-    );
+    const worker = await startWorker(api);
     try {
-      await worker.init();
       const queue = worker.get<Queue>('BullQueue_deadlines', { strict: false });
       for (let run = 0; run < 2; run++) {
         await queue.add(Jobs.closeVoteSessions.name, { v: Jobs.closeVoteSessions.version, payload: {} });

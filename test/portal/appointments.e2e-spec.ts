@@ -1,11 +1,11 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Page } from 'playwright-core';
 import { QD80_FROM } from '../../libs/rulebook/src/rules/rulebook-seed';
-import { DEMO_PASSWORD_DEFAULT } from '../../scripts/demo/demo-data';
-import { seriousViolations, startPortalWorld, type PortalWorld } from './browser';
-import { motionless } from './motion';
-import { choose, search } from './select';
+import { checkedScreen, signIn, startPortalWorld, type PortalWorld } from './browser';
+import { choose, enterDate, search } from './select';
 import { settled, startWorldWorker } from './worker';
+import { plusDays, shown, vnDay } from '../support/dates';
+import { addPosition, createCadre } from '../support/cadres';
 
 interface Notice {
   kind: string;
@@ -14,14 +14,7 @@ interface Notice {
   entityId: string | null;
 }
 
-const vnToday = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
-const plusDays = (iso: string, days: number) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
 const minusYears = (iso: string, years: number) => `${Number(iso.slice(0, 4)) - years}${iso.slice(4)}`;
-const shown = (iso: string) => iso.split('-').reverse().join('/');
 
 /*
  * An appointment in the portal, proposal to reminder. Nga Sơn's admin proposes the reappointment of a
@@ -44,7 +37,7 @@ describe('portal: a reappointment proposed by Nga Sơn, decided by Thanh Hóa, i
   let C: Record<string, string>;
   const auth: Record<string, string> = {};
   const fullName = 'Trịnh Văn Bổ Nhiệm Lại';
-  const effectiveFrom = [QD80_FROM, minusYears(plusDays(vnToday(), 150), 5)].sort()[1];
+  const effectiveFrom = [QD80_FROM, minusYears(plusDays(vnDay(), 150), 5)].sort()[1];
   const dossierReceivedOn = plusDays(effectiveFrom, -10);
 
   beforeAll(async () => {
@@ -52,30 +45,13 @@ describe('portal: a reappointment proposed by Nga Sơn, decided by Thanh Hóa, i
     C = world.api.committees;
     for (const u of ['admin.ns', 'operator']) auth[u] = await world.api.login(u);
     // Setup that is not the point goes through the API: the cadre, in post since 2015, and the policy.
-    const cadre = await world.api
-      .http()
-      .post('/api/v1/cadres')
-      .set('authorization', auth['admin.ns'])
-      .send({
-        committeeId: C['TH-NS'],
-        managingCommitteeId: C['TH-NS'],
-        fullName,
-        gender: 'male',
-        dateOfBirth: '1976-05-01',
-        ethnicity: 'Kinh',
-      })
-      .expect(201);
-    await world.api
-      .http()
-      .post(`/api/v1/cadres/${cadre.body.id}/positions`)
-      .set('authorization', auth['admin.ns'])
-      .send({
-        title: 'Trưởng phòng Nội vụ',
-        organisation: 'Ủy ban nhân dân huyện Nga Sơn',
-        committeeId: C['TH-NS'],
-        startedOn: '2015-06-01',
-      })
-      .expect(201);
+    const cadreId = await createCadre(world.api, auth['admin.ns'], C['TH-NS'], { fullName, dateOfBirth: '1976-05-01' });
+    await addPosition(world.api, auth['admin.ns'], cadreId, {
+      title: 'Trưởng phòng Nội vụ',
+      organisation: 'Ủy ban nhân dân huyện Nga Sơn',
+      committeeId: C['TH-NS'],
+      startedOn: '2015-06-01',
+    });
     const policies: { kind: string; version: number; escalateAfterDays: number }[] = (
       await world.api.http().get('/api/v1/deadline-policies').set('authorization', auth.operator).expect(200)
     ).body;
@@ -92,30 +68,12 @@ describe('portal: a reappointment proposed by Nga Sơn, decided by Thanh Hóa, i
     await world?.close();
   });
 
-  const signIn = async (page: Page, username: string) => {
-    await page.goto(`${world.portal.url}/login`);
-    await page.evaluate(() => localStorage.clear());
-    await page.goto(`${world.portal.url}/login`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD_DEFAULT);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-  };
-  const checked = async (name: string) => {
-    await motionless(world.page);
-    expect(await seriousViolations(world.page)).toEqual([]);
-    await world.screenshot(name);
-  };
-  const fillDate = async (page: Page, label: string, iso: string) => {
-    const input = page.getByRole('dialog').getByLabel(label, { exact: true });
-    await input.click();
-    await input.fill(shown(iso));
-    await input.press('Enter');
-  };
+  const checked = (name: string) => checkedScreen(world, name);
+  const fillDate = (page: Page, label: string, iso: string) => enterDate(page.getByRole('dialog'), label, shown(iso));
 
   it('Nga Sơn proposes, may not decide; Thanh Hóa decides; the term and the notice show; the reminder reaches Nga Sơn', async () => {
     const { page } = world;
-    await signIn(page, 'admin.ns');
+    await signIn(world, 'admin.ns');
     await page.getByRole('menuitem', { name: 'Bổ nhiệm' }).click();
     await page.getByRole('heading', { name: 'Bổ nhiệm, bổ nhiệm lại' }).waitFor();
     await page.getByRole('button', { name: 'Đề nghị bổ nhiệm' }).click();
@@ -148,7 +106,7 @@ describe('portal: a reappointment proposed by Nga Sơn, decided by Thanh Hóa, i
     await checked('02-proposed');
 
     // Thanh Hóa's secretary decides, on the effective date.
-    await signIn(page, 'secretary.th');
+    await signIn(world, 'secretary.th');
     await page.goto(url);
     await page.getByTestId('appointment-state').getByText('Đã đề nghị').waitFor();
     await page.getByRole('button', { name: 'Quyết định bổ nhiệm' }).click();
@@ -174,7 +132,7 @@ describe('portal: a reappointment proposed by Nga Sơn, decided by Thanh Hóa, i
     ).body.items;
     const reminder = notices.find((n) => n.entityType === 'Deadline' && n.entityId === decided.followUp.deadlineId);
     expect(reminder).toMatchObject({ kind: 'deadline.reminder', title: expect.stringContaining(fullName) });
-    await signIn(page, 'admin.ns');
+    await signIn(world, 'admin.ns');
     await page.goto(`${world.portal.url}/notifications`);
     await page.getByRole('link', { name: reminder!.title }).waitFor();
     await checked('04-inbox');

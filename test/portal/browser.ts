@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
+import { DEMO_PASSWORD_DEFAULT } from '../../scripts/demo/demo-data';
 import { PORTAL_DIST, servePortal, type PortalServer } from '../../scripts/portal/serve';
 import { motionless } from './motion';
 import { startApi, type TestApi } from '../support/api';
@@ -121,4 +122,34 @@ export function recordScripts(page: Page): { gzippedBytes(): Promise<number>; fi
     // The test's server does not compress; what a compressing server would send is the gzip of each file.
     gzippedBytes: async () => (await Promise.all(bodies)).reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0),
   };
+}
+
+/**
+ * Signs `username` in (the demo password) on the world's page, afresh: what the browser kept is forgotten
+ * first, all of it, or with `keepDevice` only the previous user's session (what a voter's device keeps,
+ * its receipts, stays, as on a shared computer).
+ */
+export async function signIn(world: PortalWorld, username: string, { keepDevice = false } = {}): Promise<void> {
+  const { page } = world;
+  await page.goto(`${world.portal.url}/login`);
+  if (keepDevice) await page.evaluate(`localStorage.removeItem('canbo.session')`);
+  else await page.evaluate(() => localStorage.clear());
+  await page.goto(`${world.portal.url}/login`);
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD_DEFAULT);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+}
+
+/**
+ * A journey's step as it stays on screen: axe finds nothing serious once the motion has ended, and the
+ * screenshot `name` is saved. With `afterMessages` the step's message has left first: it fades after 3 s,
+ * and axe would measure it half transparent.
+ */
+export async function checkedScreen(world: PortalWorld, name: string, { afterMessages = false } = {}): Promise<void> {
+  // (A string: the test code is compiled without the DOM's types; this runs in the page.)
+  if (afterMessages) await world.page.waitForFunction(`!document.querySelector('.ant-message-notice')`);
+  await motionless(world.page);
+  expect(await seriousViolations(world.page)).toEqual([]);
+  await world.screenshot(name);
 }

@@ -55,6 +55,15 @@ describe('portal: the cadre file', () => {
     await page.getByRole('link', { name: 'Nguyễn Văn Hùng' }).first().click();
     await page.waitForURL(UUID);
     const id = UUID.exec(new URL(page.url()).pathname)?.[1] as string;
+    /** The file as Thanh Hóa's admin reads it through the API. */
+    const fileAsAdminTh = async () =>
+      (
+        await api
+          .http()
+          .get(`/api/v1/cadres/${id}`)
+          .set('authorization', await api.login('admin.th'))
+          .expect(200)
+      ).body;
 
     // The whole file: identity with codes in words, work history, ratings, the restricted groups (TH manages it), its history.
     await page.getByTestId('cadre-name').getByText('Nguyễn Văn Hùng').waitFor();
@@ -75,13 +84,7 @@ describe('portal: the cadre file', () => {
     await world.screenshot('01-file');
 
     // The edit form, on the file as opened.
-    const before = (
-      await api
-        .http()
-        .get(`/api/v1/cadres/${id}`)
-        .set('authorization', await api.login('admin.th'))
-        .expect(200)
-    ).body;
+    const before = await fileAsAdminTh();
     await page.getByRole('button', { name: 'Sửa hồ sơ' }).click();
     const drawer = page.getByRole('dialog');
     await drawer.getByLabel('Quê quán').fill('Hậu Lộc, Thanh Hóa');
@@ -133,13 +136,7 @@ describe('portal: the cadre file', () => {
     await identityValue(page, 'Quê quán').getByText('Hậu Lộc, Thanh Hóa').waitFor();
     await identityValue(page, 'Trình độ chuyên môn').getByText('Thạc sĩ Luật').waitFor();
     await identityValue(page, 'Dân tộc').getByText('Mường').waitFor();
-    const after = (
-      await api
-        .http()
-        .get(`/api/v1/cadres/${id}`)
-        .set('authorization', await api.login('admin.th'))
-        .expect(200)
-    ).body;
+    const after = await fileAsAdminTh();
     expect(after).toMatchObject({ hometown: 'Hậu Lộc, Thanh Hóa', educationLevel: 'Thạc sĩ Luật', ethnicity: 'Mường' });
     expect(after.version).toBe(before.version + 2);
 

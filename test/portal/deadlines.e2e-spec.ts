@@ -1,14 +1,13 @@
 import { DEMO_PASSWORD_DEFAULT } from '../../scripts/demo/demo-data';
 import { seriousViolations, startPortalWorld, type PortalWorld } from './browser';
 import { motionless } from './motion';
-import { openDialog, openSelect } from './select';
+import { enterDate, openDialog, openSelect } from './select';
+import { shown, vnDay } from '../support/dates';
 
 /** Today plus `days` in Vietnam's calendar, as YYYY-MM-DD and as the portal writes it (dd/mm/yyyy). */
-const vnDay = (days: number) => {
-  const d = new Date(`${new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' })}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  const iso = d.toISOString().slice(0, 10);
-  return { iso, shown: iso.split('-').reverse().join('/') };
+const day = (days: number) => {
+  const iso = vnDay(days);
+  return { iso, shown: shown(iso) };
 };
 
 /*
@@ -42,12 +41,7 @@ describe('portal: a board sets, meets and waives deadlines; a batch shows who is
     await dropdown.locator('.ant-select-item-option', { hasText: option }).click();
     await dropdown.locator('.ant-select-item-option').first().waitFor({ state: 'hidden' });
   };
-  const pickDate = async (label: string, shown: string) => {
-    const input = world.page.getByLabel(label, { exact: true });
-    await input.click();
-    await input.fill(shown);
-    await input.press('Enter');
-  };
+  const pickDate = (label: string, shown: string) => enterDate(world.page, label, shown);
 
   it('sets a deadline for Nga Sơn through the form and marks it met', async () => {
     const { page } = world;
@@ -74,7 +68,7 @@ describe('portal: a board sets, meets and waives deadlines; a batch shows who is
     await choose('Cấp ủy thực hiện', 'Huyện ủy Nga Sơn');
     await choose('Loại việc', 'Thẩm định nhân sự');
     await page.getByLabel('Nội dung').fill('Thẩm định hồ sơ nhân sự Phó Chủ tịch UBND huyện');
-    const due = vnDay(10);
+    const due = day(10);
     await pickDate('Hạn chót', due.shown);
     await page.getByRole('button', { name: 'Lưu' }).click();
 
@@ -139,7 +133,7 @@ describe('portal: a board sets, meets and waives deadlines; a batch shows who is
     await choose('Cấp ủy đặt hạn (các cấp ủy trực thuộc sẽ nhận)', 'Tỉnh ủy Thanh Hóa');
     await choose('Loại việc', 'Nộp báo cáo định kỳ');
     await page.getByLabel('Nội dung').fill('Báo cáo công tác cán bộ quý III');
-    await pickDate('Hạn chót', vnDay(-2).shown);
+    await pickDate('Hạn chót', day(-2).shown);
     await page.getByRole('button', { name: 'Lưu' }).click();
 
     await page.waitForURL(/\/deadline-batches\/[0-9a-f-]{36}$/);

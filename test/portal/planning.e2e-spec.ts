@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import { RemovalProposalsService } from '@canbo/planning';
 import { asSystem } from '@canbo/platform';
-import { DEMO_PASSWORD_DEFAULT } from '../../scripts/demo/demo-data';
-import { seriousViolations, startPortalWorld, type PortalWorld } from './browser';
-import { motionless } from './motion';
-import { choose, openDialog, optionsOf, search } from './select';
+import { checkedScreen, signIn, startPortalWorld, type PortalWorld } from './browser';
+import { choose, enterDate, openDialog, optionsOf, search } from './select';
+import { shown, vnDay } from '../support/dates';
+import { createCadre } from '../support/cadres';
 
 /*
  * Planning and appraisal in the portal. (a) Nga Sơn's board drafts a cycle, nominates four cadres for
@@ -39,50 +39,21 @@ describe('portal: planning cycles (approved; returned and resubmitted) and appra
     world.api.http().post(`/api/v1${path}`).set('authorization', auth[user]).send(body);
 
   /** A Nga Sơn file (generated name) the board manages, of an age every planning rule accepts. */
-  const cadre = async (fullName: string): Promise<string> =>
-    (
-      await post('admin.ns', '/cadres', {
-        committeeId: C['TH-NS'],
-        managingCommitteeId: C['TH-NS'],
-        fullName,
-        gender: 'male',
-        dateOfBirth: '1985-03-01',
-        ethnicity: 'Kinh',
-      }).expect(201)
-    ).body.id as string;
-
-  /** Today in Viet Nam (the API's "today"), plus `days`, as an ISO date. */
-  const vnDay = (days = 0) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
-  /** An ISO date as the date pickers show it (dd/mm/yyyy). */
-  const shown = (iso: string) => iso.split('-').reverse().join('/');
+  const cadre = (fullName: string): Promise<string> => createCadre(world.api, auth['admin.ns'], C['TH-NS'], { fullName });
 
   /** Types a date into the picker labelled `label` (in the open dialog when there is one). */
-  const typeDate = async (page: Page, label: string, iso: string) => {
-    const input = page.getByLabel(label, { exact: true });
-    await input.click();
-    await input.fill(shown(iso));
-    await input.press('Enter');
-  };
+  const typeDate = (page: Page, label: string, iso: string) => enterDate(page, label, shown(iso));
 
-  const signIn = async (page: Page, username: string) => {
-    // A fresh session: the previous user's tokens go, then the login page.
-    await page.goto(`${world.portal.url}/login`);
-    await page.evaluate(() => localStorage.clear());
-    await page.goto(`${world.portal.url}/login`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD_DEFAULT);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-  };
+  const checked = (name: string) => checkedScreen(world, name, { afterMessages: true });
 
-  const checked = async (name: string) => {
-    // A step's message leaves after 3 s, fading while axe may still be measuring it.
-    // (A string: the test code is compiled without the DOM's types; this runs in the page.)
-    await world.page.waitForFunction(`!document.querySelector('.ant-message-notice')`);
-    await motionless(world.page);
-    expect(await seriousViolations(world.page)).toEqual([]);
-    await world.screenshot(name);
-  };
+  /** The district deputy secretary's title (Phó Bí thư Huyện ủy): the one Nga Sơn's cycles nominate for here. */
+  const deputySecretaryTitle = async (): Promise<string> =>
+    (
+      (await world.api.http().get('/api/v1/titles?level=district').set('authorization', auth['admin.ns']).expect(200)).body as {
+        id: string;
+        code: string;
+      }[]
+    ).find((t) => t.code === 'district.deputy-secretary')!.id;
 
   /** Clicks a workflow button and confirms it in its dialog. */
   const step = async (page: Page, action: string) => {
@@ -95,30 +66,18 @@ describe('portal: planning cycles (approved; returned and resubmitted) and appra
 
   it('(a) a TH-NS cycle: the quota failure explained and fixed, submitted, appraised and approved by TH', async () => {
     const { page } = world;
-    const deputy = (
-      (await world.api.http().get('/api/v1/titles?level=district').set('authorization', auth['admin.ns']).expect(200)).body as {
-        id: string;
-        code: string;
-      }[]
-    ).find((t) => t.code === 'district.deputy-secretary')!.id;
+    const deputy = await deputySecretaryTitle();
     const names = ['Đỗ Văn Quy Một', 'Đỗ Văn Quy Hai', 'Đỗ Văn Quy Ba', 'Đỗ Văn Quy Bốn'];
     const ids = [];
     for (const name of names) ids.push(await cadre(name));
 
-    await signIn(page, 'admin.ns');
+    await signIn(world, 'admin.ns');
     await page.getByRole('menuitem', { name: 'Quy hoạch' }).click();
     await page.getByRole('heading', { name: 'Kỳ quy hoạch' }).waitFor();
     await page.getByRole('button', { name: 'Tạo kỳ quy hoạch' }).click();
     await choose(page.getByRole('dialog'), 'Cấp ủy', /Huyện ủy Nga Sơn/);
-    for (const [label, shown] of [
-      ['Hạn trình', '31/01/2031'],
-      ['Ngày áp dụng quy định', '01/11/2025'],
-    ]) {
-      const input = page.getByLabel(label, { exact: true });
-      await input.click();
-      await input.fill(shown);
-      await input.press('Enter');
-    }
+    await enterDate(page, 'Hạn trình', '31/01/2031');
+    await enterDate(page, 'Ngày áp dụng quy định', '01/11/2025');
     await page.getByRole('dialog').getByRole('button', { name: 'Lưu' }).click();
     await page.waitForURL(/\/planning-cycles\/[0-9a-f-]{36}$/);
     const cycleUrl = page.url();
@@ -186,7 +145,7 @@ describe('portal: planning cycles (approved; returned and resubmitted) and appra
     expect(await page.getByRole('button', { name: 'Phê duyệt' }).count()).toBe(0);
     await checked('03-submitted');
 
-    await signIn(page, 'admin.th');
+    await signIn(world, 'admin.th');
     await page.goto(cycleUrl);
     await page.getByTestId('cycle-state').getByText('Đã trình').waitFor();
     expect(await page.getByRole('button', { name: 'Phê duyệt' }).count()).toBe(0);
@@ -194,7 +153,7 @@ describe('portal: planning cycles (approved; returned and resubmitted) and appra
     await page.getByTestId('cycle-state').getByText('Đang thẩm định').waitFor();
     await checked('04-under-appraisal');
 
-    await signIn(page, 'secretary.th');
+    await signIn(world, 'secretary.th');
     await page.goto(cycleUrl);
     await page.getByTestId('cycle-state').getByText('Đang thẩm định').waitFor();
     await step(page, 'Phê duyệt');
@@ -211,7 +170,7 @@ describe('portal: planning cycles (approved; returned and resubmitted) and appra
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
     expect((await asSystem(() => world.api.app.get(RemovalProposalsService).scan(today))).created).toBe(1);
 
-    await signIn(page, 'admin.ns');
+    await signIn(world, 'admin.ns');
     await page.goto(url);
     const row = page.getByTestId('nomination-table').locator('.ant-table-row', { hasText: name });
     const proposal = row.getByTestId('removal-proposal');
@@ -246,7 +205,7 @@ describe('portal: planning cycles (approved; returned and resubmitted) and appra
       }).expect(201)
     ).body as { id: string };
 
-    await signIn(page, 'admin.th');
+    await signIn(world, 'admin.th');
     await page.getByRole('menuitem', { name: /Thẩm định$/ }).click();
     await page.getByRole('heading', { name: 'Yêu cầu thẩm định' }).waitFor();
     await page.getByTestId('appraisal-table').getByRole('link', { name: 'Đỗ Văn Thẩm Định' }).click();
@@ -288,10 +247,10 @@ describe('portal: planning cycles (approved; returned and resubmitted) and appra
     const { page } = world;
     await cadre('Lê Thị Đề Nghị');
 
-    await signIn(page, 'secretary.th');
+    await signIn(world, 'secretary.th');
     const before = await figures(page);
 
-    await signIn(page, 'admin.ns');
+    await signIn(world, 'admin.ns');
     await page.getByRole('menuitem', { name: /Thẩm định$/ }).click();
     await page.getByRole('heading', { name: 'Yêu cầu thẩm định' }).waitFor();
     await page.getByRole('button', { name: 'Đề nghị thẩm định' }).click();
@@ -314,7 +273,7 @@ describe('portal: planning cycles (approved; returned and resubmitted) and appra
     await page.getByTestId('appraisal-state').getByText('Đã đề nghị').waitFor();
     await page.getByTestId('appraisal-title').getByText('Bổ nhiệm: Lê Thị Đề Nghị').waitFor();
 
-    await signIn(page, 'admin.th');
+    await signIn(world, 'admin.th');
     await page.goto(appraisalUrl);
     await step(page, 'Tiếp nhận thẩm định');
     await page.getByTestId('appraisal-state').getByText('Đang thẩm định').waitFor();
@@ -347,7 +306,7 @@ describe('portal: planning cycles (approved; returned and resubmitted) and appra
     await page.getByTestId('appraisal-outcome').getByText('Đủ điều kiện').waitFor();
     await checked('09-appraisal-qualified');
 
-    await signIn(page, 'secretary.th');
+    await signIn(world, 'secretary.th');
     await page.goto(appraisalUrl);
     await page.getByRole('button', { name: 'Ghi nhận quyết định', exact: true }).click();
     const decide = await openDialog(page);
@@ -367,12 +326,7 @@ describe('portal: planning cycles (approved; returned and resubmitted) and appra
 
   it('(d) a cycle returned by TH with a reason, drafted again and resubmitted by TH-NS', async () => {
     const { page } = world;
-    const deputy = (
-      (await world.api.http().get('/api/v1/titles?level=district').set('authorization', auth['admin.ns']).expect(200)).body as {
-        id: string;
-        code: string;
-      }[]
-    ).find((t) => t.code === 'district.deputy-secretary')!.id;
+    const deputy = await deputySecretaryTitle();
     const cycle = (
       await post('admin.ns', '/planning-cycles', {
         committeeId: C['TH-NS'],
@@ -396,7 +350,7 @@ describe('portal: planning cycles (approved; returned and resubmitted) and appra
     await post('admin.ns', `/planning-cycles/${cycle.id}/submit`, { version }).expect(200);
     const cycleUrl = `${world.portal.url}/planning-cycles/${cycle.id}`;
 
-    await signIn(page, 'admin.th');
+    await signIn(world, 'admin.th');
     await page.goto(cycleUrl);
     await page.getByTestId('cycle-state').getByText('Đã trình').waitFor();
     await page.getByRole('button', { name: 'Trả lại', exact: true }).click();
@@ -411,7 +365,7 @@ describe('portal: planning cycles (approved; returned and resubmitted) and appra
     // Drafting again is the submitting board's.
     expect(await page.getByRole('button', { name: 'Dự thảo lại' }).count()).toBe(0);
 
-    await signIn(page, 'admin.ns');
+    await signIn(world, 'admin.ns');
     await page.goto(cycleUrl);
     await page.getByTestId('cycle-state').getByText('Bị trả lại').waitFor();
     await page.getByText('Bổ sung biên bản hội nghị cán bộ chủ chốt').waitFor();
@@ -434,7 +388,7 @@ describe('portal: planning cycles (approved; returned and resubmitted) and appra
       }).expect(201)
     ).body as { id: string };
 
-    await signIn(page, 'admin.ns');
+    await signIn(world, 'admin.ns');
     await page.goto(`${world.portal.url}/appraisals/${asked.id}`);
     await page.getByTestId('appraisal-state').getByText('Đã đề nghị').waitFor();
     await page.getByRole('button', { name: 'Rút đề nghị', exact: true }).click();

@@ -1,7 +1,5 @@
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD_DEFAULT } from '../../scripts/demo/demo-data';
-import { seriousViolations, startPortalWorld, type PortalWorld } from './browser';
-import { motionless } from './motion';
+import { checkedScreen, signIn, startPortalWorld, type PortalWorld } from './browser';
 import { choose } from './select';
 
 interface Figures {
@@ -42,20 +40,7 @@ describe('portal: rotation figures (thống kê luân chuyển)', () => {
     await world?.close();
   });
 
-  const signIn = async (page: Page, username: string) => {
-    await page.goto(`${world.portal.url}/login`);
-    await page.evaluate(() => localStorage.clear());
-    await page.goto(`${world.portal.url}/login`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD_DEFAULT);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-  };
-  const checked = async (name: string) => {
-    await motionless(world.page);
-    expect(await seriousViolations(world.page)).toEqual([]);
-    await world.screenshot(name);
-  };
+  const checked = (name: string) => checkedScreen(world, name);
   const figures = async (user: string, query: Record<string, string> = {}): Promise<Figures> =>
     (
       await world.api
@@ -82,7 +67,7 @@ describe('portal: rotation figures (thống kê luân chuyển)', () => {
     const { page } = world;
     const api = await figures('admin.th');
     expect(api.byState.find((s) => s.state === 'in_progress')?.count).toBeGreaterThanOrEqual(1);
-    await signIn(page, 'admin.th');
+    await signIn(world, 'admin.th');
     await page.getByRole('menuitem', { name: 'Thống kê luân chuyển' }).click();
     await page.getByRole('heading', { name: 'Thống kê luân chuyển cán bộ' }).waitFor();
     await choose(page, 'Năm', year);
@@ -104,7 +89,7 @@ describe('portal: rotation figures (thống kê luân chuyển)', () => {
   it("Nga Sơn's admin sees the rotation it receives", async () => {
     const { page } = world;
     const api = await figures('admin.ns');
-    await signIn(page, 'admin.ns');
+    await signIn(world, 'admin.ns');
     await page.getByRole('menuitem', { name: 'Thống kê luân chuyển' }).click();
     await page.getByRole('heading', { name: 'Thống kê luân chuyển cán bộ' }).waitFor();
     await choose(page, 'Năm', year);

@@ -1,26 +1,11 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD_DEFAULT } from '../../scripts/demo/demo-data';
 import { eventually } from '../support/wait';
-import { seriousViolations, startPortalWorld, type PortalWorld } from './browser';
-import { motionless } from './motion';
-import { choose, openDialog, search } from './select';
+import { checkedScreen, signIn, startPortalWorld, type PortalWorld } from './browser';
+import { choose, enterDate, openDialog, search } from './select';
 import { settled, startWorldWorker } from './worker';
-
-const vnToday = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
-const plusDays = (iso: string, days: number) => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
-/** The last day of a rotation of `months` from `start`: the day before the same date `months` later. */
-const lastDayAfter = (start: string, months: number) => {
-  const d = new Date(`${start}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-};
-const shown = (iso: string) => iso.split('-').reverse().join('/');
+import { lastDayAfter, plusDays, shown, vnDay } from '../support/dates';
+import { addPosition, createCadre, inApprovedPlanning } from '../support/cadres';
 
 /*
  * A rotation (luân chuyển, QĐ 65) in the portal, proposal to start. Nga Sơn's admin proposes, through the
@@ -43,7 +28,7 @@ describe('portal: a rotation proposed by Nga Sơn, approved by Thanh Hóa, start
   const fullName = 'Lê Văn Luân Chuyển';
   const originPost = 'Phó Trưởng Ban Tổ chức Huyện ủy';
   const destinationPost = 'Phó Trưởng Ban Tổ chức Tỉnh ủy';
-  const today = vnToday();
+  const today = vnDay();
   const plannedEnd = lastDayAfter(today, 36);
   let cadreId = '';
 
@@ -52,68 +37,29 @@ describe('portal: a rotation proposed by Nga Sơn, approved by Thanh Hóa, start
     C = world.api.committees;
     for (const u of ['admin.ns', 'admin.th', 'secretary.th']) auth[u] = await world.api.login(u);
     // Setup that is not the point goes through the API: the cadre, in post at Nga Sơn since 2021…
-    const cadre = await world.api
-      .http()
-      .post('/api/v1/cadres')
-      .set('authorization', auth['admin.ns'])
-      .send({
-        committeeId: C['TH-NS'],
-        managingCommitteeId: C['TH-NS'],
-        fullName,
-        gender: 'male',
-        dateOfBirth: '1985-03-01',
-        ethnicity: 'Kinh',
-      })
-      .expect(201);
-    cadreId = cadre.body.id;
-    await world.api
-      .http()
-      .post(`/api/v1/cadres/${cadreId}/positions`)
-      .set('authorization', auth['admin.ns'])
-      .send({ title: originPost, organisation: 'Huyện ủy Nga Sơn', committeeId: C['TH-NS'], startedOn: '2021-01-01' })
-      .expect(201);
+    cadreId = await createCadre(world.api, auth['admin.ns'], C['TH-NS'], { fullName });
+    await addPosition(world.api, auth['admin.ns'], cadreId, {
+      title: originPost,
+      organisation: 'Huyện ủy Nga Sơn',
+      committeeId: C['TH-NS'],
+      startedOn: '2021-01-01',
+    });
     // …and in an approved planning cycle, set up directly (its own walk is the planning journey's).
-    const { rows } = await world.api.db.query(
-      `INSERT INTO planning_cycle (committee_id, approver_committee_id, party_term_from, state_term_from, reference_date, state, submission_due_on, approved_at, decision_ref)
-       VALUES ($1, $2, 2025, 2026, current_date - 30, 'approved', current_date - 20, now(), '98-QĐ/TU') RETURNING id`,
-      [C['TH-NS'], C.TH],
-    );
-    await world.api.db.query(
-      `INSERT INTO planning_nomination (cycle_id, cadre_id, title_id, source) SELECT $1, $2, id, 'local' FROM planning_title WHERE code = 'district.secretary'`,
-      [rows[0].id, cadreId],
-    );
+    await inApprovedPlanning(world.api, cadreId);
   });
   afterAll(async () => {
     await worker?.close();
     await world?.close();
   });
 
-  const signIn = async (page: Page, username: string) => {
-    await page.goto(`${world.portal.url}/login`);
-    await page.evaluate(() => localStorage.clear());
-    await page.goto(`${world.portal.url}/login`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD_DEFAULT);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-  };
-  const checked = async (name: string) => {
-    await motionless(world.page);
-    expect(await seriousViolations(world.page)).toEqual([]);
-    await world.screenshot(name);
-  };
-  const fillDate = async (page: Page, label: string, iso: string) => {
-    const input = page.getByRole('dialog').getByLabel(label, { exact: true });
-    await input.click();
-    await input.fill(shown(iso));
-    await input.press('Enter');
-  };
+  const checked = (name: string) => checkedScreen(world, name);
+  const fillDate = (page: Page, label: string, iso: string) => enterDate(page.getByRole('dialog'), label, shown(iso));
   const rotationOf = async (id: string, user: string) =>
     (await world.api.http().get(`/api/v1/rotations/${id}`).set('authorization', auth[user]).expect(200)).body;
 
   it('Nga Sơn proposes, may not approve; Thanh Hóa approves; the worker starts it; both boards see it, the province the file', async () => {
     const { page } = world;
-    await signIn(page, 'admin.ns');
+    await signIn(world, 'admin.ns');
     await page
       .getByRole('menuitem', { name: /Luân chuyển$/ })
       .filter({ hasNotText: 'Thống kê' })
@@ -155,7 +101,7 @@ describe('portal: a rotation proposed by Nga Sơn, approved by Thanh Hóa, start
     await checked('02-proposed');
 
     // Thanh Hóa's secretary approves, today (the decision may not come after the start).
-    await signIn(page, 'secretary.th');
+    await signIn(world, 'secretary.th');
     await page.goto(url);
     await page.getByTestId('rotation-state').getByText('Đã đề xuất').waitFor();
     await page.getByRole('button', { name: 'Phê duyệt luân chuyển' }).click();
@@ -190,7 +136,7 @@ describe('portal: a rotation proposed by Nga Sơn, approved by Thanh Hóa, start
     await checked('04-started');
 
     // The file is now the province's: its board sees the new post, from today.
-    await signIn(page, 'admin.th');
+    await signIn(world, 'admin.th');
     await page.goto(`${world.portal.url}/cadres/${cadreId}`);
     await page.getByTestId('cadre-name').getByText(fullName).waitFor();
     await page.getByTestId('cadre-history').getByText(destinationPost).waitFor();
@@ -204,7 +150,7 @@ describe('portal: a rotation proposed by Nga Sơn, approved by Thanh Hóa, start
     await page.getByTestId('rotation-state').getByText('Đang luân chuyển').waitFor();
 
     // Nga Sơn keeps the rotation it proposed, but no longer reads the file (QĐ 65 Art. 6): the name is not shown to it.
-    await signIn(page, 'admin.ns');
+    await signIn(world, 'admin.ns');
     await page
       .getByRole('menuitem', { name: /Luân chuyển$/ })
       .filter({ hasNotText: 'Thống kê' })

@@ -93,3 +93,19 @@ export async function confirm(page: Page): Promise<void> {
   await page.locator('.ant-popover[class*="-appear"], .ant-popover[class*="-enter"]').waitFor({ state: 'detached' });
   await yes.click();
 }
+
+/** Types `shown` (as the picker shows it: dd/mm/yyyy, and hh:mm for a date-time picker) into the date picker labelled `label`, and takes it. */
+export async function enterDate(scope: Scope, label: string, shown: string): Promise<void> {
+  const input = scope.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(shown);
+  await input.press('Enter');
+}
+
+/** A time `minutes` from now as the browser's date-time pickers show it (its own time zone). */
+export const shownTime = (page: Page, minutes: number): Promise<string> =>
+  page.evaluate(`(() => {
+    const d = new Date(Date.now() + ${minutes} * 60000);
+    const p = (n) => String(n).padStart(2, '0');
+    return p(d.getDate()) + '/' + p(d.getMonth() + 1) + '/' + d.getFullYear() + ' ' + p(d.getHours()) + ':' + p(d.getMinutes());
+  })()`);

@@ -1,9 +1,8 @@
-import type { Page } from 'playwright-core';
-import { DEMO_PASSWORD_DEFAULT } from '../../scripts/demo/demo-data';
 import { expectFieldError } from '../support/problems';
-import { seriousViolations, startPortalWorld, type PortalWorld } from './browser';
-import { motionless } from './motion';
-import { choose, openDialog, search } from './select';
+import { checkedScreen, signIn, startPortalWorld, type PortalWorld } from './browser';
+import { choose, enterDate, openDialog, shownTime } from './select';
+import { namesFoundOnce } from '../support/cadres';
+import { expectResults, fillSubjects } from './vote-session';
 
 /*
  * A paper confidence vote in the portal (QĐ 96). Thanh Hóa's board sets up a paper session through the
@@ -22,54 +21,18 @@ describe('portal: a paper confidence vote set up, its count entered and read und
 
   beforeAll(async () => {
     world = await startPortalWorld('vote-paper');
-    const page = await world.api
-      .http()
-      .get(`/api/v1/cadres?committeeId=${world.api.committees.TH}&subtree=false&limit=20`)
-      .set('authorization', await world.api.login('admin.th'))
-      .expect(200);
-    const all = (page.body.items as { fullName: string }[]).map((c) => c.fullName);
-    // Names that occur once, so the search offers exactly one file for each.
-    names = all.filter((n) => all.indexOf(n) === all.lastIndexOf(n) && n !== 'Nguyễn Văn Hùng').slice(0, 2);
+    // Two of Thanh Hóa's own files, by a name the form's search finds once.
+    names = await namesFoundOnce(world.api, await world.api.login('admin.th'), world.api.committees.TH, 2);
   });
   afterAll(async () => {
     await world?.close();
   });
 
-  const signIn = async (page: Page, username: string) => {
-    await page.goto(`${world.portal.url}/login`);
-    await page.evaluate(`localStorage.removeItem('canbo.session')`);
-    await page.goto(`${world.portal.url}/login`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD_DEFAULT);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-  };
-
-  const checked = async (name: string) => {
-    await world.page.waitForFunction(`!document.querySelector('.ant-message-notice')`);
-    await motionless(world.page);
-    expect(await seriousViolations(world.page)).toEqual([]);
-    await world.screenshot(name);
-  };
-
-  /** A time `minutes` from now as the browser's date-time pickers show it (its own time zone). */
-  const shownTime = (page: Page, minutes: number): Promise<string> =>
-    page.evaluate(`(() => {
-      const d = new Date(Date.now() + ${minutes} * 60000);
-      const p = (n) => String(n).padStart(2, '0');
-      return p(d.getDate()) + '/' + p(d.getMonth() + 1) + '/' + d.getFullYear() + ' ' + p(d.getHours()) + ':' + p(d.getMinutes());
-    })()`);
-
-  const typeDate = async (page: Page, label: string, shown: string) => {
-    const input = page.getByRole('dialog').getByLabel(label, { exact: true });
-    await input.click();
-    await input.fill(shown);
-    await input.press('Enter');
-  };
+  const checked = (name: string) => checkedScreen(world, name, { afterMessages: true });
 
   it('admin.th sets up a paper session held an hour ago', async () => {
     const { page } = world;
-    await signIn(page, 'admin.th');
+    await signIn(world, 'admin.th', { keepDevice: true });
     await page.getByRole('menuitem', { name: 'Lấy phiếu tín nhiệm' }).click();
     await page.getByRole('heading', { name: 'Các cuộc lấy phiếu tín nhiệm' }).waitFor();
     await page.getByRole('button', { name: 'Tổ chức lấy phiếu' }).click();
@@ -77,15 +40,9 @@ describe('portal: a paper confidence vote set up, its count entered and read und
     await dialog.getByLabel('Tên cuộc lấy phiếu').fill(TITLE);
     await choose(dialog, 'Hình thức', 'Phiếu giấy');
     await dialog.getByLabel('Số được triệu tập').fill('50');
-    await typeDate(page, 'Bắt đầu', await shownTime(page, -60));
-    await typeDate(page, 'Kết thúc', await shownTime(page, 60));
-    for (const [i, name] of names.entries()) {
-      if (i > 0) await dialog.getByRole('button', { name: 'Thêm người được lấy phiếu' }).click();
-      await search(dialog, `Người được lấy phiếu ${i + 1}: Cán bộ`, name, name);
-      await dialog
-        .getByLabel(`Người được lấy phiếu ${i + 1}: Chức vụ được lấy phiếu`, { exact: true })
-        .fill(`Ủy viên Ban Thường vụ ${i + 1}`);
-    }
+    await enterDate(dialog, 'Bắt đầu', await shownTime(page, -60));
+    await enterDate(dialog, 'Kết thúc', await shownTime(page, 60));
+    await fillSubjects(dialog, names);
     await checked('01-paper-set-up-form');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await page.waitForURL(/\/vote-sessions\/[0-9a-f-]{36}$/);
@@ -155,18 +112,19 @@ describe('portal: a paper confidence vote set up, its count entered and read und
     await dialog.waitFor({ state: 'hidden' });
     await page.getByTestId('vote-session-state').getByText('Đã kiểm phiếu').waitFor();
     expect(await page.getByRole('button', { name: 'Nhập kết quả kiểm phiếu' }).count()).toBe(0);
-    const results = page.getByTestId('vote-results');
-    await results
-      .getByTestId('thresholds')
-      .getByText(/Điều 11 Quy định 96-QĐ\/TW/)
-      .waitFor();
-    // 28 of 44 returned: more than half, under two thirds.
-    const first = results.locator('.ant-table-row', { hasText: names[0] });
-    await first.getByText('Trên 50% tín nhiệm thấp: xem xét cho thôi giữ chức vụ, đưa ra khỏi quy hoạch').waitFor();
-    await first.getByText('28/44 phiếu tín nhiệm thấp (63,64% số phiếu thu về; 56% số được triệu tập)').waitFor();
-    const second = results.locator('.ant-table-row', { hasText: names[1] });
-    await second.getByText('Không thuộc diện xem xét').waitFor();
-    await second.getByText('3/44 phiếu tín nhiệm thấp (6,82% số phiếu thu về; 6% số được triệu tập)').waitFor();
+    await expectResults(page, [
+      // 28 of 44 returned: more than half, under two thirds.
+      {
+        name: names[0],
+        outcome: 'Trên 50% tín nhiệm thấp: xem xét cho thôi giữ chức vụ, đưa ra khỏi quy hoạch',
+        count: '28/44 phiếu tín nhiệm thấp (63,64% số phiếu thu về; 56% số được triệu tập)',
+      },
+      {
+        name: names[1],
+        outcome: 'Không thuộc diện xem xét',
+        count: '3/44 phiếu tín nhiệm thấp (6,82% số phiếu thu về; 6% số được triệu tập)',
+      },
+    ]);
     await checked('04-paper-results');
   });
 });

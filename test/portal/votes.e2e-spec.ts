@@ -1,14 +1,14 @@
-import type { Page, Request } from 'playwright-core';
+import type { Request } from 'playwright-core';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Jobs } from '@canbo/platform';
 import { blindToken } from '@canbo/votes';
-import { DEMO_PASSWORD_DEFAULT } from '../../scripts/demo/demo-data';
 import { expectProblem } from '../support/problems';
-import { seriousViolations, startPortalWorld, type PortalWorld } from './browser';
-import { motionless } from './motion';
-import { search } from './select';
+import { checkedScreen, signIn, startPortalWorld, type PortalWorld } from './browser';
+import { enterDate, shownTime } from './select';
 import { settled, startWorldWorker } from './worker';
+import { namesFoundOnce } from '../support/cadres';
+import { expectResults, fillSubjects } from './vote-session';
 
 /*
  * A confidence vote in the portal (QĐ 96). Thanh Hóa's board sets up an electronic session for its five
@@ -31,57 +31,19 @@ describe('portal: a confidence vote set up, cast by five voters, closed by the w
   beforeAll(async () => {
     world = await startPortalWorld('votes');
     worker = await startWorldWorker(world);
-    // Two of Thanh Hóa's own files, by name, for the form's search.
-    const page = await world.api
-      .http()
-      .get(`/api/v1/cadres?committeeId=${world.api.committees.TH}&subtree=false&limit=20`)
-      .set('authorization', await world.api.login('admin.th'))
-      .expect(200);
-    const all = (page.body.items as { fullName: string }[]).map((c) => c.fullName);
-    // Names that occur once, so the search offers exactly one file for each.
-    names = all.filter((n) => all.indexOf(n) === all.lastIndexOf(n) && n !== 'Nguyễn Văn Hùng').slice(0, 2);
+    // Two of Thanh Hóa's own files, by a name the form's search finds once.
+    names = await namesFoundOnce(world.api, await world.api.login('admin.th'), world.api.committees.TH, 2);
   });
   afterAll(async () => {
     await worker?.close();
     await world?.close();
   });
 
-  const signIn = async (page: Page, username: string) => {
-    // A fresh sign-in; the browser keeps what a voter's device keeps (its receipts), as a shared computer would.
-    await page.goto(`${world.portal.url}/login`);
-    await page.evaluate(`localStorage.removeItem('canbo.session')`);
-    await page.goto(`${world.portal.url}/login`);
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD_DEFAULT);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-  };
-
-  const checked = async (name: string) => {
-    await world.page.waitForFunction(`!document.querySelector('.ant-message-notice')`);
-    await motionless(world.page);
-    expect(await seriousViolations(world.page)).toEqual([]);
-    await world.screenshot(name);
-  };
-
-  /** A time `minutes` from now as the browser's date-time pickers show it (its own time zone). */
-  const shownTime = (page: Page, minutes: number): Promise<string> =>
-    page.evaluate(`(() => {
-      const d = new Date(Date.now() + ${minutes} * 60000);
-      const p = (n) => String(n).padStart(2, '0');
-      return p(d.getDate()) + '/' + p(d.getMonth() + 1) + '/' + d.getFullYear() + ' ' + p(d.getHours()) + ':' + p(d.getMinutes());
-    })()`);
-
-  const typeDate = async (page: Page, label: string, shown: string) => {
-    const input = page.getByRole('dialog').getByLabel(label, { exact: true });
-    await input.click();
-    await input.fill(shown);
-    await input.press('Enter');
-  };
+  const checked = (name: string) => checkedScreen(world, name, { afterMessages: true });
 
   it("admin.th sets up an electronic session for TH's voters", async () => {
     const { page } = world;
-    await signIn(page, 'admin.th');
+    await signIn(world, 'admin.th', { keepDevice: true });
     await page.getByRole('menuitem', { name: 'Lấy phiếu tín nhiệm' }).click();
     await page.getByRole('heading', { name: 'Các cuộc lấy phiếu tín nhiệm' }).waitFor();
     // The demo's two sessions: one counted, one taking ballots.
@@ -107,15 +69,9 @@ describe('portal: a confidence vote set up, cast by five voters, closed by the w
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Tên cuộc lấy phiếu').fill(TITLE);
     await dialog.getByLabel('Số được triệu tập').fill('6');
-    await typeDate(page, 'Bắt đầu', await shownTime(page, -2));
-    await typeDate(page, 'Kết thúc', await shownTime(page, 24 * 60));
-    for (const [i, name] of names.entries()) {
-      if (i > 0) await dialog.getByRole('button', { name: 'Thêm người được lấy phiếu' }).click();
-      await search(page, `Người được lấy phiếu ${i + 1}: Cán bộ`, name, name);
-      await dialog
-        .getByLabel(`Người được lấy phiếu ${i + 1}: Chức vụ được lấy phiếu`, { exact: true })
-        .fill(`Ủy viên Ban Thường vụ ${i + 1}`);
-    }
+    await enterDate(dialog, 'Bắt đầu', await shownTime(page, -2));
+    await enterDate(dialog, 'Kết thúc', await shownTime(page, 24 * 60));
+    await fillSubjects(dialog, names);
     await checked('02-set-up-form');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await page.waitForURL(/\/vote-sessions\/[0-9a-f-]{36}$/);
@@ -141,7 +97,7 @@ describe('portal: a confidence vote set up, cast by five voters, closed by the w
       ['Tín nhiệm cao', 'Tín nhiệm'],
     ];
     for (const [i, voter] of VOTERS.entries()) {
-      await signIn(page, voter);
+      await signIn(world, voter, { keepDevice: true });
       const card = page.getByTestId(`ballot-${sessionId}`);
       await card.getByRole('button', { name: 'Nhận phiếu' }).click();
       // The ballot is issued on opening: the form shows once the blind signature is back.
@@ -178,7 +134,7 @@ describe('portal: a confidence vote set up, cast by five voters, closed by the w
     }
 
     // voter.th.1 again, from another device (no receipt kept): told it has voted, and offered no ballot.
-    await signIn(page, 'voter.th.1');
+    await signIn(world, 'voter.th.1', { keepDevice: true });
     await page.evaluate(`localStorage.removeItem('canbo.receipt.${firstVoterId}.${sessionId}')`);
     await page.reload();
     await page
@@ -199,27 +155,28 @@ describe('portal: a confidence vote set up, cast by five voters, closed by the w
     await queue.add(Jobs.closeVoteSessions.name, { v: Jobs.closeVoteSessions.version, payload: {} });
     await settled(world, worker!);
 
-    await signIn(page, 'admin.th');
+    await signIn(world, 'admin.th', { keepDevice: true });
     await page.goto(`${world.portal.url}/vote-sessions/${sessionId}`);
     await page.getByTestId('vote-session-state').getByText('Đã kiểm phiếu').waitFor();
-    const results = page.getByTestId('vote-results');
-    await results
-      .getByTestId('thresholds')
-      .getByText(/Điều 11 Quy định 96-QĐ\/TW/)
-      .waitFor();
-    const first = results.locator('.ant-table-row', { hasText: names[0] });
-    await first.getByText('Từ 2/3 tín nhiệm thấp trở lên: cho thôi giữ chức vụ hoặc miễn nhiệm').waitFor();
-    await first.getByText('4/5 phiếu tín nhiệm thấp (80% số phiếu thu về; 66,67% số được triệu tập)').waitFor();
-    const second = results.locator('.ant-table-row', { hasText: names[1] });
-    await second.getByText('Không thuộc diện xem xét').waitFor();
-    await second.getByText('1/5 phiếu tín nhiệm thấp (20% số phiếu thu về; 16,67% số được triệu tập)').waitFor();
+    await expectResults(page, [
+      {
+        name: names[0],
+        outcome: 'Từ 2/3 tín nhiệm thấp trở lên: cho thôi giữ chức vụ hoặc miễn nhiệm',
+        count: '4/5 phiếu tín nhiệm thấp (80% số phiếu thu về; 66,67% số được triệu tập)',
+      },
+      {
+        name: names[1],
+        outcome: 'Không thuộc diện xem xét',
+        count: '1/5 phiếu tín nhiệm thấp (20% số phiếu thu về; 16,67% số được triệu tập)',
+      },
+    ]);
     expect(await page.getByRole('button', { name: 'Hủy cuộc lấy phiếu' }).count()).toBe(0);
     await checked('07-results');
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.waitForURL(/\/login$/);
 
     // voter.th.5 kept its receipt on this device: it is among the counted ones.
-    await signIn(page, 'voter.th.5');
+    await signIn(world, 'voter.th.5', { keepDevice: true });
     const card = page.getByTestId('past-ballots').getByTestId(`ballot-${sessionId}`);
     await card.getByTestId('ballot-counted').getByText('Phiếu của bạn đã được kiểm.').waitFor();
     await checked('08-ballot-counted');
