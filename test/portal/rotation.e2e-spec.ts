@@ -168,5 +168,28 @@ describe('portal: a rotation proposed by Nga Sơn, approved by Thanh Hóa, start
     expect(await origin.locator('.ant-table-row', { hasText: destinationPost }).count()).toBe(0);
     await checked('06-origin');
     expect((await world.api.http().get(`/api/v1/cadres/${cadreId}`).set('authorization', auth['admin.ns'])).status).toBe(404);
+
+    // The level that decided it takes the post-rotation decision (QĐ 65 Art. 10): kept at the destination, by
+    // its numbered decision, which the timeline shows; the rotation is over (no longer "rotated").
+    await signIn(world, 'secretary.th');
+    await page.goto(url);
+    await page.getByTestId('rotation-state').getByText('Đang luân chuyển').waitFor();
+    await page.getByRole('button', { name: 'Quyết định bố trí sau luân chuyển' }).click();
+    await openDialog(page);
+    await choose(dialog, 'Bố trí sau luân chuyển', 'Ở lại nơi đến');
+    await fillDate(page, 'Ngày quyết định bố trí', today);
+    await dialog.getByLabel('Số quyết định bố trí').fill('301-QĐ/TU');
+    await dialog.getByRole('button', { name: 'Quyết định bố trí sau luân chuyển' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByTestId('rotation-state').getByText('Đã kết thúc').waitFor();
+    expect(await page.getByTestId('timeline-concluded').textContent()).toBe(
+      `Kết thúc ngày ${shown(today)}: Ở lại nơi đến — quyết định 301-QĐ/TU`,
+    );
+    expect(await rotationOf(id, 'secretary.th')).toMatchObject({
+      state: 'concluded',
+      outcome: 'stay',
+      placementDecisionNumber: '301-QĐ/TU',
+    });
+    await checked('07-concluded');
   }, 240_000);
 });

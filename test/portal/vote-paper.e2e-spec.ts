@@ -49,6 +49,8 @@ describe('portal: a paper confidence vote set up, its count entered and read und
     sessionId = page.url().split('/').pop()!;
     await page.getByTestId('vote-session-title').getByText(TITLE).waitFor();
     await page.getByText('Phiếu giấy', { exact: true }).waitFor();
+    // Held an hour ago, it takes no ballot here: it waits for the counting board's record.
+    await page.getByTestId('vote-session-state').getByText('Chờ nhập kết quả kiểm phiếu').waitFor();
     await page.getByRole('button', { name: 'Nhập kết quả kiểm phiếu' }).waitFor();
     await checked('02-paper-session');
   });
