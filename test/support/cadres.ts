@@ -30,8 +30,9 @@ export async function addPosition(
 }
 
 /**
- * Names of a committee's own files (among its first 20) that occur once, the demo's fixed name (Nguyễn Văn
- * Hùng) aside, `count` of them: a search by one of them in the portal offers exactly one file.
+ * Names of a committee's own files (among its first 20) that occur once, `count` of them: a search by one of
+ * them in the portal offers exactly one file. The demo's fixed name (Nguyễn Văn Hùng, product.md's search
+ * example) is left out: the generated names of other committees' files the searcher sees may repeat it.
  */
 export async function namesFoundOnce(api: TestApi, auth: string, committeeId: string, count: number): Promise<string[]> {
   const page = await api
