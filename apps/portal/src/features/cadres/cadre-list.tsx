@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useList, type CrudFilter } from '@refinedev/core';
-import { Card, Input, Select, Space, Typography } from 'antd';
+import { Button, Card, Input, Select, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../i18n';
 import { KeysetTable, PageTitle } from '../../components';
+import { useCadreCreate } from './cadre-create';
 import type { CadreSummary, Committee } from './types';
 
 /** The cadre list: diacritic-free name search, a committee filter, keyset pages ("load more") and the total. */
@@ -18,11 +19,18 @@ export default function CadreList() {
     { field: 'committeeId', operator: 'eq', value: committeeId },
   ];
   const committees = useList<Committee>({ resource: 'committees', pagination: { pageSize: 200 } });
+  const create = useCadreCreate();
 
   return (
     <Card>
+      {create.holder}
       <PageTitle>{t('cadres.cadres')}</PageTitle>
       <Space wrap style={{ marginBottom: 16 }}>
+        {create.allowed && (
+          <Button type="primary" onClick={create.start}>
+            {t('cadres.create.open')}
+          </Button>
+        )}
         <Input.Search
           aria-label={t('cadres.search')}
           placeholder={t('cadres.search')}
@@ -80,6 +88,7 @@ export default function CadreList() {
           },
         ]}
       />
+      {create.dialog}
     </Card>
   );
 }

@@ -2,6 +2,19 @@
 export const vi = {
   cadres: {
     cadres: 'Hồ sơ cán bộ',
+    create: {
+      open: 'Thêm hồ sơ',
+      title: 'Thêm hồ sơ cán bộ',
+      save: 'Lưu hồ sơ',
+      cancel: 'Hủy',
+      done: 'Đã thêm hồ sơ. Chức vụ, xếp loại và các mục khác được bổ sung trên hồ sơ.',
+    },
+    problems: {
+      403: 'Bạn không có quyền thêm hồ sơ với nơi công tác và diện quản lý này.',
+      404: 'Không tìm thấy cấp ủy đã chọn.',
+      409: 'Không thêm được hồ sơ: {{detail}}',
+      unknown: 'Không thêm được hồ sơ: {{detail}}',
+    },
     sort: { label: 'Sắp xếp', committee: 'Theo cấp ủy', name: 'Theo tên (thứ tự tiếng Việt)' },
     search: 'Tìm theo họ tên (có thể gõ không dấu)',
     committee: 'Cấp ủy',
@@ -26,6 +39,8 @@ export const vi = {
       version: 'Phiên bản',
       committeeId: 'Nơi công tác',
       managingCommitteeId: 'Diện quản lý',
+      committee: 'Nơi công tác',
+      managingCommittee: 'Diện quản lý',
       discipline: 'Kỷ luật',
       politicalNotes: 'Ghi chú bảo vệ chính trị',
       family: 'Quan hệ gia đình',
@@ -187,6 +202,19 @@ export const vi = {
 export const en: typeof vi = {
   cadres: {
     cadres: 'Cadre files',
+    create: {
+      open: 'Add a file',
+      title: 'Add a cadre file',
+      save: 'Save the file',
+      cancel: 'Cancel',
+      done: 'File added. Posts, ratings and the rest are added on the file.',
+    },
+    problems: {
+      403: 'You may not add a file with this working and managing committee.',
+      404: 'The chosen committee was not found.',
+      409: 'The file could not be added: {{detail}}',
+      unknown: 'The file could not be added: {{detail}}',
+    },
     sort: { label: 'Sort', committee: 'By committee', name: 'By name (Vietnamese order)' },
     search: 'Search by name (diacritics optional)',
     committee: 'Committee',
@@ -211,6 +239,8 @@ export const en: typeof vi = {
       version: 'Version',
       committeeId: 'Works in',
       managingCommitteeId: 'Managed by',
+      committee: 'Works in',
+      managingCommittee: 'Managed by',
       discipline: 'Discipline',
       politicalNotes: 'Political-protection notes',
       family: 'Family',
