@@ -1,6 +1,6 @@
-import { Col, Row, Space, Table, Typography } from 'antd';
+import { Col, Row, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ReportPage } from '../../components';
+import { ReportPage, ShareBar } from '../../components';
 import { formatDate } from '../../i18n';
 import type { RotationReport } from './types';
 
@@ -16,19 +16,6 @@ const ROWS: Record<Dimension, { rows: (v: RotationReport) => { value: string; co
   level: { rows: (v) => v.byLevel.map((r) => ({ value: r.level, count: r.count })), texts: 'levels' },
   state: { rows: (v) => v.byState.map((r) => ({ value: r.state, count: r.count })), texts: 'states' },
 };
-
-/** A share of the total as a bar beside its figure: decoration only, the figure and percentage are the text. */
-function ShareBar({ count, total }: { count: number; total: number }) {
-  const percent = total > 0 ? Math.round((count / total) * 100) : 0;
-  return (
-    <Space size={8}>
-      <span aria-hidden="true" style={{ display: 'inline-block', width: 120, height: 8, background: '#f0f0f0', borderRadius: 4 }}>
-        <span style={{ display: 'block', width: `${percent}%`, height: 8, background: '#1677ff', borderRadius: 4 }} />
-      </span>
-      <span>{percent}%</span>
-    </Space>
-  );
-}
 
 /**
  * Rotations starting in a period (GET /reports/rotations), by direction, type, the destination's level and
