@@ -11,3 +11,4 @@ export { ReportPage, ReportPeriodFilters, useReportPeriod } from './report-perio
 export { StepButtons, StepDialog, conflictMessage, useWorkflowStep, type StepError } from './workflow-step';
 export { useCreateDialog } from './create-dialog';
 export { ShareBar } from './share-bar';
+export { FigureTable, type FigureTotals } from './figure-table';

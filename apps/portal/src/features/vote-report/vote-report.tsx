@@ -1,6 +1,6 @@
-import { Alert, Col, Row, Space, Table, Typography } from 'antd';
+import { Alert, Col, Row, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ReportPage, ShareBar } from '../../components';
+import { FigureTable, ReportPage, ShareBar } from '../../components';
 import { formatDate } from '../../i18n';
 import type { VoteReport, VoteResultFigures } from './types';
 
@@ -33,14 +33,11 @@ function Outcomes({ results, s }: { results: VoteResultFigures; s: (key: string,
       {results.withheld > 0 && (
         <Alert type="info" showIcon data-testid="vote-results-withheld" message={s('withheld', { withheld: number(results.withheld) })} />
       )}
-      <Table<{ outcome: string; count: number }>
+      <FigureTable<{ outcome: string; count: number }>
         rowKey="outcome"
-        size="small"
-        bordered
-        pagination={false}
         dataSource={results.byOutcome}
-        caption={<Typography.Text strong>{s('tables.outcome')}</Typography.Text>}
-        data-testid="vote-table-outcome"
+        caption={s('tables.outcome')}
+        testId="vote-table-outcome"
         columns={[
           { title: s('columns.outcome'), dataIndex: 'outcome', render: (value: string) => s(`outcomes.${value}`, { defaultValue: value }) },
           { title: s('count'), dataIndex: 'count', align: 'right', render: number },
@@ -74,14 +71,11 @@ export default function VoteReportScreen() {
           <Row gutter={[16, 16]}>
             {DIMENSIONS.map((dimension) => (
               <Col key={dimension} xs={24} lg={12}>
-                <Table<CountRow>
+                <FigureTable<CountRow>
                   rowKey="value"
-                  size="small"
-                  bordered
-                  pagination={false}
                   dataSource={ROWS[dimension].rows(view)}
-                  caption={<Typography.Text strong>{s(`tables.${dimension}`)}</Typography.Text>}
-                  data-testid={`vote-table-${dimension}`}
+                  caption={s(`tables.${dimension}`)}
+                  testId={`vote-table-${dimension}`}
                   columns={[
                     {
                       title: s(`columns.${dimension}`),
@@ -91,19 +85,10 @@ export default function VoteReportScreen() {
                     { title: s('sessions'), dataIndex: 'sessions', align: 'right', render: number },
                     { title: s('subjects'), dataIndex: 'subjects', align: 'right', render: number },
                   ]}
-                  summary={() => (
-                    <Table.Summary.Row>
-                      <Table.Summary.Cell index={0}>
-                        <strong>{s('total')}</strong>
-                      </Table.Summary.Cell>
-                      <Table.Summary.Cell index={1} align="right">
-                        <strong data-testid={`vote-total-${dimension}`}>{number(view.sessions)}</strong>
-                      </Table.Summary.Cell>
-                      <Table.Summary.Cell index={2} align="right">
-                        <strong>{number(view.subjects)}</strong>
-                      </Table.Summary.Cell>
-                    </Table.Summary.Row>
-                  )}
+                  totals={{
+                    label: s('total'),
+                    figures: [{ value: number(view.sessions), testId: `vote-total-${dimension}` }, { value: number(view.subjects) }],
+                  }}
                 />
               </Col>
             ))}
