@@ -25,11 +25,12 @@ export class VoteReportRepository {
   /**
    * The sessions finished (closed or void) from `from` to `to` (their close, in Vietnam's calendar)
    * within the caller's read scope and the committee filter, counted by state, mode and committee level
-   * and in all, in one aggregate (GROUPING SETS, one row per group). `results` is the caller's scope for
-   * the restricted field `results` (accessibleBy with `field: 'results'`): a session's outcomes join
-   * the counts only when the session is closed and that scope holds it, so no figure ever holds an
-   * outcome the caller could not read on the session itself. A named statement (Sql.rows): planned once
-   * per connection (bench `vote-report`).
+   * and in all, in one aggregate (GROUPING SETS, one row per group), from the session rows alone (their
+   * subject and outcome counts, migration 1766500000000). `results` is the caller's scope for the
+   * restricted field `results` (accessibleBy with `field: 'results'`): a session's outcomes join the
+   * counts only when it is closed and that scope holds it, so no figure ever holds an outcome the caller
+   * could not read on the session itself. A named statement (Sql.rows): planned once per connection
+   * (bench `vote-report`).
    */
   async figures(scope: SqlScope, results: SqlScope, range: CommitteeRange | undefined, from: string, to: string): Promise<VoteReportRow[]> {
     const where = new Where()
@@ -43,24 +44,20 @@ export class VoteReportRepository {
       .andCommittee({ id: 's.committee_id', pre: 'c.pre' }, range);
     const readsResults = where.named(results.sql, results.params);
     return this.sql.rows<VoteReportRow>(
-      `SELECT CASE WHEN GROUPING(s.state) = 0 THEN s.state END AS state,
-              CASE WHEN GROUPING(s.mode) = 0 THEN s.mode END AS mode,
-              CASE WHEN GROUPING(c.level_code) = 0 THEN c.level_code END AS level,
-              count(*)::int AS sessions, coalesce(sum(n.subjects), 0)::int AS subjects,
-              (count(*) FILTER (WHERE s.state = 'closed'))::int AS closed,
-              -- The lateral aggregate always yields a row: its counts are null only where the join's condition failed.
-              count(o.none)::int AS "resultSessions",
-              coalesce(sum(o.none), 0)::int AS none,
-              coalesce(sum(o.low_majority), 0)::int AS "lowMajority",
-              coalesce(sum(o.low_two_thirds), 0)::int AS "lowTwoThirds"
-         FROM vote_session s JOIN committee c ON c.id = s.committee_id
-              CROSS JOIN LATERAL (SELECT count(*) AS subjects FROM vote_subject vs WHERE vs.session_id = s.id) n
-              LEFT JOIN LATERAL (SELECT count(*) FILTER (WHERE r.outcome = 'none') AS none,
-                                        count(*) FILTER (WHERE r.outcome = 'low-majority') AS low_majority,
-                                        count(*) FILTER (WHERE r.outcome = 'low-two-thirds') AS low_two_thirds
-                                   FROM vote_result r WHERE r.session_id = s.id) o ON s.state = 'closed' AND ${readsResults}
-        WHERE ${where}
-        GROUP BY GROUPING SETS ((s.state), (s.mode), (c.level_code), ())`,
+      `SELECT CASE WHEN GROUPING(f.state) = 0 THEN f.state END AS state,
+              CASE WHEN GROUPING(f.mode) = 0 THEN f.mode END AS mode,
+              CASE WHEN GROUPING(f.level) = 0 THEN f.level END AS level,
+              count(*)::int AS sessions, coalesce(sum(f.subject_count), 0)::int AS subjects,
+              (count(*) FILTER (WHERE f.state = 'closed'))::int AS closed,
+              (count(*) FILTER (WHERE f.reads))::int AS "resultSessions",
+              coalesce(sum(f.outcome_none) FILTER (WHERE f.reads), 0)::int AS none,
+              coalesce(sum(f.outcome_low_majority) FILTER (WHERE f.reads), 0)::int AS "lowMajority",
+              coalesce(sum(f.outcome_low_two_thirds) FILTER (WHERE f.reads), 0)::int AS "lowTwoThirds"
+         FROM (SELECT s.state, s.mode, c.level_code AS level, s.subject_count, s.outcome_none, s.outcome_low_majority,
+                      s.outcome_low_two_thirds, (s.state = 'closed' AND (${readsResults})) AS reads
+                 FROM vote_session s JOIN committee c ON c.id = s.committee_id
+                WHERE ${where}) f
+        GROUP BY GROUPING SETS ((f.state), (f.mode), (f.level), ())`,
       where.params,
     );
   }
