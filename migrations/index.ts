@@ -24,6 +24,7 @@ import { RemovalProposalConfidenceVote1766100000000 } from './1766100000000-remo
 import { VoteResultSubjectKey1766200000000 } from './1766200000000-vote-result-subject-key';
 import { RotationSpecialCase1766300000000 } from './1766300000000-rotation-special-case';
 import { RotationPlacementDecision1766400000000 } from './1766400000000-rotation-placement-decision';
+import { VoteReport1766500000000 } from './1766500000000-vote-report';
 
 /** Every migration, in order. Tools pass this list to the data source; nothing is found by glob. */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   VoteResultSubjectKey1766200000000,
   RotationSpecialCase1766300000000,
   RotationPlacementDecision1766400000000,
+  VoteReport1766500000000,
 ];

@@ -1198,6 +1198,20 @@ const voteCases: Case[] = [
       ),
     expected: ({ actor, committee }) => answer({ route: votes(actor), sees: committee === actor.home, may: true, ok: 200 }),
   },
+  {
+    route: `GET ${V1}/reports/vote-outcomes`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) =>
+      get(`${V1}/reports/vote-outcomes`, { committeeId: fx.ids[c.committee], from: '2025-01-01', to: '2025-12-31' }),
+    expected: ({ actor, committee }) => answer({ route: readsVotes(actor), sees: seesCommittee(actor, committee), may: true, ok: 200 }),
+  },
+  {
+    route: `GET ${V1}/reports/vote-outcomes`,
+    variant: 'everything the caller sees',
+    positions: ['none'],
+    request: async () => get(`${V1}/reports/vote-outcomes`, { from: '2025-01-01', to: '2025-12-31' }),
+    expected: ({ actor }) => (readsVotes(actor) ? 200 : 403),
+  },
 ];
 
 // ---- notifications ----------------------------------------------------------------------------------------

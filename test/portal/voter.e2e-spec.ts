@@ -122,6 +122,7 @@ describe('portal: a voter sees only the ballot page; a board reads the cadre str
       'Luân chuyển',
       'Thống kê luân chuyển',
       'Lấy phiếu tín nhiệm',
+      'Thống kê lấy phiếu tín nhiệm',
       'Thời hạn',
       'Thông báo',
       'Nhật ký kiểm tra',

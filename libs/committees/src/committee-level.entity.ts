@@ -9,3 +9,9 @@ export class CommitteeLevel {
   @Column('int') rank: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
 }
+
+/**
+ * The levels committee_level holds from the first migration, by rank: the reports' figures list each,
+ * zeros included (a level added later is listed after them, where found).
+ */
+export const REPORT_LEVELS = ['central', 'provincial', 'district', 'grassroots'] as const;

@@ -5,9 +5,6 @@ import { ROTATION_TYPES, RotationType } from './rotation-checks';
 import { ROTATION_STATES, RotationState } from './rotation-transitions';
 import { ROTATION_DIRECTIONS, RotationDirection } from './rotation.dto';
 
-/** The levels committee_level holds from the first migration, by rank: the figures list each, zeros included. */
-export const ROTATION_REPORT_LEVELS = ['central', 'provincial', 'district', 'grassroots'] as const;
-
 export class RotationReportQuery extends CommitteeFilter {
   @ApiProperty({ format: 'date', description: 'First day of the period (start dates)' }) @IsDateString({ strict: true }) from: string;
   @ApiProperty({ format: 'date', description: 'Last day of the period' }) @IsDateString({ strict: true }) to: string;

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { accessibleBy, currentActor } from '@canbo/access';
-import { CommitteesService } from '@canbo/committees';
+import { CommitteesService, REPORT_LEVELS } from '@canbo/committees';
 import { ValidationProblem } from '@canbo/platform';
 import { ROTATION_TYPES } from './rotation-checks';
 import { ROTATION_STATES } from './rotation-transitions';
 import { ROTATION_DIRECTIONS } from './rotation.dto';
-import { ROTATION_REPORT_LEVELS, RotationReportQuery, RotationReportView } from './rotation-report.dto';
+import { RotationReportQuery, RotationReportView } from './rotation-report.dto';
 import { RotationReportRepository, RotationReportRow } from './rotation-report.repository';
 import { ROTATION_COLUMNS } from './rotation.repository';
 
@@ -49,7 +49,7 @@ export class RotationReportService {
         count,
       })),
       byType: countsBy(rows, 'type', ROTATION_TYPES).map(({ value, count }) => ({ type: value as (typeof ROTATION_TYPES)[number], count })),
-      byLevel: countsBy(rows, 'level', ROTATION_REPORT_LEVELS).map(({ value, count }) => ({ level: value, count })),
+      byLevel: countsBy(rows, 'level', REPORT_LEVELS).map(({ value, count }) => ({ level: value, count })),
       byState: countsBy(rows, 'state', ROTATION_STATES).map(({ value, count }) => ({
         state: value as (typeof ROTATION_STATES)[number],
         count,

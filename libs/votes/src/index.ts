@@ -7,3 +7,4 @@ export { VoteSession } from './vote-session.entity';
 export { MIN_BALLOTS_TO_PUBLISH, OUTCOMES, RATINGS, outcomeOf, tally, type Outcome, type Rating } from './tally';
 export { VOTE_MODES, VOTE_SESSION_STATES, VOTE_SESSION_TRANSITIONS, type VoteMode, type VoteSessionState } from './vote-transitions';
 export * from './votes.dto';
+export * from './vote-report.dto';

@@ -8,6 +8,9 @@ import { RoleHoldersModule } from '@canbo/identity';
 import { RulebookModule } from '@canbo/rulebook';
 import { BallotBoxRepository } from './ballot-box.repository';
 import { Ballot, VoteResult, VoteSession, VoteSessionKey, VoteSubject, VoteVoter } from './vote-session.entity';
+import { VoteReportController } from './vote-report.controller';
+import { VoteReportRepository } from './vote-report.repository';
+import { VoteReportService } from './vote-report.service';
 import { VotesController } from './votes.controller';
 import { VotesRepository } from './votes.repository';
 import { VotesService } from './votes.service';
@@ -22,8 +25,8 @@ import { VotesService } from './votes.service';
     DeadlinesModule,
     NotificationsModule,
   ],
-  controllers: [VotesController],
-  providers: [VotesService, VotesRepository, BallotBoxRepository],
+  controllers: [VotesController, VoteReportController],
+  providers: [VotesService, VotesRepository, BallotBoxRepository, VoteReportService, VoteReportRepository],
   exports: [VotesService],
 })
 export class VotesModule {}

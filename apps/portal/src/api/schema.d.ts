@@ -1429,6 +1429,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/vote-outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Confidence-vote sessions finished in a period by state, mode and committee level over any subtree the caller sees, with the QĐ 96 outcomes of the results the caller may read (restricted: the others are withheld) */
+        get: operations["VoteReportController_figures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/queue-dashboard/session": {
         parameters: {
             query?: never;
@@ -3097,6 +3114,71 @@ export interface components {
             state: "scheduled" | "closed" | "void" | "cancelled";
             /** @description Every counted ballot’s receipt (hex, sorted); empty until the session closes */
             receipts: string[];
+        };
+        VoteStateCountView: {
+            /** @enum {string} */
+            state: "closed" | "void";
+            sessions: number;
+            /** @description Subjects on their ballots */
+            subjects: number;
+        };
+        VoteModeCountView: {
+            /** @enum {string} */
+            mode: "electronic" | "paper";
+            sessions: number;
+            /** @description Subjects on their ballots */
+            subjects: number;
+        };
+        VoteOutcomeCountView: {
+            /**
+             * @description QĐ 96's outcome of a subject's result
+             * @enum {string}
+             */
+            outcome: "none" | "low-majority" | "low-two-thirds";
+            /** @description Subjects with this outcome */
+            count: number;
+        };
+        VoteResultFiguresView: {
+            /** @description Closed sessions whose results are counted here (the caller may read them one by one) */
+            sessions: number;
+            /** @description Closed sessions whose results the caller may not read: left out of the outcomes */
+            withheld: number;
+            /** @description Every outcome, zeros included: subjects of the sessions counted */
+            byOutcome: components["schemas"]["VoteOutcomeCountView"][];
+        };
+        VoteLevelCountView: {
+            /**
+             * @description The session's committee's level (committee_level code)
+             * @example district
+             */
+            level: string;
+            sessions: number;
+            /** @description Subjects on their ballots */
+            subjects: number;
+            results: components["schemas"]["VoteResultFiguresView"];
+        };
+        VoteOutcomesView: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /**
+             * Format: uuid
+             * @description The committee filter (null: everything the caller sees)
+             */
+            committeeId: string | null;
+            subtree: boolean;
+            /** @description Sessions closed in the period, closed or void */
+            sessions: number;
+            /** @description Subjects voted on in those sessions (on their ballots) */
+            subjects: number;
+            /** @description Closed and void, zeros included */
+            byState: components["schemas"]["VoteStateCountView"][];
+            /** @description Electronic and paper, zeros included */
+            byMode: components["schemas"]["VoteModeCountView"][];
+            /** @description By the committee's level, by rank, zeros included */
+            byLevel: components["schemas"]["VoteLevelCountView"][];
+            results: components["schemas"]["VoteResultFiguresView"];
         };
     };
     responses: never;
@@ -5484,6 +5566,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReceiptsView"];
+                };
+            };
+        };
+    };
+    VoteReportController_figures: {
+        parameters: {
+            query: {
+                /** @description Only this committee (and, by default, the committees below it) */
+                committeeId?: string;
+                /** @description With committeeId: include the committees below it */
+                subtree?: boolean;
+                /** @description First day of the period (closing dates, Vietnam time) */
+                from: string;
+                /** @description Last day of the period */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VoteOutcomesView"];
                 };
             };
         };

@@ -10,3 +10,5 @@ export { DecisionFields } from './decision-fields';
 export { ReportPage, ReportPeriodFilters, useReportPeriod } from './report-period';
 export { StepButtons, StepDialog, conflictMessage, useWorkflowStep, type StepError } from './workflow-step';
 export { useCreateDialog } from './create-dialog';
+export { ShareBar } from './share-bar';
+export { FigureTable, type FigureTotals } from './figure-table';

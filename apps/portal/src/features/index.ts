@@ -7,6 +7,7 @@ import { appointments } from './appointments';
 import { rotations } from './rotations';
 import { rotationReport } from './rotation-report';
 import { votes } from './votes';
+import { voteReport } from './vote-report';
 import { deadlines } from './deadlines';
 import { inbox } from './inbox';
 import { audit } from './audit';
@@ -28,6 +29,7 @@ export const FEATURES: readonly PortalFeature[] = [
   rotations,
   rotationReport,
   votes,
+  voteReport,
   deadlines,
   inbox,
   audit,

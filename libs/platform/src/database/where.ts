@@ -27,15 +27,21 @@ export class Where {
 
   /** Adds a predicate written with named parameters (`:name`, as `accessibleBy` produces). */
   andNamed(sql: string, named: Record<string, unknown>): this {
-    const bound = new Map<string, string>();
-    this.parts.push(
-      sql.replace(/(?<!:):([A-Za-z_]\w*)/g, (_, name: string) => {
-        if (!(name in named)) throw new Error(`No value for parameter :${name}`);
-        if (!bound.has(name)) bound.set(name, this.bind(named[name]));
-        return bound.get(name) as string;
-      }),
-    );
+    this.parts.push(this.named(sql, named));
     return this;
+  }
+
+  /**
+   * Binds the named parameters of a predicate and returns it, without adding it: for a predicate a
+   * statement needs elsewhere than its WHERE (a FILTER, a join's ON), sharing this list of values.
+   */
+  named(sql: string, named: Record<string, unknown>): string {
+    const bound = new Map<string, string>();
+    return sql.replace(/(?<!:):([A-Za-z_]\w*)/g, (_, name: string) => {
+      if (!(name in named)) throw new Error(`No value for parameter :${name}`);
+      if (!bound.has(name)) bound.set(name, this.bind(named[name]));
+      return bound.get(name) as string;
+    });
   }
 
   /**

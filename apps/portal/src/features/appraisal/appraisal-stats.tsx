@@ -1,6 +1,6 @@
-import { Table, Typography } from 'antd';
+import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ReportPage } from '../../components';
+import { FigureTable, ReportPage } from '../../components';
 import { formatDate } from '../../i18n';
 import type { AppraisalCounts, AppraisalKind, AppraisalStats } from './types';
 
@@ -24,30 +24,19 @@ export default function AppraisalStatsReport() {
           <Typography.Paragraph data-testid="stats-summary">
             {t('appraisal.stats.summary', { from: formatDate(view.from), to: formatDate(view.to) })}
           </Typography.Paragraph>
-          <Table<AppraisalCounts & { kind: AppraisalKind }>
+          <FigureTable<AppraisalCounts & { kind: AppraisalKind }>
             rowKey="kind"
-            size="small"
-            bordered
-            pagination={false}
             dataSource={view.byKind}
-            caption={<Typography.Text strong>{s('table')}</Typography.Text>}
-            data-testid="stats-table"
+            caption={s('table')}
+            testId="stats-table"
             columns={[
               { title: s('kind'), dataIndex: 'kind', render: (k: AppraisalKind) => t(`appraisal.kinds.${k}`) },
               ...FIGURES.map((key) => ({ title: s(key), dataIndex: key, align: 'right' as const, render: number })),
             ]}
-            summary={() => (
-              <Table.Summary.Row>
-                <Table.Summary.Cell index={0}>
-                  <strong>{s('total')}</strong>
-                </Table.Summary.Cell>
-                {FIGURES.map((key, i) => (
-                  <Table.Summary.Cell key={key} index={i + 1} align="right">
-                    <strong data-testid={`stats-total-${key}`}>{number(view.total[key])}</strong>
-                  </Table.Summary.Cell>
-                ))}
-              </Table.Summary.Row>
-            )}
+            totals={{
+              label: s('total'),
+              figures: FIGURES.map((key) => ({ value: number(view.total[key]), testId: `stats-total-${key}` })),
+            }}
           />
         </>
       )}

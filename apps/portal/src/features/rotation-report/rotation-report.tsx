@@ -1,6 +1,6 @@
-import { Col, Row, Space, Table, Typography } from 'antd';
+import { Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ReportPage } from '../../components';
+import { FigureTable, ReportPage, ShareBar } from '../../components';
 import { formatDate } from '../../i18n';
 import type { RotationReport } from './types';
 
@@ -16,19 +16,6 @@ const ROWS: Record<Dimension, { rows: (v: RotationReport) => { value: string; co
   level: { rows: (v) => v.byLevel.map((r) => ({ value: r.level, count: r.count })), texts: 'levels' },
   state: { rows: (v) => v.byState.map((r) => ({ value: r.state, count: r.count })), texts: 'states' },
 };
-
-/** A share of the total as a bar beside its figure: decoration only, the figure and percentage are the text. */
-function ShareBar({ count, total }: { count: number; total: number }) {
-  const percent = total > 0 ? Math.round((count / total) * 100) : 0;
-  return (
-    <Space size={8}>
-      <span aria-hidden="true" style={{ display: 'inline-block', width: 120, height: 8, background: '#f0f0f0', borderRadius: 4 }}>
-        <span style={{ display: 'block', width: `${percent}%`, height: 8, background: '#1677ff', borderRadius: 4 }} />
-      </span>
-      <span>{percent}%</span>
-    </Space>
-  );
-}
 
 /**
  * Rotations starting in a period (GET /reports/rotations), by direction, type, the destination's level and
@@ -47,14 +34,11 @@ export default function RotationReportScreen() {
           <Row gutter={[16, 16]}>
             {DIMENSIONS.map((dimension) => (
               <Col key={dimension} xs={24} lg={12}>
-                <Table<{ value: string; count: number }>
+                <FigureTable<{ value: string; count: number }>
                   rowKey="value"
-                  size="small"
-                  bordered
-                  pagination={false}
                   dataSource={ROWS[dimension].rows(view)}
-                  caption={<Typography.Text strong>{s(`tables.${dimension}`)}</Typography.Text>}
-                  data-testid={`rotation-table-${dimension}`}
+                  caption={s(`tables.${dimension}`)}
+                  testId={`rotation-table-${dimension}`}
                   columns={[
                     {
                       title: s(`columns.${dimension}`),
@@ -64,17 +48,7 @@ export default function RotationReportScreen() {
                     { title: s('count'), dataIndex: 'count', align: 'right', render: number },
                     { title: s('share'), key: 'share', render: (_, r) => <ShareBar count={r.count} total={view.total} /> },
                   ]}
-                  summary={() => (
-                    <Table.Summary.Row>
-                      <Table.Summary.Cell index={0}>
-                        <strong>{s('total')}</strong>
-                      </Table.Summary.Cell>
-                      <Table.Summary.Cell index={1} align="right">
-                        <strong data-testid={`rotation-total-${dimension}`}>{number(view.total)}</strong>
-                      </Table.Summary.Cell>
-                      <Table.Summary.Cell index={2} />
-                    </Table.Summary.Row>
-                  )}
+                  totals={{ label: s('total'), figures: [{ value: number(view.total), testId: `rotation-total-${dimension}` }, null] }}
                 />
               </Col>
             ))}
