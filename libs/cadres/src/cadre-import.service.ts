@@ -83,6 +83,14 @@ export class CadreImport {
     let header: (ImportColumn | undefined)[] | undefined;
     let batch: Checked[] = [];
     const rows = sheetRows(kind, input);
+    // One batch is written while the next is read: reading and judging rows costs about half of writing them.
+    let writing: Promise<void> = Promise.resolve();
+    const flush = async (full: Checked[]) => {
+      await writing;
+      writing = this.flush(placement, full, report, dryRun);
+      // Awaited before the next batch or at the end; until then its failure must not count as unhandled.
+      writing.catch(() => undefined);
+    };
     try {
       for (;;) {
         // Only reading is the file's fault; a failed write is ours, and answers as such.
@@ -107,12 +115,15 @@ export class CadreImport {
           } else report.refuse(row, [duplicate(`the same full name and date of birth as row ${first}`)]);
         } else report.refuse(row, checked);
         if (batch.length >= IMPORT_BATCH) {
-          await this.flush(placement, batch, report, dryRun);
+          await flush(batch);
           batch = [];
         }
       }
-      await this.flush(placement, batch, report, dryRun);
+      await flush(batch);
+      await writing;
     } finally {
+      // Nothing is left writing once the request is answered, whatever ended the loop.
+      await writing.catch(() => undefined);
       // Stops the reader when a row's write failed or the header was refused (its zip stream, its temporary file).
       await rows.return(undefined).catch(() => undefined);
     }
