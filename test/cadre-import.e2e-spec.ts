@@ -262,6 +262,15 @@ describe('importing cadre files from a spreadsheet', () => {
     expect(await count(C.TH, 'Trần Văn C%')).toBe(0);
   });
 
+  it('refuses a file over its size limit (413) before reading it', async () => {
+    const big = Buffer.alloc(51 * 2 ** 20, 'x');
+    const res = await upload(admin, C.TH, big, 'lon.csv').catch((error: { response?: Response }) => error.response);
+    // Refused on its Content-Length, possibly before supertest has sent it all (hence the answer read from the error too).
+    expect(res).toBeDefined();
+    expectProblem(res as Response, 413, 'payload-too-large');
+    expect(await count(C.TH, 'x%')).toBe(0);
+  });
+
   it('passes over a million blank lines and formatted empty rows without counting them', async () => {
     const line = (cells: Cell[]) => cells.map((c) => `"${String(c)}"`).join(',');
     const csv = Buffer.from(`${TITLES.join(',')}\n${'\n'.repeat(1_000_000)}${line(person('Trống', 1))}\n${',,,\r\n'.repeat(1000)}`, 'utf8');
