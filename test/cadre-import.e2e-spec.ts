@@ -262,6 +262,20 @@ describe('importing cadre files from a spreadsheet', () => {
     expect(await count(C.TH, 'Trần Văn C%')).toBe(0);
   });
 
+  it('answers a file damaged part-way through, after batches were written, with what was written', async () => {
+    const lines = Array.from({ length: 3000 }, (_, i) =>
+      person('Dở', i)
+        .map((c) => `"${String(c)}"`)
+        .join(','),
+    );
+    const csv = Buffer.concat([Buffer.from([TITLES.join(','), ...lines, ''].join('\n'), 'utf8'), Buffer.from([0xff, 0xfe, 0x0a])]);
+    const res = await upload(admin, C.TH, csv, 'do.csv');
+    expectProblem(res, 400, 'import-interrupted');
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'file' })]);
+    expect(res.body.imported).toBeGreaterThanOrEqual(1000);
+    expect(await count(C.TH, 'Trần Văn Dở %')).toBe(res.body.imported);
+  });
+
   it('refuses a file over its size limit (413) before reading it', async () => {
     const big = Buffer.alloc(51 * 2 ** 20, 'x');
     const res = await upload(admin, C.TH, big, 'lon.csv').catch((error: { response?: Response }) => error.response);

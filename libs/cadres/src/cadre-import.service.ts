@@ -94,7 +94,9 @@ export class CadreImport {
     try {
       for (;;) {
         // Only reading is the file's fault; a failed write is ours, and answers as such.
-        const next = await rows.next().catch((error: unknown) => {
+        const next = await rows.next().catch(async (error: unknown) => {
+          // The batch being written counts among what was imported before the failure (or fails itself).
+          await writing;
           throw this.interrupted(error, report, dryRun);
         });
         if (next.done) break;
