@@ -11,6 +11,7 @@ import {
   cadreTallyQuery,
 } from '@canbo/cadres/sql';
 import { APP_ROLE, AppConfig, scopeStatement } from '@canbo/platform';
+import { importScenario } from './import';
 import { load, percentile } from './lib/load';
 import { record, saveExplain } from './lib/report';
 import { Running, startApi, startReference } from './lib/servers';
@@ -237,6 +238,8 @@ const line = (label: string, r: { throughput: number; p50: number; p95: number; 
 const scenarios: Record<string, (ctx: Context) => Promise<boolean>> = {
   'reminder-fanout': (ctx) => reminderFanout(ctx.db, DATABASE_URL, ctx.command),
   'vote-tally': (ctx) => voteTally(ctx.db, DATABASE_URL, ctx.command),
+  // Its own API process: the one whose memory is sampled.
+  import: (ctx) => importScenario(ctx.db, DATABASE_URL, PASSWORD, ctx.command),
   // Its own API process: the production login limits, which the shared one lifts.
   async 'login-storm'(ctx) {
     return loginStorm(ctx.db, DATABASE_URL, (await districtAdmin(ctx.db)).username, PASSWORD, ctx.command);

@@ -73,6 +73,7 @@ describe('access matrix: every route × every demo role × every position', () =
     let r = api.http()[method](req.path);
     if (token) r = r.set('authorization', token);
     if (req.query) r = r.query(req.query);
+    if (req.file) return r.attach(req.file.field, req.file.content, req.file.filename);
     return req.method === 'GET' ? r : r.send(req.body ?? {});
   }
 

@@ -18,6 +18,8 @@ export async function freePort(): Promise<number> {
 export interface Running {
   url: string;
   stop(): Promise<void>;
+  /** The server's process (its memory is read from /proc by `import`). */
+  pid?: number;
 }
 
 function stopper(child: ChildProcess): () => Promise<void> {
@@ -62,7 +64,7 @@ export async function startApi(databaseUrl: string, overrides: Record<string, st
       (r) => r.ok,
       () => false,
     );
-    if (ok) return { url, stop: stopper(child) };
+    if (ok) return { url, stop: stopper(child), pid: child.pid };
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error('the API did not become ready');

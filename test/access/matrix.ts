@@ -1,3 +1,4 @@
+import { Workbook } from 'exceljs';
 import { blindToken } from '@canbo/votes';
 import type { Fixtures } from './fixtures';
 import { DEMO_PASSWORD_DEFAULT } from '../../scripts/demo/demo-data';
@@ -91,6 +92,8 @@ export interface Req {
   path: string;
   query?: Record<string, string | number | boolean>;
   body?: object;
+  /** An upload (multipart/form-data) instead of a JSON body. */
+  file?: { field: string; filename: string; content: Buffer };
 }
 
 /** One cell: who asks, and where the record sits (`committee` is the position's committee for that actor). */
@@ -488,7 +491,36 @@ const cadreCases: Case[] = [
     request: async (ctx, c) => post(`${V1}/cadres/${(await freshCadre(ctx, c)).id}/evaluations`, { year: 2024, rating: 'good' }),
     expected: cadreWrite(201),
   },
+  {
+    route: `GET ${V1}/cadres/import/template`,
+    positions: ['none'],
+    request: async () => get(`${V1}/cadres/import/template`),
+    expected: ({ actor }) => (writesCadres(actor) ? 200 : 403),
+  },
+  {
+    // Files opened by the import work in the committee and are managed by it, as a POST /cadres placed there.
+    route: `POST ${V1}/cadres/import`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => ({
+      method: 'POST',
+      path: `${V1}/cadres/import`,
+      query: { committeeId: fx.ids[c.committee] },
+      file: { field: 'file', filename: 'ma-tran.xlsx', content: await importSheet() },
+    }),
+    expected: ({ actor, committee }) =>
+      answer({ route: writesCadres(actor), sees: seesCommittee(actor, committee), may: writesCadre(actor, committee), ok: 200 }),
+  },
 ];
+
+let imports = 0;
+/** A sheet of one generated person, named afresh for each cell (a second file of the same person would be refused). */
+async function importSheet(): Promise<Buffer> {
+  const book = new Workbook();
+  const sheet = book.addWorksheet('Cán bộ');
+  sheet.addRow(['Họ và tên', 'Giới tính', 'Ngày sinh', 'Dân tộc']);
+  sheet.addRow([`Lê Thị Nhập ${process.pid % 10000}-${++imports}`, 'Nữ', '12/04/1985', 'Kinh']);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
 
 // ---- audit and operations ----------------------------------------------------------------------------------------
 

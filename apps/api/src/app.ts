@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import multipart from '@fastify/multipart';
 import helmet from 'helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -7,6 +8,9 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig, correlationIdOf, loadConfig, requestIdOf } from '@canbo/platform';
 import { ApiModule } from './api.module';
 import { QueueDashboard } from './queue-dashboard';
+
+/** The routes that take an upload (libs/cadres CadreImportController). */
+const MULTIPART_ROUTES = new Set(['/api/v1/cadres/import']);
 
 /**
  * Builds the API application (used by main.ts and by the end-to-end tests, so both run the same app).
@@ -36,6 +40,13 @@ export async function createApiApp(
   const fastify = app.getHttpAdapter().getInstance();
   // Fastify's own JSON parser stays; its text/plain one goes, so any body that is not JSON is a 415.
   fastify.removeContentTypeParser('text/plain');
+  // Uploads (multipart/form-data) only where a route reads them: everywhere else such a body stays a 415,
+  // as before the parser existed (an unread multipart body would otherwise reach a JSON route as no body).
+  await app.register(multipart as never, { limits: { files: 1 } });
+  fastify.addHook('preValidation', async (request) => {
+    if (request.isMultipart() && !MULTIPART_ROUTES.has(request.routeOptions.url ?? ''))
+      throw Object.assign(new Error(`Unsupported Media Type: ${request.headers['content-type']?.split(';')[0]}`), { statusCode: 415 });
+  });
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     const correlationId = correlationIdOf(request.headers);

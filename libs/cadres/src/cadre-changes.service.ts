@@ -59,13 +59,22 @@ export class CadreChanges {
       throw new ForbiddenProblem(`You may not ${action === 'create' ? 'set' : 'change'} ${denied.join(', ')} on this file`);
   }
 
-  @Transactional()
-  async create(dto: CreateCadreDto): Promise<Partial<CadreView>> {
-    const { working, managing } = await this.placement(dto.committeeId, dto.managingCommitteeId);
+  /**
+   * Where new files would go, once the caller may open files there: 404 for a committee it cannot see,
+   * 409 for a dissolved one, 403 where it may not create (POST /cadres and the import both ask this).
+   */
+  async creatable(committeeId: string, managingCommitteeId: string): Promise<{ placement: CadrePlacement; target: CadreSubject }> {
+    const { working, managing } = await this.placement(committeeId, managingCommitteeId);
     const target: CadreSubject = { committeePre: working.pre, managingCommitteeId: managing.id, managingPre: managing.pre };
     const { ability } = currentActor();
     if (!ability.can('create', subject('Cadre', target) as never))
       throw new ForbiddenProblem(`You may not create files managed by ${managing.code}`);
+    return { placement: placementOf({ working, managing }), target };
+  }
+
+  @Transactional()
+  async create(dto: CreateCadreDto): Promise<Partial<CadreView>> {
+    const { placement, target } = await this.creatable(dto.committeeId, dto.managingCommitteeId);
     const fields = fieldsSet(dto);
     this.assertFieldsWritable(
       'create',
@@ -74,9 +83,9 @@ export class CadreChanges {
     );
     checkDates(dto);
 
-    const created = await this.cadres.create(placementOf({ working, managing }), pick(dto, fields));
+    const created = await this.cadres.create(placement, pick(dto, fields));
     await this.audit.record({
-      committeeId: managing.id,
+      committeeId: placement.managing.id,
       entityType: 'Cadre',
       entityId: created.id,
       action: 'create',

@@ -20,6 +20,11 @@ export const WRITABLE_FIELDS = [
 ] as const;
 export type WritableField = (typeof WRITABLE_FIELDS)[number];
 
+/** The fields an import sets (a spreadsheet's columns): the core of a file, no restricted group, no status. */
+export type ImportedField = Exclude<WritableField, 'status' | 'discipline' | 'politicalNotes' | 'family'>;
+const NOT_IMPORTED: ReadonlySet<WritableField> = new Set(['status', 'discipline', 'politicalNotes', 'family']);
+export const IMPORTED_FIELDS: readonly ImportedField[] = WRITABLE_FIELDS.filter((f): f is ImportedField => !NOT_IMPORTED.has(f));
+
 /** The writable fields a DTO sets (undefined is "not sent"; null clears). */
 export function fieldsSet(dto: Partial<Record<WritableField, unknown>>): WritableField[] {
   return WRITABLE_FIELDS.filter((f) => dto[f] !== undefined);

@@ -279,3 +279,34 @@ export class CadrePageView {
   items: CadreView[];
   @ApiProperty({ type: String, nullable: true, description: "The next page's cursor; null on the last page" }) nextCursor: string | null;
 }
+
+export class CadreImportQuery {
+  @ApiProperty({ format: 'uuid', description: 'The committee the files are opened in (where they work and who manages them)' })
+  @IsUUID()
+  committeeId: string;
+  @ApiPropertyOptional({ description: 'Check every row and report, writing nothing' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  dryRun?: boolean;
+}
+
+export class CadreImportErrorView {
+  @ApiProperty({ description: "The row's number in the spreadsheet (the header is row 1 in the template)" }) row: number;
+  @ApiProperty({ description: 'The field as POST /cadres names it (`fullName`, `dateOfBirth`…)' }) field: string;
+  @ApiProperty({ description: 'Its column header in the sheet ("Ngày sinh")' }) column: string;
+  @ApiProperty() message: string;
+  @ApiPropertyOptional({
+    description: "The check that refused the value, when it is one of the DTO's (`isDateString`, `isIn`…), or `duplicate`",
+  })
+  code?: string;
+}
+
+export class CadreImportReportView {
+  @ApiProperty({ description: 'Files opened (with dryRun: files that would be)' }) imported: number;
+  @ApiProperty({ description: 'Rows refused; none of them was written' }) rejected: number;
+  @ApiProperty() dryRun: boolean;
+  @ApiProperty({ type: [CadreImportErrorView], description: 'Why rows were refused, by row (at most 1,000 listed)' })
+  errors: CadreImportErrorView[];
+  @ApiProperty({ description: 'Errors beyond those listed' }) errorsNotListed: number;
+}

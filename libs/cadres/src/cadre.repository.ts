@@ -9,7 +9,7 @@ import { CadreRollupRow } from './cadre-age-tally.entity';
 import { Cadre, CadreRow } from './cadre.entity';
 import { CadreEvaluation } from './cadre-evaluation.entity';
 import { CadrePosition } from './cadre-position.entity';
-import { WritableField } from './cadre-fields';
+import { IMPORTED_FIELDS, ImportedField, WritableField } from './cadre-fields';
 import { toSubject } from './cadre.mappers';
 import { CADRE_FILE_SQL, FULL_COLUMNS, ResolvedCadreFilter, cadreFilterWhere, cadreListQuery, cadreTallyQuery } from './cadre-queries';
 
@@ -77,6 +77,7 @@ const COLUMN_OF: Record<WritableField, string> = {
   family: 'family',
 };
 const JSON_FIELDS: ReadonlySet<WritableField> = new Set(['discipline', 'family']);
+const DATE_FIELDS: ReadonlySet<WritableField> = new Set(['dateOfBirth', 'partyJoinDate', 'partyOfficialDate']);
 
 const valueOf = (field: WritableField, value: unknown): unknown => (JSON_FIELDS.has(field) ? JSON.stringify(value ?? []) : (value ?? null));
 
@@ -213,6 +214,41 @@ export class CadreRepository {
       values,
     );
     return row;
+  }
+
+  /**
+   * Files opened together (an import's batch), all in `placement`: one INSERT over parallel arrays, so
+   * a batch of a thousand is one statement of eleven parameters. Returns them as `create` does.
+   */
+  async createMany(placement: CadrePlacement, files: readonly Partial<Record<ImportedField, string>>[]): Promise<CadreRow[]> {
+    if (files.length === 0) return [];
+    const { working, managing } = placement;
+    const columns = IMPORTED_FIELDS.map((f) => COLUMN_OF[f]);
+    const types = IMPORTED_FIELDS.map((f) => (DATE_FIELDS.has(f) ? 'date[]' : 'text[]'));
+    const rows: CadreRow[] = await this.tx.query(
+      `INSERT INTO cadre AS k (committee_id, committee_pre, managing_committee_id, managing_pre, ${columns.join(', ')})
+       SELECT $1, $2, $3, $4, ${columns.map((c) => `f.${c}`).join(', ')}
+         FROM unnest(${types.map((t, i) => `$${i + 5}::${t}`).join(', ')}) AS f(${columns.join(', ')})
+       RETURNING ${FULL_COLUMNS}`,
+      [working.id, working.pre, managing.id, managing.pre, ...IMPORTED_FIELDS.map((f) => files.map((file) => file[f] ?? null))],
+    );
+    return rows;
+  }
+
+  /** Which of these (full name, date of birth) pairs already name a file working in `working` (archived ones too). */
+  async existingNames(
+    working: CadrePlacement['working'],
+    pairs: readonly { fullName: string; dateOfBirth: string }[],
+  ): Promise<Set<string>> {
+    if (pairs.length === 0) return new Set();
+    const rows: { key: string }[] = await this.tx.query(
+      `SELECT DISTINCT k.full_name || '|' || to_char(k.date_of_birth, 'YYYY-MM-DD') AS key
+         FROM cadre k JOIN unnest($3::text[], $4::date[]) AS f(full_name, date_of_birth)
+           ON k.full_name = f.full_name AND k.date_of_birth = f.date_of_birth
+        WHERE k.committee_pre = $1 AND k.committee_id = $2`,
+      [working.pre, working.id, pairs.map((p) => p.fullName), pairs.map((p) => p.dateOfBirth)],
+    );
+    return new Set(rows.map((r) => r.key));
   }
 
   /**

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommitteesModule } from '@canbo/committees';
 import { CadreAgeTally } from './cadre-age-tally.entity';
 import { CadreChanges } from './cadre-changes.service';
+import { CadreImportController } from './cadre-import.controller';
+import { CadreImport } from './cadre-import.service';
 import { CadreEvaluation } from './cadre-evaluation.entity';
 import { CadreHistory } from './cadre-history.service';
 import { CadrePosition } from './cadre-position.entity';
@@ -17,8 +19,8 @@ import { CadresService } from './cadres.service';
 
 @Module({
   imports: [CommitteesModule, TypeOrmModule.forFeature([Cadre, CadrePosition, CadreEvaluation, CadreTally, CadreAgeTally])],
-  controllers: [CadresController],
-  providers: [CadreRepository, CadreTotalsCache, CadresService, CadreTallies, CadreChanges, CadreHistory, CadreTreeHooks],
+  controllers: [CadreImportController, CadresController],
+  providers: [CadreRepository, CadreTotalsCache, CadresService, CadreTallies, CadreChanges, CadreHistory, CadreTreeHooks, CadreImport],
   exports: [CadresService, CadreTallies, CadreChanges, CadreHistory],
 })
 export class CadresModule {}

@@ -247,6 +247,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cadres/import/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The import template (.xlsx): the header row the import reads, and a sheet explaining each column */
+        get: operations["CadreImportController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadres/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open cadre files from a spreadsheet (.xlsx, or UTF-8 .csv) in one committee: each row judged as POST /cadres judges a body; refused rows reported by row and field, the rest written */
+        post: operations["CadreImportController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cadres": {
         parameters: {
             query?: never;
@@ -1629,6 +1663,28 @@ export interface components {
             committeeId: string;
             /** @enum {string} */
             role: "operator" | "secretary" | "admin" | "officer" | "auditor" | "viewer" | "voter";
+        };
+        CadreImportErrorView: {
+            /** @description The row's number in the spreadsheet (the header is row 1 in the template) */
+            row: number;
+            /** @description The field as POST /cadres names it (`fullName`, `dateOfBirth`…) */
+            field: string;
+            /** @description Its column header in the sheet ("Ngày sinh") */
+            column: string;
+            message: string;
+            /** @description The check that refused the value, when it is one of the DTO's (`isDateString`, `isIn`…), or `duplicate` */
+            code?: string;
+        };
+        CadreImportReportView: {
+            /** @description Files opened (with dryRun: files that would be) */
+            imported: number;
+            /** @description Rows refused; none of them was written */
+            rejected: number;
+            dryRun: boolean;
+            /** @description Why rows were refused, by row (at most 1,000 listed) */
+            errors: components["schemas"]["CadreImportErrorView"][];
+            /** @description Errors beyond those listed */
+            errorsNotListed: number;
         };
         CurrentPositionView: {
             title: string;
@@ -3659,6 +3715,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AssignmentView"];
+                };
+            };
+        };
+    };
+    CadreImportController_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
+    CadreImportController_import: {
+        parameters: {
+            query: {
+                /** @description The committee the files are opened in (where they work and who manages them) */
+                committeeId: string;
+                /** @description Check every row and report, writing nothing */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CadreImportReportView"];
                 };
             };
         };
