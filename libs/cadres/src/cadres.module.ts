@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CommitteesModule } from '@canbo/committees';
 import { CadreAgeTally } from './cadre-age-tally.entity';
 import { CadreChanges } from './cadre-changes.service';
+import { CadreExport } from './cadre-export.service';
 import { CadreEvaluation } from './cadre-evaluation.entity';
 import { CadreHistory } from './cadre-history.service';
 import { CadrePosition } from './cadre-position.entity';
@@ -18,7 +19,7 @@ import { CadresService } from './cadres.service';
 @Module({
   imports: [CommitteesModule, TypeOrmModule.forFeature([Cadre, CadrePosition, CadreEvaluation, CadreTally, CadreAgeTally])],
   controllers: [CadresController],
-  providers: [CadreRepository, CadreTotalsCache, CadresService, CadreTallies, CadreChanges, CadreHistory, CadreTreeHooks],
+  providers: [CadreExport, CadreRepository, CadreTotalsCache, CadresService, CadreTallies, CadreChanges, CadreHistory, CadreTreeHooks],
   exports: [CadresService, CadreTallies, CadreChanges, CadreHistory],
 })
 export class CadresModule {}

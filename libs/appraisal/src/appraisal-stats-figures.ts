@@ -1,0 +1,29 @@
+import { Figures, coverage } from '@canbo/platform';
+import { AppraisalStatsView } from './appraisal.dto';
+
+const KINDS: Record<string, string> = {
+  planning: 'Quy hoạch',
+  appointment: 'Bổ nhiệm',
+  'election-nomination': 'Giới thiệu ứng cử',
+  reappointment: 'Bổ nhiệm lại',
+  rotation: 'Luân chuyển',
+  'armed-forces-rank': 'Phong, thăng quân hàm',
+  'sensitive-body': 'Cơ quan trọng yếu',
+};
+
+/** The appraisal figures as the screen's table: one row per kind (zeros included), then the totals. */
+export function appraisalStatsFigures(view: AppraisalStatsView, committee: string | null): Figures {
+  const counts = (c: AppraisalStatsView['total']) => [c.appraised, c.qualified, c.notConsidered, c.decided];
+  return {
+    sheet: 'Thống kê thẩm định',
+    title: 'Thống kê thẩm định nhân sự theo loại và kết quả',
+    ...coverage(view, committee),
+    tables: [
+      {
+        caption: 'Các yêu cầu thẩm định đã kết luận trong kỳ; số đã quyết định tính đến hết kỳ',
+        columns: ['Loại thẩm định', 'Đã thẩm định', 'Đủ điều kiện', 'Không xem xét', 'Đã quyết định'],
+        rows: [...view.byKind.map((k) => [KINDS[k.kind] ?? k.kind, ...counts(k)]), ['Tổng cộng', ...counts(view.total)]],
+      },
+    ],
+  };
+}
