@@ -10,3 +10,4 @@ export { DecisionFields } from './decision-fields';
 export { ReportPage, ReportPeriodFilters, useReportPeriod } from './report-period';
 export { StepButtons, StepDialog, conflictMessage, useWorkflowStep, type StepError } from './workflow-step';
 export { useCreateDialog } from './create-dialog';
+export { ExportButton } from './export-button';
