@@ -1,15 +1,6 @@
 import { Figures, coverage } from '@canbo/platform';
 import { AppraisalStatsView } from './appraisal.dto';
-
-const KINDS: Record<string, string> = {
-  planning: 'Quy hoạch',
-  appointment: 'Bổ nhiệm',
-  'election-nomination': 'Giới thiệu ứng cử',
-  reappointment: 'Bổ nhiệm lại',
-  rotation: 'Luân chuyển',
-  'armed-forces-rank': 'Phong, thăng quân hàm',
-  'sensitive-body': 'Cơ quan trọng yếu',
-};
+import { APPRAISAL_KIND_NAMES } from './appraisal-kind-names';
 
 /** The appraisal figures as the screen's table: one row per kind (zeros included), then the totals. */
 export function appraisalStatsFigures(view: AppraisalStatsView, committee: string | null): Figures {
@@ -22,7 +13,7 @@ export function appraisalStatsFigures(view: AppraisalStatsView, committee: strin
       {
         caption: 'Các yêu cầu thẩm định đã kết luận trong kỳ; số đã quyết định tính đến hết kỳ',
         columns: ['Loại thẩm định', 'Đã thẩm định', 'Đủ điều kiện', 'Không xem xét', 'Đã quyết định'],
-        rows: [...view.byKind.map((k) => [KINDS[k.kind] ?? k.kind, ...counts(k)]), ['Tổng cộng', ...counts(view.total)]],
+        rows: [...view.byKind.map((k) => [APPRAISAL_KIND_NAMES[k.kind] ?? k.kind, ...counts(k)]), ['Tổng cộng', ...counts(view.total)]],
       },
     ],
   };
