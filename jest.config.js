@@ -16,7 +16,7 @@ const common = {
   // NestJS 12 and many of its dependencies ship as ES modules while Jest runs CommonJS, so packages are
   // transpiled too, except the large CommonJS ones that never need it (SWC is fast and Jest caches the rest).
   transformIgnorePatterns: [
-    '/node_modules/(typeorm|pg|pg-[a-z-]+|ioredis|bullmq|@casl|@ucast|class-validator|libphonenumber-js|argon2|lodash|rxjs|pino|pino-[a-z-]+|fastify|@fastify/ajv-compiler|ajv|swagger-ui-dist|axe-core|@axe-core|playwright-core)/',
+    '/node_modules/(typeorm|pg|pg-[a-z-]+|ioredis|bullmq|@casl|@ucast|class-validator|libphonenumber-js|argon2|lodash|rxjs|pino|pino-[a-z-]+|fastify|@fastify/ajv-compiler|ajv|swagger-ui-dist|axe-core|@axe-core|playwright-core|exceljs)/',
   ],
   moduleNameMapper: pathsToModuleNameMapper(),
 };

@@ -9,9 +9,15 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root,
   plugins: [react()],
-  // The voter's side of the ballot box is libs/votes's own file (WebCrypto only): the portal builds it
-  // from there rather than keep a copy, without importing the Node library around it.
-  resolve: { alias: { '@canbo/ballot-client': fileURLToPath(new URL('../../libs/votes/src/ballot-client.ts', import.meta.url)) } },
+  // The voter's side of the ballot box is libs/votes's own file (WebCrypto only), and the appraisal kinds'
+  // Vietnamese names libs/appraisal's (the API's workbooks use them too): the portal builds them from there
+  // rather than keep a copy, without importing the Node libraries around them.
+  resolve: {
+    alias: {
+      '@canbo/ballot-client': fileURLToPath(new URL('../../libs/votes/src/ballot-client.ts', import.meta.url)),
+      '@canbo/appraisal-kind-names': fileURLToPath(new URL('../../libs/appraisal/src/appraisal-kind-names.ts', import.meta.url)),
+    },
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

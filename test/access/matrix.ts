@@ -327,9 +327,22 @@ const cadreCases: Case[] = [
     expected: cadreScope,
   },
   {
+    // The list as a workbook: the list's scope and answers (test/cadre-export.e2e-spec.ts checks its rows and fields).
+    route: `GET ${V1}/cadres/export`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => get(`${V1}/cadres/export`, { committeeId: fx.ids[c.committee] }),
+    expected: cadreScope,
+  },
+  {
     route: `GET ${V1}/reports/cadres-by-level-gender-age`,
     positions: COMMITTEE_POSITIONS,
     request: async ({ fx }, c) => get(`${V1}/reports/cadres-by-level-gender-age`, { committeeId: fx.ids[c.committee] }),
+    expected: cadreScope,
+  },
+  {
+    route: `GET ${V1}/reports/cadres-by-level-gender-age/export`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) => get(`${V1}/reports/cadres-by-level-gender-age/export`, { committeeId: fx.ids[c.committee] }),
     expected: cadreScope,
   },
   {
@@ -1139,6 +1152,13 @@ const rotationCases: Case[] = [
       get(`${V1}/reports/rotations`, { committeeId: fx.ids[c.committee], from: '2025-01-01', to: '2025-12-31' }),
     expected: ({ actor, committee }) => answer({ route: readsRotations(actor), sees: seesCommittee(actor, committee), may: true, ok: 200 }),
   },
+  {
+    route: `GET ${V1}/reports/rotations/export`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) =>
+      get(`${V1}/reports/rotations/export`, { committeeId: fx.ids[c.committee], from: '2025-01-01', to: '2025-12-31' }),
+    expected: ({ actor, committee }) => answer({ route: readsRotations(actor), sees: seesCommittee(actor, committee), may: true, ok: 200 }),
+  },
 ];
 
 // ---- confidence votes ---------------------------------------------------------------------------------
@@ -1370,6 +1390,14 @@ const appraisalCases: Case[] = [
     positions: COMMITTEE_POSITIONS,
     request: async ({ fx }, c) =>
       get(`${V1}/reports/appraisals`, { committeeId: fx.ids[c.committee], from: '2025-01-01', to: '2025-12-31' }),
+    expected: ({ actor, committee }) =>
+      answer({ route: readsAppraisals(actor), sees: seesCommittee(actor, committee), may: true, ok: 200 }),
+  },
+  {
+    route: `GET ${V1}/reports/appraisals/export`,
+    positions: COMMITTEE_POSITIONS,
+    request: async ({ fx }, c) =>
+      get(`${V1}/reports/appraisals/export`, { committeeId: fx.ids[c.committee], from: '2025-01-01', to: '2025-12-31' }),
     expected: ({ actor, committee }) =>
       answer({ route: readsAppraisals(actor), sees: seesCommittee(actor, committee), may: true, ok: 200 }),
   },

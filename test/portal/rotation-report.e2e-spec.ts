@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { checkedScreen, signIn, startPortalWorld, type PortalWorld } from './browser';
 import { choose } from './select';
@@ -84,6 +85,17 @@ describe('portal: rotation figures (thống kê luân chuyển)', () => {
     await page.waitForFunction(`document.querySelector('[data-testid="rotation-total-state"]')?.textContent === '${ns.total}'`);
     expect(await total(page)).toBe(ns.total);
     await checked('2-district');
+
+    // "Xuất Excel" downloads the same figures, with the screen's filters (the year, Nga Sơn).
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất Excel' }).click()]);
+    expect(file.suggestedFilename()).toMatch(/^thong-ke-luan-chuyen-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await file.path());
+    const lines: ExcelJS.CellValue[][] = [];
+    book.worksheets[0].eachRow((row) => lines.push((row.values as ExcelJS.CellValue[]).slice(1)));
+    expect(lines[1][0]).toBe('Phạm vi: Huyện ủy Nga Sơn và các cấp ủy trực thuộc');
+    expect(lines[2][0]).toBe(`Từ ngày 01/01/${year} đến ngày 31/12/${year}`);
+    expect(lines.find((l) => l[0] === 'Tổng cộng')?.[1]).toBe(ns.total);
   });
 
   it("Nga Sơn's admin sees the rotation it receives", async () => {

@@ -77,7 +77,8 @@ export async function createApiApp(
     // PATCH (a cadre file, with If-Match) and PUT (a reminder policy) failed their preflight.
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     credentials: true,
-    exposedHeaders: ['x-request-id', 'x-correlation-id', 'retry-after', 'etag'],
+    // content-disposition: the file name of an Excel export, which the portal saves it under.
+    exposedHeaders: ['x-request-id', 'x-correlation-id', 'retry-after', 'etag', 'content-disposition'],
   });
   app.enableShutdownHooks();
   // Bull Board for operators at /admin/queues; the CSP above already allows its inline styles.

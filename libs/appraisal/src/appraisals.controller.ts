@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authorize } from '@canbo/access';
-import { IdParam, IfMatch, Page, expectedVersion } from '@canbo/platform';
+import { XlsxExport, IdParam, IfMatch, Page, XlsxReply, expectedVersion, sendFigures } from '@canbo/platform';
 import {
   AppraisalPageView,
   AppraisalQuery,
@@ -110,5 +110,11 @@ export class AppraisalsController {
   })
   stats(@Query() query: AppraisalStatsQuery): Promise<AppraisalStatsView> {
     return this.appraisals.stats(query);
+  }
+
+  @XlsxExport('reports/appraisals/export', 'The same appraisal figures as an Excel workbook (.xlsx)')
+  @Authorize('read', 'Appraisal')
+  async statsExport(@Query() query: AppraisalStatsQuery, @Res() reply: XlsxReply): Promise<void> {
+    await sendFigures(reply, 'thong-ke-tham-dinh', await this.appraisals.statsFigures(query));
   }
 }

@@ -6,7 +6,16 @@ import { AuditService, handOverRecord } from '@canbo/audit';
 import { CadresService } from '@canbo/cadres';
 import { CommitteeRef, CommitteesService } from '@canbo/committees';
 import { DeadlinesService } from '@canbo/deadlines';
-import { ConflictProblem, ForbiddenProblem, NotFoundProblem, Page, ValidationProblem, decodeCursor, toPage } from '@canbo/platform';
+import {
+  ConflictProblem,
+  Figures,
+  ForbiddenProblem,
+  NotFoundProblem,
+  Page,
+  ValidationProblem,
+  decodeCursor,
+  toPage,
+} from '@canbo/platform';
 import {
   AppraisalQuery,
   AppraisalStatsQuery,
@@ -22,6 +31,7 @@ import { AppraisalOpinion } from './appraisal.entity';
 import { APPRAISAL_COLUMNS, AppraisalRepository, AppraisalRow } from './appraisal.repository';
 import { APPRAISAL_KINDS, APPRAISAL_TRANSITIONS, APPRAISAL_WORKFLOW, AppraisalEvent, stateAfter } from './appraisal-transitions';
 import { sumCounts, vnToday } from './appraisal-figures';
+import { appraisalStatsFigures } from './appraisal-stats-figures';
 
 /** Deadlines this module opens: the request's (at the requesting committee) and each opinion's (at the competent one). */
 const REQUEST_SUBJECT = 'Appraisal';
@@ -356,5 +366,12 @@ export class AppraisalsService implements OnModuleInit {
       total: sumCounts(byKind),
       byKind,
     };
+  }
+
+  /** The same figures as a sheet (the screen's table). */
+  async statsFigures(query: AppraisalStatsQuery): Promise<Figures> {
+    const view = await this.stats(query);
+    const committee = query.committeeId ? ((await this.committees.ref(query.committeeId))?.name ?? null) : null;
+    return appraisalStatsFigures(view, committee);
   }
 }

@@ -1,6 +1,7 @@
 import { SqlScope } from '@canbo/access';
 import { CommitteeRange, Where, decodeCursor } from '@canbo/platform';
 import { CadreFilter, CadreQuery } from './cadre.dto';
+import type { CadreRow } from './cadre.entity';
 
 /**
  * The SQL of the cadre list, as pure functions of the caller's scope and the filters: the repository
@@ -85,10 +86,21 @@ export function cadreTallyQuery(
   return { sql: `SELECT coalesce(sum(t.n), 0)::int AS n FROM cadre_tally t WHERE ${where}`, params: where.params };
 }
 
-/** One page of the list: keyset on `(committee_pre, id)`, or on the Vietnamese name order. */
+/** The keyset key of a row in the list's order (what its cursor encodes). */
+export const cadreKeyOf =
+  (sort: CadreQuery['sort']) =>
+  (r: Pick<CadreRow, 'given_name' | 'full_name' | 'id' | 'committee_pre'>): (string | number)[] =>
+    sort === 'name' ? [r.given_name, r.full_name, r.id] : [Number(r.committee_pre), r.id];
+
+/**
+ * One page of the list: keyset on `(committee_pre, id)`, or on the Vietnamese name order. The export
+ * asks for FULL_COLUMNS (restricted groups too) when the caller may read them somewhere; the list's
+ * text, the one the benchmarks measure, is the default.
+ */
 export function cadreListQuery(
   where: Where,
   page: Pick<CadreQuery, 'sort' | 'cursor' | 'limit'> & { twoStep?: boolean },
+  columns: string = SUMMARY_COLUMNS,
 ): { sql: string; params: unknown[] } {
   const byName = page.sort === 'name';
   if (page.cursor) {
@@ -105,9 +117,9 @@ export function cadreListQuery(
     // Find the page's ids from the covering index alone, then read just those rows.
     return {
       sql: `WITH hits AS MATERIALIZED (SELECT k.id, k.committee_pre FROM cadre k WHERE ${where} ORDER BY ${order} LIMIT ${page.limit + 1})
-            SELECT ${SUMMARY_COLUMNS} FROM hits JOIN cadre k ON k.id = hits.id ORDER BY hits.committee_pre, hits.id`,
+            SELECT ${columns} FROM hits JOIN cadre k ON k.id = hits.id ORDER BY hits.committee_pre, hits.id`,
       params: where.params,
     };
   }
-  return { sql: `SELECT ${SUMMARY_COLUMNS} FROM cadre k WHERE ${where} ORDER BY ${order} LIMIT ${page.limit + 1}`, params: where.params };
+  return { sql: `SELECT ${columns} FROM cadre k WHERE ${where} ORDER BY ${order} LIMIT ${page.limit + 1}`, params: where.params };
 }

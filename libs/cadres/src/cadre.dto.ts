@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -197,6 +197,9 @@ export class CadreQuery extends IntersectionType(PageQuery, CadreFilter) {
   @IsIn(CADRE_SORTS)
   sort?: (typeof CADRE_SORTS)[number];
 }
+
+/** An export takes the list's filters and order; it is one file, so no page. */
+export class CadreExportQuery extends OmitType(CadreQuery, ['limit', 'cursor'] as const) {}
 
 export class CadreCountQuery extends CadreFilter {
   @ApiPropertyOptional({

@@ -11,7 +11,15 @@ import { CadreEvaluation } from './cadre-evaluation.entity';
 import { CadrePosition } from './cadre-position.entity';
 import { IMPORTED_FIELDS, ImportedField, WritableField } from './cadre-fields';
 import { toSubject } from './cadre.mappers';
-import { CADRE_FILE_SQL, FULL_COLUMNS, ResolvedCadreFilter, cadreFilterWhere, cadreListQuery, cadreTallyQuery } from './cadre-queries';
+import {
+  CADRE_FILE_SQL,
+  FULL_COLUMNS,
+  SUMMARY_COLUMNS,
+  ResolvedCadreFilter,
+  cadreFilterWhere,
+  cadreListQuery,
+  cadreTallyQuery,
+} from './cadre-queries';
 
 /**
  * How a read by id is bound to the caller. The single-file statements are the ones bench.md measures,
@@ -112,6 +120,20 @@ export class CadreRepository {
     page: Pick<CadreQuery, 'sort' | 'cursor' | 'limit'> & { twoStep?: boolean },
   ): Promise<CadreRow[]> {
     const { sql, params } = cadreListQuery(cadreFilterWhere(scope, filter), page);
+    return this.sql.rows<CadreRow>(sql, params);
+  }
+
+  /**
+   * One page of an export: the list's statement (same filters, scope and order), with the restricted
+   * groups' columns when the caller may read them in some file (each row is still judged on its own).
+   */
+  exportPage(
+    scope: SqlScope,
+    filter: ResolvedCadreFilter,
+    page: Pick<CadreQuery, 'sort' | 'cursor' | 'limit'>,
+    restricted: boolean,
+  ): Promise<CadreRow[]> {
+    const { sql, params } = cadreListQuery(cadreFilterWhere(scope, filter), page, restricted ? FULL_COLUMNS : SUMMARY_COLUMNS);
     return this.sql.rows<CadreRow>(sql, params);
   }
 

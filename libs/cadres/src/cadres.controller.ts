@@ -9,11 +9,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Authorize } from '@canbo/access';
-import { IdParam, IfMatch, Page, etagOf, expectedVersion } from '@canbo/platform';
+import { XlsxExport, IdParam, IfMatch, Page, XlsxReply, etagOf, expectedVersion, sendXlsx, xlsxFilename } from '@canbo/platform';
 import {
   ArchiveCadreDto,
   CadreCountQuery,
   CadreCountView,
+  CadreExportQuery,
   CadrePageView,
   CadreQuery,
   CadreView,
@@ -25,6 +26,7 @@ import {
   PositionView,
   UpdateCadreDto,
 } from './cadre.dto';
+import { CadreExport } from './cadre-export.service';
 import { CadreChanges } from './cadre-changes.service';
 import { CadreHistory } from './cadre-history.service';
 import { CadresService } from './cadres.service';
@@ -37,6 +39,7 @@ export class CadresController {
     private readonly cadres: CadresService,
     private readonly changes: CadreChanges,
     private readonly history: CadreHistory,
+    private readonly exports: CadreExport,
   ) {}
 
   @Get()
@@ -55,6 +58,17 @@ export class CadresController {
   @ApiOkResponse({ type: CadreCountView })
   count(@Query() query: CadreCountQuery): Promise<CadreCountView> {
     return this.cadres.count(query);
+  }
+
+  @XlsxExport(
+    'export',
+    'The list as an Excel workbook (.xlsx), streamed: the same filters, order and scope, restricted groups only in the files the caller reads them in; audited',
+  )
+  @Authorize('read', 'Cadre')
+  @ApiNotFoundResponse({ description: 'A committee filter the caller cannot see' })
+  async export(@Query() query: CadreExportQuery, @Res() reply: XlsxReply): Promise<void> {
+    const prepared = await this.exports.prepare(query);
+    await sendXlsx(reply, xlsxFilename('ho-so-can-bo'), (book, pace) => prepared.write(book, pace).then(() => undefined));
   }
 
   @Get(':id')

@@ -5,6 +5,7 @@ import { CadreAgeTally } from './cadre-age-tally.entity';
 import { CadreChanges } from './cadre-changes.service';
 import { CadreImportController } from './cadre-import.controller';
 import { CadreImport } from './cadre-import.service';
+import { CadreExport } from './cadre-export.service';
 import { CadreEvaluation } from './cadre-evaluation.entity';
 import { CadreHistory } from './cadre-history.service';
 import { CadrePosition } from './cadre-position.entity';
@@ -20,7 +21,17 @@ import { CadresService } from './cadres.service';
 @Module({
   imports: [CommitteesModule, TypeOrmModule.forFeature([Cadre, CadrePosition, CadreEvaluation, CadreTally, CadreAgeTally])],
   controllers: [CadreImportController, CadresController],
-  providers: [CadreRepository, CadreTotalsCache, CadresService, CadreTallies, CadreChanges, CadreHistory, CadreTreeHooks, CadreImport],
+  providers: [
+    CadreExport,
+    CadreImport,
+    CadreRepository,
+    CadreTotalsCache,
+    CadresService,
+    CadreTallies,
+    CadreChanges,
+    CadreHistory,
+    CadreTreeHooks,
+  ],
   exports: [CadresService, CadreTallies, CadreChanges, CadreHistory],
 })
 export class CadresModule {}

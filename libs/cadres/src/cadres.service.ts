@@ -4,7 +4,7 @@ import { CommitteesService } from '@canbo/committees';
 import { AppConfig, Page, toPage } from '@canbo/platform';
 import { CadreCountQuery, CadreCountView, CadreFilter, CadreQuery, CadreView } from './cadre.dto';
 import { fileCheck, present, restrictedReader, toView } from './cadre.mappers';
-import { CADRE_SCOPE_COLUMNS, ResolvedCadreFilter } from './cadre-queries';
+import { CADRE_SCOPE_COLUMNS, ResolvedCadreFilter, cadreKeyOf } from './cadre-queries';
 import { CadrePlanningFactsRow, CadreRepository } from './cadre.repository';
 import { CadreTallies } from './cadre-tallies.service';
 
@@ -52,14 +52,8 @@ export class CadresService {
       !query.archived &&
       ((await this.tallies.total(filter)) ?? Infinity) <= this.config.SEARCH_SCAN_LIMIT;
     const rows = await this.cadres.list(readScope(), { ...filter, search: scan ? 'scan' : 'trigram' }, { ...query, twoStep: scan });
-    const byName = query.sort === 'name';
     const reads = restrictedReader();
-    return toPage(
-      rows,
-      query.limit,
-      (r) => (byName ? [r.given_name, r.full_name, r.id] : [Number(r.committee_pre), r.id]),
-      (r) => toView(r, reads(r)),
-    );
+    return toPage(rows, query.limit, cadreKeyOf(query.sort), (r) => toView(r, reads(r)));
   }
 
   /**

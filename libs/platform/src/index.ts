@@ -50,6 +50,24 @@ export { Public, IS_PUBLIC } from './http/public';
 export { HealthModule, RedisHealthIndicator } from './health/health';
 export { toBoolean, trimmed } from './http/transforms';
 export { IfMatch, etagOf, expectedVersion } from './http/version';
+export {
+  XLSX_MEDIA_TYPE,
+  XLSX_DATE_FORMAT,
+  type XlsxReply,
+  type XlsxWorkbook,
+  type XlsxColumn,
+  type FigureTable,
+  XlsxExport,
+  coverage,
+  sendXlsx,
+  xlsxDate,
+  xlsxFilename,
+  xlsxTable,
+  writeFigures,
+  sendFigures,
+  vnDate,
+  type Figures,
+} from './http/xlsx';
 export { groupBy, chunk, givenChanges } from './collections';
 export { type Transition, type Workflow, workflowOf, StepForbiddenProblem } from './workflow/workflow';
 export { oneByOne } from './workflow/one-by-one';

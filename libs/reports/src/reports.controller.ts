@@ -1,6 +1,7 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authorize } from '@canbo/access';
+import { XlsxExport, XlsxReply, sendFigures } from '@canbo/platform';
 import { CadreRollupView, RollupQuery } from './reports.dto';
 import { ReportsService } from './reports.service';
 
@@ -17,5 +18,11 @@ export class ReportsController {
   @ApiOkResponse({ type: CadreRollupView })
   cadresByLevelGenderAge(@Query() query: RollupQuery): Promise<CadreRollupView> {
     return this.reports.cadresByLevelGenderAge(query);
+  }
+
+  @XlsxExport('cadres-by-level-gender-age/export', 'The same structure table as an Excel workbook (.xlsx)')
+  @Authorize('read', 'Cadre')
+  async cadresByLevelGenderAgeExport(@Query() query: RollupQuery, @Res() reply: XlsxReply): Promise<void> {
+    await sendFigures(reply, 'co-cau-can-bo', await this.reports.cadresByLevelGenderAgeFigures(query));
   }
 }

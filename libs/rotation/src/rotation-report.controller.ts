@@ -1,6 +1,7 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authorize } from '@canbo/access';
+import { XlsxExport, XlsxReply, sendFigures } from '@canbo/platform';
 import { RotationReportQuery, RotationReportView } from './rotation-report.dto';
 import { RotationReportService } from './rotation-report.service';
 
@@ -19,5 +20,11 @@ export class RotationReportController {
   })
   figures(@Query() query: RotationReportQuery): Promise<RotationReportView> {
     return this.report.figures(query);
+  }
+
+  @XlsxExport('export', 'The same rotation figures as an Excel workbook (.xlsx)')
+  @Authorize('read', 'Rotation')
+  async export(@Query() query: RotationReportQuery, @Res() reply: XlsxReply): Promise<void> {
+    await sendFigures(reply, 'thong-ke-luan-chuyen', await this.report.figuresSheet(query));
   }
 }

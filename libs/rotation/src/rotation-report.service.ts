@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { accessibleBy, currentActor } from '@canbo/access';
 import { CommitteesService, REPORT_LEVELS } from '@canbo/committees';
-import { ValidationProblem } from '@canbo/platform';
+import { Figures, ValidationProblem } from '@canbo/platform';
+import { rotationFigures } from './rotation-figures';
 import { ROTATION_TYPES } from './rotation-checks';
 import { ROTATION_STATES } from './rotation-transitions';
 import { ROTATION_DIRECTIONS } from './rotation.dto';
@@ -55,5 +56,12 @@ export class RotationReportService {
         count,
       })),
     };
+  }
+
+  /** The same figures as a sheet (the screen's tables). */
+  async figuresSheet(query: RotationReportQuery): Promise<Figures> {
+    const view = await this.figures(query);
+    const committee = query.committeeId ? ((await this.committees.ref(query.committeeId))?.name ?? null) : null;
+    return rotationFigures(view, await this.committees.levels(), committee);
   }
 }

@@ -316,6 +316,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cadres/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The list as an Excel workbook (.xlsx), streamed: the same filters, order and scope, restricted groups only in the files the caller reads them in; audited */
+        get: operations["CadresController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cadres/{id}": {
         parameters: {
             query?: never;
@@ -479,6 +496,23 @@ export interface paths {
         };
         /** Current cadres by committee level, gender and age band (HD 11-HD/BTCTW style structure table) */
         get: operations["ReportsController_cadresByLevelGenderAge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/cadres-by-level-gender-age/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same structure table as an Excel workbook (.xlsx) */
+        get: operations["ReportsController_cadresByLevelGenderAgeExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1172,6 +1206,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/rotations/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same rotation figures as an Excel workbook (.xlsx) */
+        get: operations["RotationReportController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/appraisals": {
         parameters: {
             query?: never;
@@ -1318,6 +1369,23 @@ export interface paths {
         };
         /** Appraisals concluded in a period by kind and outcome (appraised, not considered, decided) over any subtree the caller sees */
         get: operations["AppraisalsController_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/appraisals/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same appraisal figures as an Excel workbook (.xlsx) */
+        get: operations["AppraisalsController_statsExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3862,6 +3930,47 @@ export interface operations {
             };
         };
     };
+    CadresController_export: {
+        parameters: {
+            query?: {
+                /** @description Only this committee (and, by default, the committees below it) */
+                committeeId?: string;
+                /** @description With committeeId: include the committees below it */
+                subtree?: boolean;
+                managingCommitteeId?: string;
+                /** @description Name search that ignores diacritics ("nguyen van hung") */
+                q?: string;
+                gender?: "male" | "female";
+                status?: "serving" | "rotated_out" | "retired" | "deceased" | "removed";
+                /** @description Archived files instead of current ones */
+                archived?: boolean;
+                /** @description `committee`: tree order; `name`: Vietnamese order by given name, then full name */
+                sort?: "committee" | "name";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook (attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description A committee filter the caller cannot see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     CadresController_get: {
         parameters: {
             query?: never;
@@ -4141,6 +4250,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CadreRollupView"];
+                };
+            };
+        };
+    };
+    ReportsController_cadresByLevelGenderAgeExport: {
+        parameters: {
+            query?: {
+                /** @description Only this committee (and, by default, the committees below it) */
+                committeeId?: string;
+                /** @description With committeeId: include the committees below it */
+                subtree?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook (attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
         };
@@ -5213,6 +5347,35 @@ export interface operations {
             };
         };
     };
+    RotationReportController_export: {
+        parameters: {
+            query: {
+                /** @description Only this committee (and, by default, the committees below it) */
+                committeeId?: string;
+                /** @description With committeeId: include the committees below it */
+                subtree?: boolean;
+                /** @description First day of the period (start dates) */
+                from: string;
+                /** @description Last day of the period */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook (attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+        };
+    };
     AppraisalsController_list: {
         parameters: {
             query?: {
@@ -5463,6 +5626,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AppraisalStatsView"];
+                };
+            };
+        };
+    };
+    AppraisalsController_statsExport: {
+        parameters: {
+            query: {
+                /** @description Only this committee (and, by default, the committees below it) */
+                committeeId?: string;
+                /** @description With committeeId: include the committees below it */
+                subtree?: boolean;
+                /** @description First day of the period (conclusion dates) */
+                from: string;
+                /** @description Last day of the period */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook (attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
         };

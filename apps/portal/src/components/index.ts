@@ -12,3 +12,4 @@ export { StepButtons, StepDialog, conflictMessage, useWorkflowStep, type StepErr
 export { useCreateDialog } from './create-dialog';
 export { ShareBar } from './share-bar';
 export { FigureTable, type FigureTotals } from './figure-table';
+export { ExportButton } from './export-button';

@@ -4,6 +4,7 @@ import { Alert, Card, Select, Skeleton, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../providers/http';
 import { CommitteeFilter, committeeQuery, type CommitteeFilterValue } from './committee-filter';
+import { ExportButton } from './export-button';
 import { PageTitle } from './page-title';
 import { PERIODS, periodRange, type Period } from './periods';
 
@@ -77,7 +78,10 @@ export function ReportPage<View>({
   return (
     <Card>
       <PageTitle>{title}</PageTitle>
-      <ReportPeriodFilters choice={choice} years={years} />
+      <Space wrap align="start">
+        <ReportPeriodFilters choice={choice} years={years} />
+        <ExportButton path={`${path}/export`} query={query} fallback={`${name}.xlsx`} />
+      </Space>
       {body}
     </Card>
   );

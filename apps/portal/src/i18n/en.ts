@@ -44,6 +44,14 @@ export const en: Messages = {
       q4: 'Quarter 4',
     },
   },
+  export: {
+    excel: 'Export to Excel',
+    problems: {
+      403: 'You may not export these data.',
+      404: 'The chosen committee does not exist or you may not see it.',
+      unknown: 'The Excel file could not be exported. Please try again. {{detail}}',
+    },
+  },
   home: { welcome: 'Welcome, {{name}}', roles: 'Your roles' },
   roles: {
     operator: 'Operator',

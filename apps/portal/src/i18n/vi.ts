@@ -36,6 +36,15 @@ export const vi = {
     period: 'Kỳ báo cáo',
     periods: { year: 'Cả năm', h1: '6 tháng đầu năm', h2: '6 tháng cuối năm', q1: 'Quý I', q2: 'Quý II', q3: 'Quý III', q4: 'Quý IV' },
   },
+  /** The "export to Excel" button of the cadre list and the figures screens. */
+  export: {
+    excel: 'Xuất Excel',
+    problems: {
+      403: 'Bạn không có quyền xuất dữ liệu này.',
+      404: 'Cấp ủy đã chọn không tồn tại hoặc bạn không được xem.',
+      unknown: 'Không xuất được tệp Excel. Vui lòng thử lại. {{detail}}',
+    },
+  },
   home: { welcome: 'Xin chào, {{name}}', roles: 'Vai trò của bạn' },
   roles: {
     operator: 'Quản trị hệ thống',

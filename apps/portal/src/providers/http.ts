@@ -116,9 +116,9 @@ export function urlOf(path: string, query?: RequestOptions['query']): string {
   return url.toString();
 }
 
-/** A call to the API: JSON in and out, the access token attached, one silent refresh on 401. Throws HttpError. */
-export async function api<T>(path: string, options: RequestOptions = {}, retried = false): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...options.headers };
+/** Sends a call with the access token, one silent refresh on 401; a failed answer throws HttpError. */
+async function send(path: string, options: RequestOptions, accept: string, retried = false): Promise<Response> {
+  const headers: Record<string, string> = { accept, ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   const token = options.anonymous ? null : session.get()?.accessToken;
   if (token) headers.authorization = `Bearer ${token}`;
@@ -133,13 +133,37 @@ export async function api<T>(path: string, options: RequestOptions = {}, retried
   } catch {
     throw toHttpError(0, { title: 'network', detail: '' });
   }
-  if (res.status === 401 && token && !retried && (await refreshSession())) return api<T>(path, options, true);
+  if (res.status === 401 && token && !retried && (await refreshSession())) return send(path, options, accept, true);
   if (!res.ok) {
     const error = toHttpError(res.status, await readProblem(res));
     const retryAfter = res.headers.get('retry-after');
     if (retryAfter) error.retryAfter = Number(retryAfter);
     throw error;
   }
+  return res;
+}
+
+/** A call to the API: JSON in and out, the access token attached, one silent refresh on 401. Throws HttpError. */
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const res = await send(path, options, 'application/json, application/problem+json');
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
+}
+
+/**
+ * A file the API answers (an Excel export), signed like every call, saved by the browser under the name
+ * the API gives it (Content-Disposition) or `fallback`.
+ */
+export async function download(path: string, query: RequestOptions['query'], fallback: string): Promise<void> {
+  const res = await send(path, { query }, '*/*, application/problem+json');
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallback;
+  const url = URL.createObjectURL(await res.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // The browser has taken the file once the click is handled; the object URL is no longer needed.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
 }

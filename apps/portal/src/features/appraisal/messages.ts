@@ -1,3 +1,5 @@
+import { APPRAISAL_KIND_NAMES } from '@canbo/appraisal-kind-names';
+
 /** Appraisal (thẩm định): requests, opinions, conclusion and decision, Vietnamese first. */
 export const vi = {
   appraisal: {
@@ -57,15 +59,7 @@ export const vi = {
       decided: 'Đã quyết định',
       withdrawn: 'Đã rút',
     },
-    kinds: {
-      planning: 'Quy hoạch',
-      appointment: 'Bổ nhiệm',
-      'election-nomination': 'Giới thiệu ứng cử',
-      reappointment: 'Bổ nhiệm lại',
-      rotation: 'Luân chuyển',
-      'armed-forces-rank': 'Phong, thăng quân hàm',
-      'sensitive-body': 'Cơ quan trọng yếu',
-    },
+    kinds: APPRAISAL_KIND_NAMES,
     outcomes: { qualified: 'Đủ điều kiện', not_to_be_considered: 'Không xem xét' },
     opinions: {
       title: 'Ý kiến của các cơ quan phối hợp',

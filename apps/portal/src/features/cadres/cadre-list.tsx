@@ -4,7 +4,7 @@ import { Button, Card, Input, Select, Space, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../i18n';
-import { KeysetTable, PageTitle } from '../../components';
+import { ExportButton, KeysetTable, PageTitle } from '../../components';
 import { useCadreCreate } from './cadre-create';
 import type { CadreSummary, Committee } from './types';
 
@@ -60,6 +60,7 @@ export default function CadreList() {
           ]}
           data-testid="cadre-sort"
         />
+        <ExportButton path="/cadres/export" query={{ q: q || undefined, committeeId, sort }} fallback="ho-so-can-bo.xlsx" />
       </Space>
       <KeysetTable<CadreSummary>
         resource="cadres"

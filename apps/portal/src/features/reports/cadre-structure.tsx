@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useCustom } from '@refinedev/core';
-import { Alert, Card, Empty, Skeleton, Typography } from 'antd';
+import { Alert, Card, Empty, Skeleton, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CommitteeFilter, PageTitle, committeeQuery, type CommitteeFilterValue } from '../../components';
+import { CommitteeFilter, ExportButton, PageTitle, committeeQuery, type CommitteeFilterValue } from '../../components';
 import { formatDate } from '../../i18n';
 import type { CadreRollupView } from '../../api';
 import { structureOf } from './structure';
@@ -56,14 +56,15 @@ export default function CadreStructureReport() {
   return (
     <Card>
       <PageTitle>{t('reports.cadreStructure')}</PageTitle>
-      <div style={{ marginBottom: 16 }}>
+      <Space wrap style={{ marginBottom: 16 }}>
         <CommitteeFilter
           value={committee}
           onChange={setCommittee}
           texts={{ committee: t('reports.committee'), all: t('reports.allCommittees'), subtree: t('reports.subtree') }}
           testId="report-committee"
         />
-      </div>
+        <ExportButton path="/reports/cadres-by-level-gender-age/export" query={committeeQuery(committee)} fallback="co-cau-can-bo.xlsx" />
+      </Space>
       {body}
     </Card>
   );
