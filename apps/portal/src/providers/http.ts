@@ -119,7 +119,9 @@ export function urlOf(path: string, query?: RequestOptions['query']): string {
 /** Sends a call with the access token, one silent refresh on 401; a failed answer throws HttpError. */
 async function send(path: string, options: RequestOptions, accept: string, retried = false): Promise<Response> {
   const headers: Record<string, string> = { accept, ...options.headers };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  // A form (an upload) sets its own multipart content type and boundary; anything else goes as JSON.
+  const form = options.body instanceof FormData;
+  if (options.body !== undefined && !form) headers['content-type'] = 'application/json';
   const token = options.anonymous ? null : session.get()?.accessToken;
   if (token) headers.authorization = `Bearer ${token}`;
   let res: Response;
@@ -127,7 +129,7 @@ async function send(path: string, options: RequestOptions, accept: string, retri
     res = await fetch(urlOf(path, options.query), {
       method: options.method ?? 'GET',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : form ? (options.body as FormData) : JSON.stringify(options.body),
       credentials: options.withCookies ? 'include' : undefined,
     });
   } catch {
@@ -147,6 +149,12 @@ async function send(path: string, options: RequestOptions, accept: string, retri
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const res = await send(path, options, 'application/json, application/problem+json');
   if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+/** A file sent to the API (multipart/form-data, signed like every call), its JSON answer returned. */
+export async function upload<T>(path: string, query: RequestOptions['query'], body: FormData): Promise<T> {
+  const res = await send(path, { method: 'POST', query, body }, 'application/json, application/problem+json');
   return (await res.json()) as T;
 }
 

@@ -31,6 +31,7 @@ export default function CadreList() {
             {t('cadres.create.open')}
           </Button>
         )}
+        {create.allowed && <Link to="/cadres/import">{t('cadres.import.open')}</Link>}
         <Input.Search
           aria-label={t('cadres.search')}
           placeholder={t('cadres.search')}

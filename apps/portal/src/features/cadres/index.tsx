@@ -6,6 +6,7 @@ import { en, vi } from './messages';
 
 const CadreList = lazy(() => import('./cadre-list'));
 const CadreShow = lazy(() => import('./cadre-show'));
+const CadreImport = lazy(() => import('./cadre-import'));
 
 /** Cadre files: the list (search, filters, keyset pages, total) and one file. */
 export const cadres: PortalFeature = {
@@ -15,6 +16,7 @@ export const cadres: PortalFeature = {
   routes: (
     <Route path="/cadres">
       <Route index element={<CadreList />} />
+      <Route path="import" element={<CadreImport />} />
       <Route path=":id" element={<CadreShow />} />
     </Route>
   ),
