@@ -25,6 +25,7 @@ import { VoteResultSubjectKey1766200000000 } from './1766200000000-vote-result-s
 import { RotationSpecialCase1766300000000 } from './1766300000000-rotation-special-case';
 import { RotationPlacementDecision1766400000000 } from './1766400000000-rotation-placement-decision';
 import { VoteReport1766500000000 } from './1766500000000-vote-report';
+import { DeadlineSubjectIndex1766600000000 } from './1766600000000-deadline-subject-index';
 
 /** Every migration, in order. Tools pass this list to the data source; nothing is found by glob. */
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   RotationSpecialCase1766300000000,
   RotationPlacementDecision1766400000000,
   VoteReport1766500000000,
+  DeadlineSubjectIndex1766600000000,
 ];
