@@ -6,7 +6,7 @@ import { FormDialog, FormSelect, useCreateDialog } from '../../components';
 import { api } from '../../providers/http';
 import { useSession } from '../../providers/use-ability';
 import { cadreSubject } from './cadre-edit';
-import { GENDERS, POLITICAL_THEORY_LEVELS } from './cadre-form';
+import { GENDERS, POLITICAL_THEORY_LEVELS, PUBLIC_FIELDS } from './cadre-form';
 import { codeLabel } from './cadre-labels';
 import type { CadreFile, Committee } from './types';
 
@@ -25,21 +25,11 @@ interface CreateValues {
   politicalTheoryLevel?: (typeof POLITICAL_THEORY_LEVELS)[number];
 }
 
-/** The form's fields as the API's field errors name them (POST /cadres, libs/cadres CreateCadreDto). */
-const FIELDS = [
-  'committeeId',
-  'managingCommitteeId',
-  'fullName',
-  'gender',
-  'dateOfBirth',
-  'ethnicity',
-  'religion',
-  'hometown',
-  'partyJoinDate',
-  'partyOfficialDate',
-  'educationLevel',
-  'politicalTheoryLevel',
-] as const;
+/**
+ * The form's fields as the API's field errors name them (POST /cadres, libs/cadres CreateCadreDto): the placement,
+ * then the file's public fields but its status (a new file is serving).
+ */
+const FIELDS = ['committeeId', 'managingCommitteeId', ...PUBLIC_FIELDS.filter((f) => f !== 'status')];
 
 /** The committee and those above it the caller sees: where a file working there may be managed from (diện quản lý). */
 function selfAndAbove(committees: readonly Committee[], id: string | undefined): Committee[] {
