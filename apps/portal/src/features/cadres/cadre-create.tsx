@@ -4,6 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { FormDialog, FormSelect, useCreateDialog } from '../../components';
 import { api } from '../../providers/http';
+import { committeeOption } from '../planning/queries';
 import { useSession } from '../../providers/use-ability';
 import { cadreSubject } from './cadre-edit';
 import { GENDERS, POLITICAL_THEORY_LEVELS, PUBLIC_FIELDS } from './cadre-form';
@@ -62,7 +63,6 @@ export function useCadreCreate() {
   ];
   const day = (d?: Dayjs) => d?.format('YYYY-MM-DD');
   const optional = (s?: string) => s?.trim() || undefined;
-  const indent = (c: Committee) => ({ value: c.id, label: `${'\u00a0'.repeat(c.depth * 2)}${c.name}` });
 
   // A working committee's own board manages the file unless the user says otherwise.
   const placedAt = (id: string | undefined) => ({ committeeId: id, managingCommitteeId: id && may(id, id) ? id : undefined });
@@ -102,10 +102,10 @@ export function useCadreCreate() {
       onFinish={(v) => void save(v)}
     >
       <Form.Item name="committeeId" label={f('committeeId')} rules={[required(f('committeeId'))]}>
-        <FormSelect options={working.map(indent)} />
+        <FormSelect options={working.map(committeeOption)} />
       </Form.Item>
       <Form.Item name="managingCommitteeId" label={f('managingCommitteeId')} rules={[required(f('managingCommitteeId'))]}>
-        <FormSelect disabled={!committeeId} options={managing.map(indent)} />
+        <FormSelect disabled={!committeeId} options={managing.map(committeeOption)} />
       </Form.Item>
       <Form.Item name="fullName" label={f('fullName')} rules={text(f('fullName'), 200, 2)}>
         <Input />

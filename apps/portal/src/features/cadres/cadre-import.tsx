@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api';
 import { FormSelect, PageTitle, problemMessage } from '../../components';
 import { download, upload } from '../../providers/http';
+import { committeeOption } from '../planning/queries';
 import { useSession } from '../../providers/use-ability';
 import { cadreSubject } from './cadre-edit';
 import type { Committee } from './types';
@@ -81,7 +82,7 @@ export default function CadreImport() {
               aria-label={x('committee')}
               value={chosen}
               onChange={(id: string) => (setCommitteeId(id), setReport(undefined))}
-              options={allowed.map((c) => ({ value: c.id, label: `${'\u00a0'.repeat(c.depth * 2)}${c.name}` }))}
+              options={allowed.map(committeeOption)}
             />
           </Form.Item>
           <Form.Item label={x('file')} required extra={x('fileHint')}>

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../i18n';
 import { ExportButton, KeysetTable, PageTitle } from '../../components';
+import { committeeOption } from '../planning/queries';
 import { useCadreCreate } from './cadre-create';
 import type { CadreSummary, Committee } from './types';
 
@@ -48,7 +49,7 @@ export default function CadreList() {
           value={committeeId}
           onChange={setCommitteeId}
           loading={committees.query.isLoading}
-          options={(committees.result.data ?? []).map((c) => ({ value: c.id, label: `${'\u00a0'.repeat(c.depth * 2)}${c.name}` }))}
+          options={(committees.result.data ?? []).map(committeeOption)}
         />
         <Select
           aria-label={t('cadres.sort.label')}
